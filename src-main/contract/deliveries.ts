@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+/** Why a delivery is not a plain, first-seen update. Null when it is. */
+export const Problem = z.enum(['duplicate', 'malformed-json', 'too-large', 'unknown-shape', 'unknown-inbox']);
+export type Problem = z.infer<typeof Problem>;
+
+/** Platforms use numbers; tolerate strings rather than drop the field. */
+export const EntityId = z.union([z.number(), z.string()]);
+export type EntityId = z.infer<typeof EntityId>;
+
+export const Platform = z.enum(['solafon', 'telegram', 'unknown']);
+export type Platform = z.infer<typeof Platform>;
+
+export const SummaryUser = z.object({
+  id: EntityId,
+  name: z.string().nullable(),
+  username: z.string().nullable(),
+  language: z.string().nullable(),
+});
+export type SummaryUser = z.infer<typeof SummaryUser>;
+
+export const SummaryChat = z.object({ id: EntityId, type: z.string().nullable() });
+export type SummaryChat = z.infer<typeof SummaryChat>;
+
+/** One shape for a Solafon update and a Telegram Update. */
+export const Summary = z.object({
+  platform: Platform,
+  /** `message` for Solafon; the Update field for Telegram (`message`, `callback_query`, …). */
+  kind: z.string(),
+  updateId: z.number().int().nullable(),
+  user: SummaryUser.nullable(),
+  chat: SummaryChat.nullable(),
+  text: z.string().nullable(),
+});
+export type Summary = z.infer<typeof Summary>;
+
+export const InboxName = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'an inbox name is 1–64 letters, digits, "_" or "-"');
+
+export const DeliveryListItem = z.object({
+  id: z.number().int(),
+  inbox: z.string(),
+  /** ISO 8601 with milliseconds, UTC. */
+  receivedAt: z.string(),
+  method: z.string(),
+  path: z.string(),
+  responseStatus: z.number().int(),
+  updateId: z.number().int().nullable(),
+  problem: Problem.nullable(),
+  /** For a duplicate: the id of the first copy of the same update. */
+  duplicateOf: z.number().int().nullable(),
+  bodySize: z.number().int(),
+  summary: Summary,
+});
+export type DeliveryListItem = z.infer<typeof DeliveryListItem>;
+
+export const DeliveryDetail = DeliveryListItem.extend({
+  query: z.string(),
+  /** Raw header pairs in arrival order, duplicates kept. */
+  headers: z.array(z.tuple([z.string(), z.string()])),
+  remoteAddress: z.string().nullable(),
+  body: z.object({
+    base64: z.string(),
+    /** The body as UTF-8 when it decodes cleanly, else null. */
+    text: z.string().nullable(),
+    /** True when the receiver kept no bytes (the body was over the limit). */
+    omitted: z.boolean(),
+  }),
+  response: z.object({ status: z.number().int(), body: z.string() }),
+});
+export type DeliveryDetail = z.infer<typeof DeliveryDetail>;
+
+export const ListDeliveriesInput = z
+  .object({
+    inbox: InboxName.optional(),
+    /** Cursor: only deliveries with a smaller id (the next page, older). */
+    before: z.number().int().positive().optional(),
+    limit: z.number().int().min(1).max(1000).default(200),
+  })
+  .strict();
+
+export const ListDeliveriesOutput = z.object({
+  items: z.array(DeliveryListItem),
+  /** All deliveries matching the inbox filter, ignoring the cursor. */
+  total: z.number().int(),
+});

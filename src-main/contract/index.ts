@@ -1,0 +1,6 @@
+export * from './app';
+export * from './bridge';
+export * from './deliveries';
+export * from './errors';
+export * from './methods';
+export * from './names';

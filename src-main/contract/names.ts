@@ -1,0 +1,22 @@
+// Method and event names without their schemas, so the preload can check a
+// channel name without bundling zod. `methods.ts` is held to this list.
+export const METHOD_NAMES = [
+  'app.info',
+  'deliveries.list',
+  'deliveries.get',
+  'inboxes.list',
+  'inboxes.create',
+] as const;
+
+export const EVENT_NAMES = ['delivery.added', 'inboxes.changed'] as const;
+
+export type MethodName = (typeof METHOD_NAMES)[number];
+export type EventName = (typeof EVENT_NAMES)[number];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && (METHOD_NAMES as readonly string[]).includes(name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name);
+}

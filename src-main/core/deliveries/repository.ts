@@ -1,0 +1,133 @@
+import type { DeliveryListItem } from '@contract';
+import type { Database, Statement } from 'better-sqlite3';
+import { type DeliveryListRow, type DeliveryRow, LIST_COLUMNS, type NewDelivery } from './records';
+import { toListItem } from './to-contract';
+
+/**
+ * Deliveries in SQLite. Every statement is prepared once, here; callers use
+ * methods by name and never build SQL.
+ */
+export class DeliveryRepository {
+  private readonly insert: Statement;
+  private readonly firstCopy: Statement<[string, number], { id: number }>;
+  private readonly pageAll: Statement<[number, number], DeliveryListRow>;
+  private readonly pageByInbox: Statement<[string, number, number], DeliveryListRow>;
+  private readonly byId: Statement<[number], DeliveryRow>;
+  private readonly countsByInbox: Statement<[], { inbox: string; n: number }>;
+  private readonly insertBatch: (rows: NewDelivery[]) => DeliveryListItem[];
+  /** Kept in memory: count(*) is a full scan, and the list asks on every page. */
+  private readonly counts = new Map<string, number>();
+  private total = 0;
+
+  constructor(db: Database) {
+    this.insert = db.prepare(`INSERT INTO deliveries (
+        received_at, inbox, method, path, query, headers, remote_address, body, body_size, body_omitted,
+        response_status, response_body, problem, duplicate_of, platform, kind, update_id,
+        user_id, user_name, user_username, user_language, chat_id, chat_type, text)
+      VALUES (@receivedAt, @inbox, @method, @path, @query, @headers, @remoteAddress, @body, @bodySize,
+        @bodyOmitted, @responseStatus, @responseBody, @problem, @duplicateOf, @platform, @kind, @updateId,
+        @userId, @userName, @userUsername, @userLanguage, @chatId, @chatType, @text)`);
+    this.firstCopy = db.prepare(
+      'SELECT id FROM deliveries WHERE inbox = ? AND update_id = ? AND duplicate_of IS NULL ORDER BY id LIMIT 1',
+    );
+    this.pageAll = db.prepare(`SELECT ${LIST_COLUMNS} FROM deliveries WHERE id < ? ORDER BY id DESC LIMIT ?`);
+    this.pageByInbox = db.prepare(
+      `SELECT ${LIST_COLUMNS} FROM deliveries WHERE inbox = ? AND id < ? ORDER BY id DESC LIMIT ?`,
+    );
+    this.byId = db.prepare('SELECT * FROM deliveries WHERE id = ?');
+    this.countsByInbox = db.prepare('SELECT inbox, count(*) AS n FROM deliveries GROUP BY inbox');
+    for (const { inbox, n } of this.countsByInbox.all()) {
+      this.counts.set(inbox, n);
+      this.total += n;
+    }
+    // One transaction for a whole batch: this is the group commit.
+    this.insertBatch = db.transaction((rows: NewDelivery[]) => rows.map((row) => this.insertOne(row)));
+  }
+
+  /** Inserts all rows in one transaction; returns them as the list shows them. */
+  insertAll(rows: NewDelivery[]): DeliveryListItem[] {
+    const items = this.insertBatch(rows);
+    for (const item of items) {
+      this.counts.set(item.inbox, (this.counts.get(item.inbox) ?? 0) + 1);
+      this.total += 1;
+    }
+    return items;
+  }
+
+  page(options: {
+    inbox?: string | undefined;
+    before?: number | undefined;
+    limit: number;
+  }): DeliveryListItem[] {
+    const before = options.before ?? Number.MAX_SAFE_INTEGER;
+    const rows =
+      options.inbox === undefined
+        ? this.pageAll.all(before, options.limit)
+        : this.pageByInbox.all(options.inbox, before, options.limit);
+    return rows.map(toListItem);
+  }
+
+  count(inbox?: string): number {
+    return inbox === undefined ? this.total : (this.counts.get(inbox) ?? 0);
+  }
+
+  get(id: number): DeliveryRow | undefined {
+    return this.byId.get(id);
+  }
+
+  private insertOne(row: NewDelivery): DeliveryListItem {
+    const { summary } = row;
+    const duplicateOf =
+      summary.updateId === null || row.responseStatus >= 300
+        ? null
+        : (this.firstCopy.get(row.inbox, summary.updateId)?.id ?? null);
+    const problem = duplicateOf !== null ? 'duplicate' : row.problem;
+    const result = this.insert.run({
+      receivedAt: row.receivedAt,
+      inbox: row.inbox,
+      method: row.method,
+      path: row.path,
+      query: row.query,
+      headers: JSON.stringify(row.headers),
+      remoteAddress: row.remoteAddress,
+      body: row.body,
+      bodySize: row.bodySize,
+      bodyOmitted: row.bodyOmitted ? 1 : 0,
+      responseStatus: row.responseStatus,
+      responseBody: row.responseBody,
+      problem,
+      duplicateOf,
+      platform: summary.platform,
+      kind: summary.kind,
+      updateId: summary.updateId,
+      userId: summary.user?.id ?? null,
+      userName: summary.user?.name ?? null,
+      userUsername: summary.user?.username ?? null,
+      userLanguage: summary.user?.language ?? null,
+      chatId: summary.chat?.id ?? null,
+      chatType: summary.chat?.type ?? null,
+      text: summary.text,
+    });
+    return toListItem({
+      id: Number(result.lastInsertRowid),
+      received_at: row.receivedAt,
+      inbox: row.inbox,
+      method: row.method,
+      path: row.path,
+      response_status: row.responseStatus,
+      problem,
+      duplicate_of: duplicateOf,
+      body_size: row.bodySize,
+      platform: summary.platform,
+      kind: summary.kind,
+      update_id: summary.updateId,
+      user_id: summary.user?.id ?? null,
+      user_name: summary.user?.name ?? null,
+      user_username: summary.user?.username ?? null,
+      user_language: summary.user?.language ?? null,
+      chat_id: summary.chat?.id ?? null,
+      chat_type: summary.chat?.type ?? null,
+      text: summary.text,
+    });
+  }
+}

@@ -1,0 +1,58 @@
+import type { DeliveryDetail, DeliveryListItem, Platform, Problem } from '@contract';
+import type { DeliveryListRow, DeliveryRow } from './records';
+
+export function toListItem(row: DeliveryListRow): DeliveryListItem {
+  return {
+    id: row.id,
+    inbox: row.inbox,
+    receivedAt: new Date(row.received_at).toISOString(),
+    method: row.method,
+    path: row.path,
+    responseStatus: row.response_status,
+    updateId: row.update_id,
+    problem: row.problem as Problem | null,
+    duplicateOf: row.duplicate_of,
+    bodySize: row.body_size,
+    summary: {
+      platform: row.platform as Platform,
+      kind: row.kind,
+      updateId: row.update_id,
+      user:
+        row.user_id === null
+          ? null
+          : {
+              id: row.user_id,
+              name: row.user_name,
+              username: row.user_username,
+              language: row.user_language,
+            },
+      chat: row.chat_id === null ? null : { id: row.chat_id, type: row.chat_type },
+      text: row.text,
+    },
+  };
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decodeUtf8(bytes: Buffer): string | null {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+export function toDetail(row: DeliveryRow): DeliveryDetail {
+  return {
+    ...toListItem(row),
+    query: row.query,
+    headers: JSON.parse(row.headers) as Array<[string, string]>,
+    remoteAddress: row.remote_address,
+    body: {
+      base64: row.body.toString('base64'),
+      text: decodeUtf8(row.body),
+      omitted: row.body_omitted === 1,
+    },
+    response: { status: row.response_status, body: row.response_body },
+  };
+}

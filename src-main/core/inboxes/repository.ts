@@ -1,0 +1,42 @@
+import type { Database, Statement } from 'better-sqlite3';
+
+export const DEFAULT_INBOX = 'default';
+
+export interface InboxRow {
+  name: string;
+  created_at: number;
+}
+
+/**
+ * Inboxes are created in the UI (or through `inboxes.create`), never by a
+ * request: a typo in a webhook URL shows up as a 404 and an `unknown-inbox`
+ * delivery instead of silently becoming a new inbox.
+ */
+export class InboxRepository {
+  private readonly all: Statement<[], InboxRow>;
+  private readonly insert: Statement<[string, number]>;
+  /** The receiver asks on every request; answer from memory. */
+  private readonly names = new Set<string>();
+
+  constructor(db: Database) {
+    this.all = db.prepare('SELECT name, created_at FROM inboxes ORDER BY name');
+    this.insert = db.prepare('INSERT INTO inboxes (name, created_at) VALUES (?, ?)');
+    for (const row of this.all.all()) this.names.add(row.name);
+  }
+
+  has(name: string): boolean {
+    return this.names.has(name);
+  }
+
+  list(): InboxRow[] {
+    return this.all.all();
+  }
+
+  /** Returns false when an inbox of that name already exists. */
+  create(name: string, now = Date.now()): boolean {
+    if (this.names.has(name)) return false;
+    this.insert.run(name, now);
+    this.names.add(name);
+    return true;
+  }
+}

@@ -1,0 +1,1 @@
+export { type Core, type CoreOptions, DEFAULTS, startCore } from './start-core';

@@ -1,0 +1,58 @@
+import { ContractError, type Inbox, type Service } from '@contract';
+import type { DeliveryRepository } from './deliveries/repository';
+import { toDetail } from './deliveries/to-contract';
+import type { EventHub } from './events';
+import type { InboxRepository, InboxRow } from './inboxes/repository';
+
+export interface ServiceDeps {
+  deliveries: DeliveryRepository;
+  inboxes: InboxRepository;
+  events: EventHub;
+  info: {
+    version: string;
+    receiverUrl: string;
+    dataDir: string;
+    maxBodyBytes: number;
+    durability: 'full' | 'normal';
+    defaultInbox: string;
+  };
+}
+
+/** The contract's methods, implemented on core's repositories. */
+export function createService({ deliveries, inboxes, events, info }: ServiceDeps): Service {
+  const toInbox = (row: InboxRow): Inbox => ({
+    name: row.name,
+    createdAt: new Date(row.created_at).toISOString(),
+    deliveryCount: deliveries.count(row.name),
+    url:
+      row.name === info.defaultInbox
+        ? `${info.receiverUrl}/webhook`
+        : `${info.receiverUrl}/webhook/${row.name}`,
+  });
+
+  return {
+    'app.info': () => ({ ...info }),
+
+    'deliveries.list': ({ inbox, before, limit }) => ({
+      items: deliveries.page({ inbox, before, limit }),
+      total: deliveries.count(inbox),
+    }),
+
+    'deliveries.get': ({ id }) => {
+      const row = deliveries.get(id);
+      if (!row) throw new ContractError('not-found', `There is no delivery #${id}.`);
+      return toDetail(row);
+    },
+
+    'inboxes.list': () => ({ items: inboxes.list().map(toInbox) }),
+
+    'inboxes.create': ({ name }) => {
+      if (!inboxes.create(name))
+        throw new ContractError('conflict', `An inbox named "${name}" already exists.`);
+      events.emit('inboxes.changed', {});
+      const row = inboxes.list().find((r) => r.name === name);
+      if (!row) throw new ContractError('internal', `The inbox "${name}" was not saved.`);
+      return toInbox(row);
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import type { Durability, Service, Subscribe } from '@contract';
+import type { NewDelivery } from './deliveries/records';
+import { DeliveryRepository } from './deliveries/repository';
+import { EventHub } from './events';
+import { DEFAULT_INBOX, InboxRepository } from './inboxes/repository';
+import { GroupCommitter } from './receiver/group-commit';
+import { startReceiver } from './receiver/server';
+import { createService } from './service';
+import { openDatabase } from './store/open-database';
+
+export interface CoreOptions {
+  dataDir: string;
+  receiverHost?: string;
+  /** 0 picks a free port. */
+  receiverPort?: number;
+  maxBodyBytes?: number;
+  durability?: Durability;
+  version?: string;
+  /** better-sqlite3 binary for another ABI (the desktop shell under Electron). */
+  nativeBinding?: string;
+  log?: (message: string) => void;
+}
+
+export interface Core {
+  service: Service;
+  subscribe: Subscribe;
+  receiverUrl: string;
+  receiverPort: number;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+export const DEFAULTS = {
+  receiverHost: '127.0.0.1',
+  receiverPort: 8787,
+  maxBodyBytes: 1024 * 1024,
+  durability: 'full' as Durability,
+};
+
+/** Starts the engine: store, receiver and the service behind the contract. */
+export async function startCore(options: CoreOptions): Promise<Core> {
+  const log = options.log ?? ((message: string) => console.error(message));
+  const durability = options.durability ?? DEFAULTS.durability;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULTS.maxBodyBytes;
+  const db = openDatabase({ dataDir: options.dataDir, durability, nativeBinding: options.nativeBinding });
+  const deliveries = new DeliveryRepository(db);
+  const inboxes = new InboxRepository(db);
+  const events = new EventHub();
+
+  const committer = new GroupCommitter(
+    (batch: NewDelivery[]) => deliveries.insertAll(batch),
+    // After the answers: pushing to the UI must not delay the platform.
+    (items) => setImmediate(() => events.emit('delivery.added', { items })),
+  );
+
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  try {
+    receiver = await startReceiver({
+      host: options.receiverHost ?? DEFAULTS.receiverHost,
+      port: options.receiverPort ?? DEFAULTS.receiverPort,
+      maxBodyBytes,
+      defaultInbox: DEFAULT_INBOX,
+      hasInbox: (name) => inboxes.has(name),
+      store: (delivery) => committer.add(delivery),
+      log,
+    });
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+
+  const service = createService({
+    deliveries,
+    inboxes,
+    events,
+    info: {
+      version: options.version ?? '0.0.0-dev',
+      receiverUrl: receiver.url,
+      dataDir: options.dataDir,
+      maxBodyBytes,
+      durability,
+      defaultInbox: DEFAULT_INBOX,
+    },
+  });
+
+  let stopped: Promise<void> | undefined;
+  return {
+    service,
+    subscribe: events.subscribe,
+    receiverUrl: receiver.url,
+    receiverPort: receiver.port,
+    dataDir: options.dataDir,
+    stop: () => {
+      stopped ??= (async () => {
+        await receiver.close();
+        committer.flush();
+        db.close();
+      })();
+      return stopped;
+    },
+  };
+}

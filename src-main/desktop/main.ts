@@ -1,0 +1,43 @@
+import { IPC_EVENT_CHANNEL } from '@contract';
+import { app, BrowserWindow, ipcMain } from 'electron';
+import { type Core, startCore } from '../core';
+import { bindContractToIpc } from './ipc-adapter';
+import { appPageUrl, createMainWindow } from './window';
+
+let core: Core | undefined;
+
+async function start(): Promise<void> {
+  core = await startCore({
+    dataDir: app.getPath('userData'),
+    version: app.getVersion(),
+    // Built for Electron's ABI by `npm start`; plain Node uses the default binary.
+    nativeBinding: process.env.BWI_NATIVE_BINDING,
+  });
+  bindContractToIpc(ipcMain, core.service, appPageUrl);
+  openWindow(core);
+}
+
+function openWindow(running: Core): void {
+  const win = createMainWindow();
+  const unsubscribe = running.subscribe((name, payload) => {
+    if (!win.isDestroyed()) win.webContents.send(IPC_EVENT_CHANNEL, name, payload);
+  });
+  win.on('closed', unsubscribe);
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+
+app.whenReady().then(start, (error: unknown) => {
+  console.error(error);
+  app.exit(1);
+});
+
+app.on('window-all-closed', () => {
+  void (core?.stop() ?? Promise.resolve()).finally(() => app.quit());
+});
+
+app.on('activate', () => {
+  if (core && BrowserWindow.getAllWindows().length === 0) openWindow(core);
+});

@@ -1,0 +1,30 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BrowserWindow, shell } from 'electron';
+import { isSafeExternalUrl } from './trusted-sender';
+
+export const appPageUrl = (): string =>
+  pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
+
+/** The one window: isolated, sandboxed, unable to navigate or open others. */
+export function createMainWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    title: 'Bot Webhook Inspector',
+    webPreferences: {
+      preload: join(import.meta.dirname, '../preload/preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    },
+  });
+  win.webContents.on('will-navigate', (event) => event.preventDefault());
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (isSafeExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  void win.loadURL(appPageUrl());
+  return win;
+}

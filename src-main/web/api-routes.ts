@@ -1,0 +1,69 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ContractError, ERROR_STATUS, type Service } from '@contract';
+import { dispatch } from '@contract/dispatch';
+
+const MAX_API_BODY = 1024 * 1024;
+
+/** `POST /api/<method>`: JSON in, the method's output (or `{error, message}`) out. */
+export async function handleApiCall(
+  service: Service,
+  method: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  if (req.method !== 'POST') {
+    return sendJson(
+      res,
+      405,
+      new ContractError('bad-input', 'Call methods with POST and a JSON body.').toBody(),
+      {
+        Allow: 'POST',
+      },
+    );
+  }
+  let input: unknown;
+  try {
+    input = await readJson(req);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return sendJson(res, 400, new ContractError('bad-input', message).toBody());
+  }
+  const result = await dispatch(service, method, input);
+  if (result.ok) sendJson(res, 200, result.value);
+  else sendJson(res, ERROR_STATUS[result.error.error], result.error);
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_API_BODY) throw new Error(`The request body is over ${MAX_API_BODY} bytes.`);
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8').trim();
+  if (text === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(
+      `The request body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  value: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const body = JSON.stringify(value);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+    ...headers,
+  });
+  res.end(body);
+}

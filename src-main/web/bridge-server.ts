@@ -1,0 +1,107 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { ContractError, type Service, type Subscribe, WEB_API_PREFIX, WEB_EVENTS_PATH } from '@contract';
+import { handleApiCall, sendJson } from './api-routes';
+import { bearerToken, isLoopbackHost, tokenMatches } from './auth';
+import { createEventSocket } from './event-socket';
+import { serveStatic } from './static-files';
+
+export interface BridgeOptions {
+  service: Service;
+  subscribe: Subscribe;
+  token: string;
+  port: number;
+  /** The built renderer (out/renderer). */
+  staticDir: string;
+  log: (message: string) => void;
+}
+
+export interface Bridge {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+
+/**
+ * The web bridge: the built renderer plus the contract over HTTP and a
+ * WebSocket, on loopback only, behind a per-run token.
+ */
+export async function startBridge(options: BridgeOptions): Promise<Bridge> {
+  let port = 0;
+  const events = createEventSocket(options.subscribe);
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      options.log(`web bridge: ${error instanceof Error ? error.message : String(error)}`);
+      if (!res.headersSent)
+        sendJson(res, 500, new ContractError('internal', 'The web bridge failed on this request.').toBody());
+      else res.destroy();
+    });
+  });
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (!isLoopbackHost(req.headers.host, port)) {
+      return sendJson(res, 403, new ContractError('unauthorized', 'Unexpected Host header.').toBody());
+    }
+    if (path.startsWith(WEB_API_PREFIX)) {
+      if (!tokenMatches(options.token, bearerToken(req))) {
+        return sendJson(
+          res,
+          401,
+          new ContractError(
+            'unauthorized',
+            'Missing or wrong token: send "Authorization: Bearer <token>" with the token the server printed.',
+          ).toBody(),
+        );
+      }
+      return handleApiCall(options.service, path.slice(WEB_API_PREFIX.length), req, res);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return sendJson(res, 405, new ContractError('bad-input', 'Only GET is served here.').toBody(), {
+        Allow: 'GET',
+      });
+    }
+    return serveStatic(options.staticDir, path, res);
+  }
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', 'http://placeholder');
+    const origin = req.headers.origin;
+    const sameOrigin = origin === undefined || isLoopbackHost(origin.replace(/^http:\/\//, ''), port);
+    if (
+      url.pathname !== WEB_EVENTS_PATH ||
+      !isLoopbackHost(req.headers.host, port) ||
+      !sameOrigin ||
+      !tokenMatches(options.token, url.searchParams.get('token'))
+    ) {
+      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    events.upgrade(req, socket, head);
+  });
+  server.on('clientError', (_error, socket) => socket.destroy());
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, HOST, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://${HOST}:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        events.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

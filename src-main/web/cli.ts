@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Durability } from '@contract';
+import { DEFAULTS } from '../core';
+import { defaultDataDir } from './data-dir';
+import { serve } from './serve';
+
+const USAGE = `Usage: bot-webhook-inspector serve [options]
+
+Starts the inspector's engine and serves its UI to your browser.
+
+Options:
+  --data-dir DIR          where history is kept (default: ${defaultDataDir()})
+  --receiver-port N       webhook receiver port (default ${DEFAULTS.receiverPort}; 0 picks a free port)
+  --receiver-host HOST    webhook receiver address (default ${DEFAULTS.receiverHost})
+  --ui-port N             UI port (default 0: a free port)
+  --max-body-bytes N      largest delivery body kept (default ${DEFAULTS.maxBodyBytes})
+  --durability MODE       full (survives power loss) or normal (survives a crash) (default ${DEFAULTS.durability})
+  -h, --help              this text`;
+
+function version(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version?: string;
+    };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+function port(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new UsageError(`${name} must be a port number from 0 to 65535, not "${value}".`);
+  return n;
+}
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'data-dir': { type: 'string' },
+      'receiver-port': { type: 'string' },
+      'receiver-host': { type: 'string' },
+      'ui-port': { type: 'string' },
+      'max-body-bytes': { type: 'string' },
+      durability: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const command = positionals[0] ?? 'serve';
+  if (values.help || command === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  if (command !== 'serve') throw new UsageError(`Unknown command "${command}".`);
+
+  const maxBodyBytes =
+    values['max-body-bytes'] === undefined ? DEFAULTS.maxBodyBytes : Number(values['max-body-bytes']);
+  if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1) {
+    throw new UsageError(
+      `--max-body-bytes must be a positive whole number, not "${values['max-body-bytes']}".`,
+    );
+  }
+  const durability = Durability.safeParse(values.durability ?? DEFAULTS.durability);
+  if (!durability.success)
+    throw new UsageError(`--durability must be "full" or "normal", not "${values.durability}".`);
+
+  const served = await serve({
+    dataDir: resolve(values['data-dir'] ?? defaultDataDir()),
+    receiverHost: values['receiver-host'] ?? DEFAULTS.receiverHost,
+    receiverPort: port(values['receiver-port'], '--receiver-port', DEFAULTS.receiverPort),
+    uiPort: port(values['ui-port'], '--ui-port', 0),
+    maxBodyBytes,
+    durability: durability.data,
+    version: version(),
+  });
+  console.log(`Inspector UI: ${served.uiUrl}`);
+  console.log(`Receiver: ${served.core.receiverUrl}`);
+  console.error(`Data: ${served.core.dataDir}  (Ctrl+C stops)`);
+
+  await new Promise<void>((done) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      served.stop().then(done, done);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const err = error as NodeJS.ErrnoException;
+    if (err instanceof UsageError || err?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      console.error(`${err.message}\n\n${USAGE}`);
+      process.exit(2);
+    }
+    if (err?.code === 'EADDRINUSE') {
+      console.error(
+        `A port is already in use (${err.message}). Another inspector may be running; pass --receiver-port 0 or --ui-port 0 to pick free ports.`,
+      );
+      process.exit(1);
+    }
+    console.error(`bot-webhook-inspector: ${err?.message ?? String(error)}`);
+    process.exit(1);
+  },
+);

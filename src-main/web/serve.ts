@@ -1,0 +1,47 @@
+import { fileURLToPath } from 'node:url';
+import { type Core, type CoreOptions, startCore } from '../core';
+import { newToken } from './auth';
+import { type Bridge, startBridge } from './bridge-server';
+
+export interface ServeOptions extends CoreOptions {
+  uiPort?: number;
+  staticDir?: string;
+}
+
+export interface Served {
+  core: Core;
+  bridge: Bridge;
+  token: string;
+  uiUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Core plus the web bridge: what `npm run serve` runs. */
+export async function serve(options: ServeOptions): Promise<Served> {
+  const core = await startCore(options);
+  const token = newToken();
+  let bridge: Bridge;
+  try {
+    bridge = await startBridge({
+      service: core.service,
+      subscribe: core.subscribe,
+      token,
+      port: options.uiPort ?? 0,
+      staticDir: options.staticDir ?? fileURLToPath(new URL('../renderer/', import.meta.url)),
+      log: options.log ?? ((message) => console.error(message)),
+    });
+  } catch (error) {
+    await core.stop();
+    throw error;
+  }
+  return {
+    core,
+    bridge,
+    token,
+    uiUrl: `${bridge.url}/?token=${token}`,
+    stop: async () => {
+      await bridge.close();
+      await core.stop();
+    },
+  };
+}
