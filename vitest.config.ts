@@ -36,6 +36,18 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          // `npm run screenshot`: regenerates the README's picture; not part of `npm test`.
+          name: 'screenshot',
+          include: ['test/e2e/screenshot.run.ts'],
+          environment: 'node',
+          globalSetup: ['test/e2e/build.global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

@@ -1,0 +1,84 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const CLI = fileURLToPath(new URL('../../../out/main/cli.js', import.meta.url));
+
+export interface ServeProcess {
+  child: ChildProcess;
+  uiUrl: string;
+  uiBase: string;
+  token: string;
+  receiverUrl: string;
+  /** Calls a contract method through the web bridge's HTTP API. */
+  api<T = unknown>(method: string, input?: unknown): Promise<T>;
+  stop(): Promise<void>;
+  kill9(): Promise<void>;
+}
+
+export function tempDataDir(): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'bwi-e2e-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Runs `bot-webhook-inspector serve` on free ports and waits for its two lines. */
+export async function startServe(dataDir: string, extraArgs: string[] = []): Promise<ServeProcess> {
+  const child = spawn(
+    process.execPath,
+    [CLI, 'serve', '--data-dir', dataDir, '--receiver-port', '0', '--ui-port', '0', ...extraArgs],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const lines = await new Promise<{ ui: string; receiver: string }>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(
+      () => reject(new Error(`serve did not start in time.\n${out}\n${stderr}`)),
+      20_000,
+    );
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve exited with ${code}.\n${out}\n${stderr}`));
+    });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const ui = /^Inspector UI: (\S+)$/m.exec(out)?.[1];
+      const receiver = /^Receiver: (\S+)$/m.exec(out)?.[1];
+      if (ui && receiver) {
+        clearTimeout(timer);
+        resolve({ ui, receiver });
+      }
+    });
+  });
+  const ui = new URL(lines.ui);
+  const token = ui.searchParams.get('token') ?? '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    child,
+    uiUrl: lines.ui,
+    uiBase: ui.origin,
+    token,
+    receiverUrl: lines.receiver,
+    api: async <T>(method: string, input: unknown = {}) => {
+      const res = await fetch(`${ui.origin}/api/${method}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      if (!res.ok) throw new Error(`${method} → ${res.status}: ${await res.text()}`);
+      return (await res.json()) as T;
+    },
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+    kill9: async () => {
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
