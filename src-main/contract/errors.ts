@@ -32,7 +32,7 @@ export class ContractError extends Error {
   static fromBody(body: unknown): ContractError {
     if (typeof body === 'object' && body !== null) {
       const { error, message } = body as Record<string, unknown>;
-      if (typeof error === 'string' && error in ERROR_STATUS && typeof message === 'string') {
+      if (typeof error === 'string' && Object.hasOwn(ERROR_STATUS, error) && typeof message === 'string') {
         return new ContractError(error as ErrorCode, message);
       }
     }

@@ -14,7 +14,7 @@ export function isTrustedFrameUrl(frameUrl: string | undefined, appPageUrl: stri
   }
   if (app.protocol === 'file:') {
     // file: URLs have an opaque origin: the exact file must match.
-    return frame.protocol === 'file:' && frame.pathname === app.pathname;
+    return frame.protocol === 'file:' && frame.host === app.host && frame.pathname === app.pathname;
   }
   return frame.origin === app.origin;
 }

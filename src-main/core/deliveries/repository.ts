@@ -28,7 +28,8 @@ export class DeliveryRepository {
         @bodyOmitted, @responseStatus, @responseBody, @problem, @duplicateOf, @platform, @kind, @updateId,
         @userId, @userName, @userUsername, @userLanguage, @chatId, @chatType, @text)`);
     this.firstCopy = db.prepare(
-      'SELECT id FROM deliveries WHERE inbox = ? AND update_id = ? AND duplicate_of IS NULL ORDER BY id LIMIT 1',
+      // Only an accepted copy counts as the first: a 404 before the inbox existed does not.
+      'SELECT id FROM deliveries WHERE inbox = ? AND update_id = ? AND duplicate_of IS NULL AND response_status < 300 ORDER BY id LIMIT 1',
     );
     this.pageAll = db.prepare(`SELECT ${LIST_COLUMNS} FROM deliveries WHERE id < ? ORDER BY id DESC LIMIT ?`);
     this.pageByInbox = db.prepare(
