@@ -1,4 +1,5 @@
 export * from './app';
+export * from './bots';
 export * from './bridge';
 export * from './deliveries';
 export * from './errors';

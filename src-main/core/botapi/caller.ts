@@ -1,0 +1,30 @@
+import { unwrap } from './envelope';
+import type { HttpPools } from './http';
+import { type BotCredentials, DEFAULT_TIMEOUT_MS } from './platform';
+import { redact } from './redact';
+
+export interface ApiCall {
+  method: string;
+  httpMethod: 'GET' | 'POST';
+  url: string;
+  headers?: Record<string, string>;
+  json?: unknown;
+}
+
+/** Makes a call and unwraps the platform's envelope, with every secret of the profile redacted. */
+export function makeCaller(http: HttpPools, credentials: BotCredentials) {
+  const hide = (text: string) => redact(text, [credentials.token, credentials.jwt]);
+  return async (call: ApiCall): Promise<unknown> => {
+    const answer = await http.call({
+      ...call,
+      timeoutMs: credentials.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      redact: hide,
+    });
+    const url = new URL(call.url);
+    return unwrap(answer, call.method, hide(`${call.httpMethod} ${url.origin}${url.pathname}`), hide);
+  };
+}
+
+/** Joins a base URL and a path without doubling or losing a slash. */
+export const joinUrl = (base: string, path: string): string =>
+  `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
