@@ -32,6 +32,8 @@ export default defineConfig({
     resolve: { alias },
     plugins: [react()],
     build: {
+      // The web bridge serves this over HTTP: keep it small.
+      minify: true,
       rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
     },
   },

@@ -56,6 +56,7 @@ export const DeliveryListItem = z.object({
 export type DeliveryListItem = z.infer<typeof DeliveryListItem>;
 
 export const DeliveryDetail = DeliveryListItem.extend({
+  /** The query string without its leading `?`; empty when there was none. */
   query: z.string(),
   /** Raw header pairs in arrival order, duplicates kept. */
   headers: z.array(z.tuple([z.string(), z.string()])),

@@ -75,7 +75,12 @@ console.log(
       connections,
       seconds,
       requestsPerSecond: Math.round(result.requests.average),
-      latencyMs: { p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99, max: result.latency.max },
+      latencyMs: {
+        p50: result.latency.p50,
+        p97_5: result.latency.p97_5,
+        p99: result.latency.p99,
+        max: result.latency.max,
+      },
       acknowledged: ok,
       non2xx: result.non2xx,
       errors: result.errors,

@@ -60,6 +60,7 @@ describe('live inspector in chromium', () => {
 
     await row.click();
     const detail = page.getByTestId('delivery-detail');
+    await detail.getByRole('tab', { name: 'JSON' }).click();
     await detail.getByTestId('json-tree').waitFor({ timeout: 5000 });
     const tree = await detail.getByTestId('json-tree').textContent();
     expect(tree).toContain('update_id');

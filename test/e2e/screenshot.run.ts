@@ -47,6 +47,7 @@ it('renders the live list for the README', async () => {
     const row = page.locator('[data-testid="delivery-row"]', { hasText: 'hello from Telegram' });
     await row.waitFor({ timeout: 10_000 });
     await row.click();
+    await page.getByTestId('delivery-detail').getByRole('tab', { name: 'JSON' }).click();
     await page.getByTestId('json-tree').waitFor({ timeout: 5000 });
     await page.screenshot({ path: OUTPUT });
     const png = readFileSync(OUTPUT);

@@ -1,6 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -18,8 +16,8 @@ export const NO_BROWSER_MESSAGE =
 export async function launchChromium(
   executablePath: string,
 ): Promise<{ browser: Browser; close(): Promise<void> }> {
-  const profile = mkdtempSync(join(tmpdir(), 'bwi-chromium-'));
-  // Flags that work on offline, headless build machines (see ARCHITECTURE.md).
+  // Flags that work on offline, headless build machines (see ARCHITECTURE.md);
+  // playwright gives every launch a fresh, temporary profile of its own.
   const browser = await chromium.launch({
     executablePath,
     headless: true,
@@ -31,14 +29,10 @@ export async function launchChromium(
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${profile}`,
     ],
   });
   return {
     browser,
-    close: async () => {
-      await browser.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
+    close: () => browser.close(),
   };
 }

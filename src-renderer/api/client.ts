@@ -1,0 +1,102 @@
+import type { EventName, EventPayload, Input, MethodName, Output } from '@contract';
+import { ContractError } from '@contract/errors';
+import type { ConnectionStatus, Transport } from './transport';
+
+export interface ApiClient {
+  /** Rejects with a ContractError, whatever the transport. */
+  call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>>;
+  on<E extends EventName>(name: E, callback: (payload: EventPayload<E>) => void): () => void;
+  /**
+   * Fires each time the event stream (re)opens after a time in which events
+   * could have been missed, so stores can re-read what they hold. That
+   * includes the first open of the web bridge: it can land after a store has
+   * read its first page, and anything committed in between was pushed to no one.
+   */
+  onReconnect(callback: () => void): () => void;
+  /** Called with the current status at once, then on every change. */
+  onStatus(callback: (status: ConnectionStatus) => void): () => void;
+  /** Fires once when any call is refused for a missing or wrong token. */
+  onUnauthorized(callback: () => void): () => void;
+}
+
+/** What a data store needs; tests pass a fake of just this. */
+export type DataClient = Pick<ApiClient, 'call' | 'on' | 'onReconnect'>;
+
+type AnyListener = (payload: unknown) => void;
+
+export function createClient(transport: Transport): ApiClient {
+  const listeners = new Map<EventName, Set<AnyListener>>();
+  const reconnectListeners = new Set<() => void>();
+  const unauthorizedListeners = new Set<() => void>();
+  let unauthorized = false;
+  let stopEvents: (() => void) | null = null;
+
+  const dispatch = (name: EventName, payload: unknown) => {
+    for (const listener of listeners.get(name) ?? []) {
+      // One failing listener must not starve the others of the event.
+      try {
+        listener(payload);
+      } catch (error) {
+        console.error(`A listener for ${name} failed`, error);
+      }
+    }
+  };
+
+  let wasLive = false;
+  transport.onStatus((status) => {
+    const opened = status === 'live' && !wasLive;
+    wasLive = status === 'live';
+    if (!opened) return;
+    for (const listener of reconnectListeners) listener();
+  });
+
+  return {
+    async call(method, input) {
+      try {
+        return (await transport.invoke(method, input)) as Output<typeof method>;
+      } catch (error) {
+        const contractError =
+          error instanceof ContractError
+            ? error
+            : new ContractError('internal', error instanceof Error ? error.message : String(error));
+        if (contractError.code === 'unauthorized' && !unauthorized) {
+          unauthorized = true;
+          transport.close();
+          for (const listener of unauthorizedListeners) listener();
+        }
+        throw contractError;
+      }
+    },
+
+    on(name, callback) {
+      let set = listeners.get(name);
+      if (set === undefined) {
+        set = new Set();
+        listeners.set(name, set);
+      }
+      const listener = callback as AnyListener;
+      set.add(listener);
+      stopEvents ??= transport.subscribe(dispatch);
+      return () => {
+        set.delete(listener);
+      };
+    },
+
+    onReconnect(callback) {
+      reconnectListeners.add(callback);
+      return () => {
+        reconnectListeners.delete(callback);
+      };
+    },
+
+    onStatus: (callback) => transport.onStatus(callback),
+
+    onUnauthorized(callback) {
+      unauthorizedListeners.add(callback);
+      if (unauthorized) callback();
+      return () => {
+        unauthorizedListeners.delete(callback);
+      };
+    },
+  };
+}

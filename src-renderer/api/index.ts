@@ -1,0 +1,28 @@
+import { type ApiClient, createClient } from './client';
+import { createIpcTransport } from './ipcTransport';
+import { createWebTransport } from './webTransport';
+
+export type { ApiClient, DataClient } from './client';
+export type { ConnectionStatus } from './transport';
+
+let instance: ApiClient | undefined;
+
+/**
+ * The one client of the app. The transport is picked on first use (at start):
+ * the Electron preload's bridge when it is there, else the web bridge.
+ */
+export function getApi(): ApiClient {
+  instance ??= createClient(
+    window.inspector === undefined ? createWebTransport() : createIpcTransport(window.inspector),
+  );
+  return instance;
+}
+
+/** Delegates to the instance, so importing this module opens no connection by itself. */
+export const api: ApiClient = {
+  call: (method, input) => getApi().call(method, input),
+  on: (name, callback) => getApi().on(name, callback),
+  onReconnect: (callback) => getApi().onReconnect(callback),
+  onStatus: (callback) => getApi().onStatus(callback),
+  onUnauthorized: (callback) => getApi().onUnauthorized(callback),
+};

@@ -1,0 +1,27 @@
+import type { InspectorBridge } from '@contract';
+import { ContractError } from '@contract/errors';
+import type { Transport } from './transport';
+
+/** The desktop transport: the preload's `window.inspector`, whose IPC stream never drops. */
+export function createIpcTransport(bridge: InspectorBridge): Transport {
+  return {
+    async invoke(method, input) {
+      let envelope: Awaited<ReturnType<InspectorBridge['invoke']>>;
+      try {
+        envelope = await bridge.invoke(method, input);
+      } catch (error) {
+        // The preload turns handler failures into envelopes; a rejection means IPC itself broke.
+        const detail = error instanceof Error ? error.message : String(error);
+        throw new ContractError('unavailable', `Cannot reach the inspector's main process: ${detail}`);
+      }
+      if (envelope.ok) return envelope.value;
+      throw ContractError.fromBody(envelope.error);
+    },
+    subscribe: (listener) => bridge.subscribe(listener),
+    onStatus(listener) {
+      listener('live');
+      return () => {};
+    },
+    close() {},
+  };
+}

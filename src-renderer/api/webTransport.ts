@@ -1,0 +1,170 @@
+// Runtime values come from the contract's zod-free modules: the barrel would bundle every schema.
+import { WEB_API_PREFIX, WEB_EVENTS_PATH } from '@contract/bridge';
+import { ContractError } from '@contract/errors';
+import { type EventName, isEventName } from '@contract/names';
+import { TOKEN_STORAGE_KEY, type TokenEnv, takeToken } from './token';
+import type { ConnectionStatus, Transport } from './transport';
+
+/** The subset of the WebSocket API the transport uses, so tests can pass a fake. */
+export interface SocketLike {
+  onopen: ((event: Event) => void) | null;
+  onmessage: ((event: MessageEvent) => void) | null;
+  onclose: ((event: CloseEvent) => void) | null;
+  close(): void;
+}
+
+export interface WebTransportEnv extends TokenEnv {
+  fetch: typeof fetch;
+  openSocket: (url: string) => SocketLike;
+  setTimeout: (callback: () => void, ms: number) => unknown;
+  clearTimeout: (handle: unknown) => void;
+}
+
+const FIRST_RETRY_MS = 500;
+const MAX_RETRY_MS = 5_000;
+
+export function browserEnv(): WebTransportEnv {
+  return {
+    location: window.location,
+    history: window.history,
+    storage: window.sessionStorage,
+    fetch: (input, init) => window.fetch(input, init),
+    openSocket: (url) => new WebSocket(url),
+    setTimeout: (callback, ms) => window.setTimeout(callback, ms),
+    clearTimeout: (handle) => window.clearTimeout(handle as number),
+  };
+}
+
+/** The web bridge: calls over `POST /api/<method>`, events over one WebSocket. */
+export function createWebTransport(env: WebTransportEnv = browserEnv()): Transport {
+  const token = takeToken(env);
+  const origin = new URL(env.location.href).origin;
+  const eventListeners = new Set<(name: EventName, payload: unknown) => void>();
+  const statusListeners = new Set<(status: ConnectionStatus) => void>();
+  let status: ConnectionStatus = 'connecting';
+  let socket: SocketLike | null = null;
+  let retryTimer: unknown = null;
+  let failedAttempts = 0;
+  let closed = false;
+
+  const setStatus = (next: ConnectionStatus) => {
+    if (next === status) return;
+    status = next;
+    for (const listener of statusListeners) listener(next);
+  };
+
+  const eventsUrl = () => {
+    const url = new URL(WEB_EVENTS_PATH, origin);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    if (token !== null) url.searchParams.set('token', token);
+    return url.toString();
+  };
+
+  const connect = () => {
+    retryTimer = null;
+    if (closed) return;
+    const current = env.openSocket(eventsUrl());
+    socket = current;
+    current.onopen = () => {
+      failedAttempts = 0;
+      setStatus('live');
+    };
+    current.onmessage = (event) => {
+      const message = parseMessage(event.data);
+      if (message === null) return;
+      for (const listener of eventListeners) listener(message.name, message.payload);
+    };
+    current.onclose = () => {
+      if (socket !== current) return;
+      socket = null;
+      if (closed) return;
+      setStatus(status === 'connecting' ? 'connecting' : 'reconnecting');
+      // 0.5 s doubling to 5 s: quick after a blip, gentle while the inspector is down.
+      const delay = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** failedAttempts);
+      failedAttempts += 1;
+      retryTimer = env.setTimeout(connect, delay);
+    };
+  };
+
+  return {
+    async invoke(method, input) {
+      const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+      if (token !== null) headers.Authorization = `Bearer ${token}`;
+      let response: Response;
+      try {
+        response = await env.fetch(`${origin}${WEB_API_PREFIX}${method}`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(input ?? {}),
+        });
+      } catch (error) {
+        const detail = error instanceof Error ? error.message : String(error);
+        throw new ContractError('unavailable', `Cannot reach the inspector at ${origin}: ${detail}`);
+      }
+      const body = await readJson(response);
+      if (response.ok) {
+        if (body === undefined) throw ContractError.fromBody(undefined);
+        return body;
+      }
+      if (response.status === 401) {
+        // A stored token that the server refuses is stale (the server restarted): forget it.
+        env.storage.removeItem(TOKEN_STORAGE_KEY);
+        if (!isErrorBody(body)) {
+          throw new ContractError('unauthorized', 'The inspector refused the access token.');
+        }
+      }
+      throw ContractError.fromBody(body);
+    },
+
+    subscribe(listener) {
+      eventListeners.add(listener);
+      if (socket === null && retryTimer === null && !closed) connect();
+      return () => {
+        eventListeners.delete(listener);
+      };
+    },
+
+    onStatus(listener) {
+      statusListeners.add(listener);
+      listener(status);
+      return () => {
+        statusListeners.delete(listener);
+      };
+    },
+
+    close() {
+      closed = true;
+      if (retryTimer !== null) env.clearTimeout(retryTimer);
+      retryTimer = null;
+      const current = socket;
+      socket = null;
+      current?.close();
+    },
+  };
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    return undefined;
+  }
+}
+
+function isErrorBody(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && 'error' in body && 'message' in body;
+}
+
+function parseMessage(data: unknown): { name: EventName; payload: unknown } | null {
+  if (typeof data !== 'string') return null;
+  let message: unknown;
+  try {
+    message = JSON.parse(data);
+  } catch {
+    return null;
+  }
+  if (typeof message !== 'object' || message === null) return null;
+  const { name, payload } = message as Record<string, unknown>;
+  // The origin is trusted, but an unknown name would reach no listener anyway.
+  return isEventName(name) ? { name, payload } : null;
+}

@@ -1,0 +1,39 @@
+import type { ConnectionStatus } from '../api';
+import { InboxFilter } from '../features/inboxes/InboxFilter';
+import { ConnectionIndicator } from './ConnectionIndicator';
+import type { InfoState } from './store';
+
+interface HeaderProps {
+  info: InfoState;
+  onRetryInfo: () => void;
+  connection: ConnectionStatus;
+  inbox: string | null;
+  onInboxChange: (inbox: string | null) => void;
+}
+
+export function Header({ info, onRetryInfo, connection, inbox, onInboxChange }: HeaderProps) {
+  return (
+    <header className="app-header">
+      <h1 className="product">Bot Webhook Inspector</h1>
+      <span className="receiver" data-testid="receiver-url">
+        {info.status === 'ready' && (
+          <>
+            <span className="muted">Receiver</span> <code>{info.info.receiverUrl}</code>
+          </>
+        )}
+        {info.status === 'loading' && <span className="muted">Reading the receiver's address…</span>}
+        {info.status === 'error' && (
+          <span className="error-text" role="alert">
+            Could not read the app info: {info.message}{' '}
+            <button type="button" className="link-button" onClick={onRetryInfo}>
+              Retry
+            </button>
+          </span>
+        )}
+      </span>
+      <span className="header-spacer" />
+      <InboxFilter value={inbox} onChange={onInboxChange} />
+      <ConnectionIndicator status={connection} />
+    </header>
+  );
+}

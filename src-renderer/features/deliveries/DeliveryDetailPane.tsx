@@ -1,0 +1,121 @@
+import type { DeliveryDetail } from '@contract';
+import { type ReactNode, type Ref, useState } from 'react';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { type TabSpec, Tabs } from '../../components/Tabs';
+import { CopyAsCurl } from './CopyAsCurl';
+import { useDeliveries } from './context';
+import { HeadersTab } from './detail/HeadersTab';
+import { JsonTab } from './detail/JsonTab';
+import { RawBodyTab } from './detail/RawBodyTab';
+import { ResponseTab } from './detail/ResponseTab';
+import { SummaryTab } from './detail/SummaryTab';
+import { pathWithQuery } from './format';
+import { ProblemBadge } from './ProblemBadge';
+
+type TabId = 'summary' | 'json' | 'raw' | 'headers' | 'response';
+
+const TABS: ReadonlyArray<TabSpec<TabId>> = [
+  { id: 'summary', label: 'Summary' },
+  { id: 'json', label: 'JSON' },
+  { id: 'raw', label: 'Raw body' },
+  { id: 'headers', label: 'Headers' },
+  { id: 'response', label: 'Response' },
+];
+
+interface DetailPaneProps {
+  receiverUrl: string | null;
+  /** Focused when the list hands over with Enter. */
+  paneRef?: Ref<HTMLElement>;
+}
+
+export function DeliveryDetailPane({ receiverUrl, paneRef }: DetailPaneProps) {
+  const detail = useDeliveries((state) => state.detail);
+  const retryDetail = useDeliveries((state) => state.retryDetail);
+  // Kept across deliveries: stepping through the list stays on the chosen tab.
+  const [tab, setTab] = useState<TabId>('summary');
+
+  let content: ReactNode;
+  switch (detail.status) {
+    case 'idle':
+      content = <p className="note">Select a delivery to see its body, headers and what was answered.</p>;
+      break;
+    case 'loading':
+      content = <p className="note">Loading #{detail.id}…</p>;
+      break;
+    case 'error':
+      content = (
+        <ErrorMessage
+          message={`Delivery #${detail.id} failed to load: ${detail.message}`}
+          onRetry={retryDetail}
+        />
+      );
+      break;
+    case 'ready':
+      content = (
+        <DeliveryView delivery={detail.delivery} receiverUrl={receiverUrl} tab={tab} onTabChange={setTab} />
+      );
+      break;
+  }
+
+  return (
+    <section
+      className="detail-pane"
+      data-testid="delivery-detail"
+      aria-label="Delivery detail"
+      tabIndex={-1}
+      ref={paneRef}
+    >
+      {content}
+    </section>
+  );
+}
+
+interface DeliveryViewProps {
+  delivery: DeliveryDetail;
+  receiverUrl: string | null;
+  tab: TabId;
+  onTabChange: (tab: TabId) => void;
+}
+
+function DeliveryView({ delivery, receiverUrl, tab, onTabChange }: DeliveryViewProps) {
+  const select = useDeliveries((state) => state.select);
+  const { duplicateOf } = delivery;
+  return (
+    <>
+      <header className="detail-header">
+        <h2 className="detail-title">
+          #{delivery.id} <span className="muted">{delivery.method}</span>{' '}
+          <code>{pathWithQuery(delivery.path, delivery.query)}</code>
+          {delivery.problem !== null && <ProblemBadge problem={delivery.problem} />}
+        </h2>
+        <div className="detail-actions">
+          {duplicateOf !== null && (
+            <button
+              type="button"
+              className="link-button"
+              data-testid="duplicate-of-link"
+              onClick={() => select(duplicateOf)}
+            >
+              First copy: #{duplicateOf}
+            </button>
+          )}
+          <CopyAsCurl delivery={delivery} receiverUrl={receiverUrl} />
+        </div>
+      </header>
+      <Tabs tabs={TABS} active={tab} onChange={onTabChange} idPrefix="detail" />
+      <div
+        className="tab-panel"
+        role="tabpanel"
+        id="detail-panel"
+        aria-labelledby={`detail-tab-${tab}`}
+        data-testid={`detail-tab-${tab}`}
+      >
+        {tab === 'summary' && <SummaryTab delivery={delivery} />}
+        {tab === 'json' && <JsonTab delivery={delivery} />}
+        {tab === 'raw' && <RawBodyTab delivery={delivery} />}
+        {tab === 'headers' && <HeadersTab delivery={delivery} />}
+        {tab === 'response' && <ResponseTab delivery={delivery} />}
+      </div>
+    </>
+  );
+}

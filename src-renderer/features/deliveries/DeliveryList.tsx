@@ -1,0 +1,174 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useDeliveries } from './context';
+import { DeliveryRow, ROW_HEIGHT, rowDomId } from './DeliveryRow';
+import { ListHeader } from './ListHeader';
+import { nextIndex } from './navigation';
+
+const OVERSCAN = 10;
+/** Start reading the next older page while this many loaded rows are still below the view. */
+const LOAD_AHEAD_ROWS = 50;
+
+interface DeliveryListProps {
+  /** Enter on the list: hand the keyboard to the detail pane. */
+  onOpen: () => void;
+  /** Shown in place of rows once the list is known to be empty. */
+  empty: ReactNode;
+}
+
+export function DeliveryList({ onOpen, empty }: DeliveryListProps) {
+  const rows = useDeliveries((state) => state.rows);
+  const version = useDeliveries((state) => state.version);
+  const selectedId = useDeliveries((state) => state.selectedId);
+  const firstPage = useDeliveries((state) => state.firstPage);
+  const loadError = useDeliveries((state) => state.loadError);
+  const select = useDeliveries((state) => state.select);
+  const retry = useDeliveries((state) => state.retry);
+  const loadOlder = useDeliveries((state) => state.loadOlder);
+  const count = rows.count;
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN,
+  });
+  const virtualItems = virtualizer.getVirtualItems();
+
+  // While the user reads further down, rows arriving on top must not push the
+  // view away: remember the first visible row and keep it in place. At the very
+  // top the list follows the newest deliveries instead.
+  const anchor = useRef<{ id: number; offset: number } | null>(null);
+  const rememberAnchor = useCallback(() => {
+    const element = scrollRef.current;
+    if (element === null) return;
+    const index = Math.floor(element.scrollTop / ROW_HEIGHT);
+    const item = element.scrollTop > 0 ? rows.at(index) : undefined;
+    anchor.current =
+      item === undefined ? null : { id: item.id, offset: element.scrollTop - index * ROW_HEIGHT };
+  }, [rows]);
+
+  // `version` is listed because `rows` is mutated in place.
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    const kept = anchor.current;
+    if (element === null || kept === null) return;
+    const index = rows.indexOf(kept.id);
+    if (index < 0) {
+      anchor.current = null;
+      return;
+    }
+    const target = index * ROW_HEIGHT + kept.offset;
+    if (Math.abs(element.scrollTop - target) >= 1) element.scrollTop = target;
+  }, [rows, version]);
+
+  const lastVisible = virtualItems.at(-1)?.index ?? -1;
+  useEffect(() => {
+    if (count > 0 && lastVisible >= count - 1 - LOAD_AHEAD_ROWS) loadOlder();
+  }, [count, lastVisible, loadOlder]);
+
+  const selectedIndex = selectedId === null ? -1 : rows.indexOf(selectedId);
+  const selectedIndexRef = useRef(selectedIndex);
+  selectedIndexRef.current = selectedIndex;
+  // Bring a newly selected row into view (keys, or "First copy: #12"), but only
+  // when the selection changes: rows arriving on top shift its index too, and
+  // that must not pull the view back while the user scrolls elsewhere.
+  useEffect(() => {
+    if (selectedId !== null && selectedIndexRef.current >= 0) {
+      virtualizer.scrollToIndex(selectedIndexRef.current, { align: 'auto' });
+    }
+  }, [selectedId, virtualizer]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      const first = rows.at(0);
+      if (selectedId === null && first !== undefined) select(first.id);
+      if (selectedId !== null || first !== undefined) onOpen();
+      return;
+    }
+    const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_HEIGHT) - 1);
+    const index = nextIndex(event.key, selectedIndex, count, pageRows);
+    if (index === null) return;
+    event.preventDefault();
+    const item = rows.at(index);
+    if (item !== undefined) select(item.id);
+  };
+
+  const selectedRendered = selectedIndex >= 0 && virtualItems.some((item) => item.index === selectedIndex);
+  const showEmpty = firstPage === 'ready' && count === 0;
+
+  return (
+    <section className="list-pane" aria-label="Deliveries">
+      <ListHeader />
+      {loadError !== null && <ErrorMessage message={loadError} onRetry={retry} testId="list-error" />}
+      <div
+        className="list"
+        role="grid"
+        aria-label="Deliveries, newest first"
+        aria-rowcount={count + 1}
+        aria-activedescendant={selectedRendered && selectedId !== null ? rowDomId(selectedId) : undefined}
+        data-testid="delivery-list"
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+      >
+        <div className="row list-columns" role="row" aria-rowindex={1}>
+          <span role="columnheader" className="cell cell-time">
+            Time
+          </span>
+          <span role="columnheader" className="cell cell-inbox">
+            Inbox
+          </span>
+          <span role="columnheader" className="cell cell-status">
+            Status
+          </span>
+          <span role="columnheader" className="cell cell-user">
+            User
+          </span>
+          <span role="columnheader" className="cell cell-text">
+            Text
+          </span>
+        </div>
+        <div className="list-scroll" ref={scrollRef} onScroll={rememberAnchor}>
+          {firstPage === 'loading' && count === 0 && <p className="list-note">Loading deliveries…</p>}
+          {showEmpty && empty}
+          <div className="list-rows" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
+            {virtualItems.map((virtualItem) => {
+              const item = rows.at(virtualItem.index);
+              if (item === undefined) return null;
+              return (
+                <DeliveryRow
+                  key={item.id}
+                  item={item}
+                  index={virtualItem.index}
+                  top={virtualItem.start}
+                  selected={item.id === selectedId}
+                  onSelect={select}
+                />
+              );
+            })}
+          </div>
+          <ListFooter />
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function ListFooter() {
+  const count = useDeliveries((state) => state.rows.count);
+  const loadingOlder = useDeliveries((state) => state.loadingOlder);
+  const olderError = useDeliveries((state) => state.olderError);
+  const reachedEnd = useDeliveries((state) => state.reachedEnd);
+  const retryOlder = useDeliveries((state) => state.retryOlder);
+
+  if (olderError !== null) {
+    return <ErrorMessage message={`Older deliveries failed to load: ${olderError}`} onRetry={retryOlder} />;
+  }
+  if (loadingOlder) return <p className="list-note">Loading older deliveries…</p>;
+  if (reachedEnd && count > 0) return <p className="list-note">That is the oldest delivery.</p>;
+  return null;
+}

@@ -1,0 +1,15 @@
+import type { DeliveryDetail } from '@contract';
+import { StatusCode } from '../StatusCode';
+
+/** What the receiver answered the platform. */
+export function ResponseTab({ delivery }: { delivery: DeliveryDetail }) {
+  const { status, body } = delivery.response;
+  return (
+    <div data-testid="detail-response">
+      <p>
+        Answered <StatusCode status={status} />
+      </p>
+      {body === '' ? <p className="note">With an empty body.</p> : <pre className="code-block">{body}</pre>}
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import {
+  ContractError,
+  type EventName,
+  type EventPayload,
+  type Input,
+  type MethodName,
+  type Output,
+} from '@contract';
+import type { ApiClient } from '../../../src-renderer/api';
+
+export type Handlers = {
+  [M in MethodName]?: (input: Input<M>) => Output<M> | Promise<Output<M>>;
+};
+
+/** One entry per `on`, `onReconnect` and `call`, in order: lets a test check what came first. */
+export type LogEntry = { kind: 'on'; name: string } | { kind: 'call'; method: MethodName; input: unknown };
+
+/** An ApiClient whose calls are answered by `handlers` and whose events a test pushes by hand. */
+export function createFakeClient(handlers: Handlers = {}) {
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  const reconnectListeners = new Set<() => void>();
+  const log: LogEntry[] = [];
+
+  const client: ApiClient = {
+    async call(method, input) {
+      log.push({ kind: 'call', method, input });
+      const handler = handlers[method] as ((input: unknown) => unknown) | undefined;
+      if (handler === undefined) throw new ContractError('unknown-method', `No fake for ${method}`);
+      return (await handler(input)) as never;
+    },
+    on(name, callback) {
+      log.push({ kind: 'on', name });
+      let set = listeners.get(name);
+      if (set === undefined) {
+        set = new Set();
+        listeners.set(name, set);
+      }
+      const listener = callback as (payload: unknown) => void;
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+    onReconnect(callback) {
+      log.push({ kind: 'on', name: 'reconnect' });
+      reconnectListeners.add(callback);
+      return () => reconnectListeners.delete(callback);
+    },
+    onStatus(callback) {
+      callback('live');
+      return () => {};
+    },
+    onUnauthorized() {
+      return () => {};
+    },
+  };
+
+  return {
+    client,
+    handlers,
+    log,
+    calls: (method: MethodName) =>
+      log.filter((entry) => entry.kind === 'call' && entry.method === method) as Array<{ input: unknown }>,
+    emit<E extends EventName>(name: E, payload: EventPayload<E>) {
+      for (const listener of listeners.get(name) ?? []) listener(payload);
+    },
+    reconnect() {
+      for (const listener of reconnectListeners) listener();
+    },
+  };
+}
+
+/** Frames that run only when the test says so. */
+export function createManualFrames() {
+  const queue: Array<() => void> = [];
+  return {
+    schedule: (callback: () => void) => {
+      queue.push(callback);
+    },
+    get pending() {
+      return queue.length;
+    },
+    run() {
+      for (const callback of queue.splice(0)) callback();
+    },
+  };
+}
+
+/** Lets pending promise callbacks (fake calls answered at once) run. */
+export const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
