@@ -1,5 +1,6 @@
 import type { ConnectionStatus } from '../api';
 import { InboxFilter } from '../features/inboxes/InboxFilter';
+import { NewInbox } from '../features/inboxes/NewInbox';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import type { InfoState } from './store';
 
@@ -33,6 +34,7 @@ export function Header({ info, onRetryInfo, connection, inbox, onInboxChange }: 
       </span>
       <span className="header-spacer" />
       <InboxFilter value={inbox} onChange={onInboxChange} />
+      <NewInbox onCreated={onInboxChange} />
       <ConnectionIndicator status={connection} />
     </header>
   );

@@ -2,6 +2,7 @@ import type { Inbox } from '@contract';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DataClient } from '../../api';
 import { errorMessage } from '../../api/errorMessage';
+import { inboxNameProblem } from './inboxName';
 
 export interface InboxesState {
   items: Inbox[];
@@ -9,9 +10,16 @@ export interface InboxesState {
   loaded: boolean;
   loading: boolean;
   error: string | null;
+  /** True while an `inboxes.create` is on its way. */
+  creating: boolean;
+  /** Why the last create was refused: by the name rule here, or the server's message (e.g. a 409). */
+  createError: string | null;
   start(): void;
   stop(): void;
   reload(): void;
+  /** Resolves to the new inbox, or null when refused (the reason is then in `createError`). */
+  create(name: string): Promise<Inbox | null>;
+  clearCreateError(): void;
 }
 
 export type InboxesStore = StoreApi<InboxesState>;
@@ -20,7 +28,7 @@ export function createInboxesStore(client: DataClient): InboxesStore {
   let unsubscribe: Array<() => void> = [];
   let request = 0;
 
-  return createStore<InboxesState>()((set) => {
+  return createStore<InboxesState>()((set, get) => {
     const load = async () => {
       const current = ++request;
       set({ loading: true });
@@ -37,6 +45,8 @@ export function createInboxesStore(client: DataClient): InboxesStore {
       loaded: false,
       loading: false,
       error: null,
+      creating: false,
+      createError: null,
       start() {
         if (unsubscribe.length > 0) return;
         unsubscribe = [
@@ -51,6 +61,28 @@ export function createInboxesStore(client: DataClient): InboxesStore {
         unsubscribe = [];
       },
       reload: () => void load(),
+      async create(name) {
+        // The form's submit is disabled meanwhile; a second call (a double Enter) must not race the first.
+        if (get().creating) return null;
+        // Refuse what the server would refuse, without a round trip, and say why.
+        const problem = inboxNameProblem(name);
+        if (problem !== null) {
+          set({ createError: problem });
+          return null;
+        }
+        set({ creating: true, createError: null });
+        try {
+          const inbox = await client.call('inboxes.create', { name });
+          set({ creating: false });
+          // `inboxes.changed` reloads as well; every load replaces `items`, so neither adds a duplicate.
+          void load();
+          return inbox;
+        } catch (error) {
+          set({ creating: false, createError: errorMessage(error) });
+          return null;
+        }
+      },
+      clearCreateError: () => set({ createError: null }),
     };
   });
 }

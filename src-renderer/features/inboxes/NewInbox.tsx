@@ -1,0 +1,124 @@
+import type { Inbox } from '@contract';
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { CopyButton } from '../../components/CopyButton';
+import { useInboxes } from './context';
+import { INBOX_NAME_HINT } from './inboxName';
+
+interface NewInboxProps {
+  /** The inbox filter's onChange: a new inbox is what the user wants to watch next. */
+  onCreated: (name: string) => void;
+}
+
+/** "New inbox" in the header: a small inline form, then the URL to give the platform. */
+export function NewInbox({ onCreated }: NewInboxProps) {
+  const creating = useInboxes((state) => state.creating);
+  const error = useInboxes((state) => state.createError);
+  const create = useInboxes((state) => state.create);
+  const clearError = useInboxes((state) => state.clearCreateError);
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState('');
+  const [created, setCreated] = useState<Inbox | null>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const hintId = useId();
+
+  useEffect(() => {
+    if (open) inputRef.current?.focus();
+  }, [open]);
+
+  const show = () => {
+    // An error from an earlier attempt would read as if it were about this one.
+    clearError();
+    setCreated(null);
+    setOpen(true);
+  };
+
+  const close = () => {
+    setOpen(false);
+    setCreated(null);
+    // The form or confirmation held focus; give it back to what opened it.
+    buttonRef.current?.focus();
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    // Stray spaces from a paste are not worth a refusal.
+    const inbox = await create(name.trim());
+    if (inbox === null) return;
+    onCreated(inbox.name);
+    setName('');
+    setOpen(false);
+    setCreated(inbox);
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || (!open && created === null)) return;
+    event.stopPropagation();
+    close();
+  };
+
+  return (
+    <span className="new-inbox" onKeyDown={onKeyDown}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="button"
+        data-testid="new-inbox-button"
+        aria-expanded={open}
+        onClick={() => (open ? close() : show())}
+      >
+        New inbox
+      </button>
+      {open && (
+        <form className="new-inbox-popover" aria-label="New inbox" onSubmit={(event) => void submit(event)}>
+          <label className="new-inbox-field">
+            <span>Name</span>
+            <input
+              ref={inputRef}
+              data-testid="new-inbox-input"
+              value={name}
+              spellCheck={false}
+              autoComplete="off"
+              aria-invalid={error !== null}
+              aria-describedby={hintId}
+              onChange={(event) => {
+                setName(event.target.value);
+                if (error !== null) clearError();
+              }}
+            />
+          </label>
+          <span id={hintId} className="muted small">
+            {INBOX_NAME_HINT}
+          </span>
+          {error !== null && (
+            <span className="error-text" role="alert" data-testid="new-inbox-error">
+              {error}
+            </span>
+          )}
+          <span className="new-inbox-actions">
+            <button type="button" className="button" onClick={close}>
+              Cancel
+            </button>
+            <button type="submit" className="button" data-testid="new-inbox-submit" disabled={creating}>
+              {creating ? 'Creating…' : 'Create'}
+            </button>
+          </span>
+        </form>
+      )}
+      {created !== null && (
+        <span className="new-inbox-popover" role="status">
+          <span>Inbox “{created.name}” created. Point your platform's webhook at:</span>
+          <span className="new-inbox-url">
+            <code data-testid="new-inbox-url">{created.url}</code>
+            <CopyButton text={created.url} label="Copy URL" />
+          </span>
+          <span className="new-inbox-actions">
+            <button type="button" className="button" onClick={close}>
+              Dismiss
+            </button>
+          </span>
+        </span>
+      )}
+    </span>
+  );
+}
