@@ -31,6 +31,8 @@ export const events = {
   /** Batched: one event per group commit, never one per delivery. */
   'delivery.added': z.object({ items: z.array(DeliveryListItem) }),
   'inboxes.changed': z.object({}),
+  /** A sandbox bot's chats, webhook or queue changed; `chatId` when one chat did. */
+  'sandbox.changed': z.object({ botId: z.number().int(), chatId: z.number().int().nullable() }),
 } satisfies Record<EventName, z.ZodType>;
 
 type Methods = typeof methods;

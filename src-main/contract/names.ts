@@ -8,7 +8,7 @@ export const METHOD_NAMES = [
   'inboxes.create',
 ] as const;
 
-export const EVENT_NAMES = ['delivery.added', 'inboxes.changed'] as const;
+export const EVENT_NAMES = ['delivery.added', 'inboxes.changed', 'sandbox.changed'] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

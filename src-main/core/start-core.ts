@@ -5,6 +5,7 @@ import { EventHub } from './events';
 import { DEFAULT_INBOX, InboxRepository } from './inboxes/repository';
 import { GroupCommitter } from './receiver/group-commit';
 import { startReceiver } from './receiver/server';
+import { type Sandbox, type SandboxBot, startSandbox } from './sandbox';
 import { createService } from './service';
 import { openDatabase } from './store/open-database';
 
@@ -16,6 +17,10 @@ export interface CoreOptions {
   maxBodyBytes?: number;
   durability?: Durability;
   version?: string;
+  /** The sandbox platform's port (default 8788; 0 picks a free port). */
+  sandboxPort?: number;
+  /** Tests shorten the sandbox's retry backoff and delivery timeout. */
+  sandboxDelivery?: { timeoutMs?: number; backoffMs?: (attempts: number) => number };
   /** better-sqlite3 binary for another ABI (the desktop shell under Electron). */
   nativeBinding?: string;
   log?: (message: string) => void;
@@ -26,6 +31,11 @@ export interface Core {
   subscribe: Subscribe;
   receiverUrl: string;
   receiverPort: number;
+  sandboxUrl: string;
+  /** The default sandbox bot's token: shown to the user, never logged. */
+  sandboxToken: string;
+  /** The default sandbox bot, with its Solafon app id and JWT. */
+  sandboxBot: SandboxBot;
   dataDir: string;
   stop(): Promise<void>;
 }
@@ -33,6 +43,7 @@ export interface Core {
 export const DEFAULTS = {
   receiverHost: '127.0.0.1',
   receiverPort: 8787,
+  sandboxPort: 8788,
   maxBodyBytes: 1024 * 1024,
   durability: 'full' as Durability,
 };
@@ -69,6 +80,22 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     throw error;
   }
 
+  let sandbox: Sandbox;
+  try {
+    sandbox = await startSandbox({
+      db,
+      host: options.receiverHost ?? DEFAULTS.receiverHost,
+      port: options.sandboxPort ?? DEFAULTS.sandboxPort,
+      receiverWebhookUrl: `${receiver.url}/webhook`,
+      onChange: (change) => events.emit('sandbox.changed', change),
+      delivery: options.sandboxDelivery ?? {},
+    });
+  } catch (error) {
+    await receiver.close();
+    db.close();
+    throw error;
+  }
+
   const service = createService({
     deliveries,
     inboxes,
@@ -89,9 +116,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     subscribe: events.subscribe,
     receiverUrl: receiver.url,
     receiverPort: receiver.port,
+    sandboxUrl: sandbox.server.url,
+    sandboxToken: sandbox.defaultBot.token,
+    sandboxBot: sandbox.defaultBot,
     dataDir: options.dataDir,
     stop: () => {
       stopped ??= (async () => {
+        await sandbox.stop();
         await receiver.close();
         committer.flush();
         db.close();

@@ -15,6 +15,7 @@ Options:
   --receiver-port N       webhook receiver port (default ${DEFAULTS.receiverPort}; 0 picks a free port)
   --receiver-host HOST    webhook receiver address (default ${DEFAULTS.receiverHost})
   --ui-port N             UI port (default 0: a free port)
+  --sandbox-port N        sandbox platform port (default ${DEFAULTS.sandboxPort}; 0 picks a free port)
   --max-body-bytes N      largest delivery body kept (default ${DEFAULTS.maxBodyBytes})
   --durability MODE       full (survives power loss) or normal (survives a crash) (default ${DEFAULTS.durability})
   -h, --help              this text`;
@@ -49,6 +50,7 @@ async function main(argv: string[]): Promise<number> {
       'receiver-port': { type: 'string' },
       'receiver-host': { type: 'string' },
       'ui-port': { type: 'string' },
+      'sandbox-port': { type: 'string' },
       'max-body-bytes': { type: 'string' },
       durability: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -77,12 +79,14 @@ async function main(argv: string[]): Promise<number> {
     receiverHost: values['receiver-host'] ?? DEFAULTS.receiverHost,
     receiverPort: port(values['receiver-port'], '--receiver-port', DEFAULTS.receiverPort),
     uiPort: port(values['ui-port'], '--ui-port', 0),
+    sandboxPort: port(values['sandbox-port'], '--sandbox-port', DEFAULTS.sandboxPort),
     maxBodyBytes,
     durability: durability.data,
     version: version(),
   });
   console.log(`Inspector UI: ${served.uiUrl}`);
   console.log(`Receiver: ${served.core.receiverUrl}`);
+  console.log(`Sandbox platform: ${served.core.sandboxUrl} (token ${served.core.sandboxToken})`);
   console.error(`Data: ${served.core.dataDir}  (Ctrl+C stops)`);
 
   await new Promise<void>((done) => {

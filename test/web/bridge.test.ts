@@ -33,6 +33,7 @@ describe('web bridge (serve)', () => {
     served = await serve({
       dataDir: join(root, 'data'),
       receiverPort: 0,
+      sandboxPort: 0,
       uiPort: 0,
       staticDir,
       log: () => {},

@@ -12,6 +12,8 @@ export interface ServeProcess {
   uiBase: string;
   token: string;
   receiverUrl: string;
+  sandboxUrl: string;
+  sandboxToken: string;
   /** Calls a contract method through the web bridge's HTTP API. */
   api<T = unknown>(method: string, input?: unknown): Promise<T>;
   stop(): Promise<void>;
@@ -27,33 +29,48 @@ export function tempDataDir(): { dir: string; remove(): void } {
 export async function startServe(dataDir: string, extraArgs: string[] = []): Promise<ServeProcess> {
   const child = spawn(
     process.execPath,
-    [CLI, 'serve', '--data-dir', dataDir, '--receiver-port', '0', '--ui-port', '0', ...extraArgs],
+    [
+      CLI,
+      'serve',
+      '--data-dir',
+      dataDir,
+      '--receiver-port',
+      '0',
+      '--ui-port',
+      '0',
+      '--sandbox-port',
+      '0',
+      ...extraArgs,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
-  const lines = await new Promise<{ ui: string; receiver: string }>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(
-      () => reject(new Error(`serve did not start in time.\n${out}\n${stderr}`)),
-      20_000,
-    );
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`serve exited with ${code}.\n${out}\n${stderr}`));
-    });
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const ui = /^Inspector UI: (\S+)$/m.exec(out)?.[1];
-      const receiver = /^Receiver: (\S+)$/m.exec(out)?.[1];
-      if (ui && receiver) {
+  const lines = await new Promise<{ ui: string; receiver: string; sandbox: string; sandboxToken: string }>(
+    (resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(
+        () => reject(new Error(`serve did not start in time.\n${out}\n${stderr}`)),
+        20_000,
+      );
+      child.once('exit', (code) => {
         clearTimeout(timer);
-        resolve({ ui, receiver });
-      }
-    });
-  });
+        reject(new Error(`serve exited with ${code}.\n${out}\n${stderr}`));
+      });
+      child.stdout?.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const ui = /^Inspector UI: (\S+)$/m.exec(out)?.[1];
+        const receiver = /^Receiver: (\S+)$/m.exec(out)?.[1];
+        const sandbox = /^Sandbox platform: (\S+) \(token (\S+)\)$/m.exec(out);
+        if (ui && receiver && sandbox?.[1] && sandbox[2]) {
+          clearTimeout(timer);
+          resolve({ ui, receiver, sandbox: sandbox[1], sandboxToken: sandbox[2] });
+        }
+      });
+    },
+  );
   const ui = new URL(lines.ui);
   const token = ui.searchParams.get('token') ?? '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -63,6 +80,8 @@ export async function startServe(dataDir: string, extraArgs: string[] = []): Pro
     uiBase: ui.origin,
     token,
     receiverUrl: lines.receiver,
+    sandboxUrl: lines.sandbox,
+    sandboxToken: lines.sandboxToken,
     api: async <T>(method: string, input: unknown = {}) => {
       const res = await fetch(`${ui.origin}/api/${method}`, {
         method: 'POST',

@@ -1,4 +1,5 @@
 import { sql as initial } from './0001-initial';
+import { sql as sandbox } from './0002-sandbox';
 
 export interface Migration {
   version: number;
@@ -7,4 +8,7 @@ export interface Migration {
 }
 
 /** In order. Append only: a released entry is never edited or removed. */
-export const migrations: readonly Migration[] = [{ version: 1, name: 'initial', sql: initial }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'sandbox', sql: sandbox },
+];

@@ -1,0 +1,54 @@
+import type { Database } from 'better-sqlite3';
+import type { DelivererOptions } from './deliverer';
+import { type SandboxChange, SandboxPlatform } from './platform';
+import type { SandboxBot } from './records';
+import { type SandboxServer, startSandboxServer } from './server';
+import { SandboxStore } from './store';
+
+export type { SandboxChange } from './platform';
+export { SandboxPlatform } from './platform';
+export type { SandboxBot } from './records';
+
+export interface Sandbox {
+  platform: SandboxPlatform;
+  server: SandboxServer;
+  /** The bot a new user starts with. */
+  defaultBot: SandboxBot;
+  stop(): Promise<void>;
+}
+
+export interface SandboxOptions {
+  db: Database;
+  host: string;
+  port: number;
+  /** Where the default bot's webhook points on first run: the inspector's own receiver. */
+  receiverWebhookUrl: string;
+  onChange: (change: SandboxChange) => void;
+  delivery?: Partial<Pick<DelivererOptions, 'timeoutMs' | 'backoffMs'>>;
+}
+
+/** Starts the sandbox platform; on first run it creates the default bot wired to our receiver. */
+export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
+  const store = new SandboxStore(options.db);
+  let defaultBot = store.bots()[0];
+  const firstRun = defaultBot === undefined;
+  if (!defaultBot) defaultBot = store.createBot('sandbox_bot', 'Sandbox bot');
+  const platform = new SandboxPlatform(store, options.onChange, options.delivery);
+  if (firstRun) platform.setWebhook(defaultBot, 'solafon', { url: options.receiverWebhookUrl });
+  let server: SandboxServer;
+  try {
+    server = await startSandboxServer(platform, options.host, options.port);
+  } catch (error) {
+    await platform.stop();
+    throw error;
+  }
+  return {
+    platform,
+    server,
+    defaultBot: store.bot(defaultBot.token) ?? defaultBot,
+    stop: async () => {
+      await server.close();
+      await platform.stop();
+    },
+  };
+}

@@ -1,0 +1,233 @@
+import { Deliverer, type DelivererOptions, defaultBackoff } from './deliverer';
+import type { ChatMessage, Dialect, SandboxBot, UserMessage } from './records';
+import type { SandboxStore } from './store';
+import { botMessage, updatePayload } from './updates';
+
+export class SandboxError extends Error {
+  constructor(
+    readonly status: number,
+    readonly description: string,
+    readonly retryAfter?: number,
+  ) {
+    super(description);
+  }
+}
+
+export interface SimulatedMessage {
+  userId: number;
+  name?: string | undefined;
+  language?: string | undefined;
+  username?: string | undefined;
+  /** Defaults to the user's private chat (same id as the user). */
+  chatId?: number | undefined;
+  text: string;
+}
+
+export interface SandboxChange {
+  botId: number;
+  chatId: number | null;
+}
+
+/**
+ * The sandbox platform's behaviour, shared by its Telegram and Solafon
+ * routes and its control endpoints: what a real platform does, on this machine.
+ */
+export class SandboxPlatform {
+  private readonly deliverer: Deliverer;
+  private readonly pollers = new Map<string, Set<() => void>>();
+
+  constructor(
+    readonly store: SandboxStore,
+    private readonly onChange: (change: SandboxChange) => void,
+    options: Partial<Pick<DelivererOptions, 'timeoutMs' | 'backoffMs'>> = {},
+  ) {
+    this.deliverer = new Deliverer(store, {
+      timeoutMs: options.timeoutMs ?? 10_000,
+      backoffMs: options.backoffMs ?? defaultBackoff,
+      onWebhookReply: (bot, reply) => this.webhookReply(bot, reply),
+      onChange: (token) => this.changed(token, null),
+    });
+    for (const bot of store.bots()) this.deliverer.kick(bot.token);
+  }
+
+  stop(): Promise<void> {
+    for (const waiters of this.pollers.values()) for (const wake of waiters) wake();
+    return this.deliverer.stop();
+  }
+
+  bot(token: string): SandboxBot {
+    const bot = this.store.bot(token);
+    if (!bot) throw new SandboxError(401, 'Unauthorized');
+    return bot;
+  }
+
+  botById(botId: number): SandboxBot {
+    const bot = this.store.bots().find((b) => b.botId === botId);
+    if (!bot) throw new SandboxError(404, `Not Found: no sandbox bot ${botId}`);
+    return bot;
+  }
+
+  setWebhook(
+    bot: SandboxBot,
+    dialect: Dialect,
+    input: {
+      url: string;
+      secretToken?: string | null;
+      maxConnections?: number | null;
+      allowedUpdates?: string[] | null;
+      dropPending?: boolean;
+    },
+  ): void {
+    const url = input.url.trim();
+    if (url !== '') {
+      let parsed: URL;
+      try {
+        parsed = new URL(url);
+      } catch {
+        throw new SandboxError(400, 'Bad Request: invalid webhook URL specified');
+      }
+      // The sandbox runs on this machine, so it also delivers to plain http on loopback.
+      if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+        throw new SandboxError(400, 'Bad Request: bad webhook: HTTPS url must be provided for webhook');
+      }
+    }
+    if (input.secretToken != null && !/^[A-Za-z0-9_-]{1,256}$/.test(input.secretToken)) {
+      throw new SandboxError(400, 'Bad Request: secret token contains unallowed characters');
+    }
+    if (input.maxConnections != null && (input.maxConnections < 1 || input.maxConnections > 100)) {
+      throw new SandboxError(400, 'Bad Request: max_connections must be between 1 and 100');
+    }
+    if (input.dropPending) this.store.dropPending(bot.token, Date.now());
+    this.store.setWebhook(bot.token, {
+      url,
+      dialect,
+      secretToken: input.secretToken ?? null,
+      maxConnections: input.maxConnections ?? null,
+      allowedUpdates: input.allowedUpdates ?? null,
+    });
+    // A new URL is a new chance: what waited for a retry goes now.
+    this.store.retryNow(bot.token, Date.now());
+    this.deliverer.kick(bot.token);
+    this.changed(bot.token, null);
+  }
+
+  deleteWebhook(bot: SandboxBot, dropPending: boolean): void {
+    this.setWebhook(bot, bot.webhookDialect ?? 'telegram', { url: '', dropPending });
+  }
+
+  webhookInfo(bot: SandboxBot): Record<string, unknown> {
+    const fresh = this.bot(bot.token);
+    return {
+      url: fresh.webhookUrl,
+      has_custom_certificate: false,
+      pending_update_count: this.store.pendingCount(fresh.token),
+      ...(fresh.lastErrorDate === null
+        ? {}
+        : { last_error_date: fresh.lastErrorDate, last_error_message: fresh.lastErrorMessage ?? '' }),
+      ...(fresh.webhookUrl === ''
+        ? {}
+        : { max_connections: fresh.maxConnections ?? 40, ip_address: '127.0.0.1' }),
+      ...(fresh.allowedUpdates === null ? {} : { allowed_updates: fresh.allowedUpdates }),
+    };
+  }
+
+  sendMessage(
+    bot: SandboxBot,
+    chatIdRaw: unknown,
+    textRaw: unknown,
+  ): { message: ChatMessage; result: Record<string, unknown> } {
+    const chatId =
+      typeof chatIdRaw === 'number'
+        ? chatIdRaw
+        : typeof chatIdRaw === 'string' && /^-?\d+$/.test(chatIdRaw)
+          ? Number(chatIdRaw)
+          : null;
+    if (chatId === null || !Number.isSafeInteger(chatId))
+      throw new SandboxError(400, 'Bad Request: chat not found');
+    if (typeof textRaw !== 'string' || textRaw.trim() === '')
+      throw new SandboxError(400, 'Bad Request: message text is empty');
+    if (textRaw.length > 4096) throw new SandboxError(400, 'Bad Request: message is too long');
+    const message = this.store.addBotMessage(bot.token, chatId, textRaw, Date.now());
+    this.changed(bot.token, chatId);
+    return { message, result: botMessage(bot, message) };
+  }
+
+  /** A simulated user writes to the bot: queued as the next update and delivered. */
+  queueUserMessage(bot: SandboxBot, input: SimulatedMessage): { updateId: number; message: UserMessage } {
+    if (!Number.isSafeInteger(input.userId) || input.userId <= 0)
+      throw new SandboxError(400, 'Bad Request: user id must be a positive integer');
+    if (input.text.trim() === '') throw new SandboxError(400, 'Bad Request: message text is empty');
+    const chatId = input.chatId ?? input.userId;
+    const now = Date.now();
+    const queued = this.store.queueMessage(
+      bot.token,
+      {
+        date: Math.floor(now / 1000),
+        text: input.text,
+        user: {
+          id: input.userId,
+          name: input.name ?? `User ${input.userId}`,
+          language: input.language ?? 'en',
+          username: input.username ?? null,
+        },
+        chat: { id: chatId, type: chatId === input.userId ? 'private' : 'group' },
+      },
+      now,
+    );
+    this.deliverer.kick(bot.token);
+    for (const wake of this.pollers.get(bot.token) ?? []) wake();
+    this.changed(bot.token, chatId);
+    return queued;
+  }
+
+  /** Telegram's getUpdates: only without a webhook; `offset` confirms what came before. */
+  async getUpdates(
+    bot: SandboxBot,
+    offset: number | null,
+    limit: number,
+    timeoutSeconds: number,
+  ): Promise<unknown[]> {
+    if (bot.webhookUrl !== '') {
+      throw new SandboxError(
+        409,
+        "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+      );
+    }
+    if (offset !== null) this.store.confirmBelow(bot.token, offset, Date.now());
+    const read = () => this.store.pendingFrom(bot.token, offset ?? 0, Math.min(Math.max(limit, 1), 100));
+    let updates = read();
+    if (updates.length === 0 && timeoutSeconds > 0) {
+      await this.waitForUpdate(bot.token, Math.min(timeoutSeconds, 50) * 1000);
+      updates = read();
+    }
+    return updates.map((u) => updatePayload('telegram', u.updateId, u.message));
+  }
+
+  private waitForUpdate(token: string, ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const waiters = this.pollers.get(token) ?? new Set<() => void>();
+      this.pollers.set(token, waiters);
+      const wake = () => {
+        clearTimeout(timer);
+        waiters.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      waiters.add(wake);
+    });
+  }
+
+  private webhookReply(bot: SandboxBot, reply: Record<string, unknown>): void {
+    if (String(reply.method).toLowerCase() !== 'sendmessage') return;
+    try {
+      this.sendMessage(bot, reply.chat_id, reply.text);
+    } catch {
+      // A bad reply in a webhook answer is ignored, as the platform does.
+    }
+  }
+
+  private changed(token: string, chatId: number | null): void {
+    const bot = this.store.bot(token);
+    if (bot) this.onChange({ botId: bot.botId, chatId });
+  }
+}
