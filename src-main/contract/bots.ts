@@ -53,3 +53,91 @@ export const SentMessage = z.object({
   raw: z.unknown(),
 });
 export type SentMessage = z.infer<typeof SentMessage>;
+
+/** A bot profile as the UI sees it: secrets never leave core, only whether they are set. */
+export const BotProfile = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  platform: BotPlatform,
+  baseUrl: z.string(),
+  /** The URL the platform should call (e.g. a tunnel's https URL); empty when not set. */
+  publicUrl: z.string(),
+  /** The inbox that URL feeds. */
+  inbox: z.string(),
+  appId: z.string().nullable(),
+  hasToken: z.boolean(),
+  hasJwt: z.boolean(),
+  /** The built-in sandbox bot: loopback http webhooks allowed, clearly marked. */
+  sandbox: z.boolean(),
+  createdAt: z.string(),
+});
+export type BotProfile = z.infer<typeof BotProfile>;
+
+const ProfileName = z.string().trim().min(1, 'a profile needs a name').max(80);
+const HttpUrl = z
+  .string()
+  .trim()
+  .refine((v) => {
+    try {
+      return ['http:', 'https:'].includes(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  }, 'must be an absolute http(s) URL');
+
+export const ProfileInput = z
+  .object({
+    name: ProfileName,
+    platform: BotPlatform,
+    baseUrl: HttpUrl,
+    publicUrl: z.union([z.literal(''), HttpUrl]).default(''),
+    inbox: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, 'an inbox name is 1–64 letters, digits, "_" or "-"')
+      .default('default'),
+    appId: z.string().trim().max(200).nullable().default(null),
+    /** Omitted on update: keep the stored secret. Empty string: remove it. */
+    token: z.string().max(4096).optional(),
+    jwt: z.string().max(8192).optional(),
+  })
+  .strict();
+export type ProfileInput = z.input<typeof ProfileInput>;
+
+export const ProfileRef = z.object({ profileId: z.number().int().positive() }).strict();
+
+export const SentReply = z.object({
+  id: z.number().int(),
+  profileId: z.number().int(),
+  chatId: z.union([z.number(), z.string()]),
+  text: z.string(),
+  /** Delivery this reply answered, when it was opened from one. */
+  deliveryId: z.number().int().nullable(),
+  sentAt: z.string(),
+  ok: z.boolean(),
+  /** The platform's answer on success, or the error text. */
+  result: z.string(),
+});
+export type SentReply = z.infer<typeof SentReply>;
+
+export const SandboxChatMessage = z.object({
+  id: z.number().int(),
+  chatId: z.number().int(),
+  messageId: z.number().int(),
+  sender: z.enum(['user', 'bot']),
+  userId: z.number().int().nullable(),
+  userName: z.string().nullable(),
+  text: z.string(),
+  /** Unix seconds. */
+  date: z.number().int(),
+});
+export type SandboxChatMessage = z.infer<typeof SandboxChatMessage>;
+
+export const SandboxInfo = z.object({
+  url: z.string(),
+  botId: z.number().int(),
+  username: z.string(),
+  /** The sandbox bot's token: it only works on this machine's sandbox. */
+  token: z.string(),
+  profileId: z.number().int().nullable(),
+});
+export type SandboxInfo = z.infer<typeof SandboxInfo>;

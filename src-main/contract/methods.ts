@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { AppInfo, Inbox } from './app';
 import {
+  BotProfile,
+  ProfileInput,
+  ProfileRef,
+  SandboxChatMessage,
+  SandboxInfo,
+  SentReply,
+  SetWebhookInput,
+  WebhookInfo,
+  WebhookLogEntry,
+} from './bots';
+import {
   DeliveryDetail,
   DeliveryListItem,
   InboxName,
@@ -24,6 +35,57 @@ export const methods = {
   },
   'inboxes.list': { input: NoInput, output: z.object({ items: z.array(Inbox) }) },
   'inboxes.create': { input: z.object({ name: InboxName }).strict(), output: Inbox },
+
+  'profiles.list': { input: NoInput, output: z.object({ items: z.array(BotProfile) }) },
+  'profiles.create': { input: ProfileInput, output: BotProfile },
+  'profiles.update': { input: ProfileInput.extend({ id: z.number().int().positive() }), output: BotProfile },
+  'profiles.delete': { input: ProfileRef, output: z.object({ deleted: z.literal(true) }) },
+
+  'webhook.info': { input: ProfileRef, output: WebhookInfo },
+  /** Answers with getWebhookInfo after the change. */
+  'webhook.set': {
+    input: SetWebhookInput.extend({ profileId: z.number().int().positive() }).strict(),
+    output: WebhookInfo,
+  },
+  'webhook.delete': {
+    input: ProfileRef.extend({ dropPendingUpdates: z.boolean().default(false) }),
+    output: WebhookInfo,
+  },
+
+  /** Never throws for a platform failure: the reply is kept in the history with its error. */
+  'messages.send': {
+    input: ProfileRef.extend({
+      chatId: z.union([z.number().int(), z.string().trim().min(1)]),
+      text: z.string().min(1, 'the message is empty').max(4096),
+      deliveryId: z.number().int().positive().optional(),
+    }),
+    output: SentReply,
+  },
+  'messages.history': {
+    input: ProfileRef.extend({ limit: z.number().int().min(1).max(1000).default(200) }),
+    output: z.object({ items: z.array(SentReply) }),
+  },
+  'logs.list': { input: ProfileRef, output: z.object({ items: z.array(WebhookLogEntry) }) },
+
+  'sandbox.info': { input: NoInput, output: SandboxInfo },
+  'sandbox.chats': { input: NoInput, output: z.object({ items: z.array(z.number().int()) }) },
+  'sandbox.messages': {
+    input: z.object({ chatId: z.number().int() }).strict(),
+    output: z.object({ items: z.array(SandboxChatMessage) }),
+  },
+  /** Writes to the sandbox bot as a simulated user. */
+  'sandbox.say': {
+    input: z
+      .object({
+        userId: z.number().int().positive(),
+        name: z.string().trim().min(1).max(64).optional(),
+        language: z.string().trim().min(2).max(16).optional(),
+        chatId: z.number().int().optional(),
+        text: z.string().min(1, 'the message is empty').max(4096),
+      })
+      .strict(),
+    output: z.object({ updateId: z.number().int(), messageId: z.number().int(), chatId: z.number().int() }),
+  },
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 /** Everything core pushes to the UI. */

@@ -6,6 +6,20 @@ export const METHOD_NAMES = [
   'deliveries.get',
   'inboxes.list',
   'inboxes.create',
+  'profiles.list',
+  'profiles.create',
+  'profiles.update',
+  'profiles.delete',
+  'webhook.info',
+  'webhook.set',
+  'webhook.delete',
+  'messages.send',
+  'messages.history',
+  'logs.list',
+  'sandbox.info',
+  'sandbox.chats',
+  'sandbox.messages',
+  'sandbox.say',
 ] as const;
 
 export const EVENT_NAMES = ['delivery.added', 'inboxes.changed', 'sandbox.changed'] as const;

@@ -18,8 +18,16 @@ export interface ServiceDeps {
   };
 }
 
-/** The contract's methods, implemented on core's repositories. */
-export function createService({ deliveries, inboxes, events, info }: ServiceDeps): Service {
+/** The deliveries and inboxes part of the contract, on core's repositories. */
+export function createService({
+  deliveries,
+  inboxes,
+  events,
+  info,
+}: ServiceDeps): Pick<
+  Service,
+  'app.info' | 'deliveries.list' | 'deliveries.get' | 'inboxes.list' | 'inboxes.create'
+> {
   const toInbox = (row: InboxRow): Inbox => ({
     name: row.name,
     createdAt: new Date(row.created_at).toISOString(),

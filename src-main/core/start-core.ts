@@ -1,11 +1,19 @@
 import type { Durability, Service, Subscribe } from '@contract';
+import { HttpPools } from './botapi';
+import { botMethods } from './bots/bot-methods';
 import type { NewDelivery } from './deliveries/records';
 import { DeliveryRepository } from './deliveries/repository';
 import { EventHub } from './events';
 import { DEFAULT_INBOX, InboxRepository } from './inboxes/repository';
+import { ProfileRepository } from './profiles/repository';
+import { ensureSandboxProfile } from './profiles/sandbox-profile';
 import { GroupCommitter } from './receiver/group-commit';
 import { startReceiver } from './receiver/server';
+import { ReplyRepository } from './replies/repository';
 import { type Sandbox, type SandboxBot, startSandbox } from './sandbox';
+import { sandboxMethods } from './sandbox/sandbox-methods';
+import { keyFileBox } from './secrets/key-file-box';
+import type { SecretBox } from './secrets/secret-box';
 import { createService } from './service';
 import { openDatabase } from './store/open-database';
 
@@ -21,6 +29,8 @@ export interface CoreOptions {
   sandboxPort?: number;
   /** Tests shorten the sandbox's retry backoff and delivery timeout. */
   sandboxDelivery?: { timeoutMs?: number; backoffMs?: (attempts: number) => number };
+  /** Seals secrets at rest; default: a 0600 key file in the data dir. */
+  secretBox?: SecretBox;
   /** better-sqlite3 binary for another ABI (the desktop shell under Electron). */
   nativeBinding?: string;
   log?: (message: string) => void;
@@ -96,19 +106,27 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     throw error;
   }
 
-  const service = createService({
-    deliveries,
-    inboxes,
-    events,
-    info: {
-      version: options.version ?? '0.0.0-dev',
-      receiverUrl: receiver.url,
-      dataDir: options.dataDir,
-      maxBodyBytes,
-      durability,
-      defaultInbox: DEFAULT_INBOX,
-    },
-  });
+  const profiles = new ProfileRepository(db, options.secretBox ?? keyFileBox(options.dataDir));
+  ensureSandboxProfile(profiles, sandbox, `${receiver.url}/webhook`);
+  const http = new HttpPools();
+
+  const service: Service = {
+    ...createService({
+      deliveries,
+      inboxes,
+      events,
+      info: {
+        version: options.version ?? '0.0.0-dev',
+        receiverUrl: receiver.url,
+        dataDir: options.dataDir,
+        maxBodyBytes,
+        durability,
+        defaultInbox: DEFAULT_INBOX,
+      },
+    }),
+    ...botMethods({ profiles, replies: new ReplyRepository(db), http, events }),
+    ...sandboxMethods(sandbox, profiles),
+  };
 
   let stopped: Promise<void> | undefined;
   return {
@@ -123,6 +141,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     stop: () => {
       stopped ??= (async () => {
         await sandbox.stop();
+        await http.close();
         await receiver.close();
         committer.flush();
         db.close();

@@ -2,6 +2,7 @@ import { IPC_EVENT_CHANNEL } from '@contract';
 import { app, BrowserWindow, ipcMain } from 'electron';
 import { type Core, startCore } from '../core';
 import { bindContractToIpc } from './ipc-adapter';
+import { safeStorageBox } from './safe-storage-box';
 import { appPageUrl, createMainWindow } from './window';
 
 let core: Core | undefined;
@@ -12,6 +13,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     // Built for Electron's ABI by `npm start`; plain Node uses the default binary.
     nativeBinding: process.env.BWI_NATIVE_BINDING,
+    secretBox: safeStorageBox(),
   });
   bindContractToIpc(ipcMain, core.service, appPageUrl);
   openWindow(core);

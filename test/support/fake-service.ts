@@ -23,6 +23,30 @@ export function fakeService(overrides: Partial<Service> = {}): Mocked<Service> {
     body: { base64: '', text: '', omitted: false },
     response: { status: 200, body: '{"ok":true}' },
   });
+  const profile = (id: number, name: string) => ({
+    id,
+    name,
+    platform: 'telegram' as const,
+    baseUrl: 'http://127.0.0.1:2',
+    publicUrl: '',
+    inbox: 'default',
+    appId: null,
+    hasToken: true,
+    hasJwt: false,
+    sandbox: false,
+    createdAt: new Date(0).toISOString(),
+  });
+  const webhookInfo = {
+    url: '',
+    hasCustomCertificate: false,
+    pendingUpdateCount: 0,
+    ipAddress: null,
+    lastErrorDate: null,
+    lastErrorMessage: null,
+    lastSynchronizationErrorDate: null,
+    maxConnections: null,
+    allowedUpdates: null,
+  };
   const base: Service = {
     'app.info': () => ({
       version: 'test',
@@ -41,6 +65,29 @@ export function fakeService(overrides: Partial<Service> = {}): Mocked<Service> {
       deliveryCount: 0,
       url: '',
     }),
+    'profiles.list': () => ({ items: [] }),
+    'profiles.create': (input) => profile(1, input.name),
+    'profiles.update': (input) => profile(input.id, input.name),
+    'profiles.delete': () => ({ deleted: true as const }),
+    'webhook.info': () => webhookInfo,
+    'webhook.set': () => webhookInfo,
+    'webhook.delete': () => webhookInfo,
+    'messages.send': (input) => ({
+      id: 1,
+      profileId: input.profileId,
+      chatId: input.chatId,
+      text: input.text,
+      deliveryId: input.deliveryId ?? null,
+      sentAt: new Date(0).toISOString(),
+      ok: true,
+      result: '{}',
+    }),
+    'messages.history': () => ({ items: [] }),
+    'logs.list': () => ({ items: [] }),
+    'sandbox.info': () => ({ url: 'http://127.0.0.1:2', botId: 1, username: 'sandbox_bot', token: '1:t', profileId: 1 }),
+    'sandbox.chats': () => ({ items: [] }),
+    'sandbox.messages': () => ({ items: [] }),
+    'sandbox.say': (input) => ({ updateId: 1, messageId: 1, chatId: input.chatId ?? input.userId }),
     ...overrides,
   };
   return Object.fromEntries(

@@ -1,5 +1,6 @@
 import { sql as initial } from './0001-initial';
 import { sql as sandbox } from './0002-sandbox';
+import { sql as profiles } from './0003-profiles';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,5 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'sandbox', sql: sandbox },
+  { version: 3, name: 'profiles', sql: profiles },
 ];

@@ -1,0 +1,37 @@
+import { ContractError, type Service } from '@contract';
+import type { ProfileRepository } from '../profiles/repository';
+import type { Sandbox } from './index';
+import { SandboxError } from './platform';
+
+type SandboxMethods = Pick<Service, 'sandbox.info' | 'sandbox.chats' | 'sandbox.messages' | 'sandbox.say'>;
+
+/** The sandbox chat panel: the default bot's chats, and writing to it as a user. */
+export function sandboxMethods(sandbox: Sandbox, profiles: ProfileRepository): SandboxMethods {
+  const bot = () => sandbox.platform.bot(sandbox.defaultBot.token);
+  return {
+    'sandbox.info': () => ({
+      url: sandbox.server.url,
+      botId: sandbox.defaultBot.botId,
+      username: sandbox.defaultBot.username,
+      token: sandbox.defaultBot.token,
+      profileId: profiles.sandbox()?.id ?? null,
+    }),
+    'sandbox.chats': () => ({ items: sandbox.platform.store.chatIds(sandbox.defaultBot.token) }),
+    'sandbox.messages': ({ chatId }) => ({
+      items: sandbox.platform.store.chat(sandbox.defaultBot.token, chatId),
+    }),
+    'sandbox.say': ({ userId, name, language, chatId, text }) => {
+      try {
+        const queued = sandbox.platform.queueUserMessage(bot(), { userId, name, language, chatId, text });
+        return {
+          updateId: queued.updateId,
+          messageId: queued.message.messageId,
+          chatId: queued.message.chat.id,
+        };
+      } catch (error) {
+        if (error instanceof SandboxError) throw new ContractError('bad-input', error.description);
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { chmodSync, closeSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SecretBox } from './secret-box';
+
+export const KEY_FILE = 'secret.key';
+const VERSION = 1;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+/**
+ * AES-256-GCM with a random key kept in `<dataDir>/secret.key`, readable by
+ * the user only (0600). Sealed form: version | iv | tag | ciphertext.
+ */
+export function keyFileBox(dataDir: string): SecretBox {
+  const key = loadOrCreateKey(join(dataDir, KEY_FILE));
+  return {
+    kind: 'key-file',
+    encrypt(plain) {
+      const iv = randomBytes(IV_BYTES);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return Buffer.concat([Buffer.from([VERSION]), iv, cipher.getAuthTag(), body]);
+    },
+    decrypt(sealed) {
+      if (sealed.length < 1 + IV_BYTES + TAG_BYTES || sealed[0] !== VERSION) {
+        throw new Error('A stored secret is not in a format this app can read.');
+      }
+      const iv = sealed.subarray(1, 1 + IV_BYTES);
+      const tag = sealed.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES);
+      const decipher = createDecipheriv('aes-256-gcm', key, iv);
+      decipher.setAuthTag(tag);
+      try {
+        return Buffer.concat([
+          decipher.update(sealed.subarray(1 + IV_BYTES + TAG_BYTES)),
+          decipher.final(),
+        ]).toString('utf8');
+      } catch {
+        throw new Error(
+          `A stored secret cannot be decrypted: ${KEY_FILE} was replaced or the database copied from elsewhere.`,
+        );
+      }
+    },
+  };
+}
+
+function loadOrCreateKey(path: string): Buffer {
+  try {
+    const fd = openSync(path, 'wx', 0o600);
+    const key = randomBytes(32);
+    writeSync(fd, key);
+    closeSync(fd);
+    return key;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  // An existing key that others can read is tightened, not trusted as is.
+  if (process.platform !== 'win32' && (statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
+  const key = readFileSync(path);
+  if (key.length !== 32)
+    throw new Error(
+      `${path} is not a 32-byte key; move it aside to start with a new one (stored secrets will be lost).`,
+    );
+  return key;
+}
