@@ -18,7 +18,13 @@ export async function startTestCore(options: Partial<CoreOptions> = {}): Promise
   const logs: string[] = [];
   let core: Core;
   try {
-    core = await startCore({ receiverPort: 0, sandboxPort: 0, log: (m) => logs.push(m), ...options, dataDir });
+    core = await startCore({
+      receiverPort: 0,
+      sandboxPort: 0,
+      log: (m) => logs.push(m),
+      ...options,
+      dataDir,
+    });
   } catch (error) {
     if (ownDir) removeDir(dataDir);
     throw error;
