@@ -4,13 +4,17 @@ import { parseArgs } from 'node:util';
 import { Durability } from '@contract';
 import { DEFAULTS } from '../core';
 import { defaultDataDir } from './data-dir';
+import { sandboxSend } from './sandbox-send';
 import { serve } from './serve';
 
-const USAGE = `Usage: bot-webhook-inspector serve [options]
+const USAGE = `Usage:
+  bot-webhook-inspector serve [options]
+  bot-webhook-inspector sandbox send --user <id> --text <text> [--name N] [--language L] [--chat <id>] [--sandbox-url URL]
 
-Starts the inspector's engine and serves its UI to your browser.
+serve starts the inspector's engine and serves its UI to your browser.
+sandbox send writes to the sandbox bot as a simulated user (the inspector must be running).
 
-Options:
+Options for serve:
   --data-dir DIR          where history is kept (default: ${defaultDataDir()})
   --receiver-port N       webhook receiver port (default ${DEFAULTS.receiverPort}; 0 picks a free port)
   --receiver-host HOST    webhook receiver address (default ${DEFAULTS.receiverHost})
@@ -41,6 +45,36 @@ function port(value: string | undefined, name: string, fallback: number): number
 
 class UsageError extends Error {}
 
+function integer(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^-?\d+$/.test(value)) throw new UsageError(`${name} must be a whole number, not "${value}".`);
+  return Number(value);
+}
+
+async function sandboxCommand(
+  sub: string | undefined,
+  values: Record<string, string | boolean | undefined>,
+): Promise<number> {
+  if (sub !== 'send') throw new UsageError('Use "sandbox send --user <id> --text <text>".');
+  const str = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
+  const userId = integer(str('user'), '--user');
+  const text = str('text');
+  if (userId === undefined || userId <= 0)
+    throw new UsageError('--user <id> (a positive number) is required.');
+  if (!text) throw new UsageError('--text <text> is required.');
+  const sent = await sandboxSend({
+    sandboxUrl: str('sandbox-url') ?? `http://${DEFAULTS.receiverHost}:${DEFAULTS.sandboxPort}`,
+    userId,
+    text,
+    name: str('name'),
+    language: str('language'),
+    chatId: integer(str('chat'), '--chat'),
+    bot: str('bot'),
+  });
+  console.log(`Queued update ${sent.updateId} in chat ${sent.chatId}.`);
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -53,6 +87,13 @@ async function main(argv: string[]): Promise<number> {
       'sandbox-port': { type: 'string' },
       'max-body-bytes': { type: 'string' },
       durability: { type: 'string' },
+      'sandbox-url': { type: 'string' },
+      user: { type: 'string' },
+      text: { type: 'string' },
+      name: { type: 'string' },
+      language: { type: 'string' },
+      chat: { type: 'string' },
+      bot: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -61,6 +102,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  if (command === 'sandbox') return sandboxCommand(positionals[1], values);
   if (command !== 'serve') throw new UsageError(`Unknown command "${command}".`);
 
   const maxBodyBytes =
