@@ -29,7 +29,8 @@ export function createClient(transport: Transport): ApiClient {
   const reconnectListeners = new Set<() => void>();
   const unauthorizedListeners = new Set<() => void>();
   let unauthorized = false;
-  let stopEvents: (() => void) | null = null;
+  // The event stream is opened by the first `on` and stays open for the client's life.
+  let subscribed = false;
 
   const dispatch = (name: EventName, payload: unknown) => {
     for (const listener of listeners.get(name) ?? []) {
@@ -76,7 +77,10 @@ export function createClient(transport: Transport): ApiClient {
       }
       const listener = callback as AnyListener;
       set.add(listener);
-      stopEvents ??= transport.subscribe(dispatch);
+      if (!subscribed) {
+        transport.subscribe(dispatch);
+        subscribed = true;
+      }
       return () => {
         set.delete(listener);
       };

@@ -1,12 +1,18 @@
+import type { DeliveryDetail } from '@contract';
 import { useRef } from 'react';
 import { useStore } from 'zustand';
-import { DeliveriesProvider } from '../features/deliveries/context';
+import { ComposePanel } from '../features/compose/ComposePanel';
 import { DeliveryDetailPane } from '../features/deliveries/DeliveryDetailPane';
 import { DeliveryList } from '../features/deliveries/DeliveryList';
 import { EmptyState } from '../features/deliveries/EmptyState';
-import { InboxesProvider } from '../features/inboxes/context';
+import { LogsPanel } from '../features/logs/LogsPanel';
+import { ProfileGate } from '../features/profiles/ProfileGate';
+import { SandboxPanel } from '../features/sandbox/SandboxPanel';
+import { WebhookPanel } from '../features/webhook/WebhookPanel';
 import { AuthRequired } from './AuthRequired';
 import { Header } from './Header';
+import { Navigation } from './Navigation';
+import { Providers } from './Providers';
 import type { Stores } from './stores';
 import { useSampleTarget } from './useSampleTarget';
 
@@ -17,32 +23,74 @@ export function App({ stores }: { stores: Stores }) {
   const reloadInfo = useStore(stores.app, (state) => state.reloadInfo);
   const inbox = useStore(stores.deliveries, (state) => state.inbox);
   const setInbox = useStore(stores.deliveries, (state) => state.setInbox);
+  const selectedDelivery = useStore(stores.deliveries, (state) =>
+    state.detail.status === 'ready' ? state.detail.delivery : null,
+  );
+  const view = useStore(stores.navigation, (state) => state.view);
+  const show = useStore(stores.navigation, (state) => state.show);
   const sampleTarget = useSampleTarget(stores, info);
   const detailRef = useRef<HTMLElement>(null);
 
   if (unauthorized) return <AuthRequired />;
 
   const receiverUrl = info.status === 'ready' ? info.info.receiverUrl : null;
+
+  const reply = (delivery: DeliveryDetail) => {
+    stores.compose.getState().replyTo(delivery);
+    show('compose');
+  };
+
+  const openDelivery = (id: number) => {
+    stores.deliveries.getState().select(id);
+    show('deliveries');
+  };
+
   return (
-    <DeliveriesProvider store={stores.deliveries}>
-      <InboxesProvider store={stores.inboxes}>
-        <div className="app">
-          <Header
-            info={info}
-            onRetryInfo={reloadInfo}
-            connection={connection}
-            inbox={inbox}
-            onInboxChange={setInbox}
-          />
+    <Providers stores={stores}>
+      <div className="app">
+        <Header
+          info={info}
+          onRetryInfo={reloadInfo}
+          connection={connection}
+          inbox={inbox}
+          onInboxChange={setInbox}
+        />
+        <Navigation view={view} onChange={show} />
+        {view === 'deliveries' ? (
           <main className="workspace">
             <DeliveryList
               onOpen={() => detailRef.current?.focus()}
               empty={<EmptyState url={sampleTarget} inbox={inbox} />}
             />
-            <DeliveryDetailPane receiverUrl={receiverUrl} paneRef={detailRef} />
+            <DeliveryDetailPane receiverUrl={receiverUrl} paneRef={detailRef} onReply={reply} />
           </main>
-        </div>
-      </InboxesProvider>
-    </DeliveriesProvider>
+        ) : (
+          <main className="panel-view">
+            {/* Keyed by profile: a switch starts the panel afresh, with its own form and polling. */}
+            {view === 'webhook' && (
+              <ProfileGate>
+                {(profile) => <WebhookPanel key={profile.id} profile={profile} receiverUrl={receiverUrl} />}
+              </ProfileGate>
+            )}
+            {view === 'compose' && (
+              <ProfileGate>
+                {(profile) => (
+                  <ComposePanel
+                    key={profile.id}
+                    profile={profile}
+                    selectedDelivery={selectedDelivery}
+                    onOpenDelivery={openDelivery}
+                  />
+                )}
+              </ProfileGate>
+            )}
+            {view === 'logs' && (
+              <ProfileGate>{(profile) => <LogsPanel key={profile.id} profile={profile} />}</ProfileGate>
+            )}
+            {view === 'sandbox' && <SandboxPanel />}
+          </main>
+        )}
+      </div>
+    </Providers>
   );
 }

@@ -1,6 +1,7 @@
 import type { ConnectionStatus } from '../api';
 import { InboxFilter } from '../features/inboxes/InboxFilter';
 import { NewInbox } from '../features/inboxes/NewInbox';
+import { ProfileSelect } from '../features/profiles/ProfileSelect';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import type { InfoState } from './store';
 
@@ -33,6 +34,7 @@ export function Header({ info, onRetryInfo, connection, inbox, onInboxChange }: 
         )}
       </span>
       <span className="header-spacer" />
+      <ProfileSelect />
       <InboxFilter value={inbox} onChange={onInboxChange} />
       <NewInbox onCreated={onInboxChange} />
       <ConnectionIndicator status={connection} />

@@ -1,25 +1,57 @@
 import type { ApiClient } from '../api';
-import { createDeliveriesStore, type DeliveriesStore } from '../features/deliveries/store';
+import { type ComposeStore, createComposeStore } from '../features/compose/store';
+import {
+  createDeliveriesStore,
+  type DeliveriesStore,
+  type DeliveriesStoreOptions,
+} from '../features/deliveries/store';
 import { createInboxesStore, type InboxesStore } from '../features/inboxes/store';
+import { createLogsStore, type LogsStore } from '../features/logs/store';
+import { createProfilesStore, type ProfilesStore } from '../features/profiles/store';
+import { createSandboxStore, type SandboxStore } from '../features/sandbox/store';
+import { createWebhookStore, type WebhookStore } from '../features/webhook/store';
+import { createNavigationStore, type NavigationStore } from './navigation';
 import { type AppStore, createAppStore } from './store';
 
 export interface Stores {
   app: AppStore;
+  navigation: NavigationStore;
   deliveries: DeliveriesStore;
   inboxes: InboxesStore;
+  profiles: ProfilesStore;
+  webhook: WebhookStore;
+  compose: ComposeStore;
+  logs: LogsStore;
+  sandbox: SandboxStore;
 }
 
-export function createStores(client: ApiClient): Stores {
+export interface StoresOptions {
+  /** Tests pass a manual frame scheduler. */
+  deliveries?: DeliveriesStoreOptions;
+}
+
+export function createStores(client: ApiClient, options: StoresOptions = {}): Stores {
   return {
     app: createAppStore(client),
-    deliveries: createDeliveriesStore(client),
+    navigation: createNavigationStore(),
+    deliveries: createDeliveriesStore(client, options.deliveries),
     inboxes: createInboxesStore(client),
+    profiles: createProfilesStore(client),
+    webhook: createWebhookStore(client),
+    compose: createComposeStore(client),
+    logs: createLogsStore(client),
+    sandbox: createSandboxStore(client),
   };
 }
 
-/** Starts every store once, outside React, so StrictMode's double effects cannot double-subscribe. */
+/**
+ * Starts every store once, outside React, so StrictMode's double effects cannot double-subscribe.
+ * The panels' stores (webhook, logs, sandbox) are not started here: they read only while their
+ * panel is on screen, and their panels start and stop them.
+ */
 export function startStores(stores: Stores): void {
   stores.app.getState().start();
   stores.inboxes.getState().start();
   stores.deliveries.getState().start();
+  stores.profiles.getState().start();
 }

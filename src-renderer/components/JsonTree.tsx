@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type KeyboardEvent, useState } from 'react';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -6,9 +6,48 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 const OPEN_DEPTH = 3;
 const FIRST_CHILDREN = 200;
 
+const ITEM = '[role="treeitem"]';
+
+/**
+ * The WAI-ARIA tree view keys. The root item is the tree's tab stop; from an
+ * item, Up/Down/Home/End move between the items shown and Left goes to the
+ * parent. Left on an open item closes it and Right opens it or goes to its
+ * first child: JsonNode handles those first. The toggle buttons still work
+ * as before, by mouse or Tab.
+ */
+function onTreeKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+  if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+  const items = [...event.currentTarget.querySelectorAll<HTMLElement>(ITEM)];
+  const index = items.indexOf(event.target as HTMLElement);
+  // A key on a button inside an item is the button's.
+  if (index < 0) return;
+  let next: HTMLElement | null | undefined;
+  switch (event.key) {
+    case 'ArrowDown':
+      next = items[index + 1];
+      break;
+    case 'ArrowUp':
+      next = items[index - 1];
+      break;
+    case 'Home':
+      next = items[0];
+      break;
+    case 'End':
+      next = items.at(-1);
+      break;
+    case 'ArrowLeft':
+      next = items[index]?.parentElement?.closest<HTMLElement>(ITEM);
+      break;
+    default:
+      return;
+  }
+  event.preventDefault();
+  next?.focus();
+}
+
 export function JsonTree({ value }: { value: unknown }) {
   return (
-    <div className="json-tree" data-testid="json-tree" role="tree">
+    <div className="json-tree" data-testid="json-tree" role="tree" onKeyDown={onTreeKeyDown}>
       <JsonNode value={value as Json} depth={0} name={null} last />
     </div>
   );
@@ -26,10 +65,11 @@ function JsonNode({ name, value, depth, last }: NodeProps) {
   const [showAll, setShowAll] = useState(false);
   const comma = last ? '' : ',';
   const key = name === null ? null : <span className="json-key">{JSON.stringify(name)}: </span>;
+  const tabIndex = depth === 0 ? 0 : -1;
 
   if (value === null || typeof value !== 'object') {
     return (
-      <div className="json-line" role="treeitem">
+      <div className="json-line" role="treeitem" tabIndex={tabIndex}>
         <span className="json-toggle-space" />
         {key}
         <JsonScalar value={value} />
@@ -46,7 +86,7 @@ function JsonNode({ name, value, depth, last }: NodeProps) {
 
   if (entries.length === 0) {
     return (
-      <div className="json-line" role="treeitem">
+      <div className="json-line" role="treeitem" tabIndex={tabIndex}>
         <span className="json-toggle-space" />
         {key}
         <span className="json-punct">
@@ -60,8 +100,22 @@ function JsonNode({ name, value, depth, last }: NodeProps) {
 
   const size = `${entries.length} ${isArray ? 'item' : 'key'}${entries.length === 1 ? '' : 's'}`;
   const shown = showAll ? entries : entries.slice(0, FIRST_CHILDREN);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // Keys on a child item or a button pass through on their way to the tree.
+    if (event.target !== event.currentTarget || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === 'ArrowRight') {
+      event.preventDefault();
+      if (open) event.currentTarget.querySelector<HTMLElement>(ITEM)?.focus();
+      else setOpen(true);
+    } else if (event.key === 'ArrowLeft' && open) {
+      event.preventDefault();
+      setOpen(false);
+    }
+  };
+
   return (
-    <div role="treeitem" aria-expanded={open}>
+    <div role="treeitem" aria-expanded={open} tabIndex={tabIndex} onKeyDown={onKeyDown}>
       <div className="json-line">
         <button
           type="button"
@@ -85,6 +139,7 @@ function JsonNode({ name, value, depth, last }: NodeProps) {
       </div>
       {open && (
         <>
+          {/* biome-ignore lint/a11y/useSemanticElements: role="group" holds a treeitem's children in the ARIA tree pattern; <fieldset> groups form controls */}
           <div className="json-children" role="group">
             {shown.map(([childName, child], index) => (
               <JsonNode

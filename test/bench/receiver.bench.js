@@ -18,7 +18,20 @@ const dir = mkdtempSync(join(tmpdir(), 'bwi-bench-'));
 
 const child = spawn(
   process.execPath,
-  [cli, 'serve', '--data-dir', dir, '--receiver-port', '0', '--ui-port', '0', '--sandbox-port', '0', '--durability', durability],
+  [
+    cli,
+    'serve',
+    '--data-dir',
+    dir,
+    '--receiver-port',
+    '0',
+    '--ui-port',
+    '0',
+    '--sandbox-port',
+    '0',
+    '--durability',
+    durability,
+  ],
   { stdio: ['ignore', 'pipe', 'inherit'] },
 );
 const { receiver, ui } = await new Promise((resolve, reject) => {

@@ -5,13 +5,10 @@ import type { ApiClient } from '../../src-renderer/api';
 import { createClient } from '../../src-renderer/api/client';
 import { createWebTransport } from '../../src-renderer/api/webTransport';
 import { App } from '../../src-renderer/app/App';
-import { createAppStore } from '../../src-renderer/app/store';
-import { type Stores, startStores } from '../../src-renderer/app/stores';
-import { createDeliveriesStore } from '../../src-renderer/features/deliveries/store';
-import { createInboxesStore } from '../../src-renderer/features/inboxes/store';
+import { createStores, type Stores, startStores } from '../../src-renderer/app/stores';
 import { makeDetail, makeItem } from './support/deliveries';
 import { createFakeClient, createManualFrames, settle } from './support/fakeClient';
-import { useFakeLayout } from './support/layout';
+import { installFakeLayout } from './support/layout';
 
 const INFO: AppInfo = {
   version: '0.1.0',
@@ -30,14 +27,10 @@ const inbox = (name: string): Inbox => ({
 });
 
 function storesFor(client: ApiClient, scheduleFrame: (callback: () => void) => void): Stores {
-  return {
-    app: createAppStore(client),
-    deliveries: createDeliveriesStore(client, { scheduleFrame }),
-    inboxes: createInboxesStore(client),
-  };
+  return createStores(client, { deliveries: { scheduleFrame } });
 }
 
-useFakeLayout();
+installFakeLayout();
 afterEach(cleanup);
 
 describe('App', () => {

@@ -89,6 +89,27 @@ describe('DeliveryDetailPane', () => {
     expect(response.textContent).toContain('busy');
   });
 
+  it('keeps repeated and identical headers, each once, in arrival order', async () => {
+    await showDetail(
+      makeDetail(3, {
+        headers: [
+          ['Set-Cookie', 'a=1'],
+          ['X-Trace', 't'],
+          ['Set-Cookie', 'a=1'],
+          ['Set-Cookie', 'b=2'],
+        ],
+      }),
+    );
+    openTab('Headers');
+    const rows = [...screen.getByTestId('headers-table').querySelectorAll('tbody tr')];
+    expect(rows.map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent))).toEqual([
+      ['Set-Cookie', 'a=1'],
+      ['X-Trace', 't'],
+      ['Set-Cookie', 'a=1'],
+      ['Set-Cookie', 'b=2'],
+    ]);
+  });
+
   it('links a duplicate to its first copy, which selects it', async () => {
     const { store } = await showDetail(makeDetail(9, { problem: 'duplicate', duplicateOf: 4 }));
     expect(screen.getAllByTestId('problem-badge')[0]?.getAttribute('title')).toMatch(/same update id/);

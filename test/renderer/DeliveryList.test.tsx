@@ -5,10 +5,10 @@ import { DeliveryList } from '../../src-renderer/features/deliveries/DeliveryLis
 import { createDeliveriesStore } from '../../src-renderer/features/deliveries/store';
 import { makeDetail, makeItem, makePage } from './support/deliveries';
 import { createFakeClient, createManualFrames, settle } from './support/fakeClient';
-import { useFakeLayout } from './support/layout';
+import { installFakeLayout } from './support/layout';
 
 // 640 px of list: 20 rows of 32 px in view.
-useFakeLayout(640);
+installFakeLayout(640);
 
 afterEach(cleanup);
 

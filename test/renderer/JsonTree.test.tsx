@@ -47,6 +47,41 @@ describe('JsonTree', () => {
     expect(within(tree).getByRole('treeitem', { expanded: false })).toBeTruthy();
   });
 
+  it('moves between items with the arrow keys and opens and closes them with Right and Left', () => {
+    render(<JsonTree value={{ from: { id: 42 }, ok: true }} />);
+    const tree = screen.getByTestId('json-tree');
+    const [root, from, id, ok] = within(tree).getAllByRole('treeitem');
+    // One tab stop: the root item.
+    expect(root?.tabIndex).toBe(0);
+    expect([from, id, ok].map((item) => item?.tabIndex)).toEqual([-1, -1, -1]);
+
+    const key = (code: string) => fireEvent.keyDown(document.activeElement as Element, { key: code });
+    root?.focus();
+    key('ArrowDown');
+    expect(document.activeElement).toBe(from);
+    key('ArrowDown');
+    expect(document.activeElement).toBe(id);
+    key('ArrowLeft');
+    expect(document.activeElement).toBe(from);
+    key('ArrowLeft');
+    expect(from?.getAttribute('aria-expanded')).toBe('false');
+    expect(tree.textContent).not.toContain('42');
+    key('ArrowDown');
+    expect(document.activeElement).toBe(ok);
+    key('Home');
+    expect(document.activeElement).toBe(root);
+    key('End');
+    expect(document.activeElement).toBe(ok);
+    key('ArrowUp');
+    expect(document.activeElement).toBe(from);
+    key('ArrowRight');
+    expect(from?.getAttribute('aria-expanded')).toBe('true');
+    expect(tree.textContent).toContain('42');
+    key('ArrowRight');
+    // The first child, rendered anew when the item opened.
+    expect(document.activeElement?.textContent).toBe('"id": 42');
+  });
+
   it('starts deep levels collapsed and long lists cut short', () => {
     const long = Array.from({ length: 250 }, (_, index) => index);
     render(<JsonTree value={{ a: { b: { c: { d: 'deep' } } }, long }} />);

@@ -2,12 +2,9 @@ import { type AppInfo, ContractError, type Inbox } from '@contract';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src-renderer/app/App';
-import { createAppStore } from '../../src-renderer/app/store';
-import { type Stores, startStores } from '../../src-renderer/app/stores';
-import { createDeliveriesStore } from '../../src-renderer/features/deliveries/store';
-import { createInboxesStore } from '../../src-renderer/features/inboxes/store';
+import { createStores, startStores } from '../../src-renderer/app/stores';
 import { createFakeClient, type Handlers, settle } from './support/fakeClient';
-import { useFakeLayout } from './support/layout';
+import { installFakeLayout } from './support/layout';
 
 const INFO: AppInfo = {
   version: '0.1.0',
@@ -40,11 +37,7 @@ async function setup(handlers: Handlers = {}) {
     'deliveries.list': () => ({ items: [], total: 0 }),
     ...handlers,
   });
-  const stores: Stores = {
-    app: createAppStore(fake.client),
-    deliveries: createDeliveriesStore(fake.client, { scheduleFrame: () => {} }),
-    inboxes: createInboxesStore(fake.client),
-  };
+  const stores = createStores(fake.client, { deliveries: { scheduleFrame: () => {} } });
   startStores(stores);
   render(<App stores={stores} />);
   await act(settle);
@@ -62,7 +55,7 @@ async function submit(name: string) {
   await act(settle);
 }
 
-useFakeLayout();
+installFakeLayout();
 afterEach(cleanup);
 
 describe('New inbox', () => {
@@ -129,6 +122,15 @@ describe('New inbox', () => {
     const input = openForm();
     fireEvent.keyDown(input, { key: 'Escape' });
     expect(screen.queryByTestId('new-inbox-input')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByTestId('new-inbox-button'));
+
+    // From the button while the form is open, and from the confirmation.
+    openForm();
+    fireEvent.keyDown(screen.getByTestId('new-inbox-button'), { key: 'Escape' });
+    expect(screen.queryByTestId('new-inbox-input')).toBeNull();
+    await submit('shop');
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Dismiss' }), { key: 'Escape' });
+    expect(screen.queryByTestId('new-inbox-url')).toBeNull();
     expect(document.activeElement).toBe(screen.getByTestId('new-inbox-button'));
   });
 

@@ -26,9 +26,11 @@ interface DetailPaneProps {
   receiverUrl: string | null;
   /** Focused when the list hands over with Enter. */
   paneRef?: Ref<HTMLElement>;
+  /** Opens Compose to answer this delivery's chat; no Reply button without it. */
+  onReply?: (delivery: DeliveryDetail) => void;
 }
 
-export function DeliveryDetailPane({ receiverUrl, paneRef }: DetailPaneProps) {
+export function DeliveryDetailPane({ receiverUrl, paneRef, onReply }: DetailPaneProps) {
   const detail = useDeliveries((state) => state.detail);
   const retryDetail = useDeliveries((state) => state.retryDetail);
   // Kept across deliveries: stepping through the list stays on the chosen tab.
@@ -52,7 +54,13 @@ export function DeliveryDetailPane({ receiverUrl, paneRef }: DetailPaneProps) {
       break;
     case 'ready':
       content = (
-        <DeliveryView delivery={detail.delivery} receiverUrl={receiverUrl} tab={tab} onTabChange={setTab} />
+        <DeliveryView
+          delivery={detail.delivery}
+          receiverUrl={receiverUrl}
+          tab={tab}
+          onTabChange={setTab}
+          onReply={onReply}
+        />
       );
       break;
   }
@@ -75,9 +83,10 @@ interface DeliveryViewProps {
   receiverUrl: string | null;
   tab: TabId;
   onTabChange: (tab: TabId) => void;
+  onReply: ((delivery: DeliveryDetail) => void) | undefined;
 }
 
-function DeliveryView({ delivery, receiverUrl, tab, onTabChange }: DeliveryViewProps) {
+function DeliveryView({ delivery, receiverUrl, tab, onTabChange, onReply }: DeliveryViewProps) {
   const select = useDeliveries((state) => state.select);
   const { duplicateOf } = delivery;
   return (
@@ -97,6 +106,17 @@ function DeliveryView({ delivery, receiverUrl, tab, onTabChange }: DeliveryViewP
               onClick={() => select(duplicateOf)}
             >
               First copy: #{duplicateOf}
+            </button>
+          )}
+          {onReply !== undefined && (
+            <button
+              type="button"
+              className="button"
+              data-testid="reply-button"
+              title="Answer this delivery's chat with sendMessage"
+              onClick={() => onReply(delivery)}
+            >
+              Reply
             </button>
           )}
           <CopyAsCurl delivery={delivery} receiverUrl={receiverUrl} />

@@ -50,7 +50,7 @@ export function DeliveryList({ onOpen, empty }: DeliveryListProps) {
       item === undefined ? null : { id: item.id, offset: element.scrollTop - index * ROW_HEIGHT };
   }, [rows]);
 
-  // `version` is listed because `rows` is mutated in place.
+  // biome-ignore lint/correctness/useExhaustiveDependencies(version): `rows` is mutated in place; `version` changes with its contents.
   useLayoutEffect(() => {
     const element = scrollRef.current;
     const kept = anchor.current;
@@ -105,6 +105,14 @@ export function DeliveryList({ onOpen, empty }: DeliveryListProps) {
     <section className="list-pane" aria-label="Deliveries">
       <ListHeader />
       {loadError !== null && <ErrorMessage message={loadError} onRetry={retry} testId="list-error" />}
+      {/*
+        An ARIA grid of divs, not a <table>: the virtualizer positions rows
+        absolutely inside a scroll container, which table layout cannot hold.
+        Focus stays on the grid and aria-activedescendant points at the
+        selected row, so rows and cells are never focused themselves: a row
+        that held focus would take it away when scrolled out and unmounted.
+      */}
+      {/* biome-ignore lint/a11y/useSemanticElements: virtualized grid, see above */}
       <div
         className="list"
         role="grid"
@@ -115,6 +123,7 @@ export function DeliveryList({ onOpen, empty }: DeliveryListProps) {
         tabIndex={0}
         onKeyDown={onKeyDown}
       >
+        {/* biome-ignore-start lint/a11y/useSemanticElements lint/a11y/useFocusableInteractive: virtualized grid whose focus stays on the grid (aria-activedescendant), see above */}
         <div className="row list-columns" role="row" aria-rowindex={1}>
           <span role="columnheader" className="cell cell-time">
             Time
@@ -132,9 +141,11 @@ export function DeliveryList({ onOpen, empty }: DeliveryListProps) {
             Text
           </span>
         </div>
+        {/* biome-ignore-end lint/a11y/useSemanticElements lint/a11y/useFocusableInteractive: virtualized grid whose focus stays on the grid (aria-activedescendant), see above */}
         <div className="list-scroll" ref={scrollRef} onScroll={rememberAnchor}>
           {firstPage === 'loading' && count === 0 && <p className="list-note">Loading deliveries…</p>}
           {showEmpty && empty}
+          {/* biome-ignore lint/a11y/useSemanticElements: virtualized grid, see above */}
           <div className="list-rows" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
             {virtualItems.map((virtualItem) => {
               const item = rows.at(virtualItem.index);

@@ -51,6 +51,7 @@ export function NewInbox({ onCreated }: NewInboxProps) {
     setCreated(inbox);
   };
 
+  // On the button, the form and the confirmation: Escape from anywhere in the popover closes it.
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || (!open && created === null)) return;
     event.stopPropagation();
@@ -58,7 +59,7 @@ export function NewInbox({ onCreated }: NewInboxProps) {
   };
 
   return (
-    <span className="new-inbox" onKeyDown={onKeyDown}>
+    <span className="new-inbox">
       <button
         ref={buttonRef}
         type="button"
@@ -66,11 +67,17 @@ export function NewInbox({ onCreated }: NewInboxProps) {
         data-testid="new-inbox-button"
         aria-expanded={open}
         onClick={() => (open ? close() : show())}
+        onKeyDown={onKeyDown}
       >
         New inbox
       </button>
       {open && (
-        <form className="new-inbox-popover" aria-label="New inbox" onSubmit={(event) => void submit(event)}>
+        <form
+          className="new-inbox-popover"
+          aria-label="New inbox"
+          onSubmit={(event) => void submit(event)}
+          onKeyDown={onKeyDown}
+        >
           <label className="new-inbox-field">
             <span>Name</span>
             <input
@@ -106,7 +113,7 @@ export function NewInbox({ onCreated }: NewInboxProps) {
         </form>
       )}
       {created !== null && (
-        <span className="new-inbox-popover" role="status">
+        <span className="new-inbox-popover" role="status" onKeyDown={onKeyDown}>
           <span>Inbox “{created.name}” created. Point your platform's webhook at:</span>
           <span className="new-inbox-url">
             <code data-testid="new-inbox-url">{created.url}</code>

@@ -4,9 +4,10 @@ const SIZES = ['clientHeight', 'clientWidth', 'offsetHeight', 'offsetWidth'] as 
 
 /**
  * jsdom does no layout, so every element measures 0 and a virtualizer shows
- * nothing. Gives every element this size for the tests of the calling file.
+ * nothing. Gives every element this size for the tests of the calling file;
+ * call it at the top level of the file, as it registers beforeAll/afterAll.
  */
-export function useFakeLayout(size = 640): void {
+export function installFakeLayout(size = 640): void {
   const saved = SIZES.map(
     (name) => [name, Object.getOwnPropertyDescriptor(HTMLElement.prototype, name)] as const,
   );

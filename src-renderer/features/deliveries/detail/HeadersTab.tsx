@@ -1,5 +1,19 @@
 import type { DeliveryDetail } from '@contract';
 
+/**
+ * Headers in arrival order, duplicates kept. A header is identified by its
+ * name and which occurrence of that name it is ("the second Set-Cookie"), so
+ * repeated and even identical headers still get distinct, stable keys.
+ */
+function keyedHeaders(headers: DeliveryDetail['headers']) {
+  const seen = new Map<string, number>();
+  return headers.map(([name, value]) => {
+    const occurrence = (seen.get(name) ?? 0) + 1;
+    seen.set(name, occurrence);
+    return { key: `${occurrence}:${name}`, name, value };
+  });
+}
+
 export function HeadersTab({ delivery }: { delivery: DeliveryDetail }) {
   if (delivery.headers.length === 0) return <p className="note">No headers.</p>;
   return (
@@ -11,9 +25,8 @@ export function HeadersTab({ delivery }: { delivery: DeliveryDetail }) {
         </tr>
       </thead>
       <tbody>
-        {delivery.headers.map(([name, value], index) => (
-          // Arrival order, duplicates kept: the position is the identity.
-          <tr key={index}>
+        {keyedHeaders(delivery.headers).map(({ key, name, value }) => (
+          <tr key={key}>
             <td className="header-name">{name}</td>
             <td className="header-value">{value}</td>
           </tr>

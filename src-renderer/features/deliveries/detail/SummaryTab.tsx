@@ -8,59 +8,65 @@ import { StatusCode } from '../StatusCode';
 const orNone = (value: string | number | null | undefined): ReactNode =>
   value === null || value === undefined || value === '' ? <span className="muted">—</span> : String(value);
 
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="field">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
 export function SummaryTab({ delivery }: { delivery: DeliveryDetail }) {
   const { summary } = delivery;
   const user = summary.user;
   const chat = summary.chat;
-  const fields: Array<[string, ReactNode]> = [
-    ['Platform', summary.platform],
-    ['Kind', summary.kind],
-    ['Update id', orNone(summary.updateId)],
-    [
-      'User',
-      user === null
-        ? orNone(null)
-        : [
-            user.name,
-            user.username === null ? null : `@${user.username}`,
-            `id ${user.id}`,
-            user.language === null ? null : `lang ${user.language}`,
-          ]
-            .filter((part) => part !== null)
-            .join(' · '),
-    ],
-    ['Chat', chat === null ? orNone(null) : `id ${chat.id}${chat.type === null ? '' : ` · ${chat.type}`}`],
-    ['Text', summary.text === null ? orNone(null) : <span className="pre-wrap">{summary.text}</span>],
-    ['Inbox', delivery.inbox],
-    ['Method', delivery.method],
-    ['Path', <code key="path">{pathWithQuery(delivery.path, delivery.query)}</code>],
-    ['Received', formatFullTime(delivery.receivedAt)],
-    ['From', orNone(delivery.remoteAddress)],
-    [
-      'Body size',
-      `${formatBytes(delivery.bodySize)}${delivery.bodySize >= 1024 ? ` (${delivery.bodySize} bytes)` : ''}`,
-    ],
-    ['Answered', <StatusCode key="status" status={delivery.responseStatus} />],
-    [
-      'Problem',
-      delivery.problem === null ? (
-        <span className="muted">none</span>
-      ) : (
-        <span className="problem-line">
-          <ProblemBadge problem={delivery.problem} /> {PROBLEMS[delivery.problem].explanation}
-        </span>
-      ),
-    ],
-  ];
 
   return (
     <dl className="fields" data-testid="detail-summary">
-      {fields.map(([label, value]) => (
-        <div className="field" key={label}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
+      <Field label="Platform">{summary.platform}</Field>
+      <Field label="Kind">{summary.kind}</Field>
+      <Field label="Update id">{orNone(summary.updateId)}</Field>
+      <Field label="User">
+        {user === null
+          ? orNone(null)
+          : [
+              user.name,
+              user.username === null ? null : `@${user.username}`,
+              `id ${user.id}`,
+              user.language === null ? null : `lang ${user.language}`,
+            ]
+              .filter((part) => part !== null)
+              .join(' · ')}
+      </Field>
+      <Field label="Chat">
+        {chat === null ? orNone(null) : `id ${chat.id}${chat.type === null ? '' : ` · ${chat.type}`}`}
+      </Field>
+      <Field label="Text">
+        {summary.text === null ? orNone(null) : <span className="pre-wrap">{summary.text}</span>}
+      </Field>
+      <Field label="Inbox">{delivery.inbox}</Field>
+      <Field label="Method">{delivery.method}</Field>
+      <Field label="Path">
+        <code>{pathWithQuery(delivery.path, delivery.query)}</code>
+      </Field>
+      <Field label="Received">{formatFullTime(delivery.receivedAt)}</Field>
+      <Field label="From">{orNone(delivery.remoteAddress)}</Field>
+      <Field label="Body size">
+        {`${formatBytes(delivery.bodySize)}${delivery.bodySize >= 1024 ? ` (${delivery.bodySize} bytes)` : ''}`}
+      </Field>
+      <Field label="Answered">
+        <StatusCode status={delivery.responseStatus} />
+      </Field>
+      <Field label="Problem">
+        {delivery.problem === null ? (
+          <span className="muted">none</span>
+        ) : (
+          <span className="problem-line">
+            <ProblemBadge problem={delivery.problem} /> {PROBLEMS[delivery.problem].explanation}
+          </span>
+        )}
+      </Field>
     </dl>
   );
 }

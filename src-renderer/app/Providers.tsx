@@ -1,0 +1,28 @@
+import type { ReactNode } from 'react';
+import { ComposeProvider } from '../features/compose/context';
+import { DeliveriesProvider } from '../features/deliveries/context';
+import { InboxesProvider } from '../features/inboxes/context';
+import { LogsProvider } from '../features/logs/context';
+import { ProfilesProvider } from '../features/profiles/context';
+import { SandboxProvider } from '../features/sandbox/context';
+import { WebhookProvider } from '../features/webhook/context';
+import type { Stores } from './stores';
+
+/** Every feature's store, handed to its components through its own context. */
+export function Providers({ stores, children }: { stores: Stores; children: ReactNode }) {
+  return (
+    <DeliveriesProvider store={stores.deliveries}>
+      <InboxesProvider store={stores.inboxes}>
+        <ProfilesProvider store={stores.profiles}>
+          <WebhookProvider store={stores.webhook}>
+            <ComposeProvider store={stores.compose}>
+              <LogsProvider store={stores.logs}>
+                <SandboxProvider store={stores.sandbox}>{children}</SandboxProvider>
+              </LogsProvider>
+            </ComposeProvider>
+          </WebhookProvider>
+        </ProfilesProvider>
+      </InboxesProvider>
+    </DeliveriesProvider>
+  );
+}

@@ -1,0 +1,7 @@
+import { createStoreContext } from '../../shared/storeContext';
+import type { LogsState } from './store';
+
+const context = createStoreContext<LogsState>('logs');
+
+export const LogsProvider = context.Provider;
+export const useLogs = context.useSelector;

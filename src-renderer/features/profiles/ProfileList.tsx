@@ -1,0 +1,97 @@
+import type { BotProfile } from '@contract';
+import { useState } from 'react';
+import { useProfiles } from './context';
+
+interface ProfileListProps {
+  onEdit: (profile: BotProfile) => void;
+}
+
+const secretState = (isSet: boolean) => (isSet ? 'set' : 'not set');
+
+export function ProfileList({ onEdit }: ProfileListProps) {
+  const items = useProfiles((state) => state.items);
+  const saving = useProfiles((state) => state.saving);
+  const remove = useProfiles((state) => state.remove);
+  // Deleting throws away a stored token: one more click to be sure.
+  const [confirming, setConfirming] = useState<number | null>(null);
+
+  if (items.length === 0) return <p className="note">No profiles yet.</p>;
+
+  return (
+    <table className="data-table profile-list">
+      <thead>
+        <tr>
+          <th>Name</th>
+          <th>Platform</th>
+          <th>Base URL</th>
+          <th>Token</th>
+          <th>JWT</th>
+          <th>
+            <span className="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((profile) => (
+          <tr key={profile.id} data-testid="profile-row" data-profile-id={profile.id}>
+            <td>
+              {profile.name}{' '}
+              {profile.sandbox && (
+                <span className="badge sandbox-badge" title="Built in: this machine's bot API emulator">
+                  Sandbox
+                </span>
+              )}
+            </td>
+            <td>{profile.platform}</td>
+            <td>
+              <code>{profile.baseUrl}</code>
+            </td>
+            <td>{secretState(profile.hasToken)}</td>
+            <td>{secretState(profile.hasJwt)}</td>
+            <td className="row-actions">
+              {confirming === profile.id ? (
+                <>
+                  <span>Delete “{profile.name}”?</span>
+                  <button
+                    type="button"
+                    className="button danger"
+                    data-testid="profile-delete-confirm"
+                    disabled={saving}
+                    onClick={() => {
+                      setConfirming(null);
+                      void remove(profile.id);
+                    }}
+                  >
+                    Delete
+                  </button>
+                  <button type="button" className="button" onClick={() => setConfirming(null)}>
+                    Keep
+                  </button>
+                </>
+              ) : (
+                <>
+                  <button
+                    type="button"
+                    className="button"
+                    data-testid="profile-edit"
+                    onClick={() => onEdit(profile)}
+                  >
+                    Edit
+                  </button>
+                  <button
+                    type="button"
+                    className="button"
+                    data-testid="profile-delete"
+                    onClick={() => setConfirming(profile.id)}
+                  >
+                    Delete
+                  </button>
+                </>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,63 @@
+import { useId } from 'react';
+
+interface SecretFieldProps {
+  label: string;
+  testId: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** Whether core holds one; null for a profile not yet created. */
+  isSet: boolean | null;
+  remove: boolean;
+  onRemoveChange: (remove: boolean) => void;
+}
+
+/**
+ * A token or JWT: write-only, as core never sends secrets back. Blank keeps the
+ * stored one; removing it is an explicit box to tick, not an emptied field.
+ */
+export function SecretField({
+  label,
+  testId,
+  value,
+  onChange,
+  isSet,
+  remove,
+  onRemoveChange,
+}: SecretFieldProps) {
+  const statusId = useId();
+  return (
+    <div className="form-row">
+      <label className="form-label" htmlFor={`${statusId}-input`}>
+        {label}
+      </label>
+      <span className="secret-field">
+        <input
+          id={`${statusId}-input`}
+          type="password"
+          data-testid={testId}
+          value={value}
+          disabled={remove}
+          autoComplete="new-password"
+          spellCheck={false}
+          placeholder={isSet ? 'leave blank to keep' : ''}
+          aria-describedby={statusId}
+          onChange={(event) => onChange(event.target.value)}
+        />
+        <span id={statusId} className="muted small" data-testid={`${testId}-status`}>
+          {isSet === null ? 'optional' : isSet ? 'set' : 'not set'}
+        </span>
+        {isSet === true && (
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              data-testid={`${testId}-remove`}
+              checked={remove}
+              onChange={(event) => onRemoveChange(event.target.checked)}
+            />
+            remove
+          </label>
+        )}
+      </span>
+    </div>
+  );
+}

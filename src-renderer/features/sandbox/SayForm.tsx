@@ -1,0 +1,44 @@
+import type { FormEvent } from 'react';
+import { useSandbox } from './context';
+
+/** One line to the bot; Enter sends, as in a chat app. */
+export function SayForm() {
+  const text = useSandbox((state) => state.text);
+  const sending = useSandbox((state) => state.sending);
+  const error = useSandbox((state) => state.sendError);
+  const setText = useSandbox((state) => state.setText);
+  const send = useSandbox((state) => state.send);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void send();
+  };
+
+  return (
+    <form className="say-form" aria-label="Write to the bot" onSubmit={submit}>
+      <input
+        data-testid="sandbox-text"
+        className="say-input"
+        value={text}
+        maxLength={4096}
+        placeholder="Message the sandbox bot…"
+        aria-label="Message"
+        autoComplete="off"
+        onChange={(event) => setText(event.target.value)}
+      />
+      <button
+        type="submit"
+        className="button primary"
+        data-testid="sandbox-send"
+        disabled={sending || text.trim() === ''}
+      >
+        Send
+      </button>
+      {error !== null && (
+        <p className="error-text" role="alert" data-testid="sandbox-error">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,7 @@
+import { createStoreContext } from '../../shared/storeContext';
+import type { SandboxState } from './store';
+
+const context = createStoreContext<SandboxState>('sandbox chat');
+
+export const SandboxProvider = context.Provider;
+export const useSandbox = context.useSelector;

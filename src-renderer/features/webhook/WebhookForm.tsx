@@ -1,0 +1,147 @@
+import type { BotProfile } from '@contract';
+import { type FormEvent, useId, useState } from 'react';
+import { useWebhook } from './context';
+import { buildSetWebhookInput, defaultWebhookUrl } from './webhookForm';
+
+interface WebhookFormProps {
+  profile: BotProfile;
+  receiverUrl: string | null;
+}
+
+/** Set and delete. What the platform reports after either comes back with the call itself. */
+export function WebhookForm({ profile, receiverUrl }: WebhookFormProps) {
+  const busy = useWebhook((state) => state.busy);
+  const actionError = useWebhook((state) => state.actionError);
+  const setWebhook = useWebhook((state) => state.set);
+  const removeWebhook = useWebhook((state) => state.remove);
+  const refuse = useWebhook((state) => state.refuse);
+  const clearActionError = useWebhook((state) => state.clearActionError);
+  // Null until typed in: the offered URL then follows the receiver's address once it has loaded.
+  const [url, setUrl] = useState<string | null>(null);
+  const [secretToken, setSecretToken] = useState('');
+  const [dropOnSet, setDropOnSet] = useState(false);
+  const [maxConnections, setMaxConnections] = useState('');
+  const [dropOnDelete, setDropOnDelete] = useState(false);
+  const id = useId();
+  const telegram = profile.platform === 'telegram';
+  const shownUrl = url ?? defaultWebhookUrl(profile, receiverUrl);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const built = buildSetWebhookInput(
+      { url: shownUrl, secretToken, dropPendingUpdates: dropOnSet, maxConnections },
+      profile,
+    );
+    if (!built.ok) {
+      // Worded as core words its own refusal, so the advice matches it the same way.
+      refuse({
+        code: 'bad-input',
+        message: built.problem,
+        details: { kind: 'refused', description: built.problem },
+      });
+      return;
+    }
+    void setWebhook(built.input);
+  };
+
+  return (
+    <form className="webhook-form" aria-label="Set the webhook" onSubmit={submit}>
+      <div className="form-row">
+        <label className="form-label" htmlFor={`${id}-url`}>
+          Webhook URL
+        </label>
+        <input
+          id={`${id}-url`}
+          className="wide-input"
+          data-testid="webhook-url"
+          value={shownUrl}
+          spellCheck={false}
+          autoComplete="off"
+          placeholder="https://your-tunnel.example/webhook"
+          aria-invalid={actionError?.details?.kind === 'refused'}
+          onChange={(event) => {
+            setUrl(event.target.value);
+            if (actionError !== null) clearActionError();
+          }}
+        />
+      </div>
+      {profile.sandbox && (
+        <p className="muted small" data-testid="webhook-sandbox-note">
+          sandbox: http on this machine allowed — the sandbox platform delivers from this computer, so a
+          loopback http:// URL (like the inspector's own receiver) works here, and only here.
+        </p>
+      )}
+      {telegram && (
+        <>
+          <div className="form-row">
+            <label className="form-label" htmlFor={`${id}-secret`}>
+              Secret token
+            </label>
+            <input
+              id={`${id}-secret`}
+              data-testid="webhook-secret-token"
+              value={secretToken}
+              spellCheck={false}
+              autoComplete="off"
+              placeholder="optional: sent back as X-Telegram-Bot-Api-Secret-Token"
+              onChange={(event) => setSecretToken(event.target.value)}
+            />
+          </div>
+          <div className="form-row">
+            <label className="form-label" htmlFor={`${id}-max`}>
+              Max connections
+            </label>
+            <input
+              id={`${id}-max`}
+              data-testid="webhook-max-connections"
+              type="number"
+              min={1}
+              max={100}
+              value={maxConnections}
+              placeholder="40"
+              onChange={(event) => setMaxConnections(event.target.value)}
+            />
+          </div>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              data-testid="webhook-set-drop-pending"
+              checked={dropOnSet}
+              onChange={(event) => setDropOnSet(event.target.checked)}
+            />
+            Drop pending updates when setting
+          </label>
+        </>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="button primary" data-testid="webhook-set" disabled={busy !== null}>
+          {busy === 'set' ? 'Setting…' : 'Set webhook'}
+        </button>
+        <span className="header-spacer" />
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            data-testid="webhook-drop-pending"
+            checked={dropOnDelete}
+            onChange={(event) => setDropOnDelete(event.target.checked)}
+          />
+          drop pending updates
+        </label>
+        <button
+          type="button"
+          className="button"
+          data-testid="webhook-delete"
+          disabled={busy !== null}
+          onClick={() => void removeWebhook(dropOnDelete)}
+        >
+          {busy === 'delete' ? 'Deleting…' : 'Delete webhook'}
+        </button>
+      </div>
+      {actionError !== null && (
+        <p className="error-text" role="alert" data-testid="webhook-error">
+          {actionError.message}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,7 @@
+import { createStoreContext } from '../../shared/storeContext';
+import type { WebhookState } from './store';
+
+const context = createStoreContext<WebhookState>('webhook');
+
+export const WebhookProvider = context.Provider;
+export const useWebhook = context.useSelector;

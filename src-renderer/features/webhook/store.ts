@@ -1,0 +1,118 @@
+import type { SetWebhookInput, WebhookInfo } from '@contract';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { DataClient } from '../../api';
+import { type CallError, toCallError } from '../../api/callError';
+import { coalesce } from '../../shared/coalesce';
+
+export interface WebhookState {
+  /** The profile `info` is about; the panel switches it with `refresh(profileId)`. */
+  profileId: number | null;
+  info: WebhookInfo | null;
+  /** The last `webhook.info` failed; an older `info` stays shown beside it. */
+  infoError: CallError | null;
+  /** When `info` was last read (ms since the epoch). */
+  checkedAt: number | null;
+  /** The pending count rose between the last two reads. */
+  pendingGrowing: boolean;
+  busy: 'set' | 'delete' | null;
+  /** Why the last set or delete failed: refused here before sending, or the platform's error. */
+  actionError: CallError | null;
+  /** Reads the webhook's state; never two requests at once. */
+  refresh(profileId: number): Promise<void>;
+  /** Resolves to true when the platform took the change. */
+  set(input: SetWebhookInput): Promise<boolean>;
+  remove(dropPendingUpdates: boolean): Promise<boolean>;
+  /** Records a problem found before sending, shown where a platform's refusal would be. */
+  refuse(error: CallError): void;
+  clearActionError(): void;
+}
+
+export type WebhookStore = StoreApi<WebhookState>;
+
+function isGrowing(previous: WebhookInfo | null, next: WebhookInfo, wasGrowing: boolean): boolean {
+  const before = previous?.pendingUpdateCount ?? null;
+  const after = next.pendingUpdateCount;
+  if (after === null || after === 0) return false;
+  if (before === null) return wasGrowing;
+  if (after > before) return true;
+  return after < before ? false : wasGrowing;
+}
+
+export function createWebhookStore(client: DataClient): WebhookStore {
+  // Bumped by a profile switch or a change: a read begun before it may describe the old state.
+  let epoch = 0;
+
+  return createStore<WebhookState>()((set, get) => {
+    const accept = (info: WebhookInfo) =>
+      set((state) => ({
+        info,
+        infoError: null,
+        checkedAt: Date.now(),
+        pendingGrowing: isGrowing(state.info, info, state.pendingGrowing),
+      }));
+
+    const read = coalesce(async () => {
+      const { profileId } = get();
+      if (profileId === null) return;
+      const started = epoch;
+      try {
+        const info = await client.call('webhook.info', { profileId });
+        if (started === epoch) accept(info);
+      } catch (error) {
+        if (started === epoch) set({ infoError: toCallError(error) });
+      }
+    });
+
+    const change = async (kind: 'set' | 'delete', run: (profileId: number) => Promise<WebhookInfo>) => {
+      const { profileId, busy } = get();
+      if (profileId === null || busy !== null) return false;
+      epoch += 1;
+      set({ busy: kind, actionError: null });
+      try {
+        const info = await run(profileId);
+        if (get().profileId !== profileId) return false;
+        epoch += 1;
+        // The queue may have been dropped: a count from before the change says nothing about growth.
+        set({ info, infoError: null, checkedAt: Date.now(), pendingGrowing: false, busy: null });
+        return true;
+      } catch (error) {
+        if (get().profileId === profileId) set({ busy: null, actionError: toCallError(error) });
+        return false;
+      }
+    };
+
+    return {
+      profileId: null,
+      info: null,
+      infoError: null,
+      checkedAt: null,
+      pendingGrowing: false,
+      busy: null,
+      actionError: null,
+
+      refresh(profileId) {
+        if (profileId !== get().profileId) {
+          epoch += 1;
+          set({
+            profileId,
+            info: null,
+            infoError: null,
+            checkedAt: null,
+            pendingGrowing: false,
+            busy: null,
+            actionError: null,
+          });
+        }
+        return read();
+      },
+
+      set: (input) => change('set', (profileId) => client.call('webhook.set', { ...input, profileId })),
+
+      remove: (dropPendingUpdates) =>
+        change('delete', (profileId) => client.call('webhook.delete', { profileId, dropPendingUpdates })),
+
+      refuse: (error) => set({ actionError: error }),
+      clearActionError: () => set({ actionError: null }),
+    };
+  });
+}
