@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
-const alias = { '@contract': resolve(__dirname, 'src-main/contract') };
+const alias = { '@contract': resolve(import.meta.dirname, 'src-main/contract') };
 
 export default defineConfig({
   main: {
@@ -11,8 +11,8 @@ export default defineConfig({
       rollupOptions: {
         input: {
           // The desktop shell, and the CLI that runs core + the web bridge.
-          main: resolve(__dirname, 'src-main/desktop/main.ts'),
-          cli: resolve(__dirname, 'src-main/web/cli.ts'),
+          main: resolve(import.meta.dirname, 'src-main/desktop/main.ts'),
+          cli: resolve(import.meta.dirname, 'src-main/web/cli.ts'),
         },
       },
     },
@@ -21,20 +21,20 @@ export default defineConfig({
     resolve: { alias },
     build: {
       rollupOptions: {
-        input: { preload: resolve(__dirname, 'src-main/desktop/preload.ts') },
+        input: { preload: resolve(import.meta.dirname, 'src-main/desktop/preload.ts') },
         // A sandboxed preload cannot load ES modules.
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
   },
   renderer: {
-    root: resolve(__dirname, 'src-renderer'),
+    root: resolve(import.meta.dirname, 'src-renderer'),
     resolve: { alias },
     plugins: [react()],
     build: {
       // The web bridge serves this over HTTP: keep it small.
       minify: true,
-      rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
+      rollupOptions: { input: resolve(import.meta.dirname, 'src-renderer/index.html') },
     },
   },
 });
