@@ -1,14 +1,27 @@
 import { z } from 'zod';
 
 /** Why a delivery is not a plain, first-seen update. Null when it is. */
-export const Problem = z.enum(['duplicate', 'malformed-json', 'too-large', 'unknown-shape', 'unknown-inbox']);
+export const Problem = z.enum([
+  'duplicate',
+  'malformed-json',
+  'too-large',
+  'unknown-shape',
+  'unknown-inbox',
+  /** A signed link that failed verification (any check but expiry). */
+  'invalid-link',
+  'expired-link',
+  'unknown-command',
+  /** The command threw, timed out or ran out of memory. */
+  'command-error',
+]);
 export type Problem = z.infer<typeof Problem>;
 
 /** Platforms use numbers; tolerate strings rather than drop the field. */
 export const EntityId = z.union([z.number(), z.string()]);
 export type EntityId = z.infer<typeof EntityId>;
 
-export const Platform = z.enum(['solafon', 'telegram', 'unknown']);
+/** `signed-link`: a hit on a signed per-user link (kind `invocation`). */
+export const Platform = z.enum(['solafon', 'telegram', 'signed-link', 'unknown']);
 export type Platform = z.infer<typeof Platform>;
 
 export const SummaryUser = z.object({
@@ -55,6 +68,33 @@ export const DeliveryListItem = z.object({
 });
 export type DeliveryListItem = z.infer<typeof DeliveryListItem>;
 
+/** What a signed-link hit did: the command run for one user. */
+export const Invocation = z.object({
+  profileId: z.number().int().nullable(),
+  command: z.string().nullable(),
+  userId: z.string().nullable(),
+  /** The options JSON text exactly as signed. */
+  options: z.string().nullable(),
+  params: z.array(z.tuple([z.string(), z.string()])),
+  outcome: z.enum(['ok', 'rejected', 'unknown-command', 'error']),
+  /** Why it was rejected or failed: the failed check, or the command's error. */
+  reason: z.string().nullable(),
+  /** The failed check's code when rejected (e.g. `bad-signature`, `expired`). */
+  check: z.string().nullable(),
+  logs: z.array(z.string()),
+  /** Api.sendMessage calls, in order, with what the platform answered. */
+  sent: z.array(
+    z.object({
+      chatId: z.union([z.number(), z.string()]).nullable(),
+      text: z.string(),
+      ok: z.boolean(),
+      result: z.string(),
+    }),
+  ),
+  durationMs: z.number().int(),
+});
+export type Invocation = z.infer<typeof Invocation>;
+
 export const DeliveryDetail = DeliveryListItem.extend({
   /** The query string without its leading `?`; empty when there was none. */
   query: z.string(),
@@ -69,6 +109,8 @@ export const DeliveryDetail = DeliveryListItem.extend({
     omitted: z.boolean(),
   }),
   response: z.object({ status: z.number().int(), body: z.string() }),
+  /** Only for kind `invocation`. */
+  invocation: Invocation.nullable(),
 });
 export type DeliveryDetail = z.infer<typeof DeliveryDetail>;
 

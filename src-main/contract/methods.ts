@@ -18,6 +18,7 @@ import {
   ListDeliveriesInput,
   ListDeliveriesOutput,
 } from './deliveries';
+import { Command, CommandName, LinkVerdict, SignedLink, SigningKey, SignLinkInput } from './links';
 import type { EventName, MethodName } from './names';
 
 const NoInput = z.object({}).strict();
@@ -86,6 +87,34 @@ export const methods = {
       .strict(),
     output: z.object({ updateId: z.number().int(), messageId: z.number().int(), chatId: z.number().int() }),
   },
+
+  'commands.list': { input: NoInput, output: z.object({ items: z.array(Command) }) },
+  /** Creates or replaces a command's JavaScript body. */
+  'commands.save': {
+    input: z.object({ name: CommandName, body: z.string().max(100_000) }).strict(),
+    output: Command,
+  },
+  'commands.delete': {
+    input: z.object({ name: CommandName }).strict(),
+    output: z.object({ deleted: z.literal(true) }),
+  },
+
+  /** getUrl / getUrlFor: a signed link that runs a command for one user. */
+  'links.sign': { input: SignLinkInput, output: SignedLink },
+  /** Which check a pasted link fails, or valid. */
+  'links.verify': { input: z.object({ url: z.string().min(1) }).strict(), output: LinkVerdict },
+  'links.keys': {
+    input: z.object({ profileId: z.number().int().positive() }).strict(),
+    output: z.object({ items: z.array(SigningKey) }),
+  },
+  'links.rotateKey': {
+    input: z.object({ profileId: z.number().int().positive() }).strict(),
+    output: SigningKey,
+  },
+  'links.retireKey': {
+    input: z.object({ profileId: z.number().int().positive(), kid: z.string() }).strict(),
+    output: z.object({ retired: z.literal(true) }),
+  },
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 /** Everything core pushes to the UI. */
@@ -95,6 +124,7 @@ export const events = {
   'inboxes.changed': z.object({}),
   /** A sandbox bot's chats, webhook or queue changed; `chatId` when one chat did. */
   'sandbox.changed': z.object({ botId: z.number().int(), chatId: z.number().int().nullable() }),
+  'commands.changed': z.object({}),
 } satisfies Record<EventName, z.ZodType>;
 
 type Methods = typeof methods;

@@ -20,9 +20,22 @@ export const METHOD_NAMES = [
   'sandbox.chats',
   'sandbox.messages',
   'sandbox.say',
+  'commands.list',
+  'commands.save',
+  'commands.delete',
+  'links.sign',
+  'links.verify',
+  'links.keys',
+  'links.rotateKey',
+  'links.retireKey',
 ] as const;
 
-export const EVENT_NAMES = ['delivery.added', 'inboxes.changed', 'sandbox.changed'] as const;
+export const EVENT_NAMES = [
+  'delivery.added',
+  'inboxes.changed',
+  'sandbox.changed',
+  'commands.changed',
+] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -1,10 +1,14 @@
 import type { Durability, Service, Subscribe } from '@contract';
 import { HttpPools } from './botapi';
 import { botMethods } from './bots/bot-methods';
+import { CommandRepository } from './commands/repository';
+import { warmUp } from './commands/runtime';
 import type { NewDelivery } from './deliveries/records';
 import { DeliveryRepository } from './deliveries/repository';
 import { EventHub } from './events';
 import { DEFAULT_INBOX, InboxRepository } from './inboxes/repository';
+import { handleLinkHit } from './links/handle-link';
+import { linkMethods } from './links/link-methods';
 import { ProfileRepository } from './profiles/repository';
 import { ensureSandboxProfile } from './profiles/sandbox-profile';
 import { GroupCommitter } from './receiver/group-commit';
@@ -15,6 +19,7 @@ import { sandboxMethods } from './sandbox/sandbox-methods';
 import { keyFileBox } from './secrets/key-file-box';
 import type { SecretBox } from './secrets/secret-box';
 import { createService } from './service';
+import { KeyRing } from './signer/keys';
 import { openDatabase } from './store/open-database';
 
 export interface CoreOptions {
@@ -74,6 +79,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     (items) => setImmediate(() => events.emit('delivery.added', { items })),
   );
 
+  const box = options.secretBox ?? keyFileBox(options.dataDir);
+  const profiles = new ProfileRepository(db, box);
+  const keys = new KeyRing(db, box);
+  const commands = new CommandRepository(db);
+  const http = new HttpPools();
+  void warmUp();
+
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   try {
     receiver = await startReceiver({
@@ -84,6 +96,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       hasInbox: (name) => inboxes.has(name),
       store: (delivery) => committer.add(delivery),
       log,
+      links: (hit) => handleLinkHit({ profiles, keys, commands, deliveries, http }, hit),
     });
   } catch (error) {
     db.close();
@@ -106,9 +119,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     throw error;
   }
 
-  const profiles = new ProfileRepository(db, options.secretBox ?? keyFileBox(options.dataDir));
   ensureSandboxProfile(profiles, sandbox, `${receiver.url}/webhook`);
-  const http = new HttpPools();
 
   const service: Service = {
     ...createService({
@@ -126,6 +137,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     }),
     ...botMethods({ profiles, replies: new ReplyRepository(db), http, events }),
     ...sandboxMethods(sandbox, profiles),
+    ...linkMethods({ profiles, keys, commands, events, receiverUrl: receiver.url }),
   };
 
   let stopped: Promise<void> | undefined;

@@ -22,6 +22,7 @@ export function fakeService(overrides: Partial<Service> = {}): Mocked<Service> {
     remoteAddress: null,
     body: { base64: '', text: '', omitted: false },
     response: { status: 200, body: '{"ok":true}' },
+    invocation: null,
   });
   const profile = (id: number, name: string) => ({
     id,
@@ -94,6 +95,14 @@ export function fakeService(overrides: Partial<Service> = {}): Mocked<Service> {
     'sandbox.chats': () => ({ items: [] }),
     'sandbox.messages': () => ({ items: [] }),
     'sandbox.say': (input) => ({ updateId: 1, messageId: 1, chatId: input.chatId ?? input.userId }),
+    'commands.list': () => ({ items: [] }),
+    'commands.save': ({ name, body }) => ({ name, body, updatedAt: new Date(0).toISOString() }),
+    'commands.delete': () => ({ deleted: true as const }),
+    'links.sign': () => ({ url: 'http://127.0.0.1:1/ownlang/webhook/1?command=a', kid: 'k00000000', expiresAt: null }),
+    'links.verify': () => ({ valid: false, check: 'malformed', reason: 'fake', fields: null }),
+    'links.keys': () => ({ items: [] }),
+    'links.rotateKey': () => ({ kid: 'k00000001', createdAt: new Date(0).toISOString(), retiredAt: null, active: true }),
+    'links.retireKey': () => ({ retired: true as const }),
     ...overrides,
   };
   return Object.fromEntries(

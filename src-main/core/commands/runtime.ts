@@ -43,7 +43,11 @@ export const warmUp = (): Promise<unknown> => quickjs();
  * memory limit. Nothing of the host is reachable inside: no process, no
  * require, no host objects; values go in as JSON and come out as JSON.
  */
-export async function runCommand(body: string, scope: CommandScope, limits = DEFAULT_LIMITS): Promise<RunResult> {
+export async function runCommand(
+  body: string,
+  scope: CommandScope,
+  limits = DEFAULT_LIMITS,
+): Promise<RunResult> {
   const engine = await quickjs();
   const runtime = engine.newRuntime();
   runtime.setMemoryLimit(limits.memoryBytes);
@@ -87,11 +91,13 @@ return JSON.stringify({ state: __state, logs: __logs, outbox: __outbox });
 }
 
 function describe(error: { name?: string; message?: string } | string, limits: CommandLimits): string {
-  const message = typeof error === 'string' ? error : `${error.name ? `${error.name}: ` : ''}${error.message ?? ''}`;
+  const message =
+    typeof error === 'string' ? error : `${error.name ? `${error.name}: ` : ''}${error.message ?? ''}`;
   if (/interrupted/i.test(message)) return `Timeout: the command ran longer than ${limits.cpuMs} ms.`;
   if (/out of memory|memory|string too long|array too long/i.test(message)) {
     return `Memory limit: the command used more than ${Math.round(limits.memoryBytes / 1024 / 1024)} MiB.`;
   }
-  if (/stack overflow|too much recursion/i.test(message)) return 'Stack overflow: the command recursed too deep.';
+  if (/stack overflow|too much recursion/i.test(message))
+    return 'Stack overflow: the command recursed too deep.';
   return message.slice(0, 500) || 'The command failed.';
 }

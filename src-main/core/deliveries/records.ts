@@ -1,4 +1,7 @@
-import type { Problem, Summary } from '@contract';
+import type { Invocation, Problem, Summary } from '@contract';
+
+/** What a signed-link hit did, stored beside its delivery row. */
+export type InvocationRecord = Invocation;
 
 /** A delivery as the receiver hands it to the store, before it has an id. */
 export interface NewDelivery {
@@ -16,6 +19,8 @@ export interface NewDelivery {
   responseBody: string;
   problem: Problem | null;
   summary: Summary;
+  /** Only for signed-link hits. */
+  invocation?: InvocationRecord | undefined;
 }
 
 /** Columns read for the list: everything but the heavy ones. */
@@ -48,6 +53,18 @@ export interface DeliveryRow extends DeliveryListRow {
   body: Buffer;
   body_omitted: number;
   response_body: string;
+  /** From the invocations table: null unless the row is a signed-link hit. */
+  inv_outcome: string | null;
+  inv_profile_id: number | null;
+  inv_command: string | null;
+  inv_user_id: string | null;
+  inv_options: string | null;
+  inv_params: string | null;
+  inv_reason: string | null;
+  inv_check: string | null;
+  inv_logs: string | null;
+  inv_sent: string | null;
+  inv_duration_ms: number | null;
 }
 
 export const LIST_COLUMNS = `id, received_at, inbox, method, path, response_status, problem, duplicate_of,

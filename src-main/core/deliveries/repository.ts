@@ -1,6 +1,16 @@
 import type { DeliveryListItem } from '@contract';
 import type { Database, Statement } from 'better-sqlite3';
 import { type DeliveryListRow, type DeliveryRow, LIST_COLUMNS, type NewDelivery } from './records';
+
+export interface SeenUserRow {
+  user_id: number | string;
+  user_name: string | null;
+  user_username: string | null;
+  user_language: string | null;
+  chat_id: number | string | null;
+  chat_type: string | null;
+}
+
 import { toListItem } from './to-contract';
 
 /**
@@ -13,6 +23,8 @@ export class DeliveryRepository {
   private readonly pageAll: Statement<[number, number], DeliveryListRow>;
   private readonly pageByInbox: Statement<[string, number, number], DeliveryListRow>;
   private readonly byId: Statement<[number], DeliveryRow>;
+  private readonly insertInvocation: Statement;
+  private readonly latestUser: Statement<[number | string], SeenUserRow>;
   private readonly countsByInbox: Statement<[], { inbox: string; n: number }>;
   private readonly insertBatch: (rows: NewDelivery[]) => DeliveryListItem[];
   /** Kept in memory: count(*) is a full scan, and the list asks on every page. */
@@ -35,7 +47,20 @@ export class DeliveryRepository {
     this.pageByInbox = db.prepare(
       `SELECT ${LIST_COLUMNS} FROM deliveries WHERE inbox = ? AND id < ? ORDER BY id DESC LIMIT ?`,
     );
-    this.byId = db.prepare('SELECT * FROM deliveries WHERE id = ?');
+    this.byId = db.prepare(
+      `SELECT d.*, i.outcome AS inv_outcome, i.profile_id AS inv_profile_id, i.command AS inv_command,
+         i.user_id AS inv_user_id, i.options AS inv_options, i.params AS inv_params, i.reason AS inv_reason,
+         i.check_code AS inv_check, i.logs AS inv_logs, i.sent AS inv_sent, i.duration_ms AS inv_duration_ms
+       FROM deliveries d LEFT JOIN invocations i ON i.delivery_id = d.id WHERE d.id = ?`,
+    );
+    this.insertInvocation = db.prepare(
+      `INSERT INTO invocations (delivery_id, profile_id, command, user_id, options, params, outcome, reason, check_code, logs, sent, duration_ms)
+       VALUES (@deliveryId, @profileId, @command, @userId, @options, @params, @outcome, @reason, @check, @logs, @sent, @durationMs)`,
+    );
+    this.latestUser = db.prepare(
+      `SELECT user_id, user_name, user_username, user_language, chat_id, chat_type FROM deliveries
+       WHERE user_id = ? AND platform != 'signed-link' ORDER BY id DESC LIMIT 1`,
+    );
     this.countsByInbox = db.prepare('SELECT inbox, count(*) AS n FROM deliveries GROUP BY inbox');
     for (const { inbox, n } of this.countsByInbox.all()) {
       this.counts.set(inbox, n);
@@ -76,6 +101,12 @@ export class DeliveryRepository {
     return this.byId.get(id);
   }
 
+  /** The user as last seen in a platform delivery, with the chat of that delivery. */
+  seenUser(id: string): SeenUserRow | undefined {
+    const asNumber = /^-?\d{1,15}$/.test(id) ? Number(id) : null;
+    return (asNumber === null ? undefined : this.latestUser.get(asNumber)) ?? this.latestUser.get(id);
+  }
+
   private insertOne(row: NewDelivery): DeliveryListItem {
     const { summary } = row;
     const duplicateOf =
@@ -109,8 +140,26 @@ export class DeliveryRepository {
       chatType: summary.chat?.type ?? null,
       text: summary.text,
     });
+    const id = Number(result.lastInsertRowid);
+    if (row.invocation) {
+      const inv = row.invocation;
+      this.insertInvocation.run({
+        deliveryId: id,
+        profileId: inv.profileId,
+        command: inv.command,
+        userId: inv.userId,
+        options: inv.options,
+        params: JSON.stringify(inv.params),
+        outcome: inv.outcome,
+        reason: inv.reason,
+        check: inv.check,
+        logs: JSON.stringify(inv.logs),
+        sent: JSON.stringify(inv.sent),
+        durationMs: inv.durationMs,
+      });
+    }
     return toListItem({
-      id: Number(result.lastInsertRowid),
+      id,
       received_at: row.receivedAt,
       inbox: row.inbox,
       method: row.method,

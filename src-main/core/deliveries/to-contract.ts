@@ -1,4 +1,4 @@
-import type { DeliveryDetail, DeliveryListItem, Platform, Problem } from '@contract';
+import type { DeliveryDetail, DeliveryListItem, Invocation, Platform, Problem } from '@contract';
 import type { DeliveryListRow, DeliveryRow } from './records';
 
 export function toListItem(row: DeliveryListRow): DeliveryListItem {
@@ -54,5 +54,23 @@ export function toDetail(row: DeliveryRow): DeliveryDetail {
       omitted: row.body_omitted === 1,
     },
     response: { status: row.response_status, body: row.response_body },
+    invocation: toInvocation(row),
+  };
+}
+
+function toInvocation(row: DeliveryRow): Invocation | null {
+  if (row.inv_outcome === null) return null;
+  return {
+    profileId: row.inv_profile_id,
+    command: row.inv_command,
+    userId: row.inv_user_id,
+    options: row.inv_options,
+    params: JSON.parse(row.inv_params ?? '[]') as Array<[string, string]>,
+    outcome: row.inv_outcome as Invocation['outcome'],
+    reason: row.inv_reason,
+    check: row.inv_check,
+    logs: JSON.parse(row.inv_logs ?? '[]') as string[],
+    sent: JSON.parse(row.inv_sent ?? '[]') as Invocation['sent'],
+    durationMs: row.inv_duration_ms ?? 0,
   };
 }

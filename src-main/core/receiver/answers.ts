@@ -32,10 +32,15 @@ export const answers = {
       'not-found',
       `Nothing is served at ${path}. POST deliveries to /webhook or /webhook/<inbox>.`,
     ),
-  methodNotAllowed: (method: string): Answer =>
-    failure(405, 'method-not-allowed', `${method} is not accepted here; deliveries are POSTed.`, {
-      Allow: 'POST',
-    }),
+  methodNotAllowed: (method: string, allow = 'POST'): Answer =>
+    failure(
+      405,
+      'method-not-allowed',
+      allow === 'POST'
+        ? `${method} is not accepted here; deliveries are POSTed.`
+        : `${method} is not accepted here.`,
+      { Allow: allow },
+    ),
   badRequest: (reason: string): Answer => failure(400, 'bad-request', reason),
   storageFailed: (): Answer =>
     failure(503, 'storage-unavailable', 'The delivery could not be saved; retry later.', {

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { type DeliveryListItem, InboxName } from '@contract';
 import type { NewDelivery } from '../deliveries/records';
+import type { LinkHit, LinkOutcome } from '../links/handle-link';
 import { type Answer, answers } from './answers';
 import { classify } from './classify';
 import { readBody } from './read-body';
@@ -15,6 +16,8 @@ export interface ReceiverOptions {
   /** Resolves once the delivery is committed. */
   store: (delivery: NewDelivery) => Promise<DeliveryListItem>;
   log: (message: string) => void;
+  /** Signed-link hits (`/ownlang/webhook/<bot id>`): verified and run by core. */
+  links: (hit: LinkHit) => Promise<LinkOutcome>;
 }
 
 export interface Receiver {
@@ -24,6 +27,7 @@ export interface Receiver {
 }
 
 const WEBHOOK_PATH = /^\/webhook(?:\/([^/]*))?\/?$/;
+const LINK_PATH = /^\/ownlang\/webhook\/([^/]+)$/;
 
 /** Starts the webhook receiver; resolves once it listens. */
 export async function startReceiver(options: ReceiverOptions): Promise<Receiver> {
@@ -53,6 +57,8 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
 async function handle(req: IncomingMessage, res: ServerResponse, options: ReceiverOptions): Promise<void> {
   const receivedAt = Date.now();
   const target = splitTarget(req.url ?? '/');
+  const link = LINK_PATH.exec(target.path);
+  if (link) return handleLink(req, res, options, target, link[1] ?? '', receivedAt);
   const match = WEBHOOK_PATH.exec(target.path);
   if (!match) {
     const isAbout = (target.path === '/' || target.path === '/healthz') && req.method === 'GET';
@@ -96,6 +102,63 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Receiv
   } catch (error) {
     options.log(
       `receiver: could not store a delivery: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    answer = answers.storageFailed();
+  }
+  send(res, answer);
+}
+
+async function handleLink(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: ReceiverOptions,
+  target: { path: string; query: string },
+  botIdSegment: string,
+  receivedAt: number,
+): Promise<void> {
+  const method = req.method ?? 'GET';
+  if (method !== 'GET' && method !== 'POST') {
+    send(res, answers.methodNotAllowed(method, 'GET, POST'));
+    return;
+  }
+  const body = await readBody(req, options.maxBodyBytes);
+  if (body.kind === 'aborted') return;
+  if (body.kind === 'too-large') {
+    send(res, answers.tooLarge(body.size, options.maxBodyBytes));
+    return;
+  }
+  const headers = headerPairs(req.rawHeaders);
+  const remoteAddress = req.socket.remoteAddress ?? null;
+  const outcome = await options.links({
+    method,
+    botIdSegment,
+    rawQuery: target.query,
+    headers,
+    body: body.body,
+    remoteAddress,
+  });
+  let answer = outcome.answer;
+  try {
+    await options.store({
+      receivedAt,
+      inbox: outcome.inbox,
+      method,
+      path: target.path,
+      query: target.query,
+      headers,
+      remoteAddress,
+      body: body.body,
+      bodySize: body.body.length,
+      bodyOmitted: false,
+      responseStatus: answer.status,
+      responseBody: answer.body,
+      problem: outcome.problem,
+      summary: outcome.summary,
+      invocation: outcome.invocation,
+    });
+  } catch (error) {
+    options.log(
+      `receiver: could not store a link hit: ${error instanceof Error ? error.message : String(error)}`,
     );
     answer = answers.storageFailed();
   }

@@ -29,4 +29,14 @@ export class LinkError extends Error {
 }
 
 /** Names no param may take: they carry the link's own fields. */
-export const RESERVED = new Set(['command', 'options', 'sig', 'user', 'redirect', 'expires', 'bot', 'kid', 'v']);
+export const RESERVED = new Set([
+  'command',
+  'options',
+  'sig',
+  'user',
+  'redirect',
+  'expires',
+  'bot',
+  'kid',
+  'v',
+]);

@@ -32,12 +32,16 @@ export class KeyRing {
     db: Database,
     private readonly box: SecretBox,
   ) {
-    this.forProfile = db.prepare('SELECT * FROM signing_keys WHERE profile_id = ? ORDER BY created_at DESC, rowid DESC');
+    this.forProfile = db.prepare(
+      'SELECT * FROM signing_keys WHERE profile_id = ? ORDER BY created_at DESC, rowid DESC',
+    );
     this.byKid = db.prepare('SELECT * FROM signing_keys WHERE kid = ?');
     this.insert = db.prepare(
       'INSERT INTO signing_keys (kid, profile_id, secret, created_at) VALUES (@kid, @profileId, @secret, @createdAt)',
     );
-    this.retireStmt = db.prepare('UPDATE signing_keys SET retired_at = ? WHERE kid = ? AND retired_at IS NULL');
+    this.retireStmt = db.prepare(
+      'UPDATE signing_keys SET retired_at = ? WHERE kid = ? AND retired_at IS NULL',
+    );
   }
 
   /** The key that signs now; the first one is made on first use. */

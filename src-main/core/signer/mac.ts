@@ -23,7 +23,8 @@ export function parseSig(sig: string): { kid: string; mac: Buffer } {
     throw new LinkError('bad-signature-format');
   }
   const bytes = Buffer.from(encoded, 'base64url');
-  if (bytes.length !== 32 || bytes.toString('base64url') !== encoded) throw new LinkError('bad-signature-format');
+  if (bytes.length !== 32 || bytes.toString('base64url') !== encoded)
+    throw new LinkError('bad-signature-format');
   return { kid, mac: bytes };
 }
 

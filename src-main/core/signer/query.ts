@@ -1,5 +1,5 @@
-import { LinkError, RESERVED } from './checks';
 import { encodeComponent } from './canonical';
+import { LinkError, RESERVED } from './checks';
 
 export interface ParsedQuery {
   command: string;

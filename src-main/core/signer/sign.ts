@@ -45,7 +45,16 @@ export function signLink(key: { kid: string; secret: Buffer }, input: SignInput)
   const options = input.options === undefined ? null : JSON.stringify(input.options);
   if (options === undefined) throw new LinkError('bad-options');
 
-  const fields: LinkFields = { botId: String(input.botId), kid: key.kid, command, options, user, params, redirect, expires };
+  const fields: LinkFields = {
+    botId: String(input.botId),
+    kid: key.kid,
+    command,
+    options,
+    user,
+    params,
+    redirect,
+    expires,
+  };
   const sig = formatSig(key.kid, mac(key.secret, canonicalString(fields)));
   const pairs: Array<[string, string]> = [['command', command]];
   if (options !== null) pairs.push(['options', options]);

@@ -72,5 +72,8 @@ export function splitLinkUrl(raw: string, bases: readonly string[]): { botId: nu
     if (!/^[1-9]\d{0,15}$/.test(id)) throw new LinkError('wrong-address', `bot id "${id}"`);
     return { botId: Number(id), rawQuery: raw.slice(q + 1) };
   }
-  throw new LinkError('wrong-address', `expected ${bases.map((b) => `${b}${LINK_PATH}<bot id>`).join(' or ')}`);
+  throw new LinkError(
+    'wrong-address',
+    `expected ${bases.map((b) => `${b}${LINK_PATH}<bot id>`).join(' or ')}`,
+  );
 }

@@ -363,6 +363,7 @@ describe('receiver (startReceiver with a given store)', () => {
       hasInbox: (name) => name === 'default',
       store,
       log: (m) => logs.push(m),
+      links: () => Promise.reject(new Error('no links in this test')),
     });
     cleanup(() => receiver.close());
     return { receiver, logs };

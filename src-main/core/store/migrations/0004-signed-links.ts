@@ -25,6 +25,7 @@ CREATE TABLE invocations (
   params       TEXT    NOT NULL,          -- JSON array of [name, value]
   outcome      TEXT    NOT NULL,          -- 'ok' | 'rejected' | 'unknown-command' | 'error'
   reason       TEXT,
+  check_code   TEXT,                      -- the failed link check, when rejected
   logs         TEXT    NOT NULL,          -- JSON array of console lines
   sent         TEXT    NOT NULL,          -- JSON array of Api.sendMessage results
   duration_ms  INTEGER NOT NULL

@@ -1,0 +1,211 @@
+import type { Problem, Summary, SummaryChat, SummaryUser } from '@contract';
+import type { HttpPools } from '../botapi';
+import { clientFor } from '../bots/clients';
+import type { CommandRepository } from '../commands/repository';
+import { type CommandLimits, DEFAULT_LIMITS, runCommand } from '../commands/runtime';
+import type { InvocationRecord } from '../deliveries/records';
+import type { DeliveryRepository } from '../deliveries/repository';
+import type { ProfileRepository } from '../profiles/repository';
+import type { Answer } from '../receiver/answers';
+import { LinkError } from '../signer/checks';
+import type { KeyRing } from '../signer/keys';
+import { verifyLinkQuery } from '../signer/verify';
+import { answerFromResponse, linkAnswers } from './answer';
+import { requestForCommand } from './request';
+
+export interface LinkDeps {
+  profiles: ProfileRepository;
+  keys: KeyRing;
+  commands: CommandRepository;
+  deliveries: DeliveryRepository;
+  http: HttpPools;
+  limits?: CommandLimits;
+}
+
+export interface LinkHit {
+  method: string;
+  botIdSegment: string;
+  rawQuery: string;
+  headers: Array<[string, string]>;
+  body: Buffer;
+  remoteAddress: string | null;
+}
+
+export interface LinkOutcome {
+  answer: Answer;
+  inbox: string;
+  summary: Summary;
+  problem: Problem | null;
+  invocation: InvocationRecord;
+}
+
+/**
+ * A signed-link hit: verify, resolve the user, run the command in the
+ * sandbox, send what it queued, and answer with what it set on `res`.
+ */
+export async function handleLinkHit(deps: LinkDeps, hit: LinkHit): Promise<LinkOutcome> {
+  const started = Date.now();
+  const botId = /^[1-9]\d{0,15}$/.test(hit.botIdSegment) ? Number(hit.botIdSegment) : null;
+  const profile = botId === null ? null : (deps.profiles.list().find((p) => p.id === botId) ?? null);
+  const base = {
+    profileId: profile?.id ?? null,
+    command: null as string | null,
+    userId: null as string | null,
+    options: null as string | null,
+    params: [] as Array<[string, string]>,
+    logs: [] as string[],
+    sent: [] as InvocationRecord['sent'],
+  };
+  const finish = (
+    answer: Answer,
+    problem: Problem | null,
+    fields: Partial<InvocationRecord> & Pick<InvocationRecord, 'outcome'>,
+    who: { user: SummaryUser | null; chat: SummaryChat | null } = { user: null, chat: null },
+  ): LinkOutcome => {
+    const invocation: InvocationRecord = {
+      ...base,
+      reason: null,
+      check: null,
+      ...fields,
+      durationMs: Date.now() - started,
+    };
+    return {
+      answer,
+      inbox: profile?.inbox ?? 'default',
+      problem,
+      invocation,
+      summary: {
+        platform: 'signed-link',
+        kind: 'invocation',
+        updateId: null,
+        user: who.user,
+        chat: who.chat,
+        text: invocation.command,
+      },
+    };
+  };
+
+  let link: ReturnType<typeof verifyLinkQuery>;
+  try {
+    if (botId === null || profile === null) throw new LinkError('unknown-bot', hit.botIdSegment);
+    link = verifyLinkQuery(botId, hit.rawQuery, (kid) => deps.keys.verifying(botId, kid));
+  } catch (error) {
+    if (!(error instanceof LinkError)) throw error;
+    return finish(
+      linkAnswers.rejected(error.check, error.message),
+      error.check === 'expired' ? 'expired-link' : 'invalid-link',
+      { outcome: 'rejected', reason: error.message, check: error.check },
+    );
+  }
+  Object.assign(base, {
+    command: link.command,
+    userId: link.user,
+    options: link.options,
+    params: link.params,
+  });
+
+  const who = resolveUser(deps.deliveries, link.user);
+  const command = deps.commands.get(link.command);
+  if (!command) {
+    return finish(
+      linkAnswers.unknownCommand(link.command),
+      'unknown-command',
+      { outcome: 'unknown-command' },
+      who,
+    );
+  }
+  const run = await runCommand(
+    command.body,
+    {
+      user: commandUser(who.user, link.user),
+      chat: who.chat,
+      options: link.optionsValue,
+      params: Object.fromEntries(link.params),
+      request: requestForCommand(hit),
+    },
+    deps.limits ?? DEFAULT_LIMITS,
+  );
+  if (!run.ok) {
+    base.logs = run.logs;
+    return finish(
+      linkAnswers.failed(run.reason),
+      'command-error',
+      { outcome: 'error', reason: run.reason },
+      who,
+    );
+  }
+  base.logs = run.logs;
+  base.sent = await sendQueued(deps, botId, run.outbox, who.chat);
+  return finish(answerFromResponse(run.response, link.redirect), null, { outcome: 'ok' }, who);
+}
+
+/** The user as the app last saw them in a delivery; an unknown user is `{ id }` in a private chat of the same id. */
+function resolveUser(deliveries: DeliveryRepository, id: string): { user: SummaryUser; chat: SummaryChat } {
+  const seen = deliveries.seenUser(id);
+  const numeric = /^-?\d{1,15}$/.test(id) ? Number(id) : id;
+  if (!seen)
+    return {
+      user: { id: numeric, name: null, username: null, language: null },
+      chat: { id: numeric, type: 'private' },
+    };
+  return {
+    user: {
+      id: seen.user_id,
+      name: seen.user_name,
+      username: seen.user_username,
+      language: seen.user_language,
+    },
+    chat:
+      seen.chat_id === null
+        ? { id: seen.user_id, type: 'private' }
+        : { id: seen.chat_id, type: seen.chat_type },
+  };
+}
+
+/** What a command sees as `user`: Telegram-style names beside the summary's. */
+function commandUser(user: SummaryUser | null, id: string): Record<string, unknown> {
+  if (!user) return { id };
+  return {
+    id: user.id,
+    ...(user.name ? { name: user.name, first_name: user.name } : {}),
+    ...(user.username ? { username: user.username } : {}),
+    ...(user.language ? { language: user.language, language_code: user.language } : {}),
+  };
+}
+
+async function sendQueued(
+  deps: LinkDeps,
+  profileId: number,
+  outbox: unknown[],
+  chat: SummaryChat | null,
+): Promise<InvocationRecord['sent']> {
+  const results: InvocationRecord['sent'] = [];
+  for (const raw of outbox) {
+    const message = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+    const chatId = (message.chat_id ?? chat?.id ?? null) as number | string | null;
+    const text = typeof message.text === 'string' ? message.text : '';
+    if (chatId === null || text === '') {
+      results.push({
+        chatId,
+        text,
+        ok: false,
+        result: 'Api.sendMessage needs a text (and a chat_id when the user has no chat).',
+      });
+      continue;
+    }
+    try {
+      const profile = deps.profiles.get(profileId);
+      if (!profile) throw new Error('The bot profile is gone.');
+      const sent = await clientFor(deps.http, profile).sendMessage({ chatId, text });
+      results.push({ chatId, text, ok: true, result: JSON.stringify(sent.raw) });
+    } catch (error) {
+      results.push({
+        chatId,
+        text,
+        ok: false,
+        result: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+  return results;
+}

@@ -1,0 +1,140 @@
+import { ContractError, type LinkVerdict, type Service } from '@contract';
+import { profileOrFail } from '../bots/clients';
+import type { CommandRepository } from '../commands/repository';
+import type { EventHub } from '../events';
+import type { ProfileRepository } from '../profiles/repository';
+import { LinkError } from '../signer/checks';
+import type { KeyRing } from '../signer/keys';
+import { signLink } from '../signer/sign';
+import { splitLinkUrl, verifyLinkQuery } from '../signer/verify';
+import { defaultLinkBase, knownLinkBases } from './bases';
+
+type LinkMethods = Pick<
+  Service,
+  | 'commands.list'
+  | 'commands.save'
+  | 'commands.delete'
+  | 'links.sign'
+  | 'links.verify'
+  | 'links.keys'
+  | 'links.rotateKey'
+  | 'links.retireKey'
+>;
+
+export interface LinkMethodDeps {
+  profiles: ProfileRepository;
+  keys: KeyRing;
+  commands: CommandRepository;
+  events: EventHub;
+  receiverUrl: string;
+}
+
+/** Commands, signing and verifying links, and the signing keys. */
+export function linkMethods({ profiles, keys, commands, events, receiverUrl }: LinkMethodDeps): LinkMethods {
+  return {
+    'commands.list': () => ({ items: commands.list() }),
+    'commands.save': ({ name, body }) => {
+      const saved = commands.save(name, body);
+      events.emit('commands.changed', {});
+      return saved;
+    },
+    'commands.delete': ({ name }) => {
+      if (!commands.delete(name))
+        throw new ContractError('not-found', `There is no command named "${name}".`);
+      events.emit('commands.changed', {});
+      return { deleted: true as const };
+    },
+
+    'links.sign': (input) => {
+      const profile =
+        input.profileId === undefined ? profiles.sandbox() : profileOrFail(profiles, input.profileId);
+      if (!profile) throw new ContractError('not-found', 'There is no sandbox bot profile to sign for.');
+      let options: unknown;
+      if (input.options !== undefined && input.options.trim() !== '') {
+        try {
+          options = JSON.parse(input.options);
+        } catch (error) {
+          throw new ContractError('bad-input', `options: not valid JSON (${(error as Error).message})`);
+        }
+      }
+      const key = keys.active(profile.id);
+      const now = Date.now();
+      try {
+        const url = signLink(key, {
+          baseUrl: input.baseUrl ?? defaultLinkBase(profile, receiverUrl),
+          botId: profile.id,
+          userId: input.userId,
+          command: input.command,
+          options,
+          params: input.params,
+          redirect: input.redirect ?? null,
+          expiresIn: input.expiresIn ?? null,
+          now,
+        });
+        const expiresAt =
+          input.expiresIn === undefined
+            ? null
+            : new Date((Math.floor(now / 1000) + input.expiresIn) * 1000).toISOString();
+        return { url, kid: key.kid, expiresAt };
+      } catch (error) {
+        if (error instanceof LinkError) throw new ContractError('bad-input', error.message);
+        throw error;
+      }
+    },
+
+    'links.verify': ({ url }) => verifyUrl(url.trim(), profiles, keys, receiverUrl),
+
+    'links.keys': ({ profileId }) => {
+      profileOrFail(profiles, profileId);
+      return { items: keys.list(profileId) };
+    },
+    'links.rotateKey': ({ profileId }) => {
+      profileOrFail(profiles, profileId);
+      const { kid } = keys.rotate(profileId);
+      const info = keys.list(profileId).find((k) => k.kid === kid);
+      if (!info) throw new ContractError('internal', 'The new key was not saved.');
+      return info;
+    },
+    'links.retireKey': ({ profileId, kid }) => {
+      if (!keys.list(profileId).some((k) => k.kid === kid && k.retiredAt === null)) {
+        throw new ContractError('not-found', `Profile #${profileId} has no active key ${kid}.`);
+      }
+      keys.retire(kid);
+      return { retired: true as const };
+    },
+  };
+}
+
+/** Valid, or exactly which check a link fails. Used by the verifier panel and the CLI. */
+export function verifyUrl(
+  url: string,
+  profiles: ProfileRepository,
+  keys: KeyRing,
+  receiverUrl: string,
+  extraBases: string[] = [],
+): LinkVerdict {
+  try {
+    const all = profiles.list();
+    const { botId, rawQuery } = splitLinkUrl(url, [...knownLinkBases(all, receiverUrl), ...extraBases]);
+    if (!all.some((p) => p.id === botId)) throw new LinkError('unknown-bot', String(botId));
+    const link = verifyLinkQuery(botId, rawQuery, (kid) => keys.verifying(botId, kid));
+    return {
+      valid: true,
+      check: null,
+      reason: null,
+      fields: {
+        botId,
+        command: link.command,
+        user: link.user,
+        options: link.options,
+        params: link.params,
+        redirect: link.redirect,
+        expiresAt: link.expiresAt === null ? null : new Date(link.expiresAt).toISOString(),
+        kid: link.kid,
+      },
+    };
+  } catch (error) {
+    if (!(error instanceof LinkError)) throw error;
+    return { valid: false, check: error.check, reason: error.message, fields: null };
+  }
+}
