@@ -1,18 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Durability } from '@contract';
+import { ContractError, Durability } from '@contract';
 import { DEFAULTS } from '../core';
 import { defaultDataDir } from './data-dir';
+import { openLinkTools } from './link-cli';
 import { sandboxSend } from './sandbox-send';
 import { serve } from './serve';
 
 const USAGE = `Usage:
   bot-webhook-inspector serve [options]
   bot-webhook-inspector sandbox send --user <id> --text <text> [--name N] [--language L] [--chat <id>] [--sandbox-url URL]
+  bot-webhook-inspector sign --command <name> --user <id> [--options <json>] [--param key=value]… [--redirect <url>]
+                             [--expires-in <seconds>] [--bot <profile>] [--base-url <url>] [--data-dir <dir>]
+  bot-webhook-inspector verify <url> [--base-url <url>] [--data-dir <dir>]
 
 serve starts the inspector's engine and serves its UI to your browser.
 sandbox send writes to the sandbox bot as a simulated user (the inspector must be running).
+sign prints a signed per-user link (default bot: the sandbox bot; default base: the local receiver).
+verify exits 0 when a link is valid, otherwise 1 with the failed check named.
 
 Options for serve:
   --data-dir DIR          where history is kept (default: ${defaultDataDir()})
@@ -51,9 +57,59 @@ function integer(value: string | undefined, name: string): number | undefined {
   return Number(value);
 }
 
+function linkCommand(
+  command: 'sign' | 'verify',
+  url: string | undefined,
+  values: Record<string, string | boolean | string[] | undefined>,
+): number {
+  const str = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
+  const tools = openLinkTools({
+    dataDir: resolve(str('data-dir') ?? defaultDataDir()),
+    receiverUrl: `http://${DEFAULTS.receiverHost}:${DEFAULTS.receiverPort}`,
+  });
+  try {
+    if (command === 'verify') {
+      if (!url) throw new UsageError('verify needs the link: bot-webhook-inspector verify <url>');
+      const verdict = tools.verify(url, str('base-url') ? [str('base-url') as string] : []);
+      if (verdict.valid && verdict.fields) {
+        const f = verdict.fields;
+        console.log(
+          `valid: command=${f.command} user=${f.user} bot=${f.botId} key=${f.kid}${f.expiresAt ? ` expires=${f.expiresAt}` : ''}`,
+        );
+        return 0;
+      }
+      console.error(`invalid: ${verdict.check}: ${verdict.reason}`);
+      return 1;
+    }
+    const commandName = str('command');
+    const user = str('user');
+    if (!commandName) throw new UsageError('sign needs --command <name>.');
+    if (!user) throw new UsageError('sign needs --user <id>.');
+    const params = ((values.param as string[] | undefined) ?? []).map((pair): [string, string] => {
+      const eq = pair.indexOf('=');
+      if (eq <= 0) throw new UsageError(`--param takes key=value, not "${pair}".`);
+      return [pair.slice(0, eq), pair.slice(eq + 1)];
+    });
+    const { url: link } = tools.sign({
+      bot: str('bot'),
+      command: commandName,
+      user,
+      options: str('options'),
+      params,
+      redirect: str('redirect'),
+      expiresIn: integer(str('expires-in'), '--expires-in'),
+      baseUrl: str('base-url'),
+    });
+    console.log(link);
+    return 0;
+  } finally {
+    tools.close();
+  }
+}
+
 async function sandboxCommand(
   sub: string | undefined,
-  values: Record<string, string | boolean | undefined>,
+  values: Record<string, string | boolean | string[] | undefined>,
 ): Promise<number> {
   if (sub !== 'send') throw new UsageError('Use "sandbox send --user <id> --text <text>".');
   const str = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
@@ -94,6 +150,12 @@ async function main(argv: string[]): Promise<number> {
       language: { type: 'string' },
       chat: { type: 'string' },
       bot: { type: 'string' },
+      command: { type: 'string' },
+      options: { type: 'string' },
+      param: { type: 'string', multiple: true },
+      redirect: { type: 'string' },
+      'expires-in': { type: 'string' },
+      'base-url': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -103,6 +165,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'sandbox') return sandboxCommand(positionals[1], values);
+  if (command === 'sign' || command === 'verify') return linkCommand(command, positionals[1], values);
   if (command !== 'serve') throw new UsageError(`Unknown command "${command}".`);
 
   const maxBodyBytes =
@@ -147,6 +210,10 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     const err = error as NodeJS.ErrnoException;
+    if (err instanceof ContractError) {
+      console.error(`bot-webhook-inspector: ${err.message}`);
+      process.exit(err.code === 'bad-input' ? 2 : 1);
+    }
     if (err instanceof UsageError || err?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
       console.error(`${err.message}\n\n${USAGE}`);
       process.exit(2);
