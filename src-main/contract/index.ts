@@ -3,6 +3,7 @@ export * from './bots';
 export * from './bridge';
 export * from './deliveries';
 export * from './errors';
+export * from './link-rules';
 export * from './links';
 export * from './methods';
 export * from './names';

@@ -1,10 +1,12 @@
 import type { DeliveryDetail } from '@contract';
 import { useRef } from 'react';
 import { useStore } from 'zustand';
+import { CommandsPanel } from '../features/commands/CommandsPanel';
 import { ComposePanel } from '../features/compose/ComposePanel';
 import { DeliveryDetailPane } from '../features/deliveries/DeliveryDetailPane';
 import { DeliveryList } from '../features/deliveries/DeliveryList';
 import { EmptyState } from '../features/deliveries/EmptyState';
+import { LinksPanel } from '../features/links/LinksPanel';
 import { LogsPanel } from '../features/logs/LogsPanel';
 import { ProfileGate } from '../features/profiles/ProfileGate';
 import { SandboxPanel } from '../features/sandbox/SandboxPanel';
@@ -88,6 +90,14 @@ export function App({ stores }: { stores: Stores }) {
               <ProfileGate>{(profile) => <LogsPanel key={profile.id} profile={profile} />}</ProfileGate>
             )}
             {view === 'sandbox' && <SandboxPanel />}
+            {view === 'commands' && <CommandsPanel />}
+            {view === 'links' && (
+              <ProfileGate>
+                {(profile) => (
+                  <LinksPanel key={profile.id} profile={profile} selectedDelivery={selectedDelivery} />
+                )}
+              </ProfileGate>
+            )}
           </main>
         )}
       </div>

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
+import { CommandsProvider } from '../features/commands/context';
 import { ComposeProvider } from '../features/compose/context';
 import { DeliveriesProvider } from '../features/deliveries/context';
 import { InboxesProvider } from '../features/inboxes/context';
+import { LinksProvider } from '../features/links/context';
 import { LogsProvider } from '../features/logs/context';
 import { ProfilesProvider } from '../features/profiles/context';
 import { SandboxProvider } from '../features/sandbox/context';
@@ -17,7 +19,11 @@ export function Providers({ stores, children }: { stores: Stores; children: Reac
           <WebhookProvider store={stores.webhook}>
             <ComposeProvider store={stores.compose}>
               <LogsProvider store={stores.logs}>
-                <SandboxProvider store={stores.sandbox}>{children}</SandboxProvider>
+                <SandboxProvider store={stores.sandbox}>
+                  <CommandsProvider store={stores.commands}>
+                    <LinksProvider store={stores.links}>{children}</LinksProvider>
+                  </CommandsProvider>
+                </SandboxProvider>
               </LogsProvider>
             </ComposeProvider>
           </WebhookProvider>

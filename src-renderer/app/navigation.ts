@@ -6,6 +6,8 @@ export const VIEWS = [
   { id: 'compose', label: 'Compose' },
   { id: 'logs', label: 'Logs' },
   { id: 'sandbox', label: 'Sandbox chat' },
+  { id: 'commands', label: 'Commands' },
+  { id: 'links', label: 'Signed links' },
 ] as const;
 
 export type View = (typeof VIEWS)[number]['id'];

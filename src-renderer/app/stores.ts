@@ -1,4 +1,5 @@
 import type { ApiClient } from '../api';
+import { type CommandsStore, createCommandsStore } from '../features/commands/store';
 import { type ComposeStore, createComposeStore } from '../features/compose/store';
 import {
   createDeliveriesStore,
@@ -6,6 +7,7 @@ import {
   type DeliveriesStoreOptions,
 } from '../features/deliveries/store';
 import { createInboxesStore, type InboxesStore } from '../features/inboxes/store';
+import { createLinksStore, type LinksStore } from '../features/links/store';
 import { createLogsStore, type LogsStore } from '../features/logs/store';
 import { createProfilesStore, type ProfilesStore } from '../features/profiles/store';
 import { createSandboxStore, type SandboxStore } from '../features/sandbox/store';
@@ -23,6 +25,8 @@ export interface Stores {
   compose: ComposeStore;
   logs: LogsStore;
   sandbox: SandboxStore;
+  commands: CommandsStore;
+  links: LinksStore;
 }
 
 export interface StoresOptions {
@@ -41,12 +45,14 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     compose: createComposeStore(client),
     logs: createLogsStore(client),
     sandbox: createSandboxStore(client),
+    commands: createCommandsStore(client),
+    links: createLinksStore(client),
   };
 }
 
 /**
  * Starts every store once, outside React, so StrictMode's double effects cannot double-subscribe.
- * The panels' stores (webhook, logs, sandbox) are not started here: they read only while their
+ * The panels' stores (webhook, logs, sandbox, commands) are not started here: they read only while their
  * panel is on screen, and their panels start and stop them.
  */
 export function startStores(stores: Stores): void {

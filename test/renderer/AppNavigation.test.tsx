@@ -5,6 +5,7 @@ import { createStores, startStores } from '../../src-renderer/app/stores';
 import { APP_INFO, makeProfile, makeWebhookInfo, SANDBOX_INFO, SANDBOX_PROFILE } from './support/bots';
 import { createFakeClient, type Handlers, settle } from './support/fakeClient';
 import { installFakeLayout } from './support/layout';
+import { makeCommand, makeInvocationDetail } from './support/links';
 
 installFakeLayout();
 afterEach(cleanup);
@@ -21,6 +22,8 @@ async function setup(handlers: Handlers = {}) {
     'sandbox.info': () => SANDBOX_INFO,
     'sandbox.chats': () => ({ items: [] }),
     'sandbox.messages': () => ({ items: [] }),
+    'commands.list': () => ({ items: [makeCommand('syncGameData')] }),
+    'links.keys': () => ({ items: [] }),
     ...handlers,
   });
   const stores = createStores(fake.client, { deliveries: { scheduleFrame: () => {} } });
@@ -30,7 +33,7 @@ async function setup(handlers: Handlers = {}) {
   return { fake, stores };
 }
 
-const PANELS = ['webhook', 'compose', 'logs', 'sandbox'] as const;
+const PANELS = ['webhook', 'compose', 'logs', 'sandbox', 'commands', 'links'] as const;
 
 describe('App navigation', () => {
   it('opens on Deliveries and switches between the views', async () => {
@@ -66,6 +69,25 @@ describe('App navigation', () => {
     expect(fake.calls('webhook.info').at(-1)?.input).toEqual({ profileId: 2 });
     expect(screen.queryByTestId('webhook-sandbox-note')).toBeNull();
     expect((screen.getByTestId('webhook-url') as HTMLInputElement).value).toBe('');
+  });
+
+  it("offers the selected delivery's user in Signed links, and the saved commands", async () => {
+    const invocation = makeInvocationDetail(3);
+    const { stores } = await setup({
+      'deliveries.list': () => ({ items: [invocation], total: 1 }),
+      'deliveries.get': () => invocation,
+    });
+    act(() => stores.deliveries.getState().select(3));
+    await act(settle);
+    fireEvent.click(screen.getByTestId('nav-links'));
+    await act(settle);
+    expect((screen.getByTestId('link-user') as HTMLInputElement).value).toBe('123');
+    const list = (screen.getByTestId('link-command') as HTMLInputElement).list;
+    expect(list?.querySelector('option')?.value).toBe('syncGameData');
+    // Back to Commands: the list is the same store, still following commands.changed.
+    fireEvent.click(screen.getByTestId('nav-commands'));
+    await act(settle);
+    expect(screen.getAllByTestId('command-item').map((item) => item.dataset.name)).toEqual(['syncGameData']);
   });
 
   it('says so when there is no profile to work with', async () => {

@@ -98,10 +98,19 @@ export function fakeService(overrides: Partial<Service> = {}): Mocked<Service> {
     'commands.list': () => ({ items: [] }),
     'commands.save': ({ name, body }) => ({ name, body, updatedAt: new Date(0).toISOString() }),
     'commands.delete': () => ({ deleted: true as const }),
-    'links.sign': () => ({ url: 'http://127.0.0.1:1/ownlang/webhook/1?command=a', kid: 'k00000000', expiresAt: null }),
+    'links.sign': () => ({
+      url: 'http://127.0.0.1:1/ownlang/webhook/1?command=a',
+      kid: 'k00000000',
+      expiresAt: null,
+    }),
     'links.verify': () => ({ valid: false, check: 'malformed', reason: 'fake', fields: null }),
     'links.keys': () => ({ items: [] }),
-    'links.rotateKey': () => ({ kid: 'k00000001', createdAt: new Date(0).toISOString(), retiredAt: null, active: true }),
+    'links.rotateKey': () => ({
+      kid: 'k00000001',
+      createdAt: new Date(0).toISOString(),
+      retiredAt: null,
+      active: true,
+    }),
     'links.retireKey': () => ({ retired: true as const }),
     ...overrides,
   };

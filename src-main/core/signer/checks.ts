@@ -1,3 +1,5 @@
+import { RESERVED_PARAM_NAMES } from '@contract/link-rules';
+
 /** Every way a signed link can fail, named so the UI and CLI can say which check failed. */
 export const LINK_CHECKS = {
   malformed: 'The link is not a signed link: its query cannot be read.',
@@ -29,14 +31,4 @@ export class LinkError extends Error {
 }
 
 /** Names no param may take: they carry the link's own fields. */
-export const RESERVED = new Set([
-  'command',
-  'options',
-  'sig',
-  'user',
-  'redirect',
-  'expires',
-  'bot',
-  'kid',
-  'v',
-]);
+export const RESERVED: ReadonlySet<string> = new Set(RESERVED_PARAM_NAMES);

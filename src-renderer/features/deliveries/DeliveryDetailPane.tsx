@@ -5,6 +5,8 @@ import { type TabSpec, Tabs } from '../../components/Tabs';
 import { CopyAsCurl } from './CopyAsCurl';
 import { useDeliveries } from './context';
 import { HeadersTab } from './detail/HeadersTab';
+import { InvocationJsonTab } from './detail/InvocationJsonTab';
+import { InvocationTab } from './detail/InvocationTab';
 import { JsonTab } from './detail/JsonTab';
 import { RawBodyTab } from './detail/RawBodyTab';
 import { ResponseTab } from './detail/ResponseTab';
@@ -12,7 +14,7 @@ import { SummaryTab } from './detail/SummaryTab';
 import { pathWithQuery } from './format';
 import { ProblemBadge } from './ProblemBadge';
 
-type TabId = 'summary' | 'json' | 'raw' | 'headers' | 'response';
+type TabId = 'summary' | 'invocation' | 'json' | 'raw' | 'headers' | 'response';
 
 const TABS: ReadonlyArray<TabSpec<TabId>> = [
   { id: 'summary', label: 'Summary' },
@@ -20,6 +22,13 @@ const TABS: ReadonlyArray<TabSpec<TabId>> = [
   { id: 'raw', label: 'Raw body' },
   { id: 'headers', label: 'Headers' },
   { id: 'response', label: 'Response' },
+];
+
+/** A signed-link hit also gets an Invocation tab, right after Summary. */
+const INVOCATION_TABS: ReadonlyArray<TabSpec<TabId>> = [
+  { id: 'summary', label: 'Summary' },
+  { id: 'invocation', label: 'Invocation' },
+  ...TABS.slice(1),
 ];
 
 interface DetailPaneProps {
@@ -88,7 +97,9 @@ interface DeliveryViewProps {
 
 function DeliveryView({ delivery, receiverUrl, tab, onTabChange, onReply }: DeliveryViewProps) {
   const select = useDeliveries((state) => state.select);
-  const { duplicateOf } = delivery;
+  const { duplicateOf, invocation } = delivery;
+  // The chosen tab is kept while stepping through the list; where it does not exist, Summary stands in.
+  const shown: TabId = tab === 'invocation' && invocation === null ? 'summary' : tab;
   return (
     <>
       <header className="detail-header">
@@ -122,19 +133,26 @@ function DeliveryView({ delivery, receiverUrl, tab, onTabChange, onReply }: Deli
           <CopyAsCurl delivery={delivery} receiverUrl={receiverUrl} />
         </div>
       </header>
-      <Tabs tabs={TABS} active={tab} onChange={onTabChange} idPrefix="detail" />
+      <Tabs
+        tabs={invocation === null ? TABS : INVOCATION_TABS}
+        active={shown}
+        onChange={onTabChange}
+        idPrefix="detail"
+      />
       <div
         className="tab-panel"
         role="tabpanel"
         id="detail-panel"
-        aria-labelledby={`detail-tab-${tab}`}
-        data-testid={`detail-tab-${tab}`}
+        aria-labelledby={`detail-tab-${shown}`}
+        data-testid={`detail-tab-${shown}`}
       >
-        {tab === 'summary' && <SummaryTab delivery={delivery} />}
-        {tab === 'json' && <JsonTab delivery={delivery} />}
-        {tab === 'raw' && <RawBodyTab delivery={delivery} />}
-        {tab === 'headers' && <HeadersTab delivery={delivery} />}
-        {tab === 'response' && <ResponseTab delivery={delivery} />}
+        {shown === 'summary' && <SummaryTab delivery={delivery} />}
+        {shown === 'invocation' && invocation !== null && <InvocationTab invocation={invocation} />}
+        {shown === 'json' &&
+          (invocation === null ? <JsonTab delivery={delivery} /> : <InvocationJsonTab delivery={delivery} />)}
+        {shown === 'raw' && <RawBodyTab delivery={delivery} />}
+        {shown === 'headers' && <HeadersTab delivery={delivery} />}
+        {shown === 'response' && <ResponseTab delivery={delivery} />}
       </div>
     </>
   );

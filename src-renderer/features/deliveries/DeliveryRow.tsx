@@ -58,6 +58,15 @@ export const DeliveryRow = memo(function DeliveryRow({
       </span>
       <span role="gridcell" className="cell cell-text">
         {item.problem !== null && <ProblemBadge problem={item.problem} />}
+        {summary.platform === 'signed-link' && (
+          <span
+            className="badge link-badge"
+            data-testid="link-badge"
+            title="A signed per-user link was opened; the text is the command it names"
+          >
+            link
+          </span>
+        )}
         {summary.text !== null ? (
           <span className="row-text">{summary.text}</span>
         ) : (

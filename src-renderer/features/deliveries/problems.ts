@@ -30,4 +30,29 @@ export const PROBLEMS: Record<Problem, ProblemText> = {
       'Sent to an inbox that does not exist (a typo in the webhook URL?). It was kept and answered 404; ' +
       'create the inbox to accept such deliveries.',
   },
+  'invalid-link': {
+    label: 'Invalid link',
+    explanation:
+      'A signed link failed verification (a changed value, a wrong or retired key, a reserved or ' +
+      'repeated parameter…) and was answered 403 without running its command. The Invocation tab ' +
+      'names the failed check.',
+  },
+  'expired-link': {
+    label: 'Expired link',
+    explanation:
+      'A signed link was opened after its expiry time; it was answered 403 without running its command. ' +
+      'Sign a new link, or one without an expiry.',
+  },
+  'unknown-command': {
+    label: 'Unknown command',
+    explanation:
+      'A correctly signed link names a command that does not exist (deleted or renamed?): answered 404. ' +
+      'Save a command under that name to make the link work again.',
+  },
+  'command-error': {
+    label: 'Command error',
+    explanation:
+      'The command threw, ran too long or used too much memory: answered 500. The Invocation tab shows ' +
+      'the error and what the command logged before it.',
+  },
 };

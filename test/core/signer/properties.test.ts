@@ -1,3 +1,4 @@
+import { RESERVED_PARAM_NAMES } from '@contract/link-rules';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LinkError } from '../../../src-main/core/signer/checks';
@@ -80,11 +81,7 @@ describe('every single-character edit of a signed link is rejected', () => {
     command: text.filter((s) => s.trim() !== ''),
     options: fc.option(fc.jsonValue({ maxDepth: 2 }), { nil: undefined }),
     params: fc.dictionary(
-      fc
-        .stringMatching(/^[a-z][a-z0-9_]{0,8}$/)
-        .filter(
-          (k) => !['command', 'options', 'sig', 'user', 'redirect', 'expires', 'bot', 'kid', 'v'].includes(k),
-        ),
+      fc.stringMatching(/^[a-z][a-z0-9_]{0,8}$/).filter((k) => !RESERVED_PARAM_NAMES.includes(k)),
       fc.string({ maxLength: 10 }),
       { maxKeys: 4 },
     ),

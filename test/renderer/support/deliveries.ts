@@ -48,6 +48,7 @@ export function makeDetail(id: number, overrides: Partial<DeliveryDetail> = {}):
     remoteAddress: '127.0.0.1',
     body: { base64: btoa(text), text, omitted: false },
     response: { status: 200, body: '{"status":"success"}' },
+    invocation: null,
     ...overrides,
   };
 }

@@ -1,5 +1,6 @@
 import {
   ContractError,
+  type ErrorCode,
   type EventName,
   type EventPayload,
   type Input,
@@ -65,6 +66,13 @@ export function createFakeClient(handlers: Handlers = {}) {
     reconnect() {
       for (const listener of reconnectListeners) listener();
     },
+  };
+}
+
+/** A handler that refuses the way core does: with a ContractError the UI shows by its message. */
+export function refuse(code: ErrorCode, message: string): () => never {
+  return () => {
+    throw new ContractError(code, message);
   };
 }
 

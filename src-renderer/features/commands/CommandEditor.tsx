@@ -1,0 +1,128 @@
+import { type FormEvent, type KeyboardEvent, useId, useState } from 'react';
+import { CodeEditor } from './CodeEditor';
+import { COMMAND_NAME_HINT, commandNameProblem } from './commandName';
+import { useCommands } from './context';
+import { hasUnsavedChanges } from './store';
+
+/** Name and JavaScript body of one command; Ctrl+S (⌘S) saves from anywhere in the form. */
+export function CommandEditor() {
+  const items = useCommands((state) => state.items);
+  const openName = useCommands((state) => state.openName);
+  const name = useCommands((state) => state.name);
+  const body = useCommands((state) => state.body);
+  const busy = useCommands((state) => state.busy);
+  const formError = useCommands((state) => state.formError);
+  const unsaved = useCommands(hasUnsavedChanges);
+  const setName = useCommands((state) => state.setName);
+  const setBody = useCommands((state) => state.setBody);
+  const save = useCommands((state) => state.save);
+  const remove = useCommands((state) => state.remove);
+  // Deleting throws the code away: one more click to be sure.
+  const [confirming, setConfirming] = useState(false);
+  const id = useId();
+
+  // An empty name is not worth a red message before anything was typed; Save still refuses it.
+  const nameProblem = name === '' ? null : commandNameProblem(name);
+  const replaces = name !== openName && items.some((item) => item.name === name);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void save();
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key.toLowerCase() !== 's' || !(event.ctrlKey || event.metaKey)) return;
+    event.preventDefault();
+    void save();
+  };
+
+  return (
+    <form className="command-editor" aria-label="Edit the command" onSubmit={submit} onKeyDown={onKeyDown}>
+      <div className="form-row">
+        <label className="form-label" htmlFor={`${id}-name`}>
+          Name
+        </label>
+        <input
+          id={`${id}-name`}
+          data-testid="command-name"
+          value={name}
+          spellCheck={false}
+          autoComplete="off"
+          placeholder="e.g. syncGameData"
+          aria-invalid={nameProblem !== null}
+          aria-describedby={`${id}-name-hint`}
+          onChange={(event) => setName(event.target.value)}
+        />
+        <span id={`${id}-name-hint`} className={nameProblem === null ? 'muted small' : 'error-text small'}>
+          {nameProblem ?? COMMAND_NAME_HINT}
+        </span>
+      </div>
+      {replaces && (
+        <p className="muted small" data-testid="command-replaces">
+          Saving replaces the saved command “{name}”.
+        </p>
+      )}
+      <label className="visually-hidden" htmlFor={`${id}-body`}>
+        JavaScript body
+      </label>
+      <CodeEditor
+        id={`${id}-body`}
+        testId="command-body"
+        value={body}
+        onChange={setBody}
+        describedBy={`${id}-keys`}
+      />
+      <p id={`${id}-keys`} className="muted small">
+        Tab indents, Shift+Tab outdents; Escape then Tab leaves the editor. Ctrl+S saves.
+      </p>
+      <div className="form-actions">
+        <button
+          type="submit"
+          className="button primary"
+          data-testid="command-save"
+          disabled={busy !== null || nameProblem !== null}
+        >
+          {busy === 'save' ? 'Saving…' : 'Save'}
+        </button>
+        {unsaved && <span className="muted small">unsaved changes</span>}
+        <span className="header-spacer" />
+        {openName !== null &&
+          (confirming ? (
+            <>
+              <span>Delete “{openName}”?</span>
+              <button
+                type="button"
+                className="button danger"
+                data-testid="command-delete-confirm"
+                disabled={busy !== null}
+                onClick={() => {
+                  setConfirming(false);
+                  void remove();
+                }}
+              >
+                {busy === 'delete' ? 'Deleting…' : 'Delete'}
+              </button>
+              <button type="button" className="button" onClick={() => setConfirming(false)}>
+                Keep
+              </button>
+            </>
+          ) : (
+            <button
+              type="button"
+              className="button"
+              data-testid="command-delete"
+              disabled={busy !== null}
+              onClick={() => setConfirming(true)}
+            >
+              Delete
+            </button>
+          ))}
+      </div>
+      {formError !== null && (
+        <p className="error-text" role="alert" data-testid="command-error">
+          {formError}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,98 @@
+import type { Invocation } from '@contract';
+import type { ReactNode } from 'react';
+import { JsonText } from '../../../components/JsonText';
+import { PairsTable } from '../../../components/PairsTable';
+
+const OUTCOMES: Record<Invocation['outcome'], string> = {
+  ok: 'ran',
+  rejected: 'rejected: the link failed a check, the command did not run',
+  'unknown-command': 'no such command',
+  error: 'the command failed',
+};
+
+function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <div className="field">
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{children}</dd>
+    </div>
+  );
+}
+
+const none = <span className="muted">none</span>;
+
+/** What a signed-link hit did: the command it ran for whom, what it logged and which messages it sent. */
+export function InvocationTab({ invocation }: { invocation: Invocation }) {
+  const { outcome } = invocation;
+  return (
+    <div className="invocation" data-testid="invocation">
+      <dl className="fields">
+        <Field label="Command">
+          {invocation.command === null ? none : <code>{invocation.command}</code>}
+        </Field>
+        <Field label="User">{invocation.userId ?? none}</Field>
+        <Field label="Outcome" testId="invocation-outcome">
+          <span className={`badge outcome-badge outcome-${outcome}`} data-outcome={outcome}>
+            {outcome}
+          </span>{' '}
+          <span className="muted">{OUTCOMES[outcome]}</span>
+        </Field>
+        {invocation.check !== null && (
+          <Field label="Failed check" testId="invocation-check">
+            <code>{invocation.check}</code>
+          </Field>
+        )}
+        {invocation.reason !== null && (
+          <Field label="Reason" testId="invocation-reason">
+            <span className="pre-wrap">{invocation.reason}</span>
+          </Field>
+        )}
+        <Field label="Duration">{invocation.durationMs} ms</Field>
+        <Field label="Bot profile">{invocation.profileId ?? none}</Field>
+        <Field label="Options">
+          {invocation.options === null ? (
+            none
+          ) : (
+            <JsonText text={invocation.options} testId="invocation-options" />
+          )}
+        </Field>
+        <Field label="Params">
+          {invocation.params.length === 0 ? (
+            none
+          ) : (
+            <PairsTable pairs={invocation.params} testId="invocation-params" />
+          )}
+        </Field>
+      </dl>
+      <h3>Logs</h3>
+      <div data-testid="invocation-logs">
+        {invocation.logs.length === 0 ? (
+          <p className="note">Nothing logged.</p>
+        ) : (
+          <pre className="code-block invocation-logs">{invocation.logs.join('\n')}</pre>
+        )}
+      </div>
+      <h3>Api.sendMessage</h3>
+      <div data-testid="invocation-sent">
+        {invocation.sent.length === 0 ? (
+          <p className="note">No messages sent.</p>
+        ) : (
+          <ol className="invocation-sent">
+            {invocation.sent.map((message, index) => (
+              // A message's place in the run is its identity: the list is a fixed record of one run.
+              // biome-ignore lint/suspicious/noArrayIndexKey: see above
+              <li key={index} data-testid="invocation-message" data-ok={String(message.ok)}>
+                <span className={message.ok ? 'status status-ok' : 'status status-server-error'}>
+                  {message.ok ? 'sent' : 'failed'}
+                </span>{' '}
+                to chat <code>{message.chatId ?? '—'}</code>: <span className="pre-wrap">{message.text}</span>
+                <pre className="code-block">{message.result}</pre>
+              </li>
+            ))}
+          </ol>
+        )}
+        <p className="muted small">Messages go out after the command ends, in the order it asked for them.</p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import type { BotProfile } from '@contract';
+import { useState } from 'react';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { formatIso } from '../../shared/time';
+import { useLinks } from './context';
+import type { SigningKey } from './keysSlice';
+
+// One empty list for every render: a fresh [] from a selector would read as a change each time.
+const NO_KEYS: SigningKey[] = [];
+
+/** The profile's signing keys: rotate to sign with a new one, retire to revoke what an old one signed. */
+export function SigningKeys({ profile }: { profile: BotProfile }) {
+  const keys = useLinks((state) => (state.keysProfileId === profile.id ? state.keys : NO_KEYS));
+  const loaded = useLinks((state) => state.keysProfileId === profile.id && state.keysLoaded);
+  const keysError = useLinks((state) => state.keysError);
+  const keyAction = useLinks((state) => state.keyAction);
+  const keyActionError = useLinks((state) => state.keyActionError);
+  const loadKeys = useLinks((state) => state.loadKeys);
+  const rotateKey = useLinks((state) => state.rotateKey);
+  const retireKey = useLinks((state) => state.retireKey);
+  // Retiring breaks every link the key signed: one more click to be sure.
+  const [confirming, setConfirming] = useState<string | null>(null);
+
+  return (
+    <section className="signing-keys" data-testid="signing-keys" aria-label="Signing keys">
+      <div className="form-actions">
+        <h3>Signing keys · {profile.name}</h3>
+        <span className="header-spacer" />
+        <button
+          type="button"
+          className="button"
+          data-testid="key-rotate"
+          disabled={keyAction !== null}
+          onClick={() => void rotateKey(profile.id)}
+        >
+          {keyAction?.kind === 'rotate' ? 'Rotating…' : 'Rotate key'}
+        </button>
+      </div>
+      <p className="muted small">
+        New links are signed with the active key. Rotating makes a new active key; older keys keep verifying
+        the links they signed until you retire them, and retiring a key revokes every link it signed.
+      </p>
+      {keysError !== null && (
+        <ErrorMessage
+          message={`The signing keys failed to load: ${keysError}`}
+          onRetry={() => void loadKeys(profile.id)}
+          testId="keys-error"
+        />
+      )}
+      {keyActionError !== null && (
+        <p className="error-text" role="alert" data-testid="key-error">
+          {keyActionError}
+        </p>
+      )}
+      {!loaded && keysError === null && <p className="note">Loading the keys…</p>}
+      {loaded && keys.length === 0 && (
+        <p className="note">No key yet: the first link signed for this bot makes one.</p>
+      )}
+      {keys.length > 0 && (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">Key id</th>
+              <th scope="col">Created</th>
+              <th scope="col">Retired</th>
+              <th scope="col">State</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {keys.map((key) => (
+              <tr key={key.kid} data-testid="key-row" data-kid={key.kid}>
+                <td>
+                  <code>{key.kid}</code>
+                </td>
+                <td>{formatIso(key.createdAt)}</td>
+                <td>
+                  {key.retiredAt === null ? <span className="muted">—</span> : formatIso(key.retiredAt)}
+                </td>
+                <td>
+                  {key.active ? (
+                    <span className="badge key-active">active</span>
+                  ) : key.retiredAt === null ? (
+                    'verifies only'
+                  ) : (
+                    'retired'
+                  )}
+                </td>
+                <td className="row-actions">
+                  {key.retiredAt === null &&
+                    (confirming === key.kid ? (
+                      <>
+                        <span>Retire {key.kid}? Its links stop working.</span>
+                        <button
+                          type="button"
+                          className="button danger"
+                          data-testid="key-retire-confirm"
+                          disabled={keyAction !== null}
+                          onClick={() => {
+                            setConfirming(null);
+                            void retireKey(profile.id, key.kid);
+                          }}
+                        >
+                          Retire
+                        </button>
+                        <button type="button" className="button" onClick={() => setConfirming(null)}>
+                          Keep
+                        </button>
+                      </>
+                    ) : (
+                      <button
+                        type="button"
+                        className="button"
+                        data-testid="key-retire"
+                        disabled={keyAction !== null}
+                        onClick={() => setConfirming(key.kid)}
+                      >
+                        Retire
+                      </button>
+                    ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,135 @@
+import type { Input } from '@contract';
+import { commandNameProblem } from '../commands/commandName';
+import { type ParamRow, paramPairs, paramProblems } from './params';
+
+export interface LinkForm {
+  command: string;
+  userId: string;
+  /** JSON text; empty for no options. */
+  options: string;
+  params: ParamRow[];
+  redirect: string;
+  /** Seconds, as typed; empty for a link that never expires. */
+  expiresIn: string;
+}
+
+export const EMPTY_LINK_FORM: LinkForm = {
+  command: '',
+  userId: '',
+  options: '',
+  params: [],
+  redirect: '',
+  expiresIn: '',
+};
+
+/** The contract's longest expiry: ten years. */
+export const MAX_EXPIRES_IN = 10 * 365 * 24 * 3600;
+
+export interface LinkFormProblems {
+  command: string | null;
+  userId: string | null;
+  options: string | null;
+  redirect: string | null;
+  expiresIn: string | null;
+  /** By row id. */
+  params: Map<number, string>;
+}
+
+export type SignInput = Input<'links.sign'>;
+
+export type CheckedLinkForm =
+  | { ok: true; input: Omit<SignInput, 'profileId'> }
+  | { ok: false; problems: LinkFormProblems };
+
+/** Why the options text is not JSON, or null when it is (or is empty: no options). */
+export function optionsProblem(text: string): string | null {
+  if (text.trim() === '') return null;
+  try {
+    JSON.parse(text);
+    return null;
+  } catch (error) {
+    return `Not valid JSON: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+function redirectProblem(text: string): string | null {
+  if (text.trim() === '') return null;
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return 'Not a URL: a redirect is an absolute https:// address.';
+  }
+  return url.protocol === 'https:' ? null : `Only https:// redirects; this one is ${url.protocol}//.`;
+}
+
+function expiresProblem(text: string): string | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  if (!/^\d+$/.test(trimmed) || Number(trimmed) <= 0) return 'A whole number of seconds, more than 0.';
+  if (Number(trimmed) > MAX_EXPIRES_IN) return `At most ${MAX_EXPIRES_IN} seconds (ten years).`;
+  return null;
+}
+
+function userProblem(text: string): string | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return 'Enter the user id the link is for.';
+  if (trimmed.length > 64) return 'A user id is at most 64 characters.';
+  return null;
+}
+
+/**
+ * A user id as the platforms give it: a number when it is one (TeleBotHost's
+ * `user_id: 123`), else the text (the contract takes both).
+ */
+function userIdValue(text: string): number | string {
+  const trimmed = text.trim();
+  const value = Number(trimmed);
+  return /^-?\d+$/.test(trimmed) && Number.isSafeInteger(value) ? value : trimmed;
+}
+
+/** Every field checked the way core checks it, so a refusal is said next to its field before any call. */
+export function checkLinkForm(form: LinkForm): CheckedLinkForm {
+  const command = form.command.trim();
+  const problems: LinkFormProblems = {
+    command: command === '' ? 'Choose or type the command the link runs.' : commandNameProblem(command),
+    userId: userProblem(form.userId),
+    options: optionsProblem(form.options),
+    redirect: redirectProblem(form.redirect),
+    expiresIn: expiresProblem(form.expiresIn),
+    params: paramProblems(form.params),
+  };
+  const { params, ...fields } = problems;
+  if (params.size > 0 || Object.values(fields).some((problem) => problem !== null)) {
+    return { ok: false, problems };
+  }
+  const options = form.options.trim();
+  const redirect = form.redirect.trim();
+  const expiresIn = form.expiresIn.trim();
+  return {
+    ok: true,
+    input: {
+      command,
+      userId: userIdValue(form.userId),
+      ...(options === '' ? {} : { options }),
+      params: paramPairs(form.params),
+      ...(redirect === '' ? {} : { redirect }),
+      ...(expiresIn === '' ? {} : { expiresIn: Number(expiresIn) }),
+    },
+  };
+}
+
+export const NO_PROBLEMS: LinkFormProblems = {
+  command: null,
+  userId: null,
+  options: null,
+  redirect: null,
+  expiresIn: null,
+  params: new Map(),
+};
+
+/** The problems to show, or none when the form is good. */
+export function linkFormProblems(form: LinkForm): LinkFormProblems {
+  const checked = checkLinkForm(form);
+  return checked.ok ? NO_PROBLEMS : checked.problems;
+}
