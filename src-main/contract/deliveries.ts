@@ -114,17 +114,37 @@ export const DeliveryDetail = DeliveryListItem.extend({
 });
 export type DeliveryDetail = z.infer<typeof DeliveryDetail>;
 
-export const ListDeliveriesInput = z
+/** What to show: every field narrows; all of them together are ANDed. */
+export const DeliveryFilter = z
   .object({
     inbox: InboxName.optional(),
-    /** Cursor: only deliveries with a smaller id (the next page, older). */
-    before: z.number().int().positive().optional(),
-    limit: z.number().int().min(1).max(1000).default(200),
+    /** Full-text over the summary text and the body (words; a trailing word matches as a prefix). */
+    query: z.string().trim().max(500).optional(),
+    kind: z.string().max(64).optional(),
+    platform: Platform.optional(),
+    /** An exact status (404) or a class ("2xx", "4xx"). */
+    status: z.union([z.number().int().min(100).max(599), z.enum(['2xx', '3xx', '4xx', '5xx'])]).optional(),
+    /** A problem code, `none` for deliveries without one, or `any` for those with one. */
+    problem: z.union([Problem, z.enum(['none', 'any'])]).optional(),
+    userId: z.string().trim().min(1).max(64).optional(),
+    chatId: z.string().trim().min(1).max(64).optional(),
+    /** ISO 8601 times, inclusive. */
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
   })
   .strict();
+export type DeliveryFilter = z.infer<typeof DeliveryFilter>;
+
+export const ListDeliveriesInput = DeliveryFilter.extend({
+  /** Cursor: only deliveries with a smaller id (the next page, older). */
+  before: z.number().int().positive().optional(),
+  /** Only deliveries with a larger id (what arrived since), still newest first. */
+  after: z.number().int().nonnegative().optional(),
+  limit: z.number().int().min(1).max(1000).default(200),
+}).strict();
 
 export const ListDeliveriesOutput = z.object({
   items: z.array(DeliveryListItem),
-  /** All deliveries matching the inbox filter, ignoring the cursor. */
+  /** All deliveries matching the filter, ignoring the cursors. */
   total: z.number().int(),
 });

@@ -41,10 +41,7 @@ export function createService({
   return {
     'app.info': () => ({ ...info }),
 
-    'deliveries.list': ({ inbox, before, limit }) => ({
-      items: deliveries.page({ inbox, before, limit }),
-      total: deliveries.count(inbox),
-    }),
+    'deliveries.list': (input) => deliveries.search(input),
 
     'deliveries.get': ({ id }) => {
       const row = deliveries.get(id);

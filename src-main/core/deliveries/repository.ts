@@ -1,6 +1,22 @@
-import type { DeliveryListItem } from '@contract';
+import type { DeliveryFilter, DeliveryListItem } from '@contract';
 import type { Database, Statement } from 'better-sqlite3';
+import { filterSql, isPlainFilter } from './filter-sql';
 import { type DeliveryListRow, type DeliveryRow, LIST_COLUMNS, type NewDelivery } from './records';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** What full-text search sees of a body: its first 64 KiB as text, nothing for binary. */
+function searchableBody(body: Buffer): string {
+  const end = Math.min(body.length, 65536);
+  // A cut through a multi-byte character is stepped back over, at most 3 bytes.
+  for (let back = 0; back <= (end < body.length ? 3 : 0); back++) {
+    try {
+      return utf8.decode(body.subarray(0, end - back));
+    } catch {
+      // Try one byte shorter, or give up: binary bodies are not searched.
+    }
+  }
+  return '';
+}
 
 export interface SeenUserRow {
   user_id: number | string;
@@ -29,9 +45,11 @@ export class DeliveryRepository {
   private readonly insertBatch: (rows: NewDelivery[]) => DeliveryListItem[];
   /** Kept in memory: count(*) is a full scan, and the list asks on every page. */
   private readonly counts = new Map<string, number>();
+  private readonly byShape = new Map<string, Statement>();
+  private readonly insertFts: Statement;
   private total = 0;
 
-  constructor(db: Database) {
+  constructor(private readonly db: Database) {
     this.insert = db.prepare(`INSERT INTO deliveries (
         received_at, inbox, method, path, query, headers, remote_address, body, body_size, body_omitted,
         response_status, response_body, problem, duplicate_of, platform, kind, update_id,
@@ -57,6 +75,7 @@ export class DeliveryRepository {
       `INSERT INTO invocations (delivery_id, profile_id, command, user_id, options, params, outcome, reason, check_code, logs, sent, duration_ms)
        VALUES (@deliveryId, @profileId, @command, @userId, @options, @params, @outcome, @reason, @check, @logs, @sent, @durationMs)`,
     );
+    this.insertFts = db.prepare('INSERT INTO deliveries_fts (rowid, text, body) VALUES (?, ?, ?)');
     this.latestUser = db.prepare(
       `SELECT user_id, user_name, user_username, user_language, chat_id, chat_type FROM deliveries
        WHERE user_id = ? AND platform != 'signed-link' ORDER BY id DESC LIMIT 1`,
@@ -78,6 +97,42 @@ export class DeliveryRepository {
       this.total += 1;
     }
     return items;
+  }
+
+  /** Newest first, narrowed by any filter; statements are prepared once per filter shape. */
+  search(
+    filter: DeliveryFilter & { before?: number | undefined; after?: number | undefined; limit: number },
+  ): {
+    items: DeliveryListItem[];
+    total: number;
+  } {
+    const { limit, before, after, ...narrowing } = filter;
+    const rows = filterSql({ ...narrowing, before, after });
+    const items = this.statement(
+      `page:${rows.shape}`,
+      () => `SELECT ${LIST_COLUMNS} FROM deliveries ${rows.where} ORDER BY id DESC LIMIT ?`,
+    ).all(...rows.params, limit) as DeliveryListRow[];
+    let total: number;
+    if (isPlainFilter(narrowing)) total = this.count(narrowing.inbox);
+    else {
+      const counted = filterSql(narrowing);
+      total = (
+        this.statement(
+          `count:${counted.shape}`,
+          () => `SELECT count(*) AS n FROM deliveries ${counted.where}`,
+        ).get(...counted.params) as { n: number }
+      ).n;
+    }
+    return { items: items.map(toListItem), total };
+  }
+
+  private statement(key: string, sql: () => string): Statement {
+    let statement = this.byShape.get(key);
+    if (!statement) {
+      statement = this.db.prepare(sql());
+      this.byShape.set(key, statement);
+    }
+    return statement;
   }
 
   page(options: {
@@ -141,6 +196,7 @@ export class DeliveryRepository {
       text: summary.text,
     });
     const id = Number(result.lastInsertRowid);
+    this.insertFts.run(id, summary.text ?? '', searchableBody(row.body));
     if (row.invocation) {
       const inv = row.invocation;
       this.insertInvocation.run({

@@ -2,6 +2,7 @@ import { sql as initial } from './0001-initial';
 import { sql as sandbox } from './0002-sandbox';
 import { sql as profiles } from './0003-profiles';
 import { sql as signedLinks } from './0004-signed-links';
+import { sql as search } from './0005-search';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,5 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'sandbox', sql: sandbox },
   { version: 3, name: 'profiles', sql: profiles },
   { version: 4, name: 'signed-links', sql: signedLinks },
+  { version: 5, name: 'search', sql: search },
 ];
