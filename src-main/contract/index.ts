@@ -7,3 +7,4 @@ export * from './link-rules';
 export * from './links';
 export * from './methods';
 export * from './names';
+export * from './replay';

@@ -20,6 +20,7 @@ import {
 } from './deliveries';
 import { Command, CommandName, LinkVerdict, SignedLink, SigningKey, SignLinkInput } from './links';
 import type { EventName, MethodName } from './names';
+import { ReplayAttempt, ReplayInput, ReplayProgress } from './replay';
 
 const NoInput = z.object({}).strict();
 
@@ -115,6 +116,15 @@ export const methods = {
     input: z.object({ profileId: z.number().int().positive(), kid: z.string() }).strict(),
     output: z.object({ retired: z.literal(true) }),
   },
+
+  /** Sends stored deliveries again to a target; progress arrives as `replay.progress` events. */
+  'replay.start': { input: ReplayInput, output: ReplayProgress },
+  'replay.cancel': { input: z.object({ jobId: z.string() }).strict(), output: ReplayProgress },
+  /** Every replay of one delivery, newest first, for the side-by-side view. */
+  'replay.attempts': {
+    input: z.object({ deliveryId: z.number().int().positive() }).strict(),
+    output: z.object({ items: z.array(ReplayAttempt) }),
+  },
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 /** Everything core pushes to the UI. */
@@ -125,6 +135,8 @@ export const events = {
   /** A sandbox bot's chats, webhook or queue changed; `chatId` when one chat did. */
   'sandbox.changed': z.object({ botId: z.number().int(), chatId: z.number().int().nullable() }),
   'commands.changed': z.object({}),
+  /** At most ten a second per job, and always one at its end. */
+  'replay.progress': ReplayProgress,
 } satisfies Record<EventName, z.ZodType>;
 
 type Methods = typeof methods;

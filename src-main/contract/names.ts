@@ -28,6 +28,9 @@ export const METHOD_NAMES = [
   'links.keys',
   'links.rotateKey',
   'links.retireKey',
+  'replay.start',
+  'replay.cancel',
+  'replay.attempts',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -35,6 +38,7 @@ export const EVENT_NAMES = [
   'inboxes.changed',
   'sandbox.changed',
   'commands.changed',
+  'replay.progress',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

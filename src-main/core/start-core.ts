@@ -13,6 +13,8 @@ import { ProfileRepository } from './profiles/repository';
 import { ensureSandboxProfile } from './profiles/sandbox-profile';
 import { GroupCommitter } from './receiver/group-commit';
 import { startReceiver } from './receiver/server';
+import { ReplayJobs } from './replay/jobs';
+import { ReplayRepository } from './replay/repository';
 import { ReplyRepository } from './replies/repository';
 import { type Sandbox, type SandboxBot, startSandbox } from './sandbox';
 import { sandboxMethods } from './sandbox/sandbox-methods';
@@ -121,6 +123,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
 
   ensureSandboxProfile(profiles, sandbox, `${receiver.url}/webhook`);
 
+  const replayAttempts = new ReplayRepository(db);
+  const replays = new ReplayJobs(deliveries, replayAttempts, events);
+
   const service: Service = {
     ...createService({
       deliveries,
@@ -138,6 +143,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     ...botMethods({ profiles, replies: new ReplyRepository(db), http, events }),
     ...sandboxMethods(sandbox, profiles),
     ...linkMethods({ profiles, keys, commands, events, receiverUrl: receiver.url }),
+    'replay.start': (input) => replays.start(input),
+    'replay.cancel': ({ jobId }) => replays.cancel(jobId),
+    'replay.attempts': ({ deliveryId }) => ({ items: replayAttempts.list(deliveryId) }),
   };
 
   let stopped: Promise<void> | undefined;
@@ -152,6 +160,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     dataDir: options.dataDir,
     stop: () => {
       stopped ??= (async () => {
+        await replays.stop();
         await sandbox.stop();
         await http.close();
         await receiver.close();

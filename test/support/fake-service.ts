@@ -112,6 +112,9 @@ export function fakeService(overrides: Partial<Service> = {}): Mocked<Service> {
       active: true,
     }),
     'links.retireKey': () => ({ retired: true as const }),
+    'replay.start': () => ({ jobId: 'job-1', total: 1, done: 0, failed: 0, state: 'running' as const }),
+    'replay.cancel': ({ jobId }) => ({ jobId, total: 1, done: 0, failed: 0, state: 'running' as const }),
+    'replay.attempts': () => ({ items: [] }),
     ...overrides,
   };
   return Object.fromEntries(

@@ -47,6 +47,7 @@ export class DeliveryRepository {
   private readonly counts = new Map<string, number>();
   private readonly byShape = new Map<string, Statement>();
   private readonly insertFts: Statement;
+  private readonly maxUpdate: Statement<[], { n: number | null }>;
   private total = 0;
 
   constructor(private readonly db: Database) {
@@ -75,6 +76,7 @@ export class DeliveryRepository {
       `INSERT INTO invocations (delivery_id, profile_id, command, user_id, options, params, outcome, reason, check_code, logs, sent, duration_ms)
        VALUES (@deliveryId, @profileId, @command, @userId, @options, @params, @outcome, @reason, @check, @logs, @sent, @durationMs)`,
     );
+    this.maxUpdate = db.prepare('SELECT max(update_id) AS n FROM deliveries');
     this.insertFts = db.prepare('INSERT INTO deliveries_fts (rowid, text, body) VALUES (?, ?, ?)');
     this.latestUser = db.prepare(
       `SELECT user_id, user_name, user_username, user_language, chat_id, chat_type FROM deliveries
@@ -154,6 +156,11 @@ export class DeliveryRepository {
 
   get(id: number): DeliveryRow | undefined {
     return this.byId.get(id);
+  }
+
+  /** The largest update_id stored: renumbered replays continue after it. */
+  maxUpdateId(): number {
+    return this.maxUpdate.get()?.n ?? 0;
   }
 
   /** The user as last seen in a platform delivery, with the chat of that delivery. */

@@ -3,6 +3,7 @@ import { sql as sandbox } from './0002-sandbox';
 import { sql as profiles } from './0003-profiles';
 import { sql as signedLinks } from './0004-signed-links';
 import { sql as search } from './0005-search';
+import { sql as replay } from './0006-replay';
 
 export interface Migration {
   version: number;
@@ -17,4 +18,5 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'profiles', sql: profiles },
   { version: 4, name: 'signed-links', sql: signedLinks },
   { version: 5, name: 'search', sql: search },
+  { version: 6, name: 'replay', sql: replay },
 ];

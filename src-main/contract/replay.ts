@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { DeliveryFilter } from './deliveries';
+
+const HttpTarget = z
+  .string()
+  .trim()
+  .refine((v) => {
+    try {
+      return ['http:', 'https:'].includes(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  }, 'the target must be an absolute http(s) URL');
+
+export const ReplayInput = z
+  .object({
+    target: HttpTarget,
+    /** Which deliveries: these ids, or everything matching the filter (at most 100,000). */
+    deliveryIds: z.array(z.number().int().positive()).min(1).max(100_000).optional(),
+    filter: DeliveryFilter.optional(),
+    /** Original headers to send again besides Content-Type (names, any case). */
+    keepHeaders: z.array(z.string().min(1).max(100)).max(50).default([]),
+    /** Headers to add or override. */
+    headers: z
+      .array(z.tuple([z.string().min(1).max(100), z.string().max(8192)]))
+      .max(50)
+      .default([]),
+    /** Sets X-Telegram-Bot-Api-Secret-Token, as Telegram does for a webhook with a secret. */
+    secretToken: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,256}$/, 'a secret token is 1–256 of A-Z a-z 0-9 _ -')
+      .optional(),
+    /** A replacement JSON body (one delivery only); the original bytes are sent otherwise. */
+    editedBody: z
+      .string()
+      .max(1024 * 1024)
+      .optional(),
+    /** Give each replay a fresh update_id (bots drop ids they have seen). */
+    renumberUpdateId: z.boolean().default(false),
+    concurrency: z.number().int().min(1).max(32).default(4),
+    /** Requests per second at most; omitted: as fast as concurrency allows. */
+    ratePerSecond: z.number().positive().max(10_000).optional(),
+  })
+  .strict()
+  .refine((v) => (v.deliveryIds === undefined) !== (v.filter === undefined), {
+    message: 'give either deliveryIds or filter',
+  })
+  .refine((v) => v.editedBody === undefined || v.deliveryIds?.length === 1, {
+    message: 'an edited body replays exactly one delivery',
+    path: ['editedBody'],
+  });
+export type ReplayInput = z.input<typeof ReplayInput>;
+
+export const ReplayAttempt = z.object({
+  id: z.number().int(),
+  deliveryId: z.number().int(),
+  jobId: z.string(),
+  target: z.string(),
+  /** null when no HTTP answer came (refused, timeout). */
+  status: z.number().int().nullable(),
+  error: z.string().nullable(),
+  durationMs: z.number().int(),
+  responseHeaders: z.array(z.tuple([z.string(), z.string()])),
+  /** The answer's body as text, at most 64 KiB. */
+  responseBody: z.string(),
+  responseTruncated: z.boolean(),
+  /** SHA-256 of the bytes sent, hex: equal to the original's when sent unchanged. */
+  sentBodySha256: z.string(),
+  sentAt: z.string(),
+});
+export type ReplayAttempt = z.infer<typeof ReplayAttempt>;
+
+export const ReplayProgress = z.object({
+  jobId: z.string(),
+  total: z.number().int(),
+  done: z.number().int(),
+  failed: z.number().int(),
+  state: z.enum(['running', 'finished', 'cancelled']),
+});
+export type ReplayProgress = z.infer<typeof ReplayProgress>;

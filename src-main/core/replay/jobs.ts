@@ -1,0 +1,226 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { ContractError, type ReplayInput, type ReplayProgress } from '@contract';
+import { Agent, request } from 'undici';
+import type { DeliveryRepository } from '../deliveries/repository';
+import type { EventHub } from '../events';
+import { GroupCommitter } from '../receiver/group-commit';
+import type { NewAttempt, ReplayRepository } from './repository';
+import { replayRequest } from './request-for';
+
+const MAX_BODY_KEPT = 64 * 1024;
+const TIMEOUT_MS = 10_000;
+const PROGRESS_EVERY_MS = 100;
+
+interface Job {
+  progress: ReplayProgress;
+  cancelled: boolean;
+}
+
+type ParsedReplay = Omit<ReplayInput, 'keepHeaders' | 'headers' | 'renumberUpdateId' | 'concurrency'> & {
+  keepHeaders: string[];
+  headers: Array<[string, string]>;
+  renumberUpdateId: boolean;
+  concurrency: number;
+};
+
+/**
+ * Replays run as jobs: bounded concurrency, an optional rate limit, progress
+ * pushed as events, cancellable; every attempt stored (in batches) and
+ * linked to its original.
+ */
+export class ReplayJobs {
+  private readonly agent = new Agent({ keepAliveTimeout: 4000, connections: 64 });
+  private readonly jobs = new Map<string, Job>();
+  private readonly writer: GroupCommitter<NewAttempt, null>;
+
+  constructor(
+    private readonly deliveries: DeliveryRepository,
+    private readonly attempts: ReplayRepository,
+    private readonly events: EventHub,
+  ) {
+    this.writer = new GroupCommitter(
+      (batch) => {
+        this.attempts.insertAll(batch);
+        return batch.map(() => null);
+      },
+      () => undefined,
+    );
+  }
+
+  start(input: ParsedReplay): ReplayProgress {
+    if (input.editedBody !== undefined) {
+      try {
+        JSON.parse(input.editedBody);
+      } catch (error) {
+        throw new ContractError('bad-input', `editedBody: not valid JSON (${(error as Error).message})`);
+      }
+    }
+    const ids = input.deliveryIds ?? this.matching(input);
+    if (ids.length === 0) throw new ContractError('bad-input', 'Nothing to replay: no delivery matches.');
+    const jobId = randomUUID();
+    const job: Job = {
+      progress: { jobId, total: ids.length, done: 0, failed: 0, state: 'running' },
+      cancelled: false,
+    };
+    this.jobs.set(jobId, job);
+    void this.run(job, ids, input);
+    return { ...job.progress };
+  }
+
+  cancel(jobId: string): ReplayProgress {
+    const job = this.jobs.get(jobId);
+    if (!job) throw new ContractError('not-found', `There is no replay job ${jobId}.`);
+    job.cancelled = true;
+    return { ...job.progress };
+  }
+
+  async stop(): Promise<void> {
+    for (const job of this.jobs.values()) job.cancelled = true;
+    this.writer.flush();
+    await this.agent.close().catch(() => undefined);
+  }
+
+  private matching(input: ParsedReplay): number[] {
+    const ids: number[] = [];
+    let before: number | undefined;
+    while (ids.length < 100_000) {
+      const page = this.deliveries.search({ ...(input.filter ?? {}), before, limit: 1000 });
+      ids.push(...page.items.map((i) => i.id));
+      if (page.items.length < 1000) break;
+      before = page.items.at(-1)?.id;
+    }
+    // Oldest first: the order the platform sent them.
+    return ids.reverse();
+  }
+
+  private async run(job: Job, ids: number[], input: ParsedReplay): Promise<void> {
+    let next = 0;
+    let lastPush = 0;
+    let updateId = input.renumberUpdateId ? this.deliveries.maxUpdateId() + 1 : null;
+    const interval = input.ratePerSecond ? 1000 / input.ratePerSecond : 0;
+    let nextStart = Date.now();
+    const push = (force: boolean) => {
+      const now = Date.now();
+      if (!force && now - lastPush < PROGRESS_EVERY_MS) return;
+      lastPush = now;
+      this.events.emit('replay.progress', { ...job.progress });
+    };
+    const worker = async () => {
+      while (!job.cancelled && next < ids.length) {
+        const id = ids[next++] as number;
+        if (interval > 0) {
+          const wait = nextStart - Date.now();
+          nextStart = Math.max(nextStart, Date.now()) + interval;
+          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+          if (job.cancelled) break;
+        }
+        const ok = await this.replayOne(job.progress.jobId, id, input, updateId === null ? null : updateId++);
+        job.progress.done += 1;
+        if (!ok) job.progress.failed += 1;
+        push(false);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(input.concurrency, ids.length) }, worker));
+    this.writer.flush();
+    job.progress.state = job.cancelled ? 'cancelled' : 'finished';
+    push(true);
+  }
+
+  /** One attempt; true when the target answered 2xx. */
+  private async replayOne(
+    jobId: string,
+    deliveryId: number,
+    input: ParsedReplay,
+    updateId: number | null,
+  ): Promise<boolean> {
+    const row = this.deliveries.get(deliveryId);
+    const started = Date.now();
+    const record = (fields: Partial<NewAttempt>, body: Buffer | null) =>
+      void this.writer
+        .add({
+          deliveryId,
+          jobId,
+          target: input.target,
+          status: null,
+          error: null,
+          durationMs: Date.now() - started,
+          responseHeaders: [],
+          responseBody: '',
+          responseTruncated: false,
+          sentBodySha256: body ? createHash('sha256').update(body).digest('hex') : '',
+          sentAt: started,
+          ...fields,
+        })
+        .catch(() => undefined);
+    if (!row) {
+      record({ error: `Delivery #${deliveryId} no longer exists.` }, null);
+      return false;
+    }
+    if (row.body_omitted === 1) {
+      record({ error: 'The body was over the size limit and was not kept: nothing to send.' }, null);
+      return false;
+    }
+    let prepared: ReturnType<typeof replayRequest>;
+    try {
+      prepared = replayRequest(row, { ...input, updateId });
+    } catch (error) {
+      record({ error: (error as Error).message }, null);
+      return false;
+    }
+    try {
+      const res = await request(input.target, {
+        method: 'POST',
+        headers: prepared.headers,
+        body: prepared.body,
+        dispatcher: this.agent,
+        headersTimeout: TIMEOUT_MS,
+        bodyTimeout: TIMEOUT_MS,
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+      const { text, truncated } = await readCapped(res.body);
+      const responseHeaders: Array<[string, string]> = Object.entries(res.headers).flatMap(([k, v]) =>
+        v === undefined
+          ? []
+          : Array.isArray(v)
+            ? v.map((x): [string, string] => [k, x])
+            : [[k, v] as [string, string]],
+      );
+      record(
+        { status: res.statusCode, responseHeaders, responseBody: text, responseTruncated: truncated },
+        prepared.body,
+      );
+      return res.statusCode >= 200 && res.statusCode < 300;
+    } catch (error) {
+      const err = error as Error & { code?: string; cause?: { code?: string } };
+      const code = err.code ?? err.cause?.code;
+      const timedOut =
+        err.name === 'TimeoutError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT';
+      record(
+        {
+          error: timedOut
+            ? `Timeout: no answer within ${TIMEOUT_MS / 1000} s`
+            : `${code ?? 'Error'}: ${err.message}`,
+        },
+        prepared.body,
+      );
+      return false;
+    }
+  }
+}
+
+async function readCapped(
+  body: AsyncIterable<Buffer> & { destroy(): void },
+): Promise<{ text: string; truncated: boolean }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    if (size + chunk.length > MAX_BODY_KEPT) {
+      chunks.push(chunk.subarray(0, MAX_BODY_KEPT - size));
+      body.destroy();
+      return { text: Buffer.concat(chunks).toString('utf8'), truncated: true };
+    }
+    chunks.push(chunk);
+    size += chunk.length;
+  }
+  return { text: Buffer.concat(chunks).toString('utf8'), truncated: false };
+}

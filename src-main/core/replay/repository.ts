@@ -1,0 +1,64 @@
+import type { ReplayAttempt } from '@contract';
+import type { Database, Statement } from 'better-sqlite3';
+
+interface AttemptRow {
+  id: number;
+  delivery_id: number;
+  job_id: string;
+  target: string;
+  status: number | null;
+  error: string | null;
+  duration_ms: number;
+  response_headers: string;
+  response_body: string;
+  response_truncated: number;
+  sent_body_sha256: string;
+  sent_at: number;
+}
+
+export type NewAttempt = Omit<ReplayAttempt, 'id' | 'sentAt'> & { sentAt: number };
+
+/** Replay attempts; many are written in one transaction (a bulk replay is thousands). */
+export class ReplayRepository {
+  private readonly insert: Statement;
+  private readonly forDelivery: Statement<[number], AttemptRow>;
+  readonly insertAll: (attempts: NewAttempt[]) => void;
+
+  constructor(db: Database) {
+    this.insert = db.prepare(
+      `INSERT INTO replay_attempts (delivery_id, job_id, target, status, error, duration_ms, response_headers,
+         response_body, response_truncated, sent_body_sha256, sent_at)
+       VALUES (@deliveryId, @jobId, @target, @status, @error, @durationMs, @responseHeaders, @responseBody,
+         @responseTruncated, @sentBodySha256, @sentAt)`,
+    );
+    this.forDelivery = db.prepare(
+      'SELECT * FROM replay_attempts WHERE delivery_id = ? ORDER BY id DESC LIMIT 200',
+    );
+    this.insertAll = db.transaction((attempts: NewAttempt[]) => {
+      for (const a of attempts) {
+        this.insert.run({
+          ...a,
+          responseHeaders: JSON.stringify(a.responseHeaders),
+          responseTruncated: a.responseTruncated ? 1 : 0,
+        });
+      }
+    });
+  }
+
+  list(deliveryId: number): ReplayAttempt[] {
+    return this.forDelivery.all(deliveryId).map((r) => ({
+      id: r.id,
+      deliveryId: r.delivery_id,
+      jobId: r.job_id,
+      target: r.target,
+      status: r.status,
+      error: r.error,
+      durationMs: r.duration_ms,
+      responseHeaders: JSON.parse(r.response_headers) as Array<[string, string]>,
+      responseBody: r.response_body,
+      responseTruncated: r.response_truncated === 1,
+      sentBodySha256: r.sent_body_sha256,
+      sentAt: new Date(r.sent_at).toISOString(),
+    }));
+  }
+}
