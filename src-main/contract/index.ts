@@ -8,3 +8,4 @@ export * from './links';
 export * from './methods';
 export * from './names';
 export * from './replay';
+export * from './transfer';

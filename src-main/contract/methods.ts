@@ -21,6 +21,7 @@ import {
 import { Command, CommandName, LinkVerdict, SignedLink, SigningKey, SignLinkInput } from './links';
 import type { EventName, MethodName } from './names';
 import { ReplayAttempt, ReplayInput, ReplayProgress } from './replay';
+import { ExportInput, ImportInput, TransferProgress } from './transfer';
 
 const NoInput = z.object({}).strict();
 
@@ -125,6 +126,11 @@ export const methods = {
     input: z.object({ deliveryId: z.number().int().positive() }).strict(),
     output: z.object({ items: z.array(ReplayAttempt) }),
   },
+
+  /** Writes the selection or filter (default: everything) to a file; progress as `transfer.progress`. */
+  'export.start': { input: ExportInput, output: TransferProgress },
+  /** Reads an uploaded NDJSON or HAR file back in, skipping deliveries already stored. */
+  'import.start': { input: ImportInput, output: TransferProgress },
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 /** Everything core pushes to the UI. */
@@ -137,6 +143,7 @@ export const events = {
   'commands.changed': z.object({}),
   /** At most ten a second per job, and always one at its end. */
   'replay.progress': ReplayProgress,
+  'transfer.progress': TransferProgress,
 } satisfies Record<EventName, z.ZodType>;
 
 type Methods = typeof methods;

@@ -31,6 +31,8 @@ export const METHOD_NAMES = [
   'replay.start',
   'replay.cancel',
   'replay.attempts',
+  'export.start',
+  'import.start',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -39,6 +41,7 @@ export const EVENT_NAMES = [
   'sandbox.changed',
   'commands.changed',
   'replay.progress',
+  'transfer.progress',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

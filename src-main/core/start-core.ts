@@ -23,6 +23,7 @@ import type { SecretBox } from './secrets/secret-box';
 import { createService } from './service';
 import { KeyRing } from './signer/keys';
 import { openDatabase } from './store/open-database';
+import { TransferJobs } from './transfer/jobs';
 
 export interface CoreOptions {
   dataDir: string;
@@ -53,6 +54,8 @@ export interface Core {
   sandboxToken: string;
   /** The default sandbox bot, with its Solafon app id and JWT. */
   sandboxBot: SandboxBot;
+  /** Where exports are written and uploads kept (the web bridge serves and fills them). */
+  transferDir(kind: 'exports' | 'imports'): string;
   dataDir: string;
   stop(): Promise<void>;
 }
@@ -126,6 +129,14 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const replayAttempts = new ReplayRepository(db);
   const replays = new ReplayJobs(deliveries, replayAttempts, events);
 
+  const transfers = new TransferJobs(
+    options.dataDir,
+    deliveries,
+    events,
+    options.version ?? '0.0.0-dev',
+    (items) => events.emit('delivery.added', { items }),
+  );
+
   const service: Service = {
     ...createService({
       deliveries,
@@ -146,6 +157,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     'replay.start': (input) => replays.start(input),
     'replay.cancel': ({ jobId }) => replays.cancel(jobId),
     'replay.attempts': ({ deliveryId }) => ({ items: replayAttempts.list(deliveryId) }),
+    'export.start': (input) => transfers.startExport(input),
+    'import.start': (input) => transfers.startImport(input),
   };
 
   let stopped: Promise<void> | undefined;
@@ -157,6 +170,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     sandboxUrl: sandbox.server.url,
     sandboxToken: sandbox.defaultBot.token,
     sandboxBot: sandbox.defaultBot,
+    transferDir: (kind) => transfers.dir(kind),
     dataDir: options.dataDir,
     stop: () => {
       stopped ??= (async () => {

@@ -6,6 +6,7 @@ import { handleApiCall, sendJson } from './api-routes';
 import { bearerToken, isLoopbackHost, tokenMatches } from './auth';
 import { createEventSocket } from './event-socket';
 import { serveStatic } from './static-files';
+import { receiveUpload, serveDownload } from './transfer-routes';
 
 export interface BridgeOptions {
   service: Service;
@@ -14,6 +15,8 @@ export interface BridgeOptions {
   port: number;
   /** The built renderer (out/renderer). */
   staticDir: string;
+  /** Where exports are written and uploads kept. */
+  transferDir: (kind: 'exports' | 'imports') => string;
   log: (message: string) => void;
 }
 
@@ -59,6 +62,24 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         );
       }
       return handleApiCall(options.service, path.slice(WEB_API_PREFIX.length), req, res);
+    }
+    if (path.startsWith('/downloads/') || path === '/uploads') {
+      // A browser download or upload carries the token in the query: it cannot set headers.
+      const token = bearerToken(req) ?? new URL(req.url ?? '/', 'http://x').searchParams.get('token');
+      if (!tokenMatches(options.token, token)) {
+        return sendJson(res, 401, new ContractError('unauthorized', 'Missing or wrong token.').toBody());
+      }
+      if (path === '/uploads' && req.method === 'POST')
+        return receiveUpload(options.transferDir('imports'), req, res);
+      if (path.startsWith('/downloads/') && req.method === 'GET') {
+        // Export names need no escaping; anything escaped is not one of ours and fails the name check.
+        return serveDownload(options.transferDir('exports'), path.slice('/downloads/'.length), res);
+      }
+      return sendJson(
+        res,
+        405,
+        new ContractError('bad-input', 'Use GET /downloads/<file> or POST /uploads.').toBody(),
+      );
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return sendJson(res, 405, new ContractError('bad-input', 'Only GET is served here.').toBody(), {

@@ -28,6 +28,7 @@ export async function serve(options: ServeOptions): Promise<Served> {
       token,
       port: options.uiPort ?? 0,
       staticDir: options.staticDir ?? fileURLToPath(new URL('../renderer/', import.meta.url)),
+      transferDir: core.transferDir,
       log: options.log ?? ((message) => console.error(message)),
     });
   } catch (error) {

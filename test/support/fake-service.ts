@@ -48,6 +48,17 @@ export function fakeService(overrides: Partial<Service> = {}): Mocked<Service> {
     maxConnections: null,
     allowedUpdates: null,
   };
+  const transferProgress = (kind: 'export' | 'import') => ({
+    jobId: 'job-1',
+    kind,
+    state: 'running' as const,
+    done: 0,
+    total: null,
+    imported: 0,
+    skipped: 0,
+    file: null,
+    error: null,
+  });
   const base: Service = {
     'app.info': () => ({
       version: 'test',
@@ -115,6 +126,8 @@ export function fakeService(overrides: Partial<Service> = {}): Mocked<Service> {
     'replay.start': () => ({ jobId: 'job-1', total: 1, done: 0, failed: 0, state: 'running' as const }),
     'replay.cancel': ({ jobId }) => ({ jobId, total: 1, done: 0, failed: 0, state: 'running' as const }),
     'replay.attempts': () => ({ items: [] }),
+    'export.start': () => transferProgress('export'),
+    'import.start': () => transferProgress('import'),
     ...overrides,
   };
   return Object.fromEntries(

@@ -1,12 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DeliveryListItem } from '@contract';
+import { dispatch } from '@contract/dispatch';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ClientOptions, WebSocket } from 'ws';
 import { type Served, serve } from '../../src-main/web/serve';
 import { type HttpResponse, httpRequest, postJson } from '../support/http';
 import { solafonUpdate } from '../support/payloads';
 import { makeTempDir, removeDir } from '../support/temp-dir';
+import { waitFor } from '../support/wait';
 
 const INDEX_HTML = '<!doctype html><title>Inspector test page</title><div id="root"></div>';
 const SECRET = 'top secret outside the static dir';
@@ -239,5 +241,41 @@ describe('web bridge (serve)', () => {
     });
     ws.terminate();
     expect(status).toBe(401);
+  });
+});
+
+describe('web bridge downloads and uploads', () => {
+  it('needs the token, serves an export as an attachment, and takes an upload for import', async () => {
+    const dataDir = makeTempDir('bwi-transfer-bridge-');
+    const staticDir = makeTempDir('bwi-static-');
+    const served = await serve({ dataDir, receiverPort: 0, sandboxPort: 0, uiPort: 0, staticDir });
+    try {
+      const base = served.bridge.url;
+      expect((await fetch(`${base}/downloads/x.ndjson`)).status).toBe(401);
+      expect((await fetch(`${base}/uploads`, { method: 'POST', body: 'x' })).status).toBe(401);
+      expect((await fetch(`${base}/downloads/..%2Finspector.sqlite?token=${served.token}`)).status).toBe(404);
+
+      const up = await fetch(`${base}/uploads?token=${served.token}&name=mine.ndjson`, {
+        method: 'POST',
+        body: '',
+      });
+      expect(up.status).toBe(200);
+      const { file } = (await up.json()) as { file: string };
+      expect(file).toMatch(/^upload-[\w-]+\.ndjson$/);
+      const started = await dispatch(served.core.service, 'import.start', { format: 'ndjson', file });
+      expect(started.ok).toBe(true);
+
+      const exported = await dispatch(served.core.service, 'export.start', { format: 'ndjson' });
+      const name = exported.ok ? (exported.value as { file: string }).file : '';
+      const download = await waitFor(async () => {
+        const res = await fetch(`${base}/downloads/${name}?token=${served.token}`);
+        return res.status === 200 && res;
+      });
+      expect(download.headers.get('content-disposition')).toBe(`attachment; filename="${name}"`);
+    } finally {
+      await served.stop();
+      removeDir(dataDir);
+      removeDir(staticDir);
+    }
   });
 });

@@ -48,6 +48,10 @@ export class DeliveryRepository {
   private readonly byShape = new Map<string, Statement>();
   private readonly insertFts: Statement;
   private readonly maxUpdate: Statement<[], { n: number | null }>;
+  private readonly sameCandidates: Statement<
+    [number, string, string, string, string, number],
+    { body: Buffer }
+  >;
   private total = 0;
 
   constructor(private readonly db: Database) {
@@ -77,6 +81,9 @@ export class DeliveryRepository {
        VALUES (@deliveryId, @profileId, @command, @userId, @options, @params, @outcome, @reason, @check, @logs, @sent, @durationMs)`,
     );
     this.maxUpdate = db.prepare('SELECT max(update_id) AS n FROM deliveries');
+    this.sameCandidates = db.prepare(
+      'SELECT body FROM deliveries WHERE received_at = ? AND inbox = ? AND method = ? AND path = ? AND query = ? AND body_size = ?',
+    );
     this.insertFts = db.prepare('INSERT INTO deliveries_fts (rowid, text, body) VALUES (?, ?, ?)');
     this.latestUser = db.prepare(
       `SELECT user_id, user_name, user_username, user_language, chat_id, chat_type FROM deliveries
@@ -156,6 +163,13 @@ export class DeliveryRepository {
 
   get(id: number): DeliveryRow | undefined {
     return this.byId.get(id);
+  }
+
+  /** Is this exact delivery (time, inbox, request line and body bytes) already stored? Imports skip it then. */
+  hasSame(d: NewDelivery): boolean {
+    return this.sameCandidates
+      .all(d.receivedAt, d.inbox, d.method, d.path, d.query, d.bodySize)
+      .some((row) => row.body.equals(d.body));
   }
 
   /** The largest update_id stored: renumbered replays continue after it. */

@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream, rmSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { ContractError, TransferFile } from '@contract';
+import { sendJson } from './api-routes';
+
+const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
+
+/** `GET /downloads/<file>`: an export, as an attachment. */
+export function serveDownload(dir: string, name: string, res: ServerResponse): void {
+  if (!TransferFile.safeParse(name).success) {
+    return sendJson(res, 404, new ContractError('not-found', 'No such export.').toBody());
+  }
+  const path = join(dir, name);
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    return sendJson(res, 404, new ContractError('not-found', `There is no export "${name}".`).toBody());
+  }
+  res.writeHead(200, {
+    'Content-Type': name.endsWith('.har') ? 'application/json' : 'application/x-ndjson',
+    'Content-Length': size,
+    'Content-Disposition': `attachment; filename="${name}"`,
+    'Cache-Control': 'no-store',
+  });
+  createReadStream(path).pipe(res);
+}
+
+/** `POST /uploads?name=<original name>`: the raw file body, kept for `import.start`. */
+export async function receiveUpload(dir: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const original = new URL(req.url ?? '/', 'http://x').searchParams.get('name') ?? 'upload';
+  const ext = /\.(har|ndjson|jsonl|json)$/i.exec(original)?.[1]?.toLowerCase() ?? 'bin';
+  const file = `upload-${randomUUID()}.${ext}`;
+  const path = join(dir, file);
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > MAX_UPLOAD_BYTES) {
+    req.resume();
+    return sendJson(res, 413, new ContractError('bad-input', 'The file is over 1 GiB.').toBody());
+  }
+  let size = 0;
+  req.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > MAX_UPLOAD_BYTES) req.destroy(new Error('The file is over 1 GiB.'));
+  });
+  try {
+    await pipeline(req, createWriteStream(path, { mode: 0o600 }));
+  } catch (error) {
+    rmSync(path, { force: true });
+    if (!res.headersSent)
+      sendJson(
+        res,
+        400,
+        new ContractError('bad-input', `The upload failed: ${(error as Error).message}`).toBody(),
+      );
+    return;
+  }
+  sendJson(res, 200, { file, size });
+}
