@@ -3,6 +3,7 @@ export * from './bots';
 export * from './bridge';
 export * from './deliveries';
 export * from './errors';
+export * from './inbox-settings';
 export * from './link-rules';
 export * from './links';
 export * from './methods';

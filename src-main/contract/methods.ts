@@ -18,6 +18,7 @@ import {
   ListDeliveriesInput,
   ListDeliveriesOutput,
 } from './deliveries';
+import { ConfigureInboxInput, InboxSettings, StorageInfo } from './inbox-settings';
 import { Command, CommandName, LinkVerdict, SignedLink, SigningKey, SignLinkInput } from './links';
 import type { EventName, MethodName } from './names';
 import { ReplayAttempt, ReplayInput, ReplayProgress } from './replay';
@@ -131,6 +132,12 @@ export const methods = {
   'export.start': { input: ExportInput, output: TransferProgress },
   /** Reads an uploaded NDJSON or HAR file back in, skipping deliveries already stored. */
   'import.start': { input: ImportInput, output: TransferProgress },
+
+  'inboxes.settings': { input: z.object({ inbox: InboxName }).strict(), output: InboxSettings },
+  /** Forwarding, a response rule and retention for one inbox; omitted parts stay as they are. */
+  'inboxes.configure': { input: ConfigureInboxInput, output: InboxSettings },
+  /** The database's size on disk. */
+  'app.storage': { input: NoInput, output: StorageInfo },
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 /** Everything core pushes to the UI. */

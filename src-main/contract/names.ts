@@ -33,6 +33,9 @@ export const METHOD_NAMES = [
   'replay.attempts',
   'export.start',
   'import.start',
+  'inboxes.settings',
+  'inboxes.configure',
+  'app.storage',
 ] as const;
 
 export const EVENT_NAMES = [

@@ -1,4 +1,4 @@
-import type { Durability, Service, Subscribe } from '@contract';
+import { ContractError, type Durability, type Service, type Subscribe } from '@contract';
 import { HttpPools } from './botapi';
 import { botMethods } from './bots/bot-methods';
 import { CommandRepository } from './commands/repository';
@@ -6,7 +6,10 @@ import { warmUp } from './commands/runtime';
 import type { NewDelivery } from './deliveries/records';
 import { DeliveryRepository } from './deliveries/repository';
 import { EventHub } from './events';
+import { Forwarder } from './forwarding/forwarder';
 import { DEFAULT_INBOX, InboxRepository } from './inboxes/repository';
+import { startRetention } from './inboxes/retention';
+import { InboxSettingsRepository } from './inboxes/settings';
 import { handleLinkHit } from './links/handle-link';
 import { linkMethods } from './links/link-methods';
 import { ProfileRepository } from './profiles/repository';
@@ -23,6 +26,7 @@ import type { SecretBox } from './secrets/secret-box';
 import { createService } from './service';
 import { KeyRing } from './signer/keys';
 import { openDatabase } from './store/open-database';
+import { storageInfo } from './store/storage-info';
 import { TransferJobs } from './transfer/jobs';
 
 export interface CoreOptions {
@@ -37,6 +41,8 @@ export interface CoreOptions {
   sandboxPort?: number;
   /** Tests shorten the sandbox's retry backoff and delivery timeout. */
   sandboxDelivery?: { timeoutMs?: number; backoffMs?: (attempts: number) => number };
+  /** Tap forwarding's waits between retries (default 1 s, 2 s, 4 s); tests shorten them. */
+  forwardRetryMs?: number[];
   /** Seals secrets at rest; default: a 0600 key file in the data dir. */
   secretBox?: SecretBox;
   /** better-sqlite3 binary for another ABI (the desktop shell under Electron). */
@@ -91,6 +97,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const http = new HttpPools();
   void warmUp();
 
+  const inboxSettings = new InboxSettingsRepository(db);
+  const replayAttempts = new ReplayRepository(db);
+  const forwarder = new Forwarder((attempt) => replayAttempts.insertAll([attempt]), options.forwardRetryMs);
+
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   try {
     receiver = await startReceiver({
@@ -102,6 +112,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       store: (delivery) => committer.add(delivery),
       log,
       links: (hit) => handleLinkHit({ profiles, keys, commands, deliveries, http }, hit),
+      policy: {
+        rule: (inbox) => inboxSettings.takeRule(inbox),
+        forwarding: (inbox) => inboxSettings.get(inbox).forwarding,
+        proxy: (url, body, headers) => forwarder.send(url, body, headers),
+        proxied: (id, url, body, result) => forwarder.attempt(id, 'proxy', url, body, result),
+        tap: (id, url, body, headers) => forwarder.tap(id, url, body, headers),
+      },
     });
   } catch (error) {
     db.close();
@@ -126,8 +143,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
 
   ensureSandboxProfile(profiles, sandbox, `${receiver.url}/webhook`);
 
-  const replayAttempts = new ReplayRepository(db);
   const replays = new ReplayJobs(deliveries, replayAttempts, events);
+  const retention = startRetention(deliveries, inboxSettings);
 
   const transfers = new TransferJobs(
     options.dataDir,
@@ -159,6 +176,14 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     'replay.attempts': ({ deliveryId }) => ({ items: replayAttempts.list(deliveryId) }),
     'export.start': (input) => transfers.startExport(input),
     'import.start': (input) => transfers.startImport(input),
+    'inboxes.settings': ({ inbox }) => inboxSettings.get(inbox),
+    'inboxes.configure': ({ inbox, ...change }) => {
+      if (!inboxes.has(inbox)) throw new ContractError('not-found', `There is no inbox named "${inbox}".`);
+      const saved = inboxSettings.configure(inbox, change);
+      if (change.retention) retention.runNow();
+      return saved;
+    },
+    'app.storage': () => storageInfo(options.dataDir, deliveries.count()),
   };
 
   let stopped: Promise<void> | undefined;
@@ -174,6 +199,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     dataDir: options.dataDir,
     stop: () => {
       stopped ??= (async () => {
+        retention.stop();
+        await forwarder.stop();
         await replays.stop();
         await sandbox.stop();
         await http.close();

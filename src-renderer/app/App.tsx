@@ -23,7 +23,7 @@ export function App({ stores }: { stores: Stores }) {
   const info = useStore(stores.app, (state) => state.info);
   const connection = useStore(stores.app, (state) => state.connection);
   const reloadInfo = useStore(stores.app, (state) => state.reloadInfo);
-  const inbox = useStore(stores.deliveries, (state) => state.inbox);
+  const inbox = useStore(stores.deliveries, (state) => state.filter.inbox ?? null);
   const setInbox = useStore(stores.deliveries, (state) => state.setInbox);
   const selectedDelivery = useStore(stores.deliveries, (state) =>
     state.detail.status === 'ready' ? state.detail.delivery : null,

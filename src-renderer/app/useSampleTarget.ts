@@ -9,7 +9,7 @@ import type { Stores } from './stores';
  * either is still loading, so no wrong URL is ever shown.
  */
 export function useSampleTarget(stores: Stores, info: InfoState): string | null {
-  const inbox = useStore(stores.deliveries, (state) => state.inbox);
+  const inbox = useStore(stores.deliveries, (state) => state.filter.inbox ?? null);
   const inboxes = useStore(stores.inboxes, (state) => state.items);
   const inboxesSettled = useStore(stores.inboxes, (state) => state.loaded || state.error !== null);
   if (info.status !== 'ready' || !inboxesSettled) return null;

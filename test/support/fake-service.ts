@@ -128,6 +128,21 @@ export function fakeService(overrides: Partial<Service> = {}): Mocked<Service> {
     'replay.attempts': () => ({ items: [] }),
     'export.start': () => transferProgress('export'),
     'import.start': () => transferProgress('import'),
+    'inboxes.settings': ({ inbox }) => ({
+      inbox,
+      forwarding: null,
+      rule: null,
+      ruleHits: 0,
+      retention: { keepCount: null, keepDays: null },
+    }),
+    'inboxes.configure': ({ inbox }) => ({
+      inbox,
+      forwarding: null,
+      rule: null,
+      ruleHits: 0,
+      retention: { keepCount: null, keepDays: null },
+    }),
+    'app.storage': () => ({ databaseBytes: 0, walBytes: 0, deliveries: 0 }),
     ...overrides,
   };
   return Object.fromEntries(

@@ -48,6 +48,7 @@ export class DeliveryRepository {
   private readonly byShape = new Map<string, Statement>();
   private readonly insertFts: Statement;
   private readonly maxUpdate: Statement<[], { n: number | null }>;
+  private readonly pruneTx: (inbox: string, keepCount: number | null, olderThan: number | null) => number;
   private readonly sameCandidates: Statement<
     [number, string, string, string, string, number],
     { body: Buffer }
@@ -81,6 +82,25 @@ export class DeliveryRepository {
        VALUES (@deliveryId, @profileId, @command, @userId, @options, @params, @outcome, @reason, @check, @logs, @sent, @durationMs)`,
     );
     this.maxUpdate = db.prepare('SELECT max(update_id) AS n FROM deliveries');
+    const cutoffByCount = db.prepare<[string, number], { id: number }>(
+      'SELECT id FROM deliveries WHERE inbox = ? ORDER BY id DESC LIMIT 1 OFFSET ?',
+    );
+    const doomed = db.prepare<[string, number, number], { id: number }>(
+      'SELECT id FROM deliveries WHERE inbox = ? AND (id <= ? OR received_at < ?)',
+    );
+    const unlink = db.prepare('UPDATE deliveries SET duplicate_of = NULL WHERE duplicate_of = ?');
+    const dropFts = db.prepare('DELETE FROM deliveries_fts WHERE rowid = ?');
+    const drop = db.prepare('DELETE FROM deliveries WHERE id = ?');
+    this.pruneTx = db.transaction((inbox: string, keepCount: number | null, olderThan: number | null) => {
+      const lastDoomedId = keepCount === null ? 0 : (cutoffByCount.get(inbox, keepCount)?.id ?? 0);
+      const ids = doomed.all(inbox, lastDoomedId, olderThan ?? 0).map((r) => r.id);
+      for (const id of ids) {
+        unlink.run(id);
+        dropFts.run(id);
+        drop.run(id);
+      }
+      return ids.length;
+    });
     this.sameCandidates = db.prepare(
       'SELECT body FROM deliveries WHERE received_at = ? AND inbox = ? AND method = ? AND path = ? AND query = ? AND body_size = ?',
     );
@@ -163,6 +183,26 @@ export class DeliveryRepository {
 
   get(id: number): DeliveryRow | undefined {
     return this.byId.get(id);
+  }
+
+  /**
+   * Retention: deletes an inbox's deliveries beyond the newest `keepCount`
+   * and those received before `olderThan` (ms); returns how many went.
+   * Search rows and links from duplicates go with them.
+   */
+  prune(inbox: string, keepCount: number | null, olderThan: number | null): number {
+    const removed = this.pruneTx(inbox, keepCount, olderThan);
+    if (removed > 0) this.recount();
+    return removed;
+  }
+
+  private recount(): void {
+    this.counts.clear();
+    this.total = 0;
+    for (const { inbox, n } of this.countsByInbox.all()) {
+      this.counts.set(inbox, n);
+      this.total += n;
+    }
   }
 
   /** Is this exact delivery (time, inbox, request line and body bytes) already stored? Imports skip it then. */

@@ -14,7 +14,39 @@ const json = (status: number, value: unknown, headers?: Record<string, string>):
 const failure = (status: number, error: string, reason: string, headers?: Record<string, string>): Answer =>
   json(status, { ok: false, error, reason }, headers);
 
+const isJson = (text: string): boolean => {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 export const answers = {
+  /** A response rule's answer: its status and body as set in the inbox's settings. */
+  byRule: (status: number, body: string): Answer => ({
+    status,
+    body,
+    headers: {
+      'Content-Type':
+        body === '' || isJson(body) ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8',
+    },
+  }),
+  /** Proxy mode: the target's answer handed back to the platform, or 502 when it gave none. */
+  proxied: (result: {
+    status: number | null;
+    contentType: string | null;
+    body: string;
+    error: string | null;
+  }): Answer =>
+    result.status === null
+      ? failure(502, 'forward-failed', `The forwarding target did not answer: ${result.error ?? 'no answer'}`)
+      : {
+          status: result.status,
+          body: result.body,
+          headers: { 'Content-Type': result.contentType ?? 'application/octet-stream' },
+        },
   accepted: (): Answer => json(200, { ok: true }),
   malformedJson: (reason: string): Answer =>
     failure(400, 'malformed-json', `The body is not valid JSON: ${reason}`),

@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Forwarding, ResponseRule } from '@contract';
 import { type DeliveryListItem, InboxName } from '@contract';
 import type { NewDelivery } from '../deliveries/records';
+import type { ForwardResult } from '../forwarding/forwarder';
 import type { LinkHit, LinkOutcome } from '../links/handle-link';
 import { type Answer, answers } from './answers';
 import { classify } from './classify';
@@ -18,6 +20,16 @@ export interface ReceiverOptions {
   log: (message: string) => void;
   /** Signed-link hits (`/ownlang/webhook/<bot id>`): verified and run by core. */
   links: (hit: LinkHit) => Promise<LinkOutcome>;
+  /** Per-inbox response rules and forwarding; absent: every accepted delivery gets 200. */
+  policy?: ReceiverPolicy;
+}
+
+export interface ReceiverPolicy {
+  rule(inbox: string): ResponseRule | null;
+  forwarding(inbox: string): Forwarding | null;
+  proxy(url: string, body: Buffer, headers: Array<[string, string]>): Promise<ForwardResult>;
+  proxied(deliveryId: number, url: string, body: Buffer, result: ForwardResult): void;
+  tap(deliveryId: number, url: string, body: Buffer, headers: Array<[string, string]>): void;
 }
 
 export interface Receiver {
@@ -81,15 +93,32 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Receiv
     { name: inboxName, known: options.hasInbox(inboxName) },
     options.maxBodyBytes,
   );
+  const headers = headerPairs(req.rawHeaders);
   let answer = verdict.answer;
+  let delayMs = 0;
+  let proxied: { url: string; result: ForwardResult } | null = null;
+  let tapUrl: string | null = null;
+  const policy = options.policy;
+  if (policy && answer.status === 200) {
+    const rule = policy.rule(inboxName);
+    const forwarding = rule ? null : policy.forwarding(inboxName);
+    if (rule) {
+      answer = answers.byRule(rule.status, rule.body);
+      delayMs = rule.delayMs;
+    } else if (forwarding?.mode === 'proxy') {
+      const result = await policy.proxy(forwarding.url, verdict.body, headers);
+      proxied = { url: forwarding.url, result };
+      answer = answers.proxied(result);
+    } else if (forwarding?.mode === 'tap') tapUrl = forwarding.url;
+  }
   try {
-    await options.store({
+    const stored = await options.store({
       receivedAt,
       inbox: inboxName,
       method: 'POST',
       path: target.path,
       query: target.query,
-      headers: headerPairs(req.rawHeaders),
+      headers,
       remoteAddress: req.socket.remoteAddress ?? null,
       body: verdict.body,
       bodySize: verdict.bodySize,
@@ -99,12 +128,17 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Receiv
       problem: verdict.problem,
       summary: verdict.summary,
     });
+    if (proxied) policy?.proxied(stored.id, proxied.url, verdict.body, proxied.result);
+    if (tapUrl) policy?.tap(stored.id, tapUrl, verdict.body, headers);
   } catch (error) {
     options.log(
       `receiver: could not store a delivery: ${error instanceof Error ? error.message : String(error)}`,
     );
     answer = answers.storageFailed();
+    delayMs = 0;
   }
+  // A rule's delay comes after the commit: the delivery is kept even if the platform gives up waiting.
+  if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
   send(res, answer);
 }
 

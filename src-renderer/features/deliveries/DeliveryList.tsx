@@ -1,8 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { SearchBar } from '../search/SearchBar';
 import { useDeliveries } from './context';
 import { DeliveryRow, ROW_HEIGHT, rowDomId } from './DeliveryRow';
+import { isNarrowed } from './filter';
 import { ListHeader } from './ListHeader';
 import { nextIndex } from './navigation';
 
@@ -13,7 +15,7 @@ const LOAD_AHEAD_ROWS = 50;
 interface DeliveryListProps {
   /** Enter on the list: hand the keyboard to the detail pane. */
   onOpen: () => void;
-  /** Shown in place of rows once the list is known to be empty. */
+  /** Shown in place of rows once the list is known to be empty (and no search or filter narrows it). */
   empty: ReactNode;
 }
 
@@ -26,8 +28,10 @@ export function DeliveryList({ onOpen, empty }: DeliveryListProps) {
   const select = useDeliveries((state) => state.select);
   const retry = useDeliveries((state) => state.retry);
   const loadOlder = useDeliveries((state) => state.loadOlder);
+  const narrowed = useDeliveries((state) => isNarrowed(state.filter));
   const count = rows.count;
 
+  const gridRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count,
@@ -103,6 +107,7 @@ export function DeliveryList({ onOpen, empty }: DeliveryListProps) {
 
   return (
     <section className="list-pane" aria-label="Deliveries">
+      <SearchBar onLeave={() => gridRef.current?.focus()} />
       <ListHeader />
       {loadError !== null && <ErrorMessage message={loadError} onRetry={retry} testId="list-error" />}
       {/*
@@ -114,6 +119,7 @@ export function DeliveryList({ onOpen, empty }: DeliveryListProps) {
       */}
       {/* biome-ignore lint/a11y/useSemanticElements: virtualized grid, see above */}
       <div
+        ref={gridRef}
         className="list"
         role="grid"
         aria-label="Deliveries, newest first"
@@ -144,7 +150,14 @@ export function DeliveryList({ onOpen, empty }: DeliveryListProps) {
         {/* biome-ignore-end lint/a11y/useSemanticElements lint/a11y/useFocusableInteractive: virtualized grid whose focus stays on the grid (aria-activedescendant), see above */}
         <div className="list-scroll" ref={scrollRef} onScroll={rememberAnchor}>
           {firstPage === 'loading' && count === 0 && <p className="list-note">Loading deliveries…</p>}
-          {showEmpty && empty}
+          {showEmpty &&
+            (narrowed ? (
+              <p className="list-note" data-testid="no-matches">
+                No deliveries match this search and these filters.
+              </p>
+            ) : (
+              empty
+            ))}
           {/* biome-ignore lint/a11y/useSemanticElements: virtualized grid, see above */}
           <div className="list-rows" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
             {virtualItems.map((virtualItem) => {

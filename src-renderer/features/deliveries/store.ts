@@ -1,10 +1,14 @@
-import type { DeliveryDetail, DeliveryListItem } from '@contract';
+import type { DeliveryDetail, DeliveryFilter, DeliveryListItem } from '@contract';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DataClient } from '../../api';
 import { errorMessage } from '../../api/errorMessage';
+import { coalesce } from '../../shared/coalesce';
+import { isNarrowed, listInput, normalizeFilter, sameFilter } from './filter';
 import { DeliveryRows } from './rows';
 
 export const PAGE_SIZE = 200;
+/** The contract's largest page: what a catch-up asks for at once. */
+export const CATCH_UP_LIMIT = 1000;
 const DETAIL_CACHE_SIZE = 100;
 
 export type DetailState =
@@ -22,7 +26,8 @@ export interface DeliveriesState {
   version: number;
   /** Deliveries matching the filter on the server, not just those loaded. */
   total: number;
-  inbox: string | null;
+  /** What the list shows, normalized (see normalizeFilter): `{}` for everything. The inbox is part of it. */
+  filter: DeliveryFilter;
   firstPage: 'loading' | 'ready' | 'error';
   /** Reading the newest page (at start, on a filter change or after a reconnect) failed. */
   loadError: string | null;
@@ -39,13 +44,20 @@ export interface DeliveriesState {
   /** Loads the next older page when there is one; safe to call on every scroll. */
   loadOlder(): void;
   retryOlder(): void;
+  /** Replaces the whole filter; a different one starts the list over from the newest page. */
+  setFilter(filter: DeliveryFilter): void;
+  /** Changes only the inbox part of the filter (the header's inbox select). */
   setInbox(inbox: string | null): void;
   select(id: number): void;
   retryDetail(): void;
 }
 
 export interface DeliveriesStoreOptions {
-  /** Defaults to requestAnimationFrame; tests pass a manual scheduler. */
+  /**
+   * Defaults to requestAnimationFrame; tests pass a manual scheduler. Both the
+   * batching of live arrivals and the catch-up query of a narrowed list wait
+   * for it, so a burst costs one render and at most one query per frame.
+   */
   scheduleFrame?: (callback: () => void) => void;
   pageSize?: number;
 }
@@ -63,7 +75,10 @@ export function createDeliveriesStore(
 
   // Live arrivals wait here for the next frame, so a burst costs one render.
   let pending: DeliveryListItem[] = [];
+  // The server's count from the latest catch-up answer, applied with its items.
+  let pendingTotal: number | null = null;
   let frameScheduled = false;
+  let catchUpScheduled = false;
   // Bumped whenever the list starts over; answers to older requests are dropped.
   let listEpoch = 0;
   let detailRequest = 0;
@@ -71,33 +86,104 @@ export function createDeliveriesStore(
   let unsubscribe: Array<() => void> = [];
 
   return createStore<DeliveriesState>()((set, get) => {
-    const pageInput = (before?: number) => {
-      const { inbox } = get();
-      return {
-        limit: pageSize,
-        ...(inbox === null ? {} : { inbox }),
-        ...(before === undefined ? {} : { before }),
-      };
-    };
+    const pageInput = (before?: number) => listInput(get().filter, { limit: pageSize, before });
 
     const flush = () => {
       frameScheduled = false;
       const batch = pending;
+      const answered = pendingTotal;
       pending = [];
+      pendingTotal = null;
       const added = rows.addNewer(batch);
-      if (added === 0) return;
-      set((state) => ({ version: state.version + 1, total: state.total + added }));
+      if (added === 0 && (answered === null || answered === get().total)) return;
+      set((state) => ({
+        version: added === 0 ? state.version : state.version + 1,
+        // Counted by the server when it was asked (a narrowed list), else counted here.
+        total: answered === null ? state.total + added : Math.max(answered, rows.count),
+      }));
     };
 
+    const scheduleFlush = () => {
+      if (frameScheduled) return;
+      frameScheduled = true;
+      scheduleFrame(flush);
+    };
+
+    // Only the inbox (or nothing) narrows the list: the client checks arrivals itself.
     const enqueue = (items: readonly DeliveryListItem[]) => {
-      const { inbox } = get();
+      const { inbox } = get().filter;
       for (const item of items) {
-        if (inbox === null || item.inbox === inbox) pending.push(item);
+        if (inbox === undefined || item.inbox === inbox) pending.push(item);
       }
-      if (pending.length > 0 && !frameScheduled) {
-        frameScheduled = true;
-        scheduleFrame(flush);
+      if (pending.length > 0) scheduleFlush();
+    };
+
+    /** The largest id held or on its way to the list: a catch-up asks for what is newer. */
+    const newestKnownId = () => {
+      let newest = rows.newestId ?? 0;
+      for (const item of pending) newest = Math.max(newest, item.id);
+      return newest;
+    };
+
+    /**
+     * A narrowed list cannot judge an arrival (full text lives in the server's
+     * index), so it asks for what matches and is newer than what it holds. The
+     * answer is newest first: when a full page comes back, the rest lies
+     * between it and what is held, read with the page's oldest id as `before`.
+     * Everything found goes through the same per-frame batching as live items.
+     */
+    const catchUp = async () => {
+      const { filter, firstPage } = get();
+      // Stopped (a frame scheduled before stop still runs), or the client can judge arrivals itself.
+      if (unsubscribe.length === 0 || !isNarrowed(filter)) return;
+      if (firstPage !== 'ready') {
+        // Asked again once the first page is in; an error is retried by the user.
+        if (firstPage === 'loading') resyncWanted = true;
+        return;
       }
+      const epoch = listEpoch;
+      const after = newestKnownId();
+      const found: DeliveryListItem[] = [];
+      let total = 0;
+      let before: number | undefined;
+      try {
+        for (;;) {
+          const page = await client.call(
+            'deliveries.list',
+            listInput(filter, { limit: CATCH_UP_LIMIT, after, before }),
+          );
+          if (epoch !== listEpoch) return;
+          for (const item of page.items) found.push(item);
+          total = page.total;
+          if (page.items.length < CATCH_UP_LIMIT) break;
+          before = page.items.reduce((min, item) => Math.min(min, item.id), Number.POSITIVE_INFINITY);
+          if (before <= after + 1) break;
+        }
+      } catch (error) {
+        if (epoch !== listEpoch) return;
+        set({ loadError: `Could not load new matching deliveries: ${errorMessage(error)}` });
+        return;
+      }
+      for (const item of found) pending.push(item);
+      pendingTotal = total;
+      if (get().loadError !== null) set({ loadError: null });
+      scheduleFlush();
+    };
+    // At most one catch-up on its way; arrivals meanwhile ask for one more run after it.
+    const runCatchUp = coalesce(catchUp);
+
+    const requestCatchUp = () => {
+      if (catchUpScheduled) return;
+      catchUpScheduled = true;
+      scheduleFrame(() => {
+        catchUpScheduled = false;
+        void runCatchUp();
+      });
+    };
+
+    const onAdded = (items: readonly DeliveryListItem[]) => {
+      if (isNarrowed(get().filter)) requestCatchUp();
+      else enqueue(items);
     };
 
     const loadFirstPage = async () => {
@@ -126,13 +212,17 @@ export function createDeliveriesStore(
 
     // After a reconnect: read the newest page again and merge what was missed.
     const resync = async () => {
-      const { firstPage } = get();
+      const { firstPage, filter } = get();
       if (firstPage === 'loading') {
         resyncWanted = true;
         return;
       }
       if (firstPage === 'error') {
         void loadFirstPage();
+        return;
+      }
+      if (isNarrowed(filter)) {
+        await runCatchUp();
         return;
       }
       const epoch = listEpoch;
@@ -208,7 +298,7 @@ export function createDeliveriesStore(
       rows,
       version: 0,
       total: 0,
-      inbox: null,
+      filter: {},
       firstPage: 'loading',
       loadError: null,
       loadingOlder: false,
@@ -222,7 +312,7 @@ export function createDeliveriesStore(
         // Subscribe before reading the first page: an item committed in between
         // then arrives as an event (and is de-duplicated), instead of being lost.
         unsubscribe = [
-          client.on('delivery.added', (payload) => enqueue(payload.items)),
+          client.on('delivery.added', (payload) => onAdded(payload.items)),
           client.onReconnect(() => void resync()),
         ];
         void loadFirstPage();
@@ -233,6 +323,7 @@ export function createDeliveriesStore(
         unsubscribe = [];
         listEpoch += 1;
         pending = [];
+        pendingTotal = null;
       },
 
       retry() {
@@ -257,13 +348,15 @@ export function createDeliveriesStore(
         if (!get().loadingOlder) void fetchOlder();
       },
 
-      setInbox(inbox) {
-        if (inbox === get().inbox) return;
+      setFilter(next) {
+        const filter = normalizeFilter(next);
+        if (sameFilter(filter, get().filter)) return;
         rows.clear();
         pending = [];
+        pendingTotal = null;
         resyncWanted = false;
         set((state) => ({
-          inbox,
+          filter,
           version: state.version + 1,
           total: 0,
           loadingOlder: false,
@@ -271,6 +364,11 @@ export function createDeliveriesStore(
           reachedEnd: false,
         }));
         void loadFirstPage();
+      },
+
+      setInbox(inbox) {
+        const { inbox: _previous, ...rest } = get().filter;
+        get().setFilter(inbox === null ? rest : { ...rest, inbox });
       },
 
       select(id) {

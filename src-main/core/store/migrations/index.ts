@@ -4,6 +4,7 @@ import { sql as profiles } from './0003-profiles';
 import { sql as signedLinks } from './0004-signed-links';
 import { sql as search } from './0005-search';
 import { sql as replay } from './0006-replay';
+import { sql as inboxSettings } from './0007-inbox-settings';
 
 export interface Migration {
   version: number;
@@ -19,4 +20,5 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'signed-links', sql: signedLinks },
   { version: 5, name: 'search', sql: search },
   { version: 6, name: 'replay', sql: replay },
+  { version: 7, name: 'inbox-settings', sql: inboxSettings },
 ];

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { InboxName } from './deliveries';
+
+const HttpUrl = z
+  .string()
+  .trim()
+  .refine((v) => {
+    try {
+      return ['http:', 'https:'].includes(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  }, 'must be an absolute http(s) URL');
+
+/**
+ * `tap`: answer the platform at once, forward in the background with retries.
+ * `proxy`: wait for the target (up to the platform's 10 s) and answer the
+ * platform with the target's status and body.
+ */
+export const Forwarding = z.object({ url: HttpUrl, mode: z.enum(['tap', 'proxy']) });
+export type Forwarding = z.infer<typeof Forwarding>;
+
+/** Answer deliveries differently, to see how a platform and a bot cope with failure. */
+export const ResponseRule = z.object({
+  status: z.number().int().min(100).max(599),
+  body: z
+    .string()
+    .max(64 * 1024)
+    .default(''),
+  delayMs: z.number().int().min(0).max(60_000).default(0),
+  /** Only the first N deliveries after the rule was set; null: all. */
+  firstN: z.number().int().positive().nullable().default(null),
+  /** Only this share of deliveries, 0–1, at random; null: all. */
+  rate: z.number().min(0).max(1).nullable().default(null),
+});
+export type ResponseRule = z.infer<typeof ResponseRule>;
+
+export const Retention = z.object({
+  /** Keep at most this many deliveries in the inbox; null: no limit. */
+  keepCount: z.number().int().positive().nullable().default(null),
+  /** Keep deliveries at most this many days; null: no limit. */
+  keepDays: z.number().positive().nullable().default(null),
+});
+export type Retention = z.infer<typeof Retention>;
+
+export const InboxSettings = z.object({
+  inbox: InboxName,
+  forwarding: Forwarding.nullable(),
+  rule: ResponseRule.nullable(),
+  /** How many deliveries the rule has answered since it was set. */
+  ruleHits: z.number().int(),
+  retention: Retention,
+});
+export type InboxSettings = z.infer<typeof InboxSettings>;
+
+export const ConfigureInboxInput = z
+  .object({
+    inbox: InboxName,
+    forwarding: Forwarding.nullable().optional(),
+    rule: ResponseRule.nullable().optional(),
+    retention: Retention.optional(),
+  })
+  .strict();
+
+export const StorageInfo = z.object({
+  databaseBytes: z.number().int(),
+  walBytes: z.number().int(),
+  deliveries: z.number().int(),
+});

@@ -1,0 +1,144 @@
+import { createHash } from 'node:crypto';
+import { Agent, request } from 'undici';
+import type { NewAttempt } from '../replay/repository';
+
+export interface ForwardResult {
+  status: number | null;
+  contentType: string | null;
+  body: string;
+  truncated: boolean;
+  headers: Array<[string, string]>;
+  error: string | null;
+  durationMs: number;
+}
+
+const HOP_BY_HOP = new Set([
+  'host',
+  'content-length',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'upgrade',
+  'expect',
+]);
+const MAX_BODY = 64 * 1024;
+/** The platforms wait 10 s; a proxy must answer within that. */
+export const PROXY_TIMEOUT_MS = 9_000;
+const TAP_RETRIES_MS = [1000, 2000, 4000];
+
+/** Sends live deliveries on to a target: `proxy` waits for it, `tap` retries in the background. */
+export class Forwarder {
+  private readonly agent = new Agent({ keepAliveTimeout: 4000, connections: 64 });
+  private stopped = false;
+
+  constructor(
+    private readonly record: (attempt: NewAttempt) => void,
+    private readonly retryDelays: readonly number[] = TAP_RETRIES_MS,
+  ) {}
+
+  async send(
+    url: string,
+    body: Buffer,
+    headers: Array<[string, string]>,
+    timeoutMs = PROXY_TIMEOUT_MS,
+  ): Promise<ForwardResult> {
+    const outgoing: Record<string, string> = {};
+    for (const [name, value] of headers) {
+      const key = name.toLowerCase();
+      if (!HOP_BY_HOP.has(key)) outgoing[key] = key in outgoing ? `${outgoing[key]}, ${value}` : value;
+    }
+    const started = Date.now();
+    try {
+      const res = await request(url, {
+        method: 'POST',
+        headers: outgoing,
+        body,
+        dispatcher: this.agent,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let truncated = false;
+      for await (const chunk of res.body as AsyncIterable<Buffer>) {
+        if (size + chunk.length > MAX_BODY) {
+          chunks.push(chunk.subarray(0, MAX_BODY - size));
+          truncated = true;
+          res.body.destroy();
+          break;
+        }
+        chunks.push(chunk);
+        size += chunk.length;
+      }
+      const contentType = res.headers['content-type'];
+      return {
+        status: res.statusCode,
+        contentType: Array.isArray(contentType) ? (contentType[0] ?? null) : (contentType ?? null),
+        body: Buffer.concat(chunks).toString('utf8'),
+        truncated,
+        headers: Object.entries(res.headers).flatMap(([k, v]) =>
+          v === undefined
+            ? []
+            : Array.isArray(v)
+              ? v.map((x): [string, string] => [k, x])
+              : [[k, v] as [string, string]],
+        ),
+        error: null,
+        durationMs: Date.now() - started,
+      };
+    } catch (error) {
+      const err = error as Error & { code?: string; cause?: { code?: string } };
+      const code = err.code ?? err.cause?.code;
+      const timedOut =
+        err.name === 'TimeoutError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT';
+      return {
+        status: null,
+        contentType: null,
+        body: '',
+        truncated: false,
+        headers: [],
+        error: timedOut
+          ? `Timeout: no answer within ${timeoutMs / 1000} s`
+          : `${code ?? 'Error'}: ${err.message}`,
+        durationMs: Date.now() - started,
+      };
+    }
+  }
+
+  attempt(deliveryId: number, mode: 'tap' | 'proxy', url: string, body: Buffer, result: ForwardResult): void {
+    this.record({
+      deliveryId,
+      jobId: `forward-${mode}`,
+      target: url,
+      status: result.status,
+      error: result.error,
+      durationMs: result.durationMs,
+      responseHeaders: result.headers,
+      responseBody: result.body,
+      responseTruncated: result.truncated,
+      sentBodySha256: createHash('sha256').update(body).digest('hex'),
+      sentAt: Date.now() - result.durationMs,
+    });
+  }
+
+  /** Tap: in the background, retried on failure; every attempt recorded. */
+  tap(deliveryId: number, url: string, body: Buffer, headers: Array<[string, string]>): void {
+    void (async () => {
+      for (let attempt = 0; !this.stopped; attempt++) {
+        const result = await this.send(url, body, headers, 10_000);
+        if (this.stopped) return;
+        this.attempt(deliveryId, 'tap', url, body, result);
+        const ok = result.status !== null && result.status >= 200 && result.status < 300;
+        const wait = this.retryDelays[attempt];
+        if (ok || wait === undefined) return;
+        await new Promise((r) => setTimeout(r, wait).unref());
+      }
+    })();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.agent.close().catch(() => undefined);
+  }
+}
