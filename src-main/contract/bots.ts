@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HttpUrl } from './http-url';
 
 export const BotPlatform = z.enum(['solafon', 'telegram']);
 export type BotPlatform = z.infer<typeof BotPlatform>;
@@ -74,16 +75,6 @@ export const BotProfile = z.object({
 export type BotProfile = z.infer<typeof BotProfile>;
 
 const ProfileName = z.string().trim().min(1, 'a profile needs a name').max(80);
-const HttpUrl = z
-  .string()
-  .trim()
-  .refine((v) => {
-    try {
-      return ['http:', 'https:'].includes(new URL(v).protocol);
-    } catch {
-      return false;
-    }
-  }, 'must be an absolute http(s) URL');
 
 export const ProfileInput = z
   .object({

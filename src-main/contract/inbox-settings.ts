@@ -1,16 +1,6 @@
 import { z } from 'zod';
 import { InboxName } from './deliveries';
-
-const HttpUrl = z
-  .string()
-  .trim()
-  .refine((v) => {
-    try {
-      return ['http:', 'https:'].includes(new URL(v).protocol);
-    } catch {
-      return false;
-    }
-  }, 'must be an absolute http(s) URL');
+import { HttpUrl } from './http-url';
 
 /**
  * `tap`: answer the platform at once, forward in the background with retries.

@@ -1,20 +1,10 @@
 import { z } from 'zod';
 import { DeliveryFilter } from './deliveries';
-
-const HttpTarget = z
-  .string()
-  .trim()
-  .refine((v) => {
-    try {
-      return ['http:', 'https:'].includes(new URL(v).protocol);
-    } catch {
-      return false;
-    }
-  }, 'the target must be an absolute http(s) URL');
+import { HttpUrl } from './http-url';
 
 export const ReplayInput = z
   .object({
-    target: HttpTarget,
+    target: HttpUrl,
     /** Which deliveries: these ids, or everything matching the filter (at most 100,000). */
     deliveryIds: z.array(z.number().int().positive()).min(1).max(100_000).optional(),
     filter: DeliveryFilter.optional(),

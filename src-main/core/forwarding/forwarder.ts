@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Agent, request } from 'undici';
+import { HOP_BY_HOP } from '../http/hop-by-hop';
 import type { NewAttempt } from '../replay/repository';
 
 export interface ForwardResult {
@@ -12,15 +13,6 @@ export interface ForwardResult {
   durationMs: number;
 }
 
-const HOP_BY_HOP = new Set([
-  'host',
-  'content-length',
-  'connection',
-  'keep-alive',
-  'transfer-encoding',
-  'upgrade',
-  'expect',
-]);
 const MAX_BODY = 64 * 1024;
 /** The platforms wait 10 s; a proxy must answer within that. */
 export const PROXY_TIMEOUT_MS = 9_000;

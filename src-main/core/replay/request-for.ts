@@ -1,5 +1,6 @@
 import { ContractError } from '@contract';
 import type { DeliveryRow } from '../deliveries/records';
+import { HOP_BY_HOP } from '../http/hop-by-hop';
 
 export interface ReplayShape {
   keepHeaders: string[];
@@ -9,17 +10,6 @@ export interface ReplayShape {
   /** The update_id to put in the body, or null to keep the original bytes. */
   updateId: number | null;
 }
-
-/** Headers that describe one connection, never replayed. */
-const HOP_BY_HOP = new Set([
-  'host',
-  'content-length',
-  'connection',
-  'keep-alive',
-  'transfer-encoding',
-  'upgrade',
-  'expect',
-]);
 
 /**
  * What a replay sends: the original body bytes unless edited or renumbered,
