@@ -1,5 +1,6 @@
 import type { EventName, EventPayload, Input, MethodName, Output } from '@contract';
 import { ContractError } from '@contract/errors';
+import type { FileRoutes } from './fileRoutes';
 import type { ConnectionStatus, Transport } from './transport';
 
 export interface ApiClient {
@@ -17,6 +18,12 @@ export interface ApiClient {
   onStatus(callback: (status: ConnectionStatus) => void): () => void;
   /** Fires once when any call is refused for a missing or wrong token. */
   onUnauthorized(callback: () => void): () => void;
+  /**
+   * Downloading exports and uploading imports, or null where the transport has
+   * no file route (the desktop's IPC, for now): the UI then says so instead of
+   * offering buttons that cannot work.
+   */
+  readonly files: FileRoutes | null;
 }
 
 /** What a data store needs; tests pass a fake of just this. */
@@ -94,6 +101,8 @@ export function createClient(transport: Transport): ApiClient {
     },
 
     onStatus: (callback) => transport.onStatus(callback),
+
+    files: transport.files ?? null,
 
     onUnauthorized(callback) {
       unauthorizedListeners.add(callback);

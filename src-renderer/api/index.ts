@@ -3,6 +3,7 @@ import { createIpcTransport } from './ipcTransport';
 import { createWebTransport } from './webTransport';
 
 export type { ApiClient, DataClient } from './client';
+export type { FileRoutes, Upload } from './fileRoutes';
 export type { ConnectionStatus } from './transport';
 
 let instance: ApiClient | undefined;
@@ -25,4 +26,7 @@ export const api: ApiClient = {
   onReconnect: (callback) => getApi().onReconnect(callback),
   onStatus: (callback) => getApi().onStatus(callback),
   onUnauthorized: (callback) => getApi().onUnauthorized(callback),
+  get files() {
+    return getApi().files;
+  },
 };

@@ -1,4 +1,5 @@
 import type { EventName, MethodName } from '@contract';
+import type { FileRoutes } from './fileRoutes';
 
 /** `connecting` before the first open; `reconnecting` after a drop, until the next open. */
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting';
@@ -17,4 +18,6 @@ export interface Transport {
   onStatus(listener: (status: ConnectionStatus) => void): () => void;
   /** Stops the event stream for good (e.g. once the token is known to be wrong). */
   close(): void;
+  /** Export downloads and import uploads; absent where there is no route for them (the desktop, for now). */
+  files?: FileRoutes;
 }

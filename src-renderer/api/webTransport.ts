@@ -2,6 +2,7 @@
 import { WEB_API_PREFIX, WEB_EVENTS_PATH } from '@contract/bridge';
 import { ContractError } from '@contract/errors';
 import { type EventName, isEventName } from '@contract/names';
+import { createWebFileRoutes } from './fileRoutes';
 import { TOKEN_STORAGE_KEY, type TokenEnv, takeToken } from './token';
 import type { ConnectionStatus, Transport } from './transport';
 
@@ -131,6 +132,9 @@ export function createWebTransport(env: WebTransportEnv = browserEnv()): Transpo
         statusListeners.delete(listener);
       };
     },
+
+    // `env.fetch` is read per upload, so a test (or a polyfill) can replace it later.
+    files: createWebFileRoutes({ origin, token, fetch: (input, init) => env.fetch(input, init) }),
 
     close() {
       closed = true;

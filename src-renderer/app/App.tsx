@@ -9,7 +9,12 @@ import { EmptyState } from '../features/deliveries/EmptyState';
 import { LinksPanel } from '../features/links/LinksPanel';
 import { LogsPanel } from '../features/logs/LogsPanel';
 import { ProfileGate } from '../features/profiles/ProfileGate';
+import { ReplayDialogHost } from '../features/replay/ReplayDialog';
+import { ReplayListActions } from '../features/replay/ReplayListActions';
+import { ReplaysTab } from '../features/replay/ReplaysTab';
 import { SandboxPanel } from '../features/sandbox/SandboxPanel';
+import { SettingsPanel } from '../features/settings/SettingsPanel';
+import { TransferActions } from '../features/transfer/TransferActions';
 import { WebhookPanel } from '../features/webhook/WebhookPanel';
 import { AuthRequired } from './AuthRequired';
 import { Header } from './Header';
@@ -42,6 +47,8 @@ export function App({ stores }: { stores: Stores }) {
     show('compose');
   };
 
+  const replay = (delivery: DeliveryDetail) => stores.replay.getState().open({ kind: 'one', delivery });
+
   const openDelivery = (id: number) => {
     stores.deliveries.getState().select(id);
     show('deliveries');
@@ -63,8 +70,20 @@ export function App({ stores }: { stores: Stores }) {
             <DeliveryList
               onOpen={() => detailRef.current?.focus()}
               empty={<EmptyState url={sampleTarget} inbox={inbox} />}
+              headerActions={
+                <>
+                  <ReplayListActions />
+                  <TransferActions />
+                </>
+              }
             />
-            <DeliveryDetailPane receiverUrl={receiverUrl} paneRef={detailRef} onReply={reply} />
+            <DeliveryDetailPane
+              receiverUrl={receiverUrl}
+              paneRef={detailRef}
+              onReply={reply}
+              onReplay={replay}
+              renderReplays={(delivery) => <ReplaysTab delivery={delivery} />}
+            />
           </main>
         ) : (
           <main className="panel-view">
@@ -98,8 +117,16 @@ export function App({ stores }: { stores: Stores }) {
                 )}
               </ProfileGate>
             )}
+            {view === 'settings' && (
+              <SettingsPanel
+                listInbox={inbox}
+                defaultInbox={info.status === 'ready' ? info.info.defaultInbox : 'default'}
+              />
+            )}
           </main>
         )}
+        {/* Outside the views: a replay started from the list keeps its dialog whichever view is shown. */}
+        <ReplayDialogHost />
       </div>
     </Providers>
   );

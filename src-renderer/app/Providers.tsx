@@ -6,7 +6,10 @@ import { InboxesProvider } from '../features/inboxes/context';
 import { LinksProvider } from '../features/links/context';
 import { LogsProvider } from '../features/logs/context';
 import { ProfilesProvider } from '../features/profiles/context';
+import { ReplayAttemptsProvider, ReplayProvider } from '../features/replay/context';
 import { SandboxProvider } from '../features/sandbox/context';
+import { SettingsProvider } from '../features/settings/context';
+import { TransferProvider } from '../features/transfer/context';
 import { WebhookProvider } from '../features/webhook/context';
 import type { Stores } from './stores';
 
@@ -21,7 +24,15 @@ export function Providers({ stores, children }: { stores: Stores; children: Reac
               <LogsProvider store={stores.logs}>
                 <SandboxProvider store={stores.sandbox}>
                   <CommandsProvider store={stores.commands}>
-                    <LinksProvider store={stores.links}>{children}</LinksProvider>
+                    <LinksProvider store={stores.links}>
+                      <ReplayProvider store={stores.replay}>
+                        <ReplayAttemptsProvider store={stores.replayAttempts}>
+                          <TransferProvider store={stores.transfer}>
+                            <SettingsProvider store={stores.settings}>{children}</SettingsProvider>
+                          </TransferProvider>
+                        </ReplayAttemptsProvider>
+                      </ReplayProvider>
+                    </LinksProvider>
                   </CommandsProvider>
                 </SandboxProvider>
               </LogsProvider>

@@ -8,6 +8,7 @@ export const VIEWS = [
   { id: 'sandbox', label: 'Sandbox chat' },
   { id: 'commands', label: 'Commands' },
   { id: 'links', label: 'Signed links' },
+  { id: 'settings', label: 'Inbox settings' },
 ] as const;
 
 export type View = (typeof VIEWS)[number]['id'];

@@ -10,7 +10,11 @@ import { createInboxesStore, type InboxesStore } from '../features/inboxes/store
 import { createLinksStore, type LinksStore } from '../features/links/store';
 import { createLogsStore, type LogsStore } from '../features/logs/store';
 import { createProfilesStore, type ProfilesStore } from '../features/profiles/store';
+import { createReplayAttemptsStore, type ReplayAttemptsStore } from '../features/replay/attemptsStore';
+import { createReplayStore, type ReplayStore } from '../features/replay/store';
 import { createSandboxStore, type SandboxStore } from '../features/sandbox/store';
+import { createSettingsStore, type SettingsStore } from '../features/settings/store';
+import { createTransferStore, type TransferStore } from '../features/transfer/store';
 import { createWebhookStore, type WebhookStore } from '../features/webhook/store';
 import { createNavigationStore, type NavigationStore } from './navigation';
 import { type AppStore, createAppStore } from './store';
@@ -27,6 +31,10 @@ export interface Stores {
   sandbox: SandboxStore;
   commands: CommandsStore;
   links: LinksStore;
+  replay: ReplayStore;
+  replayAttempts: ReplayAttemptsStore;
+  transfer: TransferStore;
+  settings: SettingsStore;
 }
 
 export interface StoresOptions {
@@ -47,17 +55,25 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     sandbox: createSandboxStore(client),
     commands: createCommandsStore(client),
     links: createLinksStore(client),
+    replay: createReplayStore(client),
+    replayAttempts: createReplayAttemptsStore(client),
+    transfer: createTransferStore(client),
+    settings: createSettingsStore(client),
   };
 }
 
 /**
  * Starts every store once, outside React, so StrictMode's double effects cannot double-subscribe.
- * The panels' stores (webhook, logs, sandbox, commands) are not started here: they read only while their
- * panel is on screen, and their panels start and stop them.
+ * The panels' stores (webhook, logs, sandbox, commands, settings) are not started here: they read only while
+ * their panel is on screen, and their panels start and stop them. Replay and transfer follow their jobs'
+ * progress events from the start (they also subscribe before starting a job); the Replays tab subscribes
+ * while it is open.
  */
 export function startStores(stores: Stores): void {
   stores.app.getState().start();
   stores.inboxes.getState().start();
   stores.deliveries.getState().start();
   stores.profiles.getState().start();
+  stores.replay.getState().start();
+  stores.transfer.getState().start();
 }

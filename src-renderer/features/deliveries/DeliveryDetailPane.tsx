@@ -14,7 +14,7 @@ import { SummaryTab } from './detail/SummaryTab';
 import { pathWithQuery } from './format';
 import { ProblemBadge } from './ProblemBadge';
 
-type TabId = 'summary' | 'invocation' | 'json' | 'raw' | 'headers' | 'response';
+type TabId = 'summary' | 'invocation' | 'json' | 'raw' | 'headers' | 'response' | 'replays';
 
 const TABS: ReadonlyArray<TabSpec<TabId>> = [
   { id: 'summary', label: 'Summary' },
@@ -31,15 +31,28 @@ const INVOCATION_TABS: ReadonlyArray<TabSpec<TabId>> = [
   ...TABS.slice(1),
 ];
 
+/** Last, when the app gives the pane a Replays view: what replays of this delivery got back. */
+const REPLAYS_TAB: TabSpec<TabId> = { id: 'replays', label: 'Replays' };
+
 interface DetailPaneProps {
   receiverUrl: string | null;
   /** Focused when the list hands over with Enter. */
   paneRef?: Ref<HTMLElement>;
   /** Opens Compose to answer this delivery's chat; no Reply button without it. */
   onReply?: (delivery: DeliveryDetail) => void;
+  /** Opens the replay dialog for this delivery; no Replay button without it. */
+  onReplay?: (delivery: DeliveryDetail) => void;
+  /** The Replays tab's content (the replay feature's); no Replays tab without it. */
+  renderReplays?: (delivery: DeliveryDetail) => ReactNode;
 }
 
-export function DeliveryDetailPane({ receiverUrl, paneRef, onReply }: DetailPaneProps) {
+export function DeliveryDetailPane({
+  receiverUrl,
+  paneRef,
+  onReply,
+  onReplay,
+  renderReplays,
+}: DetailPaneProps) {
   const detail = useDeliveries((state) => state.detail);
   const retryDetail = useDeliveries((state) => state.retryDetail);
   // Kept across deliveries: stepping through the list stays on the chosen tab.
@@ -69,6 +82,8 @@ export function DeliveryDetailPane({ receiverUrl, paneRef, onReply }: DetailPane
           tab={tab}
           onTabChange={setTab}
           onReply={onReply}
+          onReplay={onReplay}
+          renderReplays={renderReplays}
         />
       );
       break;
@@ -93,13 +108,27 @@ interface DeliveryViewProps {
   tab: TabId;
   onTabChange: (tab: TabId) => void;
   onReply: ((delivery: DeliveryDetail) => void) | undefined;
+  onReplay: ((delivery: DeliveryDetail) => void) | undefined;
+  renderReplays: ((delivery: DeliveryDetail) => ReactNode) | undefined;
 }
 
-function DeliveryView({ delivery, receiverUrl, tab, onTabChange, onReply }: DeliveryViewProps) {
+function DeliveryView({
+  delivery,
+  receiverUrl,
+  tab,
+  onTabChange,
+  onReply,
+  onReplay,
+  renderReplays,
+}: DeliveryViewProps) {
   const select = useDeliveries((state) => state.select);
   const { duplicateOf, invocation } = delivery;
   // The chosen tab is kept while stepping through the list; where it does not exist, Summary stands in.
-  const shown: TabId = tab === 'invocation' && invocation === null ? 'summary' : tab;
+  const missing =
+    (tab === 'invocation' && invocation === null) || (tab === 'replays' && renderReplays === undefined);
+  const shown: TabId = missing ? 'summary' : tab;
+  const baseTabs = invocation === null ? TABS : INVOCATION_TABS;
+  const tabs = renderReplays === undefined ? baseTabs : [...baseTabs, REPLAYS_TAB];
   return (
     <>
       <header className="detail-header">
@@ -130,15 +159,21 @@ function DeliveryView({ delivery, receiverUrl, tab, onTabChange, onReply }: Deli
               Reply
             </button>
           )}
+          {onReplay !== undefined && (
+            <button
+              type="button"
+              className="button"
+              data-testid="replay-button"
+              title="Send this delivery again, to your bot or any URL"
+              onClick={() => onReplay(delivery)}
+            >
+              Replay
+            </button>
+          )}
           <CopyAsCurl delivery={delivery} receiverUrl={receiverUrl} />
         </div>
       </header>
-      <Tabs
-        tabs={invocation === null ? TABS : INVOCATION_TABS}
-        active={shown}
-        onChange={onTabChange}
-        idPrefix="detail"
-      />
+      <Tabs tabs={tabs} active={shown} onChange={onTabChange} idPrefix="detail" />
       <div
         className="tab-panel"
         role="tabpanel"
@@ -153,6 +188,7 @@ function DeliveryView({ delivery, receiverUrl, tab, onTabChange, onReply }: Deli
         {shown === 'raw' && <RawBodyTab delivery={delivery} />}
         {shown === 'headers' && <HeadersTab delivery={delivery} />}
         {shown === 'response' && <ResponseTab delivery={delivery} />}
+        {shown === 'replays' && renderReplays?.(delivery)}
       </div>
     </>
   );

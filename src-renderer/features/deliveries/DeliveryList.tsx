@@ -17,15 +17,19 @@ interface DeliveryListProps {
   onOpen: () => void;
   /** Shown in place of rows once the list is known to be empty (and no search or filter narrows it). */
   empty: ReactNode;
+  /** Bulk actions for the list header (replay, export, import): other features', passed in by the app. */
+  headerActions?: ReactNode;
 }
 
-export function DeliveryList({ onOpen, empty }: DeliveryListProps) {
+export function DeliveryList({ onOpen, empty, headerActions }: DeliveryListProps) {
   const rows = useDeliveries((state) => state.rows);
   const version = useDeliveries((state) => state.version);
   const selectedId = useDeliveries((state) => state.selectedId);
   const firstPage = useDeliveries((state) => state.firstPage);
   const loadError = useDeliveries((state) => state.loadError);
   const select = useDeliveries((state) => state.select);
+  const checked = useDeliveries((state) => state.checked);
+  const toggleChecked = useDeliveries((state) => state.toggleChecked);
   const retry = useDeliveries((state) => state.retry);
   const loadOlder = useDeliveries((state) => state.loadOlder);
   const narrowed = useDeliveries((state) => isNarrowed(state.filter));
@@ -87,6 +91,13 @@ export function DeliveryList({ onOpen, empty }: DeliveryListProps) {
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
+    // Space ticks the open row: the keyboard's way to the checkboxes, which are out of the tab order.
+    // On a checkbox focused by a click, Space is the checkbox's own.
+    if (event.key === ' ' && event.target === event.currentTarget) {
+      event.preventDefault();
+      if (selectedId !== null) toggleChecked(selectedId, event.shiftKey);
+      return;
+    }
     if (event.key === 'Enter') {
       event.preventDefault();
       const first = rows.at(0);
@@ -108,7 +119,7 @@ export function DeliveryList({ onOpen, empty }: DeliveryListProps) {
   return (
     <section className="list-pane" aria-label="Deliveries">
       <SearchBar onLeave={() => gridRef.current?.focus()} />
-      <ListHeader />
+      <ListHeader actions={headerActions} />
       {loadError !== null && <ErrorMessage message={loadError} onRetry={retry} testId="list-error" />}
       {/*
         An ARIA grid of divs, not a <table>: the virtualizer positions rows
@@ -131,6 +142,9 @@ export function DeliveryList({ onOpen, empty }: DeliveryListProps) {
       >
         {/* biome-ignore-start lint/a11y/useSemanticElements lint/a11y/useFocusableInteractive: virtualized grid whose focus stays on the grid (aria-activedescendant), see above */}
         <div className="row list-columns" role="row" aria-rowindex={1}>
+          <span role="columnheader" className="cell cell-check">
+            <span className="visually-hidden">Selected</span>
+          </span>
           <span role="columnheader" className="cell cell-time">
             Time
           </span>
@@ -171,6 +185,8 @@ export function DeliveryList({ onOpen, empty }: DeliveryListProps) {
                   top={virtualItem.start}
                   selected={item.id === selectedId}
                   onSelect={select}
+                  checked={checked.has(item.id)}
+                  onCheck={toggleChecked}
                 />
               );
             })}

@@ -1,5 +1,5 @@
 import type { DeliveryListItem } from '@contract';
-import { memo } from 'react';
+import { type ChangeEvent, type MouseEvent, memo } from 'react';
 import { formatFullTime, formatTime, userLabel } from './format';
 import { ProblemBadge } from './ProblemBadge';
 import { StatusCode } from './StatusCode';
@@ -14,17 +14,35 @@ interface DeliveryRowProps {
   top: number;
   selected: boolean;
   onSelect: (id: number) => void;
+  /** Ticked for a bulk action (replay, export); independent of `selected`, the open row. */
+  checked: boolean;
+  /** `range`: a shift-click, extending from the row ticked last. */
+  onCheck: (id: number, range: boolean) => void;
 }
 
-/** Items never change once received, so a row re-renders only when it moves or its selection flips. */
+// The checkbox must not also open the row: its click stops at the cell.
+const stopClick = (event: MouseEvent) => event.stopPropagation();
+
+/** Items never change once received, so a row re-renders only when it moves or its selection or tick flips. */
 export const DeliveryRow = memo(function DeliveryRow({
   item,
   index,
   top,
   selected,
   onSelect,
+  checked,
+  onCheck,
 }: DeliveryRowProps) {
   const { summary } = item;
+  const onRowClick = (event: MouseEvent) => {
+    // Ctrl/cmd-click ticks, as in a file manager; shift-click ticks a range. A plain click opens.
+    if (event.ctrlKey || event.metaKey) onCheck(item.id, false);
+    else if (event.shiftKey) onCheck(item.id, true);
+    else onSelect(item.id);
+  };
+  // React's onChange for a checkbox is fired by the click itself, so the native event knows about shift.
+  const onBoxChange = (event: ChangeEvent<HTMLInputElement>) =>
+    onCheck(item.id, (event.nativeEvent as Partial<globalThis.MouseEvent>).shiftKey === true);
   const user = userLabel(summary.user);
   const fallback = summary.kind === 'unknown' ? `${item.method} ${item.path}` : summary.kind;
   return (
@@ -34,16 +52,31 @@ export const DeliveryRow = memo(function DeliveryRow({
     <div
       role="row"
       id={rowDomId(item.id)}
-      className={selected ? 'row delivery-row selected' : 'row delivery-row'}
+      className={`row delivery-row${selected ? ' selected' : ''}${checked ? ' checked' : ''}`}
       data-testid="delivery-row"
       data-delivery-id={item.id}
       data-problem={item.problem ?? undefined}
       aria-selected={selected}
       aria-rowindex={index + 2}
       style={{ transform: `translateY(${top}px)` }}
-      onClick={() => onSelect(item.id)}
+      onClick={onRowClick}
     >
       {/* biome-ignore-start lint/a11y/useSemanticElements lint/a11y/useFocusableInteractive: cells of the virtualized grid, focus stays on the grid */}
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: the click only stops at the cell; the checkbox inside takes keys, and Space on the grid ticks the open row */}
+      <span role="gridcell" className="cell cell-check" onClick={stopClick}>
+        {/* Out of the tab order: forty checkboxes would bury the grid; Space on the grid ticks the open row. */}
+        {/* The label fills the cell: the whole column is the checkbox's hit area. */}
+        <label className="check-hit">
+          <input
+            type="checkbox"
+            data-testid="row-select"
+            tabIndex={-1}
+            checked={checked}
+            aria-label={`Select delivery #${item.id}`}
+            onChange={onBoxChange}
+          />
+        </label>
+      </span>
       <span role="gridcell" className="cell cell-time" title={formatFullTime(item.receivedAt)}>
         {formatTime(item.receivedAt)}
       </span>

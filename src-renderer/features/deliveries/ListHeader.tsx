@@ -1,17 +1,21 @@
+import type { ReactNode } from 'react';
 import { useDeliveries } from './context';
 import { isNarrowed } from './filter';
 import { formatCount } from './format';
 
 /**
  * "N deliveries" on the server for the current filter — "N matching" once a
- * search or filter beyond the inbox narrows it — and how many of them are loaded.
+ * search or filter beyond the inbox narrows it — and how many of them are loaded;
+ * then how many rows are ticked, and the bulk actions the app passes in.
  */
-export function ListHeader() {
+export function ListHeader({ actions }: { actions?: ReactNode }) {
   const total = useDeliveries((state) => state.total);
   const loaded = useDeliveries((state) => state.rows.count);
   const inbox = useDeliveries((state) => state.filter.inbox ?? null);
   const narrowed = useDeliveries((state) => isNarrowed(state.filter));
   const firstPage = useDeliveries((state) => state.firstPage);
+  const checkedCount = useDeliveries((state) => state.checked.size);
+  const clearChecked = useDeliveries((state) => state.clearChecked);
 
   return (
     <div className="list-header" data-testid="delivery-count">
@@ -26,6 +30,16 @@ export function ListHeader() {
       )}
       {inbox !== null && <span className="muted"> in {inbox}</span>}
       {loaded < total && <span className="muted"> · {formatCount(loaded)} loaded</span>}
+      {checkedCount > 0 && (
+        <span className="list-selection">
+          {' · '}
+          <strong data-testid="selection-count">{formatCount(checkedCount)} selected</strong>{' '}
+          <button type="button" className="link-button" data-testid="selection-clear" onClick={clearChecked}>
+            Clear selection
+          </button>
+        </span>
+      )}
+      {actions !== undefined && <span className="list-actions">{actions}</span>}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DataClient } from '../../api';
 import { errorMessage } from '../../api/errorMessage';
 import { coalesce } from '../../shared/coalesce';
+import { toggleChecked } from './checked';
 import { isNarrowed, listInput, normalizeFilter, sameFilter } from './filter';
 import { DeliveryRows } from './rows';
 
@@ -36,6 +37,11 @@ export interface DeliveriesState {
   reachedEnd: boolean;
   selectedId: number | null;
   detail: DetailState;
+  /**
+   * Rows ticked for a bulk action (replay, export), apart from the one open in
+   * the detail pane. Replaced, never mutated, so a selector sees each change.
+   */
+  checked: ReadonlySet<number>;
 
   start(): void;
   stop(): void;
@@ -50,6 +56,9 @@ export interface DeliveriesState {
   setInbox(inbox: string | null): void;
   select(id: number): void;
   retryDetail(): void;
+  /** Ticks or unticks a row; `range` (shift-click) extends from the row ticked last. */
+  toggleChecked(id: number, range?: boolean): void;
+  clearChecked(): void;
 }
 
 export interface DeliveriesStoreOptions {
@@ -84,6 +93,8 @@ export function createDeliveriesStore(
   let detailRequest = 0;
   let resyncWanted = false;
   let unsubscribe: Array<() => void> = [];
+  // Where a shift-click range starts: the row last ticked or unticked.
+  let checkAnchor: number | null = null;
 
   return createStore<DeliveriesState>()((set, get) => {
     const pageInput = (before?: number) => listInput(get().filter, { limit: pageSize, before });
@@ -306,6 +317,7 @@ export function createDeliveriesStore(
       reachedEnd: false,
       selectedId: null,
       detail: { status: 'idle' },
+      checked: new Set(),
 
       start() {
         if (unsubscribe.length > 0) return;
@@ -355,6 +367,7 @@ export function createDeliveriesStore(
         pending = [];
         pendingTotal = null;
         resyncWanted = false;
+        checkAnchor = null;
         set((state) => ({
           filter,
           version: state.version + 1,
@@ -362,6 +375,8 @@ export function createDeliveriesStore(
           loadingOlder: false,
           olderError: null,
           reachedEnd: false,
+          // A bulk action must act on rows the user can see: ticks under another filter are dropped.
+          checked: state.checked.size === 0 ? state.checked : new Set(),
         }));
         void loadFirstPage();
       },
@@ -381,6 +396,16 @@ export function createDeliveriesStore(
       retryDetail() {
         const { selectedId } = get();
         if (selectedId !== null) void fetchDetail(selectedId);
+      },
+
+      toggleChecked(id, range = false) {
+        set({ checked: toggleChecked(get().checked, id, rows, range ? checkAnchor : null) });
+        checkAnchor = id;
+      },
+
+      clearChecked() {
+        checkAnchor = null;
+        if (get().checked.size > 0) set({ checked: new Set() });
       },
     };
   });

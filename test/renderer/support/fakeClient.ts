@@ -7,7 +7,7 @@ import {
   type MethodName,
   type Output,
 } from '@contract';
-import type { ApiClient } from '../../../src-renderer/api';
+import type { ApiClient, FileRoutes } from '../../../src-renderer/api';
 
 export type Handlers = {
   [M in MethodName]?: (input: Input<M>) => Output<M> | Promise<Output<M>>;
@@ -16,8 +16,13 @@ export type Handlers = {
 /** One entry per `on`, `onReconnect` and `call`, in order: lets a test check what came first. */
 export type LogEntry = { kind: 'on'; name: string } | { kind: 'call'; method: MethodName; input: unknown };
 
+export interface FakeClientOptions {
+  /** The web bridge's file routes (see `fakeFileRoutes`); left out, the client is like the desktop's: none. */
+  files?: FileRoutes | null;
+}
+
 /** An ApiClient whose calls are answered by `handlers` and whose events a test pushes by hand. */
-export function createFakeClient(handlers: Handlers = {}) {
+export function createFakeClient(handlers: Handlers = {}, options: FakeClientOptions = {}) {
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   const reconnectListeners = new Set<() => void>();
   const log: LogEntry[] = [];
@@ -52,6 +57,7 @@ export function createFakeClient(handlers: Handlers = {}) {
     onUnauthorized() {
       return () => {};
     },
+    files: options.files ?? null,
   };
 
   return {

@@ -1,0 +1,46 @@
+import { checkedIds } from '../deliveries/checked';
+import { useDeliveries } from '../deliveries/context';
+import { formatCount } from '../deliveries/format';
+import { useReplay } from './context';
+
+/** The list header's replay buttons: the ticked rows, or everything the filter matches. */
+export function ReplayListActions() {
+  const checked = useDeliveries((state) => state.checked);
+  const filter = useDeliveries((state) => state.filter);
+  const total = useDeliveries((state) => state.total);
+  const firstPage = useDeliveries((state) => state.firstPage);
+  const open = useReplay((state) => state.open);
+  const showJob = useReplay((state) => state.showJob);
+  const job = useReplay((state) => state.job);
+  const dialogOpen = useReplay((state) => state.dialog !== null);
+
+  return (
+    <>
+      {job !== null && job.progress.state === 'running' && !dialogOpen && (
+        <button type="button" className="link-button" data-testid="replay-running" onClick={showJob}>
+          Replaying {formatCount(job.progress.done)}/{formatCount(job.progress.total)}…
+        </button>
+      )}
+      {checked.size > 0 && (
+        <button
+          type="button"
+          className="button"
+          data-testid="replay-selected"
+          onClick={() => open({ kind: 'selection', ids: checkedIds(checked) })}
+        >
+          Replay selected
+        </button>
+      )}
+      <button
+        type="button"
+        className="button"
+        data-testid="replay-filtered"
+        title="Replay every delivery the search, filters and inbox match, loaded or not"
+        disabled={firstPage !== 'ready' || total === 0}
+        onClick={() => open({ kind: 'filter', filter, total })}
+      >
+        Replay all matching
+      </button>
+    </>
+  );
+}

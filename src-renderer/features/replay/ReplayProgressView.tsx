@@ -1,0 +1,85 @@
+import { ProgressBar } from '../../components/ProgressBar';
+import { formatCount } from '../deliveries/format';
+import { useReplay } from './context';
+import { type ReplayScope, scopeLabel } from './scope';
+import type { ReplayJob } from './store';
+
+interface ReplayProgressViewProps {
+  job: ReplayJob;
+  /** Another replay the user asked for while this one runs: said, so it is not taken for started. */
+  waiting: ReplayScope | null;
+}
+
+function stateText(job: ReplayJob): string {
+  const { state, done, total, failed } = job.progress;
+  if (state === 'running') return job.cancelling ? 'Cancelling…' : 'Running…';
+  if (state === 'cancelled') return `Cancelled after ${formatCount(done)} of ${formatCount(total)}.`;
+  return failed === 0
+    ? 'Finished: every request got a 2xx answer.'
+    : `Finished: ${formatCount(failed)} without a 2xx answer.`;
+}
+
+/** A running or ended replay: the bar follows `replay.progress`; Cancel stops the workers. */
+export function ReplayProgressView({ job, waiting }: ReplayProgressViewProps) {
+  const cancel = useReplay((state) => state.cancel);
+  const again = useReplay((state) => state.again);
+  const close = useReplay((state) => state.close);
+  const error = useReplay((state) => state.error);
+  const { progress } = job;
+  const running = progress.state === 'running';
+
+  return (
+    <div className="replay-progress" data-state={progress.state}>
+      {waiting !== null && running && (
+        <p className="info-note">
+          This replay is still running: cancel it or let it end before replaying {scopeLabel(waiting)}.
+        </p>
+      )}
+      <ProgressBar
+        value={progress.done}
+        max={progress.total}
+        label="Replay progress"
+        testId="replay-progress"
+      />
+      <p data-testid="replay-counts">
+        {formatCount(progress.done)} of {formatCount(progress.total)} sent ·{' '}
+        <span className={progress.failed > 0 ? 'error-text' : undefined}>
+          {formatCount(progress.failed)} failed
+        </span>
+      </p>
+      <p role="status" data-testid="replay-state">
+        {stateText(job)}
+      </p>
+      {job.scope.kind === 'one' && !running && (
+        <p className="muted small">The target's answer is in the delivery's Replays tab.</p>
+      )}
+      {error !== null && (
+        <p className="error-text" role="alert" data-testid="replay-error">
+          {error}
+        </p>
+      )}
+      <div className="form-actions">
+        {running ? (
+          <button
+            type="button"
+            className="button danger"
+            data-testid="replay-cancel"
+            disabled={job.cancelling}
+            onClick={() => void cancel()}
+          >
+            {job.cancelling ? 'Cancelling…' : 'Cancel'}
+          </button>
+        ) : (
+          <>
+            <button type="button" className="button" data-testid="replay-again" onClick={again}>
+              {waiting === null ? 'Replay again' : 'New replay'}
+            </button>
+            <button type="button" className="button" onClick={close}>
+              Close
+            </button>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

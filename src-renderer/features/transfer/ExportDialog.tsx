@@ -1,0 +1,120 @@
+import type { TransferFormat, TransferProgress } from '@contract';
+import { type FormEvent, useId, useState } from 'react';
+import { Dialog } from '../../components/Dialog';
+import { ProgressBar } from '../../components/ProgressBar';
+import { useDeliveries } from '../deliveries/context';
+import { formatCount } from '../deliveries/format';
+import { useTransfer } from './context';
+import { availableScopes, type ExportScope, exportInput } from './exportScope';
+import { FORMAT_LABELS } from './formats';
+
+/** Export to a file: NDJSON or HAR, of the ticked rows, the current filter or everything. */
+export function ExportDialog({ onClose }: { onClose: () => void }) {
+  const checked = useDeliveries((state) => state.checked);
+  const filter = useDeliveries((state) => state.filter);
+  const total = useDeliveries((state) => state.total);
+  const startExport = useTransfer((state) => state.startExport);
+  const starting = useTransfer((state) => state.exportStarting);
+  const error = useTransfer((state) => state.exportError);
+  const job = useTransfer((state) => state.exportJob);
+  const id = useId();
+
+  const scopes = availableScopes({ checked, filter });
+  const [format, setFormat] = useState<TransferFormat>('ndjson');
+  // The narrowest that applies: what the user was looking at when they asked.
+  const [scope, setScope] = useState<ExportScope>(scopes[0] ?? 'all');
+  const shownScope = scopes.includes(scope) ? scope : 'all';
+  const labels: Record<ExportScope, string> = {
+    selection: `Selection (${formatCount(checked.size)})`,
+    filter: `Current filter (${formatCount(total)})`,
+    all: 'Everything',
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void startExport(exportInput(format, shownScope, { checked, filter }));
+  };
+
+  const busy = starting || job?.state === 'running';
+  return (
+    <Dialog title="Export deliveries" onClose={onClose} testId="export-dialog">
+      <form noValidate onSubmit={submit}>
+        <div className="form-row">
+          <label className="form-label" htmlFor={`${id}-format`}>
+            Format
+          </label>
+          <select
+            id={`${id}-format`}
+            data-testid="export-format"
+            value={format}
+            onChange={(event) => setFormat(event.target.value as TransferFormat)}
+          >
+            {(Object.keys(FORMAT_LABELS) as TransferFormat[]).map((value) => (
+              <option key={value} value={value}>
+                {FORMAT_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form-row">
+          <label className="form-label" htmlFor={`${id}-scope`}>
+            Deliveries
+          </label>
+          <select
+            id={`${id}-scope`}
+            data-testid="export-scope"
+            value={shownScope}
+            onChange={(event) => setScope(event.target.value as ExportScope)}
+          >
+            {scopes.map((value) => (
+              <option key={value} value={value}>
+                {labels[value]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p className="muted small">
+          Credential headers (Authorization, the Telegram secret token, cookies) are masked in the file.
+        </p>
+        {error !== null && (
+          <p className="error-text" role="alert" data-testid="export-error">
+            {error}
+          </p>
+        )}
+        <div className="form-actions">
+          <button type="submit" className="button primary" data-testid="export-start" disabled={busy}>
+            {starting ? 'Starting…' : 'Start'}
+          </button>
+        </div>
+      </form>
+      {job !== null && <ExportJob job={job} />}
+    </Dialog>
+  );
+}
+
+function ExportJob({ job }: { job: TransferProgress }) {
+  const files = useTransfer((state) => state.files);
+  return (
+    <div className="transfer-job" data-testid="export-progress" data-state={job.state}>
+      <ProgressBar value={job.done} max={job.total} label="Export progress" testId="export-bar" />
+      <p role="status" data-testid="export-status">
+        {job.state === 'running' && `Writing ${formatCount(job.done)} of ${formatCount(job.total ?? 0)}…`}
+        {job.state === 'finished' &&
+          `Done: ${formatCount(job.done)} ${job.done === 1 ? 'delivery' : 'deliveries'} written.`}
+        {job.state === 'failed' && (
+          <span className="error-text">The export failed: {job.error ?? 'unknown error'}</span>
+        )}
+      </p>
+      {job.state === 'finished' && job.file !== null && files !== null && (
+        <a
+          className="button primary"
+          data-testid="export-download"
+          href={files.downloadUrl(job.file)}
+          download={job.file}
+        >
+          Download {job.file}
+        </a>
+      )}
+    </div>
+  );
+}

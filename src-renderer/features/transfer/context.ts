@@ -1,0 +1,7 @@
+import { createStoreContext } from '../../shared/storeContext';
+import type { TransferState } from './store';
+
+const context = createStoreContext<TransferState>('export and import');
+
+export const TransferProvider = context.Provider;
+export const useTransfer = context.useSelector;

@@ -1,0 +1,128 @@
+import type { Input, TransferFormat, TransferProgress } from '@contract';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ApiClient, FileRoutes, Upload } from '../../api';
+import { errorMessage } from '../../api/errorMessage';
+import { laterProgress, RecentProgress } from '../../shared/jobProgress';
+
+/** What the transfer store needs: calls, events, and the transport's file routes. */
+export type TransferClient = Pick<ApiClient, 'call' | 'on' | 'files'>;
+
+/** Where an import is before its job reports: the file goes up first, then `import.start` names it. */
+export type ImportStep = 'idle' | 'uploading' | 'starting' | 'job';
+
+export interface TransferState {
+  /** Null on the desktop: no route to download or upload a file there yet. */
+  files: FileRoutes | null;
+
+  exportJob: TransferProgress | null;
+  exportStarting: boolean;
+  /** Why `export.start` was refused; a failed job says why in `exportJob.error`. */
+  exportError: string | null;
+
+  importStep: ImportStep;
+  /** The file's name and size as uploaded, for the progress line. */
+  upload: (Upload & { name: string }) | null;
+  importJob: TransferProgress | null;
+  /** Why the upload or `import.start` failed; a failed job says why in `importJob.error`. */
+  importError: string | null;
+
+  /** Follows `transfer.progress`; idempotent. */
+  start(): void;
+  stop(): void;
+  startExport(input: Input<'export.start'>): Promise<boolean>;
+  startImport(file: Blob, name: string, format: TransferFormat, inbox: string | null): Promise<boolean>;
+  /** Forgets an ended import, for another one. */
+  resetImport(): void;
+}
+
+export type TransferStore = StoreApi<TransferState>;
+
+const running = (job: TransferProgress | null) => job !== null && job.state === 'running';
+
+export function createTransferStore(client: TransferClient): TransferStore {
+  let unsubscribe: (() => void) | null = null;
+  const early = new RecentProgress<TransferProgress>();
+
+  return createStore<TransferState>()((set, get) => {
+    const receive = (progress: TransferProgress) => {
+      const { exportJob, importJob } = get();
+      if (progress.kind === 'export' && exportJob?.jobId === progress.jobId) {
+        set({ exportJob: laterProgress(exportJob, progress) });
+      } else if (progress.kind === 'import' && importJob?.jobId === progress.jobId) {
+        set({ importJob: laterProgress(importJob, progress) });
+      } else {
+        // Possibly a job whose start call has not been answered yet.
+        early.remember(progress);
+      }
+    };
+
+    return {
+      files: client.files,
+      exportJob: null,
+      exportStarting: false,
+      exportError: null,
+      importStep: 'idle',
+      upload: null,
+      importJob: null,
+      importError: null,
+
+      start() {
+        unsubscribe ??= client.on('transfer.progress', receive);
+      },
+
+      stop() {
+        unsubscribe?.();
+        unsubscribe = null;
+      },
+
+      async startExport(input) {
+        if (get().exportStarting || running(get().exportJob)) return false;
+        get().start();
+        set({ exportStarting: true, exportError: null });
+        try {
+          const answer = await client.call('export.start', input);
+          set({ exportStarting: false, exportJob: early.settle(answer) });
+          return true;
+        } catch (error) {
+          set({ exportStarting: false, exportError: errorMessage(error) });
+          return false;
+        }
+      },
+
+      async startImport(file, name, format, inbox) {
+        const { files, importStep, importJob } = get();
+        if (files === null || importStep === 'uploading' || importStep === 'starting' || running(importJob)) {
+          return false;
+        }
+        get().start();
+        set({ importStep: 'uploading', upload: null, importJob: null, importError: null });
+        let upload: Upload;
+        try {
+          upload = await files.upload(file, name);
+        } catch (error) {
+          set({ importStep: 'idle', importError: `The upload failed: ${errorMessage(error)}` });
+          return false;
+        }
+        set({ importStep: 'starting', upload: { ...upload, name } });
+        try {
+          const answer = await client.call('import.start', {
+            format,
+            file: upload.file,
+            ...(inbox === null ? {} : { inbox }),
+          });
+          set({ importStep: 'job', importJob: early.settle(answer) });
+          return true;
+        } catch (error) {
+          set({ importStep: 'idle', importError: errorMessage(error) });
+          return false;
+        }
+      },
+
+      resetImport() {
+        if (get().importStep === 'uploading' || get().importStep === 'starting' || running(get().importJob))
+          return;
+        set({ importStep: 'idle', upload: null, importJob: null, importError: null });
+      },
+    };
+  });
+}
