@@ -11,14 +11,16 @@ const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
 /** `GET /downloads/<file>`: an export, as an attachment. */
 export function serveDownload(dir: string, name: string, res: ServerResponse): void {
   if (!TransferFile.safeParse(name).success) {
-    return sendJson(res, 404, new ContractError('not-found', 'No such export.').toBody());
+    sendJson(res, 404, new ContractError('not-found', 'No such export.').toBody());
+    return;
   }
   const path = join(dir, name);
   let size: number;
   try {
     size = statSync(path).size;
   } catch {
-    return sendJson(res, 404, new ContractError('not-found', `There is no export "${name}".`).toBody());
+    sendJson(res, 404, new ContractError('not-found', `There is no export "${name}".`).toBody());
+    return;
   }
   res.writeHead(200, {
     'Content-Type': name.endsWith('.har') ? 'application/json' : 'application/x-ndjson',

@@ -183,7 +183,7 @@ export class TransferJobs {
         } catch {
           throw new Error('The file is not JSON, so not a HAR log.');
         }
-        recordsFromHar(har).forEach((record, i) => take(record, `entry ${i + 1}`));
+        for (const [i, record] of recordsFromHar(har).entries()) take(record, `entry ${i + 1}`);
       }
       flush();
       progress.total = progress.done;

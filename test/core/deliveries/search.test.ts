@@ -87,7 +87,7 @@ beforeAll(() => {
     });
   }
   const items = repo.insertAll(batch);
-  items.forEach((item, i) => made.push({ ...(shadow[i] as Omit<Made, 'id'>), id: item.id }));
+  for (const [i, item] of items.entries()) made.push({ ...(shadow[i] as Omit<Made, 'id'>), id: item.id });
 });
 
 afterAll(() => {
