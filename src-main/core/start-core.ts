@@ -1,4 +1,4 @@
-import { ContractError, type Durability, type Service, type Subscribe } from '@contract';
+import type { Durability, Service, Subscribe } from '@contract';
 import { HttpPools } from './botapi';
 import { botMethods } from './bots/bot-methods';
 import { CommandRepository } from './commands/repository';
@@ -10,6 +10,7 @@ import { Forwarder } from './forwarding/forwarder';
 import { DEFAULT_INBOX, InboxRepository } from './inboxes/repository';
 import { startRetention } from './inboxes/retention';
 import { InboxSettingsRepository } from './inboxes/settings';
+import { settingsMethods } from './inboxes/settings-methods';
 import { handleLinkHit } from './links/handle-link';
 import { linkMethods } from './links/link-methods';
 import { ProfileRepository } from './profiles/repository';
@@ -17,6 +18,7 @@ import { ensureSandboxProfile } from './profiles/sandbox-profile';
 import { GroupCommitter } from './receiver/group-commit';
 import { startReceiver } from './receiver/server';
 import { ReplayJobs } from './replay/jobs';
+import { replayMethods } from './replay/replay-methods';
 import { ReplayRepository } from './replay/repository';
 import { ReplyRepository } from './replies/repository';
 import { type Sandbox, type SandboxBot, startSandbox } from './sandbox';
@@ -26,8 +28,8 @@ import type { SecretBox } from './secrets/secret-box';
 import { createService } from './service';
 import { KeyRing } from './signer/keys';
 import { openDatabase } from './store/open-database';
-import { storageInfo } from './store/storage-info';
 import { TransferJobs } from './transfer/jobs';
+import { transferMethods } from './transfer/transfer-methods';
 
 export interface CoreOptions {
   dataDir: string;
@@ -171,19 +173,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     ...botMethods({ profiles, replies: new ReplyRepository(db), http, events }),
     ...sandboxMethods(sandbox, profiles),
     ...linkMethods({ profiles, keys, commands, events, receiverUrl: receiver.url }),
-    'replay.start': (input) => replays.start(input),
-    'replay.cancel': ({ jobId }) => replays.cancel(jobId),
-    'replay.attempts': ({ deliveryId }) => ({ items: replayAttempts.list(deliveryId) }),
-    'export.start': (input) => transfers.startExport(input),
-    'import.start': (input) => transfers.startImport(input),
-    'inboxes.settings': ({ inbox }) => inboxSettings.get(inbox),
-    'inboxes.configure': ({ inbox, ...change }) => {
-      if (!inboxes.has(inbox)) throw new ContractError('not-found', `There is no inbox named "${inbox}".`);
-      const saved = inboxSettings.configure(inbox, change);
-      if (change.retention) retention.runNow();
-      return saved;
-    },
-    'app.storage': () => storageInfo(options.dataDir, deliveries.count()),
+    ...replayMethods(replays, replayAttempts),
+    ...transferMethods(transfers),
+    ...settingsMethods({ inboxes, settings: inboxSettings, deliveries, retention, dataDir: options.dataDir }),
   };
 
   let stopped: Promise<void> | undefined;
