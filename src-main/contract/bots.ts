@@ -68,6 +68,8 @@ export const BotProfile = z.object({
   appId: z.string().nullable(),
   hasToken: z.boolean(),
   hasJwt: z.boolean(),
+  /** Telegram: a webhook secret token is kept (sent on setWebhook, and on replays when asked). */
+  hasWebhookSecret: z.boolean(),
   /** The built-in sandbox bot: loopback http webhooks allowed, clearly marked. */
   sandbox: z.boolean(),
   createdAt: z.string(),
@@ -90,6 +92,10 @@ export const ProfileInput = z
     /** Omitted on update: keep the stored secret. Empty string: remove it. */
     token: z.string().max(4096).optional(),
     jwt: z.string().max(8192).optional(),
+    webhookSecret: z
+      .string()
+      .regex(/^([A-Za-z0-9_-]{1,256})?$/, 'a secret token is 1–256 letters, digits, "_" or "-"')
+      .optional(),
   })
   .strict();
 export type ProfileInput = z.input<typeof ProfileInput>;

@@ -20,6 +20,8 @@ export const ReplayInput = z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,256}$/, 'a secret token is 1–256 of A-Z a-z 0-9 _ -')
       .optional(),
+    /** Sets the secret header from this bot profile's webhook secret. */
+    secretFromProfileId: z.number().int().positive().optional(),
     /** A replacement JSON body (one delivery only); the original bytes are sent otherwise. */
     editedBody: z
       .string()
@@ -34,6 +36,10 @@ export const ReplayInput = z
   .strict()
   .refine((v) => (v.deliveryIds === undefined) !== (v.filter === undefined), {
     message: 'give either deliveryIds or filter',
+  })
+  .refine((v) => v.secretToken === undefined || v.secretFromProfileId === undefined, {
+    message: 'give secretToken or secretFromProfileId, not both',
+    path: ['secretFromProfileId'],
   })
   .refine((v) => v.editedBody === undefined || v.deliveryIds?.length === 1, {
     message: 'an edited body replays exactly one delivery',

@@ -145,7 +145,12 @@ export async function startCore(options: CoreOptions): Promise<Core> {
 
   ensureSandboxProfile(profiles, sandbox, `${receiver.url}/webhook`);
 
-  const replays = new ReplayJobs(deliveries, replayAttempts, events);
+  const replays = new ReplayJobs(
+    deliveries,
+    replayAttempts,
+    events,
+    (id) => profiles.get(id)?.webhookSecret ?? null,
+  );
   const retention = startRetention(deliveries, inboxSettings);
 
   const transfers = new TransferJobs(

@@ -4,7 +4,7 @@ import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest';
 import { pickProfileId } from '../../src-renderer/features/profiles/defaultProfile';
 import { ProfileSelect } from '../../src-renderer/features/profiles/ProfileSelect';
-import { toProfileInput } from '../../src-renderer/features/profiles/profileForm';
+import { toProfileInput, webhookSecretProblem } from '../../src-renderer/features/profiles/profileForm';
 import { makeProfile, SANDBOX_PROFILE } from './support/bots';
 import { createFakeClient, settle } from './support/fakeClient';
 import { renderWithStores } from './support/render';
@@ -25,6 +25,8 @@ function profilesServer(initial: BotProfile[]) {
     appId: input.appId ?? null,
     hasToken: input.token === undefined ? (before?.hasToken ?? false) : input.token !== '',
     hasJwt: input.jwt === undefined ? (before?.hasJwt ?? false) : input.jwt !== '',
+    hasWebhookSecret:
+      input.webhookSecret === undefined ? (before?.hasWebhookSecret ?? false) : input.webhookSecret !== '',
     sandbox: before?.sandbox ?? false,
     createdAt: '2024-01-02T00:00:00.000Z',
   });
@@ -88,6 +90,8 @@ describe('toProfileInput', () => {
     removeToken: false,
     jwt: '',
     removeJwt: false,
+    webhookSecret: '',
+    removeWebhookSecret: false,
   };
   it('leaves blank secrets out (keep), sends removed ones as empty, trims the rest', () => {
     expect(toProfileInput(values)).toEqual({
@@ -102,6 +106,33 @@ describe('toProfileInput', () => {
       token: 'abc',
       jwt: '',
     });
+  });
+
+  it("sends a Telegram profile's webhook secret trimmed, '' to remove it, nothing when blank", () => {
+    const telegram = { ...values, platform: 'telegram' as const };
+    expect(toProfileInput({ ...telegram, webhookSecret: ' s3cr3t-T0ken_ ' })).toMatchObject({
+      webhookSecret: 's3cr3t-T0ken_',
+    });
+    expect(
+      toProfileInput({ ...telegram, webhookSecret: 'ignored', removeWebhookSecret: true }),
+    ).toMatchObject({ webhookSecret: '' });
+    expect(toProfileInput(telegram)).not.toHaveProperty('webhookSecret');
+    // Solafon has no such field: whatever is stored is kept.
+    expect(toProfileInput({ ...values, webhookSecret: 'abc' })).not.toHaveProperty('webhookSecret');
+  });
+
+  it.each([
+    ['bad token!', false],
+    ['x'.repeat(257), false],
+    ['x'.repeat(256), true],
+    ['', true],
+  ])('checks the webhook secret %j', (webhookSecret, ok) => {
+    const problem = webhookSecretProblem({ ...values, platform: 'telegram', webhookSecret });
+    expect(problem === null).toBe(ok);
+    // Being removed, it is not sent at all.
+    expect(
+      webhookSecretProblem({ ...values, platform: 'telegram', webhookSecret, removeWebhookSecret: true }),
+    ).toBeNull();
   });
 });
 
@@ -196,6 +227,69 @@ describe('Profile selector and dialog', () => {
     expect(update).not.toHaveProperty('token');
     expect(within(row('Shop 2')).getAllByRole('cell')[3]?.textContent).toBe('set');
     expect(within(row('Shop 2')).getAllByRole('cell')[4]?.textContent).toBe('not set');
+  });
+
+  it('creates a Telegram profile with a webhook secret, and refuses an invalid one', async () => {
+    const { fake } = await setup([SANDBOX_PROFILE]);
+    fireEvent.click(screen.getByTestId('profiles-open'));
+    fireEvent.click(screen.getByTestId('profile-new'));
+    // Solafon has no webhook secret.
+    expect(screen.queryByTestId('profile-webhook-secret')).toBeNull();
+    type('profile-name', 'TG');
+    fireEvent.change(screen.getByTestId('profile-platform'), { target: { value: 'telegram' } });
+    expect((screen.getByTestId('profile-webhook-secret') as HTMLInputElement).type).toBe('password');
+    expect(screen.getByTestId('profile-webhook-secret-status').textContent).toBe('optional');
+
+    type('profile-webhook-secret', 'not a token!');
+    expect(screen.getByTestId('profile-webhook-secret-error').textContent).toMatch(/1–256 letters/);
+    expect(screen.getByTestId('profile-webhook-secret').getAttribute('aria-invalid')).toBe('true');
+    const save = screen.getByTestId('profile-save') as HTMLButtonElement;
+    expect(save.disabled).toBe(true);
+    fireEvent.submit(screen.getByTestId('profile-form'));
+    await act(settle);
+    expect(fake.calls('profiles.create')).toHaveLength(0);
+
+    type('profile-webhook-secret', 'hook_S3cret-1');
+    expect(screen.queryByTestId('profile-webhook-secret-error')).toBeNull();
+    fireEvent.click(save);
+    await act(settle);
+    expect(fake.calls('profiles.create').map((call) => call.input)).toEqual([
+      {
+        name: 'TG',
+        platform: 'telegram',
+        baseUrl: 'https://api.telegram.org',
+        publicUrl: '',
+        inbox: 'default',
+        appId: null,
+        webhookSecret: 'hook_S3cret-1',
+      },
+    ]);
+    expect(within(row('TG')).getByTestId('profile-webhook-secret-set').textContent).toMatch(/secret set/);
+  });
+
+  it('keeps a blank webhook secret on edit, and removes it only when asked', async () => {
+    const { fake } = await setup([
+      SANDBOX_PROFILE,
+      makeProfile(2, { name: 'TG', platform: 'telegram', hasWebhookSecret: true }),
+    ]);
+    fireEvent.click(screen.getByTestId('profiles-open'));
+    fireEvent.click(within(row('TG')).getByTestId('profile-edit'));
+    expect(screen.getByTestId('profile-webhook-secret-status').textContent).toBe('set');
+    expect((screen.getByTestId('profile-webhook-secret') as HTMLInputElement).value).toBe('');
+    fireEvent.click(screen.getByTestId('profile-save'));
+    await act(settle);
+    expect(fake.calls('profiles.update')[0]?.input).not.toHaveProperty('webhookSecret');
+
+    fireEvent.click(within(row('TG')).getByTestId('profile-edit'));
+    type('profile-webhook-secret', 'bad token!');
+    fireEvent.click(screen.getByTestId('profile-webhook-secret-remove'));
+    expect((screen.getByTestId('profile-webhook-secret') as HTMLInputElement).disabled).toBe(true);
+    // What was typed no longer matters: it is not sent.
+    expect(screen.queryByTestId('profile-webhook-secret-error')).toBeNull();
+    fireEvent.click(screen.getByTestId('profile-save'));
+    await act(settle);
+    expect(fake.calls('profiles.update')[1]?.input).toMatchObject({ id: 2, webhookSecret: '' });
+    expect(within(row('TG')).queryByTestId('profile-webhook-secret-set')).toBeNull();
   });
 
   it("marks the sandbox and shows the server's refusal to delete it", async () => {

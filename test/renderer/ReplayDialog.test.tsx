@@ -2,6 +2,7 @@ import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_TARGET, TARGET_STORAGE_KEY } from '../../src-renderer/features/replay/target';
 import { change, input, openDelivery, renderApp, row } from './support/app';
+import { makeProfile } from './support/bots';
 import { deferred } from './support/deferred';
 import { refuse, settle } from './support/fakeClient';
 import { installFakeLayout } from './support/layout';
@@ -130,6 +131,54 @@ describe('Replay dialog for one delivery', () => {
     expect(fake.calls('replay.start')).toHaveLength(1);
     expect(screen.getByTestId('replay-error').textContent).toBe('Nothing to replay: no delivery matches.');
     expect(screen.getByTestId('replay-start')).toBeTruthy();
+  });
+});
+
+describe("Replay with the profile's webhook secret", () => {
+  const secretBox = () => input('replay-secret-from-profile');
+
+  it('is off while the selected profile keeps no secret', async () => {
+    await openSingle({
+      'profiles.list': () => ({ items: [makeProfile(2, { name: 'TG', platform: 'telegram' })] }),
+    });
+    expect(secretBox().disabled).toBe(true);
+    expect(screen.getByTestId('replay-secret-from-profile-note').textContent).toMatch(
+      /keeps no webhook secret/,
+    );
+  });
+
+  it('sends secretFromProfileId for the selected profile, and not the typed secret token', async () => {
+    const { fake, stores } = await openSingle({
+      'profiles.list': () => ({
+        items: [
+          makeProfile(2, { name: 'TG', platform: 'telegram', hasWebhookSecret: true }),
+          makeProfile(5, { name: 'Other', platform: 'telegram', hasWebhookSecret: true }),
+        ],
+      }),
+    });
+    act(() => stores.profiles.getState().select(5));
+    change('replay-secret', 'bad token!');
+    expect(startButton().disabled).toBe(true);
+    expect(secretBox().disabled).toBe(false);
+    fireEvent.click(secretBox());
+    expect(secretBox().checked).toBe(true);
+    // The typed token is set aside: disabled, not checked, not sent.
+    expect(input('replay-secret').disabled).toBe(true);
+    expect(screen.queryByTestId('replay-secret-error')).toBeNull();
+    expect(startButton().disabled).toBe(false);
+
+    fireEvent.click(startButton());
+    await act(settle);
+    expect(startInput(fake)).toEqual({
+      target: DEFAULT_TARGET,
+      deliveryIds: [3],
+      keepHeaders: [],
+      headers: [],
+      renumberUpdateId: false,
+      concurrency: 4,
+      secretFromProfileId: 5,
+    });
+    expect(startInput(fake)).not.toHaveProperty('secretToken');
   });
 });
 

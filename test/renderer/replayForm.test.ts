@@ -66,6 +66,19 @@ describe('buildReplayInput', () => {
     expect(bad({ rate: 'fast' }).rate).toBeDefined();
     expect(bad({ rate: '10001' }).rate).toBeDefined();
   });
+
+  it("sends the profile's secret instead of a typed one, only when that profile keeps one", () => {
+    const ticked = form({ secretFromProfile: true, secretToken: 'bad token!' });
+    const { input, errors } = buildReplayInput(ticked, several, null, 7);
+    expect(errors).toEqual({});
+    expect(input).toMatchObject({ secretFromProfileId: 7 });
+    expect(input).not.toHaveProperty('secretToken');
+    // No profile to lend a secret: the box counts for nothing and the typed token is checked again.
+    expect(buildReplayInput(ticked, several, null, null).errors.secretToken).toMatch(/1–256/);
+    const typed = buildReplayInput(form({ secretToken: 'tok' }), several, null, 7).input;
+    expect(typed).toMatchObject({ secretToken: 'tok' });
+    expect(typed).not.toHaveProperty('secretFromProfileId');
+  });
 });
 
 describe('editableBody', () => {

@@ -34,6 +34,7 @@ export function fakeService(overrides: Partial<Service> = {}): Mocked<Service> {
     appId: null,
     hasToken: true,
     hasJwt: false,
+    hasWebhookSecret: false,
     sandbox: false,
     createdAt: new Date(0).toISOString(),
   });

@@ -56,8 +56,13 @@ export function botMethods({ profiles, replies, http }: BotDeps): BotMethods {
 
     'webhook.set': ({ profileId, ...input }) =>
       platformCall(async () => {
-        const api = client(profileId);
-        await api.setWebhook(input);
+        const profile = profileOrFail(profiles, profileId);
+        const api = clientFor(http, profile);
+        // A Telegram profile's kept secret goes with every setWebhook unless another is given.
+        const secretToken =
+          input.secretToken ??
+          (profile.platform === 'telegram' ? (profile.webhookSecret ?? undefined) : undefined);
+        await api.setWebhook(secretToken === undefined ? input : { ...input, secretToken });
         return api.getWebhookInfo();
       }),
 

@@ -12,6 +12,7 @@ interface ProfileRow {
   app_id: string | null;
   token: Buffer | null;
   jwt: Buffer | null;
+  webhook_secret: Buffer | null;
   sandbox: number;
   created_at: number;
 }
@@ -20,6 +21,7 @@ interface ProfileRow {
 export interface ProfileWithSecrets extends BotProfile {
   token: string | null;
   jwt: string | null;
+  webhookSecret: string | null;
 }
 
 export interface ProfileFields {
@@ -32,6 +34,7 @@ export interface ProfileFields {
   /** undefined: keep; '' or null: remove. */
   token?: string | null | undefined;
   jwt?: string | null | undefined;
+  webhookSecret?: string | null | undefined;
 }
 
 /** Bot profiles; tokens and JWTs are sealed by the SecretBox before they touch the disk. */
@@ -51,12 +54,12 @@ export class ProfileRepository {
     this.one = db.prepare('SELECT * FROM bot_profiles WHERE id = ?');
     this.sandboxRow = db.prepare('SELECT * FROM bot_profiles WHERE sandbox = 1');
     this.insert = db.prepare(
-      `INSERT INTO bot_profiles (name, platform, base_url, public_url, inbox, app_id, token, jwt, sandbox, created_at)
-       VALUES (@name, @platform, @baseUrl, @publicUrl, @inbox, @appId, @token, @jwt, @sandbox, @createdAt)`,
+      `INSERT INTO bot_profiles (name, platform, base_url, public_url, inbox, app_id, token, jwt, webhook_secret, sandbox, created_at)
+       VALUES (@name, @platform, @baseUrl, @publicUrl, @inbox, @appId, @token, @jwt, @webhookSecret, @sandbox, @createdAt)`,
     );
     this.update = db.prepare(
       `UPDATE bot_profiles SET name = @name, platform = @platform, base_url = @baseUrl, public_url = @publicUrl,
-         inbox = @inbox, app_id = @appId, token = @token, jwt = @jwt WHERE id = @id`,
+         inbox = @inbox, app_id = @appId, token = @token, jwt = @jwt, webhook_secret = @webhookSecret WHERE id = @id`,
     );
     this.remove = db.prepare('DELETE FROM bot_profiles WHERE id = ?');
   }
@@ -108,6 +111,7 @@ export class ProfileRepository {
       appId: fields.appId,
       token: seal(fields.token, current?.token ?? null),
       jwt: seal(fields.jwt, current?.jwt ?? null),
+      webhookSecret: seal(fields.webhookSecret, current?.webhook_secret ?? null),
     };
   }
 
@@ -123,7 +127,12 @@ export class ProfileRepository {
         );
       }
     };
-    return { ...toProfile(row), token: unseal(row.token, 'API token'), jwt: unseal(row.jwt, 'JWT') };
+    return {
+      ...toProfile(row),
+      token: unseal(row.token, 'API token'),
+      jwt: unseal(row.jwt, 'JWT'),
+      webhookSecret: unseal(row.webhook_secret, 'webhook secret'),
+    };
   }
 }
 
@@ -138,6 +147,7 @@ function toProfile(row: ProfileRow): BotProfile {
     appId: row.app_id,
     hasToken: row.token !== null,
     hasJwt: row.jwt !== null,
+    hasWebhookSecret: row.webhook_secret !== null,
     sandbox: row.sandbox === 1,
     createdAt: new Date(row.created_at).toISOString(),
   };

@@ -37,6 +37,8 @@ export class ReplayJobs {
     private readonly deliveries: DeliveryRepository,
     private readonly attempts: ReplayRepository,
     private readonly events: EventHub,
+    /** A bot profile's webhook secret, for `secretFromProfileId`. */
+    private readonly secretOf: (profileId: number) => string | null,
   ) {
     this.writer = new GroupCommitter(
       (batch) => {
@@ -47,7 +49,18 @@ export class ReplayJobs {
     );
   }
 
-  start(input: ParsedReplay): ReplayProgress {
+  start(request: ParsedReplay): ReplayProgress {
+    let input = request;
+    if (request.secretFromProfileId !== undefined) {
+      const secret = this.secretOf(request.secretFromProfileId);
+      if (!secret) {
+        throw new ContractError(
+          'bad-input',
+          `Profile #${request.secretFromProfileId} has no webhook secret token to send.`,
+        );
+      }
+      input = { ...request, secretToken: secret };
+    }
     if (input.editedBody !== undefined) {
       try {
         JSON.parse(input.editedBody);

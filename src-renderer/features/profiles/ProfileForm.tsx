@@ -7,6 +7,7 @@ import {
   type ProfileFormValues,
   profileFormFrom,
   toProfileInput,
+  webhookSecretProblem,
 } from './profileForm';
 import { SecretField } from './SecretField';
 
@@ -44,8 +45,11 @@ export function ProfileForm({ profile, onDone, onCancel }: ProfileFormProps) {
   const update = <K extends keyof ProfileFormValues>(key: K, value: ProfileFormValues[K]) =>
     setValues((current) => ({ ...current, [key]: value }));
 
+  const secretProblem = webhookSecretProblem(values);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (secretProblem !== null) return;
     const saved = await save(profile?.id ?? null, toProfileInput(values));
     if (saved !== null) onDone();
   };
@@ -133,6 +137,18 @@ export function ProfileForm({ profile, onDone, onCancel }: ProfileFormProps) {
         remove={values.removeJwt}
         onRemoveChange={(remove) => update('removeJwt', remove)}
       />
+      {values.platform === 'telegram' && (
+        <SecretField
+          label="Webhook secret token (Telegram)"
+          testId="profile-webhook-secret"
+          value={values.webhookSecret}
+          onChange={(value) => update('webhookSecret', value)}
+          isSet={profile === null ? null : profile.hasWebhookSecret}
+          remove={values.removeWebhookSecret}
+          onRemoveChange={(remove) => update('removeWebhookSecret', remove)}
+          error={secretProblem}
+        />
+      )}
       <p className="muted small">
         Secrets stay in the inspector's main process; this window only learns whether they are set.
       </p>
@@ -140,7 +156,12 @@ export function ProfileForm({ profile, onDone, onCancel }: ProfileFormProps) {
         <button type="button" className="button" onClick={onCancel}>
           Cancel
         </button>
-        <button type="submit" className="button primary" data-testid="profile-save" disabled={saving}>
+        <button
+          type="submit"
+          className="button primary"
+          data-testid="profile-save"
+          disabled={saving || secretProblem !== null}
+        >
           {saving ? 'Saving…' : 'Save'}
         </button>
       </div>

@@ -42,7 +42,15 @@ export function ProfileList({ onEdit }: ProfileListProps) {
                 </span>
               )}
             </td>
-            <td>{profile.platform}</td>
+            <td>
+              {profile.platform}
+              {profile.hasWebhookSecret && (
+                <span className="muted small" data-testid="profile-webhook-secret-set">
+                  {' '}
+                  · secret set
+                </span>
+              )}
+            </td>
             <td>
               <code>{profile.baseUrl}</code>
             </td>

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { FieldError } from '../../components/FieldError';
 
 interface SecretFieldProps {
   label: string;
@@ -9,10 +10,12 @@ interface SecretFieldProps {
   isSet: boolean | null;
   remove: boolean;
   onRemoveChange: (remove: boolean) => void;
+  /** Why the value as typed would be refused; shown under the field. */
+  error?: string | null;
 }
 
 /**
- * A token or JWT: write-only, as core never sends secrets back. Blank keeps the
+ * A token, JWT or webhook secret: write-only, as core never sends secrets back. Blank keeps the
  * stored one; removing it is an explicit box to tick, not an emptied field.
  */
 export function SecretField({
@@ -23,41 +26,47 @@ export function SecretField({
   isSet,
   remove,
   onRemoveChange,
+  error = null,
 }: SecretFieldProps) {
   const statusId = useId();
+  const errorId = `${statusId}-error`;
   return (
-    <div className="form-row">
-      <label className="form-label" htmlFor={`${statusId}-input`}>
-        {label}
-      </label>
-      <span className="secret-field">
-        <input
-          id={`${statusId}-input`}
-          type="password"
-          data-testid={testId}
-          value={value}
-          disabled={remove}
-          autoComplete="new-password"
-          spellCheck={false}
-          placeholder={isSet ? 'leave blank to keep' : ''}
-          aria-describedby={statusId}
-          onChange={(event) => onChange(event.target.value)}
-        />
-        <span id={statusId} className="muted small" data-testid={`${testId}-status`}>
-          {isSet === null ? 'optional' : isSet ? 'set' : 'not set'}
+    <>
+      <div className="form-row">
+        <label className="form-label" htmlFor={`${statusId}-input`}>
+          {label}
+        </label>
+        <span className="secret-field">
+          <input
+            id={`${statusId}-input`}
+            type="password"
+            data-testid={testId}
+            value={value}
+            disabled={remove}
+            autoComplete="new-password"
+            spellCheck={false}
+            placeholder={isSet ? 'leave blank to keep' : ''}
+            aria-invalid={error === null ? undefined : true}
+            aria-describedby={error === null ? statusId : `${statusId} ${errorId}`}
+            onChange={(event) => onChange(event.target.value)}
+          />
+          <span id={statusId} className="muted small" data-testid={`${testId}-status`}>
+            {isSet === null ? 'optional' : isSet ? 'set' : 'not set'}
+          </span>
+          {isSet === true && (
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                data-testid={`${testId}-remove`}
+                checked={remove}
+                onChange={(event) => onRemoveChange(event.target.checked)}
+              />
+              remove
+            </label>
+          )}
         </span>
-        {isSet === true && (
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              data-testid={`${testId}-remove`}
-              checked={remove}
-              onChange={(event) => onRemoveChange(event.target.checked)}
-            />
-            remove
-          </label>
-        )}
-      </span>
-    </div>
+      </div>
+      <FieldError id={errorId} message={error ?? undefined} testId={`${testId}-error`} />
+    </>
   );
 }

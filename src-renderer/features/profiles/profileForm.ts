@@ -6,6 +6,9 @@ export const DEFAULT_BASE_URL: Record<BotPlatform, string> = {
   telegram: 'https://api.telegram.org',
 };
 
+// A copy of the contract's rule: the schema itself would bring zod into the bundle.
+const WEBHOOK_SECRET = /^[A-Za-z0-9_-]{1,256}$/;
+
 export interface ProfileFormValues {
   name: string;
   platform: BotPlatform;
@@ -18,6 +21,9 @@ export interface ProfileFormValues {
   removeToken: boolean;
   jwt: string;
   removeJwt: boolean;
+  /** Telegram's webhook secret token: kept, removed and left blank like the two above. */
+  webhookSecret: string;
+  removeWebhookSecret: boolean;
 }
 
 export function emptyProfileForm(platform: BotPlatform = 'solafon'): ProfileFormValues {
@@ -32,6 +38,8 @@ export function emptyProfileForm(platform: BotPlatform = 'solafon'): ProfileForm
     removeToken: false,
     jwt: '',
     removeJwt: false,
+    webhookSecret: '',
+    removeWebhookSecret: false,
   };
 }
 
@@ -53,6 +61,14 @@ export function baseUrlForPlatform(current: string, platform: BotPlatform): stri
   return isDefault ? DEFAULT_BASE_URL[platform] : current;
 }
 
+/** Why the webhook secret as typed would be refused, or null when it is fine (or blank, or being removed). */
+export function webhookSecretProblem(values: ProfileFormValues): string | null {
+  if (values.platform !== 'telegram' || values.removeWebhookSecret) return null;
+  const secret = values.webhookSecret.trim();
+  if (secret === '' || WEBHOOK_SECRET.test(secret)) return null;
+  return 'A secret token is 1–256 letters, digits, "_" or "-".';
+}
+
 /**
  * What `profiles.create` / `profiles.update` expect. A secret is left out to
  * keep the stored one (the contract's "omitted"), sent as '' to remove it.
@@ -61,6 +77,11 @@ export function toProfileInput(values: ProfileFormValues): ProfileInput {
   const secret = (value: string, remove: boolean) => (remove ? '' : value === '' ? undefined : value);
   const token = secret(values.token, values.removeToken);
   const jwt = secret(values.jwt, values.removeJwt);
+  // Only Telegram has the field: a Solafon profile keeps whatever is stored.
+  const webhookSecret =
+    values.platform === 'telegram'
+      ? secret(values.webhookSecret.trim(), values.removeWebhookSecret)
+      : undefined;
   const appId = values.appId.trim();
   return {
     name: values.name.trim(),
@@ -71,5 +92,6 @@ export function toProfileInput(values: ProfileFormValues): ProfileInput {
     appId: appId === '' ? null : appId,
     ...(token === undefined ? {} : { token }),
     ...(jwt === undefined ? {} : { jwt }),
+    ...(webhookSecret === undefined ? {} : { webhookSecret }),
   };
 }

@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useMemo } from 'react';
 import { FieldError } from '../../components/FieldError';
 import { formatCount } from '../deliveries/format';
+import { useSelectedProfile } from '../profiles/context';
 import { BodyEditor } from './BodyEditor';
 import { useReplay } from './context';
 import { HeaderRows } from './HeaderRows';
@@ -18,13 +19,17 @@ export function ReplayFormView({ scope, form, onChange }: ReplayFormViewProps) {
   const replay = useReplay((state) => state.replay);
   const starting = useReplay((state) => state.starting);
   const error = useReplay((state) => state.error);
+  const profile = useSelectedProfile();
   const id = useId();
+  // Only a profile that keeps a secret can lend it; otherwise the box is off, whatever was ticked.
+  const secretProfileId = profile?.hasWebhookSecret === true ? profile.id : null;
+  const fromProfile = form.secretFromProfile && secretProfileId !== null;
 
   const body = scope.kind === 'one' ? editableBody(scope.delivery) : null;
   const originalBody = body !== null && 'text' in body ? body.text : null;
   const { input, errors } = useMemo(
-    () => buildReplayInput(form, scope, originalBody),
-    [form, scope, originalBody],
+    () => buildReplayInput(form, scope, originalBody, secretProfileId),
+    [form, scope, originalBody, secretProfileId],
   );
 
   const submit = async (event: FormEvent) => {
@@ -129,6 +134,7 @@ export function ReplayFormView({ scope, form, onChange }: ReplayFormViewProps) {
           data-testid="replay-secret"
           placeholder="optional: sent as X-Telegram-Bot-Api-Secret-Token"
           value={form.secretToken}
+          disabled={fromProfile}
           spellCheck={false}
           autoComplete="off"
           aria-invalid={invalid('secretToken')}
@@ -137,6 +143,25 @@ export function ReplayFormView({ scope, form, onChange }: ReplayFormViewProps) {
         />
       </div>
       <FieldError id={`${id}-secretToken-error`} message={errors.secretToken} testId="replay-secret-error" />
+      <div className="form-row">
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            data-testid="replay-secret-from-profile"
+            checked={fromProfile}
+            disabled={secretProfileId === null}
+            onChange={(event) => onChange({ secretFromProfile: event.target.checked })}
+          />
+          Use the profile's webhook secret
+        </label>
+        <span className="muted small" data-testid="replay-secret-from-profile-note">
+          {profile === null
+            ? 'no bot profile selected'
+            : secretProfileId === null
+              ? `“${profile.name}” keeps no webhook secret`
+              : `from “${profile.name}”`}
+        </span>
+      </div>
 
       <div className="form-row">
         <label className="form-label" htmlFor={`${id}-concurrency`}>

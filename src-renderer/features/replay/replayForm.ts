@@ -21,6 +21,8 @@ export interface ReplayForm {
   keepHeaders: string;
   headers: HeaderRow[];
   secretToken: string;
+  /** Send the selected profile's kept webhook secret instead of a typed one. */
+  secretFromProfile: boolean;
   concurrency: string;
   /** Requests per second; empty: as fast as the concurrency allows. */
   rate: string;
@@ -56,6 +58,7 @@ export function initialForm(target: string, body: string): ReplayForm {
     keepHeaders: '',
     headers: [],
     secretToken: '',
+    secretFromProfile: false,
     concurrency: String(DEFAULT_CONCURRENCY),
     rate: '',
   };
@@ -128,11 +131,14 @@ function parseRate(text: string): number | null | undefined {
  * `originalBody` is what the editor started with: an edited body is sent only
  * when it differs, so opening the editor and changing nothing still sends the
  * original bytes (re-serialized JSON would differ, and could round big ids).
+ * `secretProfileId` is the selected profile when it keeps a webhook secret:
+ * only then can `secretFromProfile` stand in for a typed secret token.
  */
 export function buildReplayInput(
   form: ReplayForm,
   scope: ReplayScope,
   originalBody: string | null,
+  secretProfileId: number | null = null,
 ): { input: ReplayInput | null; errors: ReplayErrors } {
   const errors: ReplayErrors = {};
 
@@ -153,7 +159,9 @@ export function buildReplayInput(
   const headers = parseHeaders(form.headers);
   if (headers.problem !== null) errors.headers = headers.problem;
 
-  const secretToken = form.secretToken.trim();
+  // The contract takes one secret or the other: the profile's wins, and the typed one is not sent.
+  const secretFromProfileId = form.secretFromProfile ? secretProfileId : null;
+  const secretToken = secretFromProfileId === null ? form.secretToken.trim() : '';
   if (secretToken !== '' && !SECRET_TOKEN.test(secretToken)) {
     errors.secretToken = 'A secret token is 1–256 of A–Z, a–z, 0–9, _ and -.';
   }
@@ -176,6 +184,7 @@ export function buildReplayInput(
     renumberUpdateId: form.renumber,
     concurrency,
     ...(secretToken === '' ? {} : { secretToken }),
+    ...(secretFromProfileId === null ? {} : { secretFromProfileId }),
     ...(editing && form.body !== originalBody ? { editedBody: form.body } : {}),
     ...(rate === undefined ? {} : { ratePerSecond: rate }),
   };

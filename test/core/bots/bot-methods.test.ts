@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { ContractError } from '@contract';
 import { dispatch } from '@contract/dispatch';
@@ -224,6 +226,46 @@ describe('webhook, compose and logs through a profile', () => {
       return items.length > 0 && items;
     });
     expect(logs[0]).toMatchObject({ status: null, error: 'Connection refused' });
+  });
+
+  it("sends a Telegram profile's kept webhook secret with setWebhook", async () => {
+    const seen: string[] = [];
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => {
+        body += c.toString();
+      });
+      req.on('end', () => {
+        seen.push(body);
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            ok: true,
+            result: req.url?.endsWith('getWebhookInfo') ? { url: 'https://bot.example/hook' } : true,
+          }),
+        );
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const profile = await svc()['profiles.create']({
+        ...defaults,
+        name: 'TG secret',
+        platform: 'telegram',
+        baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        token: '5:tg',
+        webhookSecret: 'kept_secret',
+      });
+      await svc()['webhook.set']({ profileId: profile.id, url: 'https://bot.example/hook' });
+      expect(JSON.parse(seen[0] ?? '{}')).toEqual({
+        url: 'https://bot.example/hook',
+        secret_token: 'kept_secret',
+      });
+      expect(JSON.stringify(await svc()['profiles.list']({}))).not.toContain('kept_secret');
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it('says why a Telegram profile has no delivery log', async () => {

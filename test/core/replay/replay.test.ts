@@ -208,6 +208,39 @@ describe('replay', () => {
     expect(attempts[0]?.error).toMatch(/ECONNREFUSED/);
   });
 
+  it("sets the secret header from a profile's webhook secret when asked", async () => {
+    const target = await bot();
+    try {
+      const id = await post('{"update_id": 3}');
+      const profile = await t.core.service['profiles.create']({
+        name: 'TG',
+        platform: 'telegram',
+        baseUrl: 'https://api.telegram.org',
+        publicUrl: '',
+        inbox: 'default',
+        appId: null,
+        token: '1:x',
+        webhookSecret: 'from_profile',
+      });
+      expect(profile.hasWebhookSecret).toBe(true);
+      const started = await replay({
+        target: target.url,
+        deliveryIds: [id],
+        secretFromProfileId: profile.id,
+      });
+      await finished(started.jobId);
+      expect(target.got[0]?.headers['x-telegram-bot-api-secret-token']).toBe('from_profile');
+      const sandbox = (await t.core.service['profiles.list']({})).items.find((p) => p.sandbox);
+      await expect(
+        replay({ target: target.url, deliveryIds: [id], secretFromProfileId: sandbox?.id }),
+      ).rejects.toMatchObject({
+        code: 'bad-input',
+      });
+    } finally {
+      await target.close();
+    }
+  });
+
   it('refuses input that cannot work, with the reason', async () => {
     await expect(async () =>
       replay({ target: 'http://127.0.0.1:1/x', filter: { query: 'nothing-matches-this' } }),

@@ -28,6 +28,7 @@ export function makeProfile(id: number, overrides: Partial<BotProfile> = {}): Bo
     appId: null,
     hasToken: true,
     hasJwt: false,
+    hasWebhookSecret: false,
     sandbox: false,
     createdAt: '2024-01-01T00:00:00.000Z',
     ...overrides,

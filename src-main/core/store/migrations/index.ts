@@ -5,6 +5,7 @@ import { sql as signedLinks } from './0004-signed-links';
 import { sql as search } from './0005-search';
 import { sql as replay } from './0006-replay';
 import { sql as inboxSettings } from './0007-inbox-settings';
+import { sql as webhookSecret } from './0008-webhook-secret';
 
 export interface Migration {
   version: number;
@@ -21,4 +22,5 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'search', sql: search },
   { version: 6, name: 'replay', sql: replay },
   { version: 7, name: 'inbox-settings', sql: inboxSettings },
+  { version: 8, name: 'webhook-secret', sql: webhookSecret },
 ];
