@@ -6,7 +6,7 @@ import { useDeliveries } from '../deliveries/context';
 import { formatCount } from '../deliveries/format';
 import { useTransfer } from './context';
 import { availableScopes, type ExportScope, exportInput } from './exportScope';
-import { FORMAT_LABELS } from './formats';
+import { FormatSelect } from './FormatSelect';
 
 /** Export to a file: NDJSON or HAR, of the ticked rows, the current filter or everything. */
 export function ExportDialog({ onClose }: { onClose: () => void }) {
@@ -39,23 +39,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title="Export deliveries" onClose={onClose} testId="export-dialog">
       <form noValidate onSubmit={submit}>
-        <div className="form-row">
-          <label className="form-label" htmlFor={`${id}-format`}>
-            Format
-          </label>
-          <select
-            id={`${id}-format`}
-            data-testid="export-format"
-            value={format}
-            onChange={(event) => setFormat(event.target.value as TransferFormat)}
-          >
-            {(Object.keys(FORMAT_LABELS) as TransferFormat[]).map((value) => (
-              <option key={value} value={value}>
-                {FORMAT_LABELS[value]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FormatSelect id={`${id}-format`} testId="export-format" value={format} onChange={setFormat} />
         <div className="form-row">
           <label className="form-label" htmlFor={`${id}-scope`}>
             Deliveries

@@ -3,7 +3,8 @@ import { type FormEvent, useId, useState } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { useInboxes } from '../inboxes/context';
 import { useTransfer } from './context';
-import { FORMAT_LABELS, formatFromName, IMPORT_ACCEPT } from './formats';
+import { FormatSelect } from './FormatSelect';
+import { formatFromName, IMPORT_ACCEPT } from './formats';
 import { ImportProgress } from './ImportProgress';
 
 /** Import an NDJSON or HAR file: uploaded to the bridge, then read in by `import.start`. */
@@ -49,24 +50,13 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             onChange={(event) => pick(event.target.files?.[0] ?? null)}
           />
         </div>
-        <div className="form-row">
-          <label className="form-label" htmlFor={`${id}-format`}>
-            Format
-          </label>
-          <select
-            id={`${id}-format`}
-            data-testid="import-format"
-            value={format}
-            disabled={busy}
-            onChange={(event) => setFormat(event.target.value as TransferFormat)}
-          >
-            {(Object.keys(FORMAT_LABELS) as TransferFormat[]).map((value) => (
-              <option key={value} value={value}>
-                {FORMAT_LABELS[value]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FormatSelect
+          id={`${id}-format`}
+          testId="import-format"
+          value={format}
+          onChange={setFormat}
+          disabled={busy}
+        />
         <div className="form-row">
           <label className="form-label" htmlFor={`${id}-inbox`}>
             Into inbox
