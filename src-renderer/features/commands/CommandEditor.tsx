@@ -1,4 +1,5 @@
-import { type FormEvent, type KeyboardEvent, useId, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useId } from 'react';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { CodeEditor } from './CodeEditor';
 import { COMMAND_NAME_HINT, commandNameProblem } from './commandName';
 import { useCommands } from './context';
@@ -18,7 +19,6 @@ export function CommandEditor() {
   const save = useCommands((state) => state.save);
   const remove = useCommands((state) => state.remove);
   // Deleting throws the code away: one more click to be sure.
-  const [confirming, setConfirming] = useState(false);
   const id = useId();
 
   // An empty name is not worth a red message before anything was typed; Save still refuses it.
@@ -86,37 +86,16 @@ export function CommandEditor() {
         </button>
         {unsaved && <span className="muted small">unsaved changes</span>}
         <span className="header-spacer" />
-        {openName !== null &&
-          (confirming ? (
-            <>
-              <span>Delete “{openName}”?</span>
-              <button
-                type="button"
-                className="button danger"
-                data-testid="command-delete-confirm"
-                disabled={busy !== null}
-                onClick={() => {
-                  setConfirming(false);
-                  void remove();
-                }}
-              >
-                {busy === 'delete' ? 'Deleting…' : 'Delete'}
-              </button>
-              <button type="button" className="button" onClick={() => setConfirming(false)}>
-                Keep
-              </button>
-            </>
-          ) : (
-            <button
-              type="button"
-              className="button"
-              data-testid="command-delete"
-              disabled={busy !== null}
-              onClick={() => setConfirming(true)}
-            >
-              Delete
-            </button>
-          ))}
+        {openName !== null && (
+          <ConfirmButton
+            label="Delete"
+            question={`Delete “${openName}”?`}
+            testId="command-delete"
+            disabled={busy !== null}
+            busyLabel={busy === 'delete' ? 'Deleting…' : null}
+            onConfirm={() => void remove()}
+          />
+        )}
       </div>
       {formError !== null && (
         <p className="error-text" role="alert" data-testid="command-error">

@@ -1,5 +1,5 @@
 import type { BotProfile } from '@contract';
-import { useState } from 'react';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatIso } from '../../shared/time';
 import { useLinks } from './context';
@@ -19,7 +19,6 @@ export function SigningKeys({ profile }: { profile: BotProfile }) {
   const rotateKey = useLinks((state) => state.rotateKey);
   const retireKey = useLinks((state) => state.retireKey);
   // Retiring breaks every link the key signed: one more click to be sure.
-  const [confirming, setConfirming] = useState<string | null>(null);
 
   return (
     <section className="signing-keys" data-testid="signing-keys" aria-label="Signing keys">
@@ -89,37 +88,15 @@ export function SigningKeys({ profile }: { profile: BotProfile }) {
                   )}
                 </td>
                 <td className="row-actions">
-                  {key.retiredAt === null &&
-                    (confirming === key.kid ? (
-                      <>
-                        <span>Retire {key.kid}? Its links stop working.</span>
-                        <button
-                          type="button"
-                          className="button danger"
-                          data-testid="key-retire-confirm"
-                          disabled={keyAction !== null}
-                          onClick={() => {
-                            setConfirming(null);
-                            void retireKey(profile.id, key.kid);
-                          }}
-                        >
-                          Retire
-                        </button>
-                        <button type="button" className="button" onClick={() => setConfirming(null)}>
-                          Keep
-                        </button>
-                      </>
-                    ) : (
-                      <button
-                        type="button"
-                        className="button"
-                        data-testid="key-retire"
-                        disabled={keyAction !== null}
-                        onClick={() => setConfirming(key.kid)}
-                      >
-                        Retire
-                      </button>
-                    ))}
+                  {key.retiredAt === null && (
+                    <ConfirmButton
+                      label="Retire"
+                      question={`Retire ${key.kid}? Its links stop working.`}
+                      testId="key-retire"
+                      disabled={keyAction !== null}
+                      onConfirm={() => void retireKey(profile.id, key.kid)}
+                    />
+                  )}
                 </td>
               </tr>
             ))}

@@ -1,5 +1,5 @@
 import type { BotProfile } from '@contract';
-import { useState } from 'react';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { useProfiles } from './context';
 
 interface ProfileListProps {
@@ -13,7 +13,6 @@ export function ProfileList({ onEdit }: ProfileListProps) {
   const saving = useProfiles((state) => state.saving);
   const remove = useProfiles((state) => state.remove);
   // Deleting throws away a stored token: one more click to be sure.
-  const [confirming, setConfirming] = useState<number | null>(null);
 
   if (items.length === 0) return <p className="note">No profiles yet.</p>;
 
@@ -57,45 +56,21 @@ export function ProfileList({ onEdit }: ProfileListProps) {
             <td>{secretState(profile.hasToken)}</td>
             <td>{secretState(profile.hasJwt)}</td>
             <td className="row-actions">
-              {confirming === profile.id ? (
-                <>
-                  <span>Delete “{profile.name}”?</span>
-                  <button
-                    type="button"
-                    className="button danger"
-                    data-testid="profile-delete-confirm"
-                    disabled={saving}
-                    onClick={() => {
-                      setConfirming(null);
-                      void remove(profile.id);
-                    }}
-                  >
-                    Delete
-                  </button>
-                  <button type="button" className="button" onClick={() => setConfirming(null)}>
-                    Keep
-                  </button>
-                </>
-              ) : (
-                <>
-                  <button
-                    type="button"
-                    className="button"
-                    data-testid="profile-edit"
-                    onClick={() => onEdit(profile)}
-                  >
-                    Edit
-                  </button>
-                  <button
-                    type="button"
-                    className="button"
-                    data-testid="profile-delete"
-                    onClick={() => setConfirming(profile.id)}
-                  >
-                    Delete
-                  </button>
-                </>
-              )}
+              <button
+                type="button"
+                className="button"
+                data-testid="profile-edit"
+                onClick={() => onEdit(profile)}
+              >
+                Edit
+              </button>
+              <ConfirmButton
+                label="Delete"
+                question={`Delete “${profile.name}”?`}
+                testId="profile-delete"
+                disabled={saving}
+                onConfirm={() => void remove(profile.id)}
+              />
             </td>
           </tr>
         ))}
