@@ -56,4 +56,9 @@ export const StorageInfo = z.object({
   databaseBytes: z.number().int(),
   walBytes: z.number().int(),
   deliveries: z.number().int(),
+  /** Exports waiting to be downloaded, and uploads waiting to be imported. */
+  exportsBytes: z.number().int(),
+  uploadsBytes: z.number().int(),
+  /** The most exports and uploads may take together; an upload past it is refused. */
+  transferQuotaBytes: z.number().int(),
 });

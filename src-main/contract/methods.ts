@@ -22,7 +22,7 @@ import { ConfigureInboxInput, InboxSettings, StorageInfo } from './inbox-setting
 import { Command, CommandName, LinkVerdict, SignedLink, SigningKey, SignLinkInput } from './links';
 import type { EventName, MethodName } from './names';
 import { ReplayAttempt, ReplayInput, ReplayProgress } from './replay';
-import { ExportInput, ImportInput, TransferProgress } from './transfer';
+import { ExportFile, ExportInput, ImportInput, TransferFile, TransferProgress } from './transfer';
 
 const NoInput = z.object({}).strict();
 
@@ -130,13 +130,19 @@ export const methods = {
 
   /** Writes the selection or filter (default: everything) to a file; progress as `transfer.progress`. */
   'export.start': { input: ExportInput, output: TransferProgress },
+  /** The exports kept, newest first: each until it expires or is deleted. */
+  'export.list': { input: NoInput, output: z.object({ items: z.array(ExportFile) }) },
+  'export.delete': {
+    input: z.object({ file: TransferFile }).strict(),
+    output: z.object({ deleted: z.literal(true) }),
+  },
   /** Reads an uploaded NDJSON or HAR file back in, skipping deliveries already stored. */
   'import.start': { input: ImportInput, output: TransferProgress },
 
   'inboxes.settings': { input: z.object({ inbox: InboxName }).strict(), output: InboxSettings },
   /** Forwarding, a response rule and retention for one inbox; omitted parts stay as they are. */
   'inboxes.configure': { input: ConfigureInboxInput, output: InboxSettings },
-  /** The database's size on disk. */
+  /** The database's size on disk, and the exports' and uploads'. */
   'app.storage': { input: NoInput, output: StorageInfo },
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 

@@ -32,6 +32,8 @@ export const METHOD_NAMES = [
   'replay.cancel',
   'replay.attempts',
   'export.start',
+  'export.list',
+  'export.delete',
   'import.start',
   'inboxes.settings',
   'inboxes.configure',

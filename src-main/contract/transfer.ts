@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DeliveryFilter, InboxName } from './deliveries';
+import { DeliveryFilter, InboxName, Invocation, Problem, Summary } from './deliveries';
 
 export const TransferFormat = z.enum(['ndjson', 'har']);
 export type TransferFormat = z.infer<typeof TransferFormat>;
@@ -15,13 +15,26 @@ export const ExportInput = z
     format: TransferFormat,
     deliveryIds: z.array(z.number().int().positive()).min(1).max(1_000_000).optional(),
     filter: DeliveryFilter.optional(),
+    /** Also mask `sig` of signed-link hits (their other fields stay, so the file is no longer lossless for them). */
+    maskLinkSignatures: z.boolean().optional(),
   })
   .strict();
+
+/** An export kept in the data dir until it expires or is deleted. */
+export const ExportFile = z.object({
+  file: TransferFile,
+  format: TransferFormat,
+  bytes: z.number().int(),
+  createdAt: z.string(),
+  /** Exports are deleted by themselves after this time. */
+  expiresAt: z.string(),
+});
+export type ExportFile = z.infer<typeof ExportFile>;
 
 export const ImportInput = z
   .object({
     format: TransferFormat,
-    /** A file uploaded to the web bridge (POST /uploads) or placed in the data dir's imports folder. */
+    /** A file uploaded to the web bridge (POST /uploads) or placed in the data dir's imports folder; removed once read. */
     file: TransferFile,
     /** Put everything into this inbox; omitted: each delivery's own inbox. */
     inbox: InboxName.optional(),
@@ -43,3 +56,32 @@ export const TransferProgress = z.object({
   error: z.string().nullable(),
 });
 export type TransferProgress = z.infer<typeof TransferProgress>;
+
+/** An HTTP method token (RFC 9110), as a request line carries it. */
+const HttpMethod = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,32}$/, 'an HTTP method');
+
+/**
+ * One NDJSON line of an export (`bwi-delivery/1`): a delivery, lossless. An
+ * imported file is someone else's input, so every record is parsed with this
+ * before it reaches the store; fields older exports left out take defaults.
+ */
+export const DeliveryRecord = z.object({
+  format: z.literal('bwi-delivery/1'),
+  receivedAt: z.iso.datetime({ offset: true }),
+  inbox: InboxName.default('default'),
+  method: HttpMethod.default('POST'),
+  path: z.string().startsWith('/', 'a path starts with "/"').max(8192).default('/webhook'),
+  query: z.string().max(65_536).default(''),
+  headers: z.array(z.tuple([z.string().max(8192), z.string().max(65_536)])).max(1000),
+  remoteAddress: z.string().max(128).nullable().default(null),
+  bodyBase64: z.base64(),
+  /** Bytes announced or seen; the decoded body's length when absent. */
+  bodySize: z.number().int().nonnegative().optional(),
+  bodyOmitted: z.boolean().default(false),
+  responseStatus: z.number().int().min(100).max(599).default(200),
+  responseBody: z.string().default(''),
+  problem: Problem.nullable().default(null),
+  summary: Summary,
+  invocation: Invocation.nullable().default(null),
+});
+export type DeliveryRecord = z.output<typeof DeliveryRecord>;

@@ -28,6 +28,7 @@ import type { SecretBox } from './secrets/secret-box';
 import { createService } from './service';
 import { KeyRing } from './signer/keys';
 import { openDatabase } from './store/open-database';
+import { DEFAULT_TRANSFER_LIMITS, type TransferFileLimits, TransferFiles } from './transfer/files';
 import { TransferJobs } from './transfer/jobs';
 import { transferMethods } from './transfer/transfer-methods';
 
@@ -47,6 +48,8 @@ export interface CoreOptions {
   forwardRetryMs?: number[];
   /** Seals secrets at rest; default: a 0600 key file in the data dir. */
   secretBox?: SecretBox;
+  /** Expiry of exports and uploads, and their quota; tests shorten them. */
+  transferLimits?: Partial<TransferFileLimits>;
   /** better-sqlite3 binary for another ABI (the desktop shell under Electron). */
   nativeBinding?: string;
   log?: (message: string) => void;
@@ -64,6 +67,8 @@ export interface Core {
   sandboxBot: SandboxBot;
   /** Where exports are written and uploads kept (the web bridge serves and fills them). */
   transferDir(kind: 'exports' | 'imports'): string;
+  /** Bytes an upload may still take before the exports-and-uploads quota is reached. */
+  uploadRoom(): number;
   dataDir: string;
   stop(): Promise<void>;
 }
@@ -153,13 +158,20 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   );
   const retention = startRetention(deliveries, inboxSettings);
 
-  const transfers = new TransferJobs(
-    options.dataDir,
+  const transferFiles = new TransferFiles(options.dataDir, {
+    ...DEFAULT_TRANSFER_LIMITS,
+    ...options.transferLimits,
+  });
+  const transfers = new TransferJobs({
+    files: transferFiles,
     deliveries,
     events,
-    options.version ?? '0.0.0-dev',
-    (items) => events.emit('delivery.added', { items }),
-  );
+    version: options.version ?? '0.0.0-dev',
+    onImported: (items) => events.emit('delivery.added', { items }),
+    // A record carries its body as base64 (4/3 of the bytes) beside headers and the summary.
+    maxRecordBytes: Math.ceil((maxBodyBytes * 4) / 3) + 1024 * 1024,
+    log,
+  });
 
   const service: Service = {
     ...createService({
@@ -180,7 +192,14 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     ...linkMethods({ profiles, keys, commands, events, receiverUrl: receiver.url }),
     ...replayMethods(replays, replayAttempts),
     ...transferMethods(transfers),
-    ...settingsMethods({ inboxes, settings: inboxSettings, deliveries, retention, dataDir: options.dataDir }),
+    ...settingsMethods({
+      inboxes,
+      settings: inboxSettings,
+      deliveries,
+      retention,
+      dataDir: options.dataDir,
+      transfers: transferFiles,
+    }),
   };
 
   let stopped: Promise<void> | undefined;
@@ -193,10 +212,12 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     sandboxToken: sandbox.defaultBot.token,
     sandboxBot: sandbox.defaultBot,
     transferDir: (kind) => transfers.dir(kind),
+    uploadRoom: () => transferFiles.room(),
     dataDir: options.dataDir,
     stop: () => {
       stopped ??= (async () => {
         retention.stop();
+        transfers.stop();
         await forwarder.stop();
         await replays.stop();
         await sandbox.stop();

@@ -17,6 +17,8 @@ export interface BridgeOptions {
   staticDir: string;
   /** Where exports are written and uploads kept. */
   transferDir: (kind: 'exports' | 'imports') => string;
+  /** Bytes an upload may still take (the exports-and-uploads quota). */
+  uploadRoom: () => number;
   log: (message: string) => void;
 }
 
@@ -70,7 +72,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         return sendJson(res, 401, new ContractError('unauthorized', 'Missing or wrong token.').toBody());
       }
       if (path === '/uploads' && req.method === 'POST')
-        return receiveUpload(options.transferDir('imports'), req, res);
+        return receiveUpload(options.transferDir('imports'), options.uploadRoom(), req, res);
       if (path.startsWith('/downloads/') && req.method === 'GET') {
         // Export names need no escaping; anything escaped is not one of ours and fails the name check.
         return serveDownload(options.transferDir('exports'), path.slice('/downloads/'.length), res);

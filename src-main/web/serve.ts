@@ -29,6 +29,7 @@ export async function serve(options: ServeOptions): Promise<Served> {
       port: options.uiPort ?? 0,
       staticDir: options.staticDir ?? fileURLToPath(new URL('../renderer/', import.meta.url)),
       transferDir: core.transferDir,
+      uploadRoom: core.uploadRoom,
       log: options.log ?? ((message) => console.error(message)),
     });
   } catch (error) {

@@ -31,21 +31,37 @@ export function serveDownload(dir: string, name: string, res: ServerResponse): v
   createReadStream(path).pipe(res);
 }
 
-/** `POST /uploads?name=<original name>`: the raw file body, kept for `import.start`. */
-export async function receiveUpload(dir: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+const mib = (bytes: number) => `${Math.floor(bytes / 1024 / 1024)} MiB`;
+
+/**
+ * `POST /uploads?name=<original name>`: the raw file body, kept for
+ * `import.start`. `room` is what the exports-and-uploads quota has left: an
+ * upload past it is refused, before or while it is written.
+ */
+export async function receiveUpload(
+  dir: string,
+  room: number,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const original = new URL(req.url ?? '/', 'http://x').searchParams.get('name') ?? 'upload';
   const ext = /\.(har|ndjson|jsonl|json)$/i.exec(original)?.[1]?.toLowerCase() ?? 'bin';
   const file = `upload-${randomUUID()}.${ext}`;
   const path = join(dir, file);
+  const limit = Math.min(MAX_UPLOAD_BYTES, room);
+  const tooLarge =
+    room < MAX_UPLOAD_BYTES
+      ? `Exports and uploads may take ${mib(room)} more on disk: delete old exports (Export dialog) or wait for them to expire.`
+      : 'The file is over 1 GiB.';
   const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > MAX_UPLOAD_BYTES) {
+  if (Number.isFinite(declared) && declared > limit) {
     req.resume();
-    return sendJson(res, 413, new ContractError('bad-input', 'The file is over 1 GiB.').toBody());
+    return sendJson(res, 413, new ContractError('bad-input', tooLarge).toBody(), { Connection: 'close' });
   }
   let size = 0;
   req.on('data', (chunk: Buffer) => {
     size += chunk.length;
-    if (size > MAX_UPLOAD_BYTES) req.destroy(new Error('The file is over 1 GiB.'));
+    if (size > limit) req.destroy(new Error(tooLarge));
   });
   try {
     await pipeline(req, createWriteStream(path, { mode: 0o600 }));

@@ -10,7 +10,8 @@ import { makeInboxSettings } from './support/replay';
 installFakeLayout();
 afterEach(cleanup);
 
-const STORAGE = { databaseBytes: 12_345_678, walBytes: 400_000, deliveries: 1234 };
+const NO_TRANSFERS = { exportsBytes: 0, uploadsBytes: 0, transferQuotaBytes: 2 ** 31 };
+const STORAGE = { ...NO_TRANSFERS, databaseBytes: 12_345_678, walBytes: 400_000, deliveries: 1234 };
 
 /** Settings kept per inbox as core keeps them: configure changes the parts it is given, settings reads them. */
 function fakeSettings(initial: Partial<InboxSettings> = {}): Handlers {
@@ -188,11 +189,22 @@ describe('Inbox settings', () => {
 describe('formatStorage', () => {
   it('says database + WAL in MB, each part, and the delivery count', () => {
     expect(formatStorage(STORAGE)).toBe('12.7 MB on disk (database 12.3 MB + WAL 0.4 MB) · 1,234 deliveries');
-    expect(formatStorage({ databaseBytes: 4096, walBytes: 0, deliveries: 1 })).toBe(
+    expect(formatStorage({ ...NO_TRANSFERS, databaseBytes: 4096, walBytes: 0, deliveries: 1 })).toBe(
       '0.0 MB on disk (database 0.0 MB + WAL 0.0 MB) · 1 delivery',
     );
-    expect(formatStorage({ databaseBytes: 2_500_000_000, walBytes: 50_000_000, deliveries: 1_000_000 })).toBe(
-      '2550.0 MB on disk (database 2500.0 MB + WAL 50.0 MB) · 1,000,000 deliveries',
+    expect(
+      formatStorage({
+        ...NO_TRANSFERS,
+        databaseBytes: 2_500_000_000,
+        walBytes: 50_000_000,
+        deliveries: 1_000_000,
+      }),
+    ).toBe('2550.0 MB on disk (database 2500.0 MB + WAL 50.0 MB) · 1,000,000 deliveries');
+  });
+
+  it('counts exports and uploads while there are some', () => {
+    expect(formatStorage({ ...STORAGE, exportsBytes: 3_000_000, uploadsBytes: 200_000 })).toBe(
+      '15.9 MB on disk (database 12.3 MB + WAL 0.4 MB + exports 3.0 MB + uploads 0.2 MB) · 1,234 deliveries',
     );
   });
 });

@@ -128,6 +128,8 @@ export function fakeService(overrides: Partial<Service> = {}): Mocked<Service> {
     'replay.cancel': ({ jobId }) => ({ jobId, total: 1, done: 0, failed: 0, state: 'running' as const }),
     'replay.attempts': () => ({ items: [] }),
     'export.start': () => transferProgress('export'),
+    'export.list': () => ({ items: [] }),
+    'export.delete': () => ({ deleted: true as const }),
     'import.start': () => transferProgress('import'),
     'inboxes.settings': ({ inbox }) => ({
       inbox,
@@ -143,7 +145,14 @@ export function fakeService(overrides: Partial<Service> = {}): Mocked<Service> {
       ruleHits: 0,
       retention: { keepCount: null, keepDays: null },
     }),
-    'app.storage': () => ({ databaseBytes: 0, walBytes: 0, deliveries: 0 }),
+    'app.storage': () => ({
+      databaseBytes: 0,
+      walBytes: 0,
+      deliveries: 0,
+      exportsBytes: 0,
+      uploadsBytes: 0,
+      transferQuotaBytes: 2 * 1024 * 1024 * 1024,
+    }),
     ...overrides,
   };
   return Object.fromEntries(

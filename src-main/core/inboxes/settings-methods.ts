@@ -13,6 +13,8 @@ export function settingsMethods(deps: {
   deliveries: DeliveryRepository;
   retention: { runNow(): void };
   dataDir: string;
+  /** Exports and uploads: they take room on disk too. */
+  transfers: { usage(): { exportsBytes: number; uploadsBytes: number }; readonly quotaBytes: number };
 }): SettingsMethods {
   return {
     'inboxes.settings': ({ inbox }) => deps.settings.get(inbox),
@@ -23,6 +25,10 @@ export function settingsMethods(deps: {
       if (change.retention) deps.retention.runNow();
       return saved;
     },
-    'app.storage': () => storageInfo(deps.dataDir, deps.deliveries.count()),
+    'app.storage': () => ({
+      ...storageInfo(deps.dataDir, deps.deliveries.count()),
+      ...deps.transfers.usage(),
+      transferQuotaBytes: deps.transfers.quotaBytes,
+    }),
   };
 }

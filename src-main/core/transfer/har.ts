@@ -1,6 +1,6 @@
 import type { Summary } from '@contract';
 import { normalizeUpdate, UNKNOWN_SUMMARY } from '../deliveries/normalize';
-import type { DeliveryRecord } from './record';
+import { type DeliveryRecord, RecordError } from './record';
 
 function summarize(text: string): Summary {
   try {
@@ -73,47 +73,50 @@ export function harEntry(record: DeliveryRecord, host: string): Record<string, u
   };
 }
 
-/** Records from a HAR log: ours whole from `_bwi`; other tools' entries rebuilt from the request. */
-export function recordsFromHar(har: unknown): DeliveryRecord[] {
-  const entries = (har as { log?: { entries?: unknown[] } })?.log?.entries;
-  if (!Array.isArray(entries)) throw new Error('not a HAR log: log.entries is missing');
-  return entries.map((e, i) => {
-    const entry = e as Record<string, unknown> & {
-      _bwi?: DeliveryRecord;
-      startedDateTime?: string;
-      request?: {
-        method?: string;
-        url?: string;
-        headers?: Array<{ name: string; value: string }>;
-        postData?: { text?: string };
-      };
-      response?: { status?: number; content?: { text?: string } };
-    };
-    if (entry._bwi) return entry._bwi;
-    const req = entry.request;
-    if (!req?.url) throw new Error(`entry ${i + 1} has no request URL`);
-    const url = new URL(req.url);
-    const text = req.postData?.text ?? '';
-    return {
-      format: 'bwi-delivery/1',
-      receivedAt: entry.startedDateTime ?? new Date().toISOString(),
-      inbox: 'default',
-      method: req.method ?? 'POST',
-      path: url.pathname,
-      query: url.search.replace(/^\?/, ''),
-      headers: (req.headers ?? []).map((h) => [h.name, h.value] as [string, string]),
-      remoteAddress: null,
-      bodyBase64:
-        typeof entry._bodyBase64 === 'string'
-          ? entry._bodyBase64
-          : Buffer.from(text, 'utf8').toString('base64'),
-      bodySize: Buffer.byteLength(text),
-      bodyOmitted: false,
-      responseStatus: entry.response?.status ?? 200,
-      responseBody: entry.response?.content?.text ?? '',
-      problem: null,
-      summary: summarize(text),
-      invocation: null,
-    } satisfies DeliveryRecord;
-  });
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * One HAR entry as a record to validate: ours whole from `_bwi`; another
+ * tool's rebuilt from its request. Nothing here trusts the entry's shape;
+ * the record schema decides what is acceptable.
+ */
+export function recordFromHarEntry(entry: unknown, maxBodyChars: number): unknown {
+  if (!isObject(entry)) throw new RecordError('not a HAR entry object');
+  if (entry._bwi !== undefined) return entry._bwi;
+  const req = isObject(entry.request) ? entry.request : {};
+  if (typeof req.url !== 'string') throw new RecordError('request.url is missing');
+  let url: URL;
+  try {
+    url = new URL(req.url);
+  } catch {
+    throw new RecordError('request.url is not a URL');
+  }
+  const postData = isObject(req.postData) ? req.postData : {};
+  const text = typeof postData.text === 'string' ? postData.text : '';
+  if (text.length > maxBodyChars)
+    throw new RecordError(`request.postData.text is over ${maxBodyChars} characters`);
+  const response = isObject(entry.response) ? entry.response : {};
+  const content = isObject(response.content) ? response.content : {};
+  const headers = Array.isArray(req.headers) ? req.headers : [];
+  return {
+    format: 'bwi-delivery/1',
+    receivedAt: entry.startedDateTime ?? new Date().toISOString(),
+    inbox: 'default',
+    method: req.method ?? 'POST',
+    path: url.pathname,
+    query: url.search.replace(/^\?/, ''),
+    headers: headers.map((h: unknown) => (isObject(h) ? [h.name, h.value] : h)),
+    remoteAddress: null,
+    bodyBase64:
+      typeof entry._bodyBase64 === 'string'
+        ? entry._bodyBase64
+        : Buffer.from(text, 'utf8').toString('base64'),
+    bodyOmitted: false,
+    responseStatus: response.status ?? 200,
+    responseBody: content.text ?? '',
+    problem: null,
+    summary: summarize(text),
+    invocation: null,
+  };
 }

@@ -1,50 +1,85 @@
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createWriteStream, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { ContractError, type DeliveryFilter, type TransferFormat, type TransferProgress } from '@contract';
+import {
+  ContractError,
+  type DeliveryFilter,
+  type ExportFile,
+  type TransferFormat,
+  type TransferProgress,
+} from '@contract';
 import type { NewDelivery } from '../deliveries/records';
 import type { DeliveryRepository } from '../deliveries/repository';
 import type { EventHub } from '../events';
-import { HAR_TAIL, harEntry, harHead, recordsFromHar } from './har';
-import { fromRecord, toRecord } from './record';
+import type { TransferFiles } from './files';
+import { HAR_TAIL, harEntry, harHead, recordFromHarEntry } from './har';
+import { harEntries } from './read-har';
+import { ndjsonLines } from './read-ndjson';
+import { fromRecord, RecordError, type RecordOptions, toRecord } from './record';
 
-export const EXPORTS_DIR = 'exports';
-export const IMPORTS_DIR = 'imports';
-const BATCH = 500;
-const MAX_HAR_BYTES = 512 * 1024 * 1024;
+/** Rows per transaction: small enough that the receiver never waits long behind an import. */
+const BATCH = 100;
+const SWEEP_EVERY_MS = 10 * 60 * 1000;
+
+export interface TransferDeps {
+  files: TransferFiles;
+  deliveries: DeliveryRepository;
+  events: EventHub;
+  version: string;
+  onImported: (items: ReturnType<DeliveryRepository['insertAll']>) => void;
+  /** The longest record an import accepts; bodies are capped by the receiver's limit, so a bit over that. */
+  maxRecordBytes: number;
+  log: (message: string) => void;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Export and import as jobs with progress events: NDJSON is lossless (body
- * bytes as base64); HAR 1.2 for other tools. Credentials in headers are
- * masked on the way out; an import skips deliveries already stored.
+ * bytes as base64); HAR 1.2 for other tools. Credentials are masked on the
+ * way out; on the way in every record is validated before it is stored, and
+ * the first bad one ends the job with what came before it kept.
  */
 export class TransferJobs {
-  constructor(
-    private readonly dataDir: string,
-    private readonly deliveries: DeliveryRepository,
-    private readonly events: EventHub,
-    private readonly version: string,
-    private readonly onImported: (items: ReturnType<DeliveryRepository['insertAll']>) => void,
-  ) {}
+  private readonly sweeper: NodeJS.Timeout;
 
-  dir(kind: 'exports' | 'imports'): string {
-    const path = join(this.dataDir, kind === 'exports' ? EXPORTS_DIR : IMPORTS_DIR);
-    mkdirSync(path, { recursive: true });
-    return path;
+  constructor(private readonly deps: TransferDeps) {
+    this.sweep();
+    this.sweeper = setInterval(() => this.sweep(), SWEEP_EVERY_MS);
+    this.sweeper.unref();
   }
 
-  startExport(input: {
-    format: TransferFormat;
-    deliveryIds?: number[] | undefined;
-    filter?: DeliveryFilter | undefined;
-  }): TransferProgress {
+  stop(): void {
+    clearInterval(this.sweeper);
+  }
+
+  dir(kind: 'exports' | 'imports'): string {
+    return this.deps.files.dir(kind);
+  }
+
+  exports(): ExportFile[] {
+    return this.deps.files.exports();
+  }
+
+  deleteExport(file: string): void {
+    this.deps.files.deleteExport(file);
+  }
+
+  startExport(
+    input: {
+      format: TransferFormat;
+      deliveryIds?: number[] | undefined;
+      filter?: DeliveryFilter | undefined;
+    } & RecordOptions,
+  ): TransferProgress {
     const ids = input.deliveryIds ?? this.matching(input.filter ?? {});
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const file = `deliveries-${stamp}-${randomUUID().slice(0, 8)}.${input.format === 'har' ? 'har' : 'ndjson'}`;
     const progress = this.progress('export', ids.length, file);
-    void this.runExport(progress, ids, input.format, join(this.dir('exports'), file));
+    const path = join(this.dir('exports'), file);
+    this.runExport(progress, ids, input.format, path, input).catch((error) => this.crashed(progress, error));
     return { ...progress };
   }
 
@@ -56,8 +91,25 @@ export class TransferJobs {
       throw new ContractError('not-found', `There is no uploaded file "${input.file}".`);
     }
     const progress = this.progress('import', null, null);
-    void this.runImport(progress, input.format, path, input.inbox);
+    this.runImport(progress, input.format, path, input.inbox).catch((error) => this.crashed(progress, error));
     return { ...progress };
+  }
+
+  private sweep(): void {
+    try {
+      this.deps.files.sweep();
+    } catch (error) {
+      this.deps.log(`transfer: could not remove expired files: ${describe(error)}`);
+    }
+  }
+
+  /** A job that failed outside its own error handling still ends, visibly, instead of hanging at "running". */
+  private crashed(progress: TransferProgress, error: unknown): void {
+    this.deps.log(`transfer: ${progress.kind} job failed: ${describe(error)}`);
+    if (progress.state !== 'running') return;
+    progress.state = 'failed';
+    progress.error = describe(error);
+    this.push(progress);
   }
 
   private progress(kind: 'export' | 'import', total: number | null, file: string | null): TransferProgress {
@@ -75,14 +127,14 @@ export class TransferJobs {
   }
 
   private push(progress: TransferProgress): void {
-    this.events.emit('transfer.progress', { ...progress });
+    this.deps.events.emit('transfer.progress', { ...progress });
   }
 
   private matching(filter: DeliveryFilter): number[] {
     const ids: number[] = [];
     let before: number | undefined;
     for (;;) {
-      const page = this.deliveries.search({ ...filter, before, limit: 1000 });
+      const page = this.deps.deliveries.search({ ...filter, before, limit: 1000 });
       ids.push(...page.items.map((i) => i.id));
       if (page.items.length < 1000) return ids.reverse();
       before = page.items.at(-1)?.id;
@@ -94,18 +146,19 @@ export class TransferJobs {
     ids: number[],
     format: TransferFormat,
     path: string,
+    options: RecordOptions,
   ): Promise<void> {
     const out = createWriteStream(path, { mode: 0o600 });
     const write = async (text: string) => {
       if (!out.write(text)) await once(out, 'drain');
     };
     try {
-      if (format === 'har') await write(harHead(this.version));
+      if (format === 'har') await write(harHead(this.deps.version));
       let first = true;
       for (const id of ids) {
-        const row = this.deliveries.get(id);
+        const row = this.deps.deliveries.get(id);
         if (row) {
-          const record = toRecord(row);
+          const record = toRecord(row, options);
           if (format === 'har') {
             await write(
               `${first ? '' : ',\n'}${JSON.stringify(harEntry(record, headerHost(record.headers)))}`,
@@ -125,7 +178,7 @@ export class TransferJobs {
     } catch (error) {
       out.destroy();
       progress.state = 'failed';
-      progress.error = (error as Error).message;
+      progress.error = describe(error);
     }
     this.push(progress);
   }
@@ -138,63 +191,78 @@ export class TransferJobs {
   ): Promise<void> {
     let batch: NewDelivery[] = [];
     const flush = () => {
-      const fresh = batch.filter((d) => !this.deliveries.hasSame(d));
-      progress.skipped += batch.length - fresh.length;
+      // Taken out first: a batch that fails to store is not tried again by the error path.
+      const taken = batch;
+      batch = [];
+      const fresh = taken.filter((d) => !this.deps.deliveries.hasSame(d));
+      progress.skipped += taken.length - fresh.length;
       if (fresh.length > 0) {
-        this.onImported(this.deliveries.insertAll(fresh));
+        this.deps.onImported(this.deps.deliveries.insertAll(fresh));
         progress.imported += fresh.length;
       }
-      batch = [];
-      this.push(progress);
-    };
-    const take = (value: unknown, where: string) => {
-      try {
-        batch.push(fromRecord(value, inbox));
-      } catch (error) {
-        throw new Error(`${where}: ${(error as Error).message}`);
-      }
-      progress.done += 1;
-      if (batch.length >= BATCH) flush();
     };
     try {
-      if (format === 'ndjson') {
-        const lines = createInterface({
-          input: createReadStream(path, 'utf8'),
-          crlfDelay: Number.POSITIVE_INFINITY,
-        });
-        let n = 0;
-        for await (const line of lines) {
-          n += 1;
-          if (line.trim() === '') continue;
-          let value: unknown;
-          try {
-            value = JSON.parse(line);
-          } catch {
-            throw new Error(`line ${n}: not JSON`);
-          }
-          take(value, `line ${n}`);
-        }
-      } else {
-        if (statSync(path).size > MAX_HAR_BYTES)
-          throw new Error('The HAR file is over 512 MiB; export NDJSON instead.');
-        let har: unknown;
+      for await (const { value, where } of this.records(format, path)) {
         try {
-          har = JSON.parse(readFileSync(path, 'utf8'));
-        } catch {
-          throw new Error('The file is not JSON, so not a HAR log.');
+          batch.push(fromRecord(value, inbox));
+        } catch (error) {
+          throw new RecordError(`${where}: ${describe(error)}`);
         }
-        for (const [i, record] of recordsFromHar(har).entries()) take(record, `entry ${i + 1}`);
+        progress.done += 1;
+        if (batch.length >= BATCH) {
+          flush();
+          this.push(progress);
+          await nextTurn();
+        }
       }
       flush();
       progress.total = progress.done;
       progress.state = 'finished';
     } catch (error) {
-      // What was read before the bad line is kept: nothing imported is lost.
-      flush();
       progress.state = 'failed';
-      progress.error = (error as Error).message;
+      progress.error = describe(error);
+      // Every record before the bad one was valid: keep them, as the README promises.
+      try {
+        flush();
+      } catch (storeError) {
+        progress.error = `${progress.error} (and what came before could not be stored: ${describe(storeError)})`;
+      }
+    } finally {
+      this.deps.files.removeUpload(path);
     }
     this.push(progress);
+  }
+
+  /** The file's records, one at a time, each named by where it stands for error messages. */
+  private async *records(
+    format: TransferFormat,
+    path: string,
+  ): AsyncGenerator<{ value: unknown; where: string }> {
+    if (format === 'ndjson') {
+      for await (const { text, line } of ndjsonLines(path, this.deps.maxRecordBytes)) {
+        let value: unknown;
+        try {
+          value = JSON.parse(text);
+        } catch {
+          throw new RecordError(`line ${line}: not JSON`);
+        }
+        yield { value, where: `line ${line}` };
+      }
+      return;
+    }
+    let n = 0;
+    for await (const entries of harEntries(path)) {
+      for (const entry of entries) {
+        n += 1;
+        let value: unknown;
+        try {
+          value = recordFromHarEntry(entry, this.deps.maxRecordBytes);
+        } catch (error) {
+          throw new RecordError(`entry ${n}: ${describe(error)}`);
+        }
+        yield { value, where: `entry ${n}` };
+      }
+    }
   }
 }
 

@@ -1,41 +1,17 @@
-import type { DeliveryListItem, Invocation, Problem, Summary } from '@contract';
+import { DeliveryRecord } from '@contract';
 import type { DeliveryRow, NewDelivery } from '../deliveries/records';
 import { toDetail } from '../deliveries/to-contract';
+import { maskHeaders, maskQuery } from './mask';
 
-/** One NDJSON line: a delivery, lossless (body bytes as base64), secrets masked. */
-export interface DeliveryRecord {
-  format: 'bwi-delivery/1';
-  receivedAt: string;
-  inbox: string;
-  method: string;
-  path: string;
-  query: string;
-  headers: Array<[string, string]>;
-  remoteAddress: string | null;
-  bodyBase64: string;
-  bodySize: number;
-  bodyOmitted: boolean;
-  responseStatus: number;
-  responseBody: string;
-  problem: Problem | null;
-  summary: Summary;
-  invocation: Invocation | null;
+export type { DeliveryRecord };
+
+export interface RecordOptions {
+  /** Also mask `sig` of signed-link hits, so an export cannot be used to run their commands again. */
+  maskLinkSignatures?: boolean;
 }
 
-/** Header values that are credentials: an export must not carry them. */
-const SECRET_HEADERS = new Set([
-  'authorization',
-  'x-telegram-bot-api-secret-token',
-  'cookie',
-  'proxy-authorization',
-]);
-export const MASK = '***';
-
-export function maskHeaders(headers: Array<[string, string]>): Array<[string, string]> {
-  return headers.map(([k, v]) => [k, SECRET_HEADERS.has(k.toLowerCase()) ? MASK : v]);
-}
-
-export function toRecord(row: DeliveryRow): DeliveryRecord {
+/** A stored delivery as one export record: lossless (body bytes as base64), credentials masked. */
+export function toRecord(row: DeliveryRow, options: RecordOptions = {}): DeliveryRecord {
   const detail = toDetail(row);
   return {
     format: 'bwi-delivery/1',
@@ -43,7 +19,7 @@ export function toRecord(row: DeliveryRow): DeliveryRecord {
     inbox: detail.inbox,
     method: detail.method,
     path: detail.path,
-    query: detail.query,
+    query: maskQuery(detail.query, options.maskLinkSignatures === true && detail.invocation !== null),
     headers: maskHeaders(detail.headers),
     remoteAddress: detail.remoteAddress,
     bodyBase64: detail.body.base64,
@@ -57,40 +33,37 @@ export function toRecord(row: DeliveryRow): DeliveryRecord {
   };
 }
 
-/** A record back into what the store inserts; refuses what is not one. */
+/** Thrown for a value that is not a valid record; the message names the field. */
+export class RecordError extends Error {}
+
+/**
+ * A record from a file back into what the store inserts. Parsed with the
+ * contract's schema first: nothing unchecked reaches the database or the UI.
+ */
 export function fromRecord(value: unknown, inboxOverride?: string): NewDelivery {
-  const r = value as Partial<DeliveryRecord>;
-  if (typeof value !== 'object' || value === null || r.format !== 'bwi-delivery/1') {
-    throw new Error('not a bwi-delivery/1 record');
+  const parsed = DeliveryRecord.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+    throw new RecordError(`${where}${issue?.message ?? 'not a bwi-delivery/1 record'}`);
   }
-  const receivedAt = Date.parse(String(r.receivedAt));
-  if (!Number.isFinite(receivedAt)) throw new Error('receivedAt is not a time');
-  if (
-    typeof r.bodyBase64 !== 'string' ||
-    !Array.isArray(r.headers) ||
-    typeof r.summary !== 'object' ||
-    r.summary === null
-  ) {
-    throw new Error('a field is missing');
-  }
+  const r = parsed.data;
   const body = Buffer.from(r.bodyBase64, 'base64');
   return {
-    receivedAt,
-    inbox: inboxOverride ?? String(r.inbox ?? 'default'),
-    method: String(r.method ?? 'POST'),
-    path: String(r.path ?? '/webhook'),
-    query: String(r.query ?? ''),
-    headers: r.headers.map(([k, v]) => [String(k), String(v)] as [string, string]),
-    remoteAddress: r.remoteAddress ?? null,
+    receivedAt: Date.parse(r.receivedAt),
+    inbox: inboxOverride ?? r.inbox,
+    method: r.method,
+    path: r.path,
+    query: r.query,
+    headers: r.headers,
+    remoteAddress: r.remoteAddress,
     body,
-    bodySize: Number(r.bodySize ?? body.length),
-    bodyOmitted: Boolean(r.bodyOmitted),
-    responseStatus: Number(r.responseStatus ?? 200),
-    responseBody: String(r.responseBody ?? ''),
-    problem: (r.problem ?? null) as Problem | null,
-    summary: r.summary as Summary,
-    invocation: (r.invocation ?? undefined) as Invocation | undefined,
+    bodySize: r.bodySize ?? body.length,
+    bodyOmitted: r.bodyOmitted,
+    responseStatus: r.responseStatus,
+    responseBody: r.responseBody,
+    problem: r.problem,
+    summary: r.summary,
+    invocation: r.invocation ?? undefined,
   };
 }
-
-export type { DeliveryListItem };
