@@ -11,7 +11,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['test/{core,contract,desktop,web}/**/*.test.ts'],
+          include: ['test/{core,contract,desktop,web,scripts}/**/*.test.ts'],
           environment: 'node',
         },
       },

@@ -1,13 +1,16 @@
 import { IPC_EVENT_CHANNEL } from '@contract';
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { type Core, startCore } from '../core';
 import { bindContractToIpc } from './ipc-adapter';
+import { restrictPermissions } from './permissions';
 import { safeStorageBox } from './safe-storage-box';
 import { appPageUrl, createMainWindow } from './window';
 
 let core: Core | undefined;
 
 async function start(): Promise<void> {
+  // Before any page loads: the window uses the default session.
+  restrictPermissions(session.defaultSession, appPageUrl);
   core = await startCore({
     dataDir: app.getPath('userData'),
     version: app.getVersion(),

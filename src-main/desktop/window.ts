@@ -20,7 +20,13 @@ export function createMainWindow(): BrowserWindow {
       webSecurity: true,
     },
   });
+  // The page never navigates: links leave through the window-open handler.
+  // will-navigate sees only the main frame; will-frame-navigate also sees
+  // subframes, so an injected iframe cannot be steered elsewhere either.
   win.webContents.on('will-navigate', (event) => event.preventDefault());
+  win.webContents.on('will-frame-navigate', (event) => event.preventDefault());
+  // Every new window is refused, however it was asked for (window.open, a
+  // target=_blank link, a middle or modified click).
   win.webContents.setWindowOpenHandler(({ url }) => {
     if (isSafeExternalUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };

@@ -5,6 +5,8 @@ import { ContractError, type Service, type Subscribe, WEB_API_PREFIX, WEB_EVENTS
 import { handleApiCall, sendJson } from './api-routes';
 import { bearerToken, isLoopbackHost, tokenMatches } from './auth';
 import { createEventSocket } from './event-socket';
+import { refuseFraming } from './no-framing';
+import { isForeignOrigin } from './origin';
 import { serveStatic } from './static-files';
 import { receiveUpload, serveDownload } from './transfer-routes';
 
@@ -49,8 +51,19 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    refuseFraming(res);
     if (!isLoopbackHost(req.headers.host, port)) {
       return sendJson(res, 403, new ContractError('unauthorized', 'Unexpected Host header.').toBody());
+    }
+    const callsCore =
+      path.startsWith(WEB_API_PREFIX) || path.startsWith('/downloads/') || path === '/uploads';
+    if (callsCore && isForeignOrigin(req.headers.origin, port)) {
+      // The token is for this bridge's own page; another site's page is refused even with it.
+      return sendJson(
+        res,
+        403,
+        new ContractError('unauthorized', 'Calls from another origin are refused.').toBody(),
+      );
     }
     if (path.startsWith(WEB_API_PREFIX)) {
       if (!tokenMatches(options.token, bearerToken(req))) {

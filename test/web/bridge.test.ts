@@ -167,6 +167,68 @@ describe('web bridge (serve)', () => {
     expect(local.status).toBe(200);
   });
 
+  it('forbids framing of every answer: page, asset, API result, API error', async () => {
+    const answers = [
+      await httpRequest(`${ui}/`),
+      await httpRequest(`${ui}/assets/app-1234.js`),
+      await api('deliveries.list', {}),
+      await api('deliveries.list', {}, null),
+      await httpRequest(`${ui}/nope.js`),
+    ];
+    for (const res of answers) {
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.headers['content-security-policy']).toBe("frame-ancestors 'none'");
+    }
+    expect(answers.map((res) => res.status)).toEqual([200, 200, 200, 401, 404]);
+  });
+
+  const withOrigin = (path: string, origin: string | undefined, method = 'POST'): Promise<HttpResponse> =>
+    httpRequest(`${ui}${path}`, {
+      method,
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: `Bearer ${served.token}`,
+        ...(origin === undefined ? {} : { Origin: origin }),
+      },
+      body: method === 'POST' ? '{}' : undefined,
+    });
+
+  it.each([
+    'http://evil.example',
+    `https://127.0.0.1:PORT`,
+    'http://127.0.0.1:1',
+    'http://127.0.0.1.evil.example:PORT',
+    'null',
+    'file://',
+    'not an origin',
+  ])(
+    'refuses API, upload and download calls from the origin %s with 403, even with the token',
+    async (raw) => {
+      const origin = raw.replace('PORT', String(served.bridge.port));
+      for (const [path, method] of [
+        ['/api/deliveries.list', 'POST'],
+        [`/uploads?name=x.ndjson`, 'POST'],
+        ['/downloads/export-1.ndjson', 'GET'],
+      ] as const) {
+        const res = await withOrigin(path, origin, method);
+        expect(res.status, `${method} ${path}`).toBe(403);
+        expect(res.headers['content-type']).toMatch(/^application\/json/);
+        expect(res.json<ErrorBody>()).toEqual({
+          error: 'unauthorized',
+          message: 'Calls from another origin are refused.',
+        });
+      }
+    },
+  );
+
+  it('serves API calls from its own origin, by any loopback name, and from clients that send none', async () => {
+    const port = served.bridge.port;
+    for (const origin of [`http://127.0.0.1:${port}`, `http://localhost:${port}`, undefined]) {
+      const res = await withOrigin('/api/deliveries.list', origin);
+      expect(res.status, String(origin)).toBe(200);
+    }
+  });
+
   it('serves index.html at / and built assets', async () => {
     const page = await httpRequest(`${ui}/`);
     expect(page.status).toBe(200);
