@@ -1,1 +1,2 @@
+export { guardProcess } from './process-guard';
 export { type Core, type CoreOptions, DEFAULTS, startCore } from './start-core';

@@ -1,12 +1,14 @@
 import { IPC_EVENT_CHANNEL } from '@contract';
 import { app, BrowserWindow, ipcMain, session } from 'electron';
-import { type Core, startCore } from '../core';
+import { type Core, guardProcess, startCore } from '../core';
 import { bindContractToIpc } from './ipc-adapter';
 import { restrictPermissions } from './permissions';
 import { safeStorageBox } from './safe-storage-box';
 import { appPageUrl, createMainWindow } from './window';
 
 let core: Core | undefined;
+
+guardProcess((message) => console.error(message));
 
 async function start(): Promise<void> {
   // Before any page loads: the window uses the default session.

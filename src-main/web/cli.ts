@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ContractError, Durability } from '@contract';
-import { DEFAULTS } from '../core';
+import { DEFAULTS, guardProcess } from '../core';
 import { defaultDataDir } from './data-dir';
 import { openLinkTools } from './link-cli';
 import { sandboxSend } from './sandbox-send';
@@ -167,6 +167,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'sandbox') return sandboxCommand(positionals[1], values);
   if (command === 'sign' || command === 'verify') return linkCommand(command, positionals[1], values);
   if (command !== 'serve') throw new UsageError(`Unknown command "${command}".`);
+  guardProcess((message) => console.error(message));
 
   const maxBodyBytes =
     values['max-body-bytes'] === undefined ? DEFAULTS.maxBodyBytes : Number(values['max-body-bytes']);

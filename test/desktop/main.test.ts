@@ -50,6 +50,7 @@ vi.mock('electron', async () => {
 });
 
 vi.mock('../../src-main/core', () => ({
+  guardProcess: () => electron.order.push('process guard'),
   startCore: async () => ({ service: fakeService(), subscribe: () => () => {}, stop: async () => {} }),
 }));
 
@@ -58,6 +59,8 @@ describe('desktop main', () => {
     await import('../../src-main/desktop/main');
     await waitFor(() => FakeBrowserWindow.created.length === 1);
     expect(electron.order).toEqual([
+      // First of all: a failed background job must not end the app.
+      'process guard',
       'permission request handler',
       'permission check handler',
       'device permission handler',

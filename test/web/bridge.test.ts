@@ -340,4 +340,37 @@ describe('web bridge downloads and uploads', () => {
       removeDir(staticDir);
     }
   });
+
+  it('refuses an upload past the exports-and-uploads quota, with the reason', async () => {
+    const dataDir = makeTempDir('bwi-quota-bridge-');
+    const staticDir = makeTempDir('bwi-static-');
+    const served = await serve({
+      dataDir,
+      receiverPort: 0,
+      sandboxPort: 0,
+      uiPort: 0,
+      staticDir,
+      transferLimits: { quotaBytes: 4 * 1024 * 1024 },
+      log: () => {},
+    });
+    try {
+      const upload = (bytes: number) =>
+        fetch(`${served.bridge.url}/uploads?token=${served.token}&name=big.ndjson`, {
+          method: 'POST',
+          body: Buffer.alloc(bytes, 0x20),
+        });
+      const refused = await upload(5 * 1024 * 1024);
+      expect(refused.status).toBe(413);
+      expect(((await refused.json()) as ErrorBody).message).toMatch(/4 MiB more on disk: delete old exports/);
+      expect((await upload(3 * 1024 * 1024)).status).toBe(200);
+      // What is kept counts: the room left is now 1 MiB.
+      expect((await upload(2 * 1024 * 1024)).status).toBe(413);
+      const storage = await dispatch(served.core.service, 'app.storage', {});
+      expect(storage.ok && storage.value).toMatchObject({ uploadsBytes: 3 * 1024 * 1024 });
+    } finally {
+      await served.stop();
+      removeDir(dataDir);
+      removeDir(staticDir);
+    }
+  });
 });

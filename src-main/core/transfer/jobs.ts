@@ -11,6 +11,7 @@ import {
 } from '@contract';
 import type { NewDelivery } from '../deliveries/records';
 import type { DeliveryRepository } from '../deliveries/repository';
+import { describeError } from '../describe-error';
 import type { EventHub } from '../events';
 import type { TransferFiles } from './files';
 import { HAR_TAIL, harEntry, harHead, recordFromHarEntry } from './har';
@@ -34,7 +35,6 @@ export interface TransferDeps {
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Export and import as jobs with progress events: NDJSON is lossless (body
@@ -99,16 +99,16 @@ export class TransferJobs {
     try {
       this.deps.files.sweep();
     } catch (error) {
-      this.deps.log(`transfer: could not remove expired files: ${describe(error)}`);
+      this.deps.log(`transfer: could not remove expired files: ${describeError(error)}`);
     }
   }
 
   /** A job that failed outside its own error handling still ends, visibly, instead of hanging at "running". */
   private crashed(progress: TransferProgress, error: unknown): void {
-    this.deps.log(`transfer: ${progress.kind} job failed: ${describe(error)}`);
+    this.deps.log(`transfer: ${progress.kind} job failed: ${describeError(error)}`);
     if (progress.state !== 'running') return;
     progress.state = 'failed';
-    progress.error = describe(error);
+    progress.error = describeError(error);
     this.push(progress);
   }
 
@@ -178,7 +178,7 @@ export class TransferJobs {
     } catch (error) {
       out.destroy();
       progress.state = 'failed';
-      progress.error = describe(error);
+      progress.error = describeError(error);
     }
     this.push(progress);
   }
@@ -206,7 +206,7 @@ export class TransferJobs {
         try {
           batch.push(fromRecord(value, inbox));
         } catch (error) {
-          throw new RecordError(`${where}: ${describe(error)}`);
+          throw new RecordError(`${where}: ${describeError(error)}`);
         }
         progress.done += 1;
         if (batch.length >= BATCH) {
@@ -220,12 +220,12 @@ export class TransferJobs {
       progress.state = 'finished';
     } catch (error) {
       progress.state = 'failed';
-      progress.error = describe(error);
+      progress.error = describeError(error);
       // Every record before the bad one was valid: keep them, as the README promises.
       try {
         flush();
       } catch (storeError) {
-        progress.error = `${progress.error} (and what came before could not be stored: ${describe(storeError)})`;
+        progress.error = `${progress.error} (and what came before could not be stored: ${describeError(storeError)})`;
       }
     } finally {
       this.deps.files.removeUpload(path);
@@ -258,7 +258,7 @@ export class TransferJobs {
         try {
           value = recordFromHarEntry(entry, this.deps.maxRecordBytes);
         } catch (error) {
-          throw new RecordError(`entry ${n}: ${describe(error)}`);
+          throw new RecordError(`entry ${n}: ${describeError(error)}`);
         }
         yield { value, where: `entry ${n}` };
       }
