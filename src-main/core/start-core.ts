@@ -140,7 +140,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       port: options.sandboxPort ?? DEFAULTS.sandboxPort,
       receiverWebhookUrl: `${receiver.url}/webhook`,
       onChange: (change) => events.emit('sandbox.changed', change),
-      delivery: options.sandboxDelivery ?? {},
+      delivery: { log, ...options.sandboxDelivery },
     });
   } catch (error) {
     await receiver.close();
@@ -155,8 +155,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     replayAttempts,
     events,
     (id) => profiles.get(id)?.webhookSecret ?? null,
+    log,
   );
-  const retention = startRetention(deliveries, inboxSettings);
+  const retention = startRetention(deliveries, inboxSettings, log);
 
   const transferFiles = new TransferFiles(options.dataDir, {
     ...DEFAULT_TRANSFER_LIMITS,

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { ContractError, type ReplayInput, type ReplayProgress } from '@contract';
 import { Agent, request } from 'undici';
 import type { DeliveryRepository } from '../deliveries/repository';
+import { describeError } from '../describe-error';
 import type { EventHub } from '../events';
 import { GroupCommitter } from '../receiver/group-commit';
 import type { NewAttempt, ReplayRepository } from './repository';
@@ -39,6 +40,7 @@ export class ReplayJobs {
     private readonly events: EventHub,
     /** A bot profile's webhook secret, for `secretFromProfileId`. */
     private readonly secretOf: (profileId: number) => string | null,
+    private readonly log: (message: string) => void,
   ) {
     this.writer = new GroupCommitter(
       (batch) => {
@@ -76,7 +78,12 @@ export class ReplayJobs {
       cancelled: false,
     };
     this.jobs.set(jobId, job);
-    void this.run(job, ids, input);
+    this.run(job, ids, input).catch((error: unknown) => {
+      // A job that failed outside its own error handling still ends, visibly, instead of hanging at "running".
+      this.log(`replay: job ${jobId} failed: ${describeError(error)}`);
+      job.progress.state = 'finished';
+      this.events.emit('replay.progress', { ...job.progress });
+    });
     return { ...job.progress };
   }
 
@@ -164,7 +171,9 @@ export class ReplayJobs {
           sentAt: started,
           ...fields,
         })
-        .catch(() => undefined);
+        .catch((error: unknown) =>
+          this.log(`replay: could not store an attempt on #${deliveryId}: ${describeError(error)}`),
+        );
     if (!row) {
       record({ error: `Delivery #${deliveryId} no longer exists.` }, null);
       return false;

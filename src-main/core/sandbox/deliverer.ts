@@ -1,4 +1,5 @@
 import { Agent, request } from 'undici';
+import { describeError } from '../describe-error';
 import type { PendingUpdate, SandboxBot } from './records';
 import type { SandboxStore } from './store';
 import { updatePayload } from './updates';
@@ -11,6 +12,8 @@ export interface DelivererOptions {
   /** A webhook answer may carry a method call (Telegram's "reply in the webhook response"). */
   onWebhookReply: (bot: SandboxBot, reply: Record<string, unknown>) => void;
   onChange: (token: string) => void;
+  /** Where a delivery pass that failed outside its own error handling is reported. */
+  log: (message: string) => void;
 }
 
 export const defaultBackoff = (attempts: number): number => Math.min(1000 * 2 ** (attempts - 1), 60_000);
@@ -68,10 +71,12 @@ export class Deliverer {
       }
       if (busy.size >= limit) break;
       busy.add(head.chatId);
-      void this.deliver(bot, head).finally(() => {
-        busy.delete(head.chatId);
-        this.kick(token);
-      });
+      this.deliver(bot, head)
+        .catch((error: unknown) => this.options.log(`sandbox: delivery failed: ${describeError(error)}`))
+        .finally(() => {
+          busy.delete(head.chatId);
+          this.kick(token);
+        });
     }
     if (Number.isFinite(earliest)) {
       this.timers.set(

@@ -172,7 +172,7 @@ describe('replay', () => {
     } finally {
       await target.close();
     }
-  });
+  }, 30_000);
 
   it('stops when cancelled', async () => {
     const target = await bot(() => ({ status: 200, body: 'slow', delayMs: 50 }));
