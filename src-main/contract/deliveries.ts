@@ -114,20 +114,35 @@ export const DeliveryDetail = DeliveryListItem.extend({
 });
 export type DeliveryDetail = z.infer<typeof DeliveryDetail>;
 
+/** C0 controls and DEL, but tab and line breaks (whitespace, where words split). */
+const isControl = (code: number) =>
+  (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f;
+
+/** Text typed into a filter: control characters (NUL and the like) have no place in a search. */
+const FilterText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine(
+      (text) => ![...text].some((c) => isControl(c.charCodeAt(0))),
+      'control characters are not allowed',
+    );
+
 /** What to show: every field narrows; all of them together are ANDed. */
 export const DeliveryFilter = z
   .object({
     inbox: InboxName.optional(),
     /** Full-text over the summary text and the body (words; a trailing word matches as a prefix). */
-    query: z.string().trim().max(500).optional(),
-    kind: z.string().max(64).optional(),
+    query: FilterText(500).optional(),
+    kind: FilterText(64).optional(),
     platform: Platform.optional(),
     /** An exact status (404) or a class ("2xx", "4xx"). */
     status: z.union([z.number().int().min(100).max(599), z.enum(['2xx', '3xx', '4xx', '5xx'])]).optional(),
     /** A problem code, `none` for deliveries without one, or `any` for those with one. */
     problem: z.union([Problem, z.enum(['none', 'any'])]).optional(),
-    userId: z.string().trim().min(1).max(64).optional(),
-    chatId: z.string().trim().min(1).max(64).optional(),
+    userId: FilterText(64).pipe(z.string().min(1)).optional(),
+    chatId: FilterText(64).pipe(z.string().min(1)).optional(),
     /** ISO 8601 times, inclusive. */
     from: z.iso.datetime({ offset: true }).optional(),
     to: z.iso.datetime({ offset: true }).optional(),

@@ -40,6 +40,9 @@ describe('dispatch', () => {
     ['deliveries.list', { limit: 1001 }, 'limit'],
     ['deliveries.list', { before: -1 }, 'before'],
     ['deliveries.list', { inbox: 'no spaces' }, 'inbox'],
+    ['deliveries.list', { query: 'a\u0000b' }, 'query: control characters are not allowed'],
+    ['deliveries.list', { kind: '\u0007' }, 'kind: control characters are not allowed'],
+    ['deliveries.list', { userId: '4\u007f2' }, 'userId: control characters are not allowed'],
     ['inboxes.create', { name: '' }, 'name'],
     ['inboxes.create', { name: 'x'.repeat(65) }, 'name'],
   ] as const)('refuses %s %j as bad-input about "%s"', async (method, input, field) => {
