@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { getApi } from './api';
 import { App } from './app/App';
 import { createStores, startStores } from './app/stores';
+import { PanelBoundary } from './components/ErrorBoundary';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element.');
@@ -13,6 +14,9 @@ startStores(stores);
 
 createRoot(root).render(
   <StrictMode>
-    <App stores={stores} />
+    {/* The last net: panels have their own boundaries, but a failure around them must not blank the window. */}
+    <PanelBoundary name="inspector">
+      <App stores={stores} />
+    </PanelBoundary>
   </StrictMode>,
 );

@@ -1,6 +1,7 @@
 import type { DeliveryDetail } from '@contract';
 import { useRef } from 'react';
 import { useStore } from 'zustand';
+import { PanelBoundary } from '../components/ErrorBoundary';
 import { CommandsPanel } from '../features/commands/CommandsPanel';
 import { ComposePanel } from '../features/compose/ComposePanel';
 import { DeliveryDetailPane } from '../features/deliveries/DeliveryDetailPane';
@@ -67,66 +68,75 @@ export function App({ stores }: { stores: Stores }) {
         <Navigation view={view} onChange={show} />
         {view === 'deliveries' ? (
           <main className="workspace">
-            <DeliveryList
-              onOpen={() => detailRef.current?.focus()}
-              empty={<EmptyState url={sampleTarget} inbox={inbox} />}
-              headerActions={
-                <>
-                  <ReplayListActions />
-                  <TransferActions />
-                </>
-              }
-            />
-            <DeliveryDetailPane
-              receiverUrl={receiverUrl}
-              paneRef={detailRef}
-              onReply={reply}
-              onReplay={replay}
-              renderReplays={(delivery) => <ReplaysTab delivery={delivery} />}
-            />
+            <PanelBoundary name="deliveries list">
+              <DeliveryList
+                onOpen={() => detailRef.current?.focus()}
+                empty={<EmptyState url={sampleTarget} inbox={inbox} />}
+                headerActions={
+                  <>
+                    <ReplayListActions />
+                    <TransferActions />
+                  </>
+                }
+              />
+            </PanelBoundary>
+            <PanelBoundary name="delivery detail">
+              <DeliveryDetailPane
+                receiverUrl={receiverUrl}
+                paneRef={detailRef}
+                onReply={reply}
+                onReplay={replay}
+                renderReplays={(delivery) => <ReplaysTab delivery={delivery} />}
+              />
+            </PanelBoundary>
           </main>
         ) : (
-          <main className="panel-view">
-            {/* Keyed by profile: a switch starts the panel afresh, with its own form and polling. */}
-            {view === 'webhook' && (
-              <ProfileGate>
-                {(profile) => <WebhookPanel key={profile.id} profile={profile} receiverUrl={receiverUrl} />}
-              </ProfileGate>
-            )}
-            {view === 'compose' && (
-              <ProfileGate>
-                {(profile) => (
-                  <ComposePanel
-                    key={profile.id}
-                    profile={profile}
-                    selectedDelivery={selectedDelivery}
-                    onOpenDelivery={openDelivery}
-                  />
-                )}
-              </ProfileGate>
-            )}
-            {view === 'logs' && (
-              <ProfileGate>{(profile) => <LogsPanel key={profile.id} profile={profile} />}</ProfileGate>
-            )}
-            {view === 'sandbox' && <SandboxPanel />}
-            {view === 'commands' && <CommandsPanel />}
-            {view === 'links' && (
-              <ProfileGate>
-                {(profile) => (
-                  <LinksPanel key={profile.id} profile={profile} selectedDelivery={selectedDelivery} />
-                )}
-              </ProfileGate>
-            )}
-            {view === 'settings' && (
-              <SettingsPanel
-                listInbox={inbox}
-                defaultInbox={info.status === 'ready' ? info.info.defaultInbox : 'default'}
-              />
-            )}
-          </main>
+          // One boundary per view: a panel that fails says so in place, and the others keep working.
+          <PanelBoundary name={`${view} panel`} resetKey={view}>
+            <main className="panel-view">
+              {/* Keyed by profile: a switch starts the panel afresh, with its own form and polling. */}
+              {view === 'webhook' && (
+                <ProfileGate>
+                  {(profile) => <WebhookPanel key={profile.id} profile={profile} receiverUrl={receiverUrl} />}
+                </ProfileGate>
+              )}
+              {view === 'compose' && (
+                <ProfileGate>
+                  {(profile) => (
+                    <ComposePanel
+                      key={profile.id}
+                      profile={profile}
+                      selectedDelivery={selectedDelivery}
+                      onOpenDelivery={openDelivery}
+                    />
+                  )}
+                </ProfileGate>
+              )}
+              {view === 'logs' && (
+                <ProfileGate>{(profile) => <LogsPanel key={profile.id} profile={profile} />}</ProfileGate>
+              )}
+              {view === 'sandbox' && <SandboxPanel />}
+              {view === 'commands' && <CommandsPanel />}
+              {view === 'links' && (
+                <ProfileGate>
+                  {(profile) => (
+                    <LinksPanel key={profile.id} profile={profile} selectedDelivery={selectedDelivery} />
+                  )}
+                </ProfileGate>
+              )}
+              {view === 'settings' && (
+                <SettingsPanel
+                  listInbox={inbox}
+                  defaultInbox={info.status === 'ready' ? info.info.defaultInbox : 'default'}
+                />
+              )}
+            </main>
+          </PanelBoundary>
         )}
         {/* Outside the views: a replay started from the list keeps its dialog whichever view is shown. */}
-        <ReplayDialogHost />
+        <PanelBoundary name="replay dialog">
+          <ReplayDialogHost />
+        </PanelBoundary>
       </div>
     </Providers>
   );

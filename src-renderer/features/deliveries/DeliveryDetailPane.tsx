@@ -1,5 +1,6 @@
 import type { DeliveryDetail } from '@contract';
 import { type ReactNode, type Ref, useState } from 'react';
+import { PanelBoundary } from '../../components/ErrorBoundary';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { type TabSpec, Tabs } from '../../components/Tabs';
 import { CopyAsCurl } from './CopyAsCurl';
@@ -76,15 +77,17 @@ export function DeliveryDetailPane({
       break;
     case 'ready':
       content = (
-        <DeliveryView
-          delivery={detail.delivery}
-          receiverUrl={receiverUrl}
-          tab={tab}
-          onTabChange={setTab}
-          onReply={onReply}
-          onReplay={onReplay}
-          renderReplays={renderReplays}
-        />
+        <PanelBoundary name={`delivery #${detail.delivery.id}`} resetKey={detail.delivery.id}>
+          <DeliveryView
+            delivery={detail.delivery}
+            receiverUrl={receiverUrl}
+            tab={tab}
+            onTabChange={setTab}
+            onReply={onReply}
+            onReplay={onReplay}
+            renderReplays={renderReplays}
+          />
+        </PanelBoundary>
       );
       break;
   }
@@ -181,14 +184,21 @@ function DeliveryView({
         aria-labelledby={`detail-tab-${shown}`}
         data-testid={`detail-tab-${shown}`}
       >
-        {shown === 'summary' && <SummaryTab delivery={delivery} />}
-        {shown === 'invocation' && invocation !== null && <InvocationTab invocation={invocation} />}
-        {shown === 'json' &&
-          (invocation === null ? <JsonTab delivery={delivery} /> : <InvocationJsonTab delivery={delivery} />)}
-        {shown === 'raw' && <RawBodyTab delivery={delivery} />}
-        {shown === 'headers' && <HeadersTab delivery={delivery} />}
-        {shown === 'response' && <ResponseTab delivery={delivery} />}
-        {shown === 'replays' && renderReplays?.(delivery)}
+        {/* A tab that fails leaves the header and the other tabs usable. */}
+        <PanelBoundary name={`${shown} tab`} resetKey={`${delivery.id}:${shown}`}>
+          {shown === 'summary' && <SummaryTab delivery={delivery} />}
+          {shown === 'invocation' && invocation !== null && <InvocationTab invocation={invocation} />}
+          {shown === 'json' &&
+            (invocation === null ? (
+              <JsonTab delivery={delivery} />
+            ) : (
+              <InvocationJsonTab delivery={delivery} />
+            ))}
+          {shown === 'raw' && <RawBodyTab delivery={delivery} />}
+          {shown === 'headers' && <HeadersTab delivery={delivery} />}
+          {shown === 'response' && <ResponseTab delivery={delivery} />}
+          {shown === 'replays' && renderReplays?.(delivery)}
+        </PanelBoundary>
       </div>
     </>
   );

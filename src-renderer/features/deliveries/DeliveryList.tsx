@@ -1,7 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SearchBar } from '../search/SearchBar';
+import { BrokenRow } from './BrokenRow';
 import { useDeliveries } from './context';
 import { DeliveryRow, ROW_HEIGHT, rowDomId } from './DeliveryRow';
 import { isNarrowed } from './filter';
@@ -178,16 +180,27 @@ export function DeliveryList({ onOpen, empty, headerActions }: DeliveryListProps
               const item = rows.at(virtualItem.index);
               if (item === undefined) return null;
               return (
-                <DeliveryRow
+                <ErrorBoundary
                   key={item.id}
-                  item={item}
-                  index={virtualItem.index}
-                  top={virtualItem.start}
-                  selected={item.id === selectedId}
-                  onSelect={select}
-                  checked={checked.has(item.id)}
-                  onCheck={toggleChecked}
-                />
+                  fallback={() => (
+                    <BrokenRow
+                      id={item.id}
+                      index={virtualItem.index}
+                      top={virtualItem.start}
+                      onSelect={select}
+                    />
+                  )}
+                >
+                  <DeliveryRow
+                    item={item}
+                    index={virtualItem.index}
+                    top={virtualItem.start}
+                    selected={item.id === selectedId}
+                    onSelect={select}
+                    checked={checked.has(item.id)}
+                    onCheck={toggleChecked}
+                  />
+                </ErrorBoundary>
               );
             })}
           </div>

@@ -1,11 +1,12 @@
-import type { Problem } from '@contract';
-import { PROBLEMS } from './problems';
+import { problemText } from './problems';
 
-export function ProblemBadge({ problem }: { problem: Problem }) {
-  const { label, explanation } = PROBLEMS[problem];
+/** A delivery's problem as a badge; an unknown code is shown as it is, in a neutral badge. */
+export function ProblemBadge({ problem }: { problem: string }) {
+  const { label, explanation, known } = problemText(problem);
   return (
     <span
-      className={`badge problem-${problem}`}
+      // Only known codes become class names: an unknown one must not pick a style of its own.
+      className={`badge ${known ? `problem-${problem}` : 'problem-other'}`}
       title={explanation}
       data-testid="problem-badge"
       data-problem={problem}

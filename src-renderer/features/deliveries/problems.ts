@@ -56,3 +56,19 @@ export const PROBLEMS: Record<Problem, ProblemText> = {
       'the error and what the command logged before it.',
   },
 };
+
+const isKnown = (code: string): code is Problem => Object.hasOwn(PROBLEMS, code);
+
+/**
+ * The words for a problem code; a code this version does not know (from a
+ * newer inspector, or an imported file) gets a neutral text instead of
+ * nothing, so no view fails on it.
+ */
+export function problemText(code: string): ProblemText & { known: boolean } {
+  if (isKnown(code)) return { ...PROBLEMS[code], known: true };
+  return {
+    label: code,
+    explanation: `A problem code this version of the inspector does not know ("${code}").`,
+    known: false,
+  };
+}

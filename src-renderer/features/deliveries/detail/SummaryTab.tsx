@@ -2,7 +2,7 @@ import type { DeliveryDetail } from '@contract';
 import type { ReactNode } from 'react';
 import { formatBytes, formatFullTime, pathWithQuery } from '../format';
 import { ProblemBadge } from '../ProblemBadge';
-import { PROBLEMS } from '../problems';
+import { problemText } from '../problems';
 import { StatusCode } from '../StatusCode';
 
 const orNone = (value: string | number | null | undefined): ReactNode =>
@@ -63,7 +63,7 @@ export function SummaryTab({ delivery }: { delivery: DeliveryDetail }) {
           <span className="muted">none</span>
         ) : (
           <span className="problem-line">
-            <ProblemBadge problem={delivery.problem} /> {PROBLEMS[delivery.problem].explanation}
+            <ProblemBadge problem={delivery.problem} /> {problemText(delivery.problem).explanation}
           </span>
         )}
       </Field>
