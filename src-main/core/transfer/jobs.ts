@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ContractError, type DeliveryFilter, type TransferFormat, type TransferProgress } from '@contract';
 import type { NewDelivery } from '../deliveries/records';
 import type { DeliveryRepository } from '../deliveries/repository';
 import type { EventHub } from '../events';
+import { ownerOnlyDir } from '../store/owner-only';
 import { HAR_TAIL, harEntry, harHead, recordsFromHar } from './har';
 import { fromRecord, toRecord } from './record';
 
@@ -31,7 +32,8 @@ export class TransferJobs {
 
   dir(kind: 'exports' | 'imports'): string {
     const path = join(this.dataDir, kind === 'exports' ? EXPORTS_DIR : IMPORTS_DIR);
-    mkdirSync(path, { recursive: true });
+    // Exports and uploads are whole deliveries: private like the database.
+    ownerOnlyDir(path);
     return path;
   }
 
