@@ -136,11 +136,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   try {
     sandbox = await startSandbox({
       db,
+      box,
       host: options.receiverHost ?? DEFAULTS.receiverHost,
       port: options.sandboxPort ?? DEFAULTS.sandboxPort,
       receiverWebhookUrl: `${receiver.url}/webhook`,
       onChange: (change) => events.emit('sandbox.changed', change),
-      delivery: { log, ...options.sandboxDelivery },
+      delivery: options.sandboxDelivery ?? {},
+      log,
     });
   } catch (error) {
     await receiver.close();

@@ -1,4 +1,5 @@
 import { type KeyboardEvent, useState } from 'react';
+import { Isolated } from './Isolated';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -64,7 +65,12 @@ function JsonNode({ name, value, depth, last }: NodeProps) {
   const [open, setOpen] = useState(depth < OPEN_DEPTH);
   const [showAll, setShowAll] = useState(false);
   const comma = last ? '' : ',';
-  const key = name === null ? null : <span className="json-key">{JSON.stringify(name)}: </span>;
+  const key =
+    name === null ? null : (
+      <span className="json-key">
+        <Isolated text={JSON.stringify(name)} />:{' '}
+      </span>
+    );
   const tabIndex = depth === 0 ? 0 : -1;
 
   if (value === null || typeof value !== 'object') {
@@ -168,7 +174,8 @@ function JsonNode({ name, value, depth, last }: NodeProps) {
 
 function JsonScalar({ value }: { value: null | boolean | number | string }) {
   if (value === null) return <span className="json-null">null</span>;
-  if (typeof value === 'string') return <span className="json-string">{JSON.stringify(value)}</span>;
+  // JSON.stringify escapes C0 controls; Isolated shows the bidi and invisible ones it leaves as they are.
+  if (typeof value === 'string') return <Isolated className="json-string" text={JSON.stringify(value)} />;
   if (typeof value === 'number') return <span className="json-number">{String(value)}</span>;
   return <span className="json-boolean">{String(value)}</span>;
 }

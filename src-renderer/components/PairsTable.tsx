@@ -1,3 +1,5 @@
+import { Isolated } from './Isolated';
+
 interface PairsTableProps {
   pairs: ReadonlyArray<readonly [string, string]>;
   testId?: string;
@@ -29,9 +31,13 @@ export function PairsTable({ pairs, testId, names = ['Name', 'Value'] }: PairsTa
         {keyedPairs(pairs).map(({ key, name, value }) => (
           <tr key={key}>
             <td>
-              <code>{name}</code>
+              <code>
+                <Isolated text={name} />
+              </code>
             </td>
-            <td className="pre-wrap">{value}</td>
+            <td className="pre-wrap">
+              <Isolated text={value} />
+            </td>
           </tr>
         ))}
       </tbody>

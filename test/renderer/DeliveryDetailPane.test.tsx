@@ -42,6 +42,43 @@ describe('DeliveryDetailPane', () => {
     expect(summary.textContent).toContain('message 7');
   });
 
+  it('keeps a right-to-left override in its field and shows it, so user id 501 reads 501', async () => {
+    const rlo = '\u202E';
+    const base = makeDetail(8);
+    const text = JSON.stringify({ from: { id: 501, last_name: `Doe${rlo}` }, text: `hi${rlo}` });
+    await showDetail(
+      makeDetail(8, {
+        summary: {
+          ...base.summary,
+          user: { id: 501, name: `Ada Doe${rlo}`, username: null, language: 'en' },
+          text: `hi${rlo}`,
+        },
+        headers: [['X-Note', `a${rlo}b\u0007`]],
+        body: { base64: btoa(String.fromCharCode(...new TextEncoder().encode(text))), text, omitted: false },
+      }),
+    );
+    const user = screen.getByText('User').nextElementSibling as HTMLElement;
+    // The name is its own bidi island; the id is outside it, in the field's own direction.
+    const name = user.querySelector('bdi');
+    expect(name?.textContent).toBe('Ada Doe⟨U+202E⟩');
+    expect(name?.textContent).not.toContain('id 501');
+    expect(user.textContent).toBe('Ada Doe⟨U+202E⟩ · id 501 · lang en');
+    // Shown, not obeyed: no override is left in the page to act.
+    expect(screen.getByTestId('delivery-detail').textContent).not.toContain(rlo);
+    expect(name?.querySelector('.control-char')?.getAttribute('title')).toBe('U+202E RIGHT-TO-LEFT OVERRIDE');
+
+    openTab('Headers');
+    expect(screen.getByTestId('headers-table').querySelector('td.header-value bdi')?.textContent).toBe(
+      'a⟨U+202E⟩b\\u0007',
+    );
+    openTab('JSON');
+    const tree = screen.getByTestId('json-tree');
+    expect(tree.textContent).toContain('"last_name": "Doe⟨U+202E⟩"');
+    expect(tree.textContent).not.toContain(rlo);
+    openTab('Raw body');
+    expect(screen.getByTestId('raw-body').textContent).toBe(text.replaceAll(rlo, '⟨U+202E⟩'));
+  });
+
   it('shows the JSON body as a tree, and says so when the body is not JSON', async () => {
     await showDetail(makeDetail(3));
     openTab('JSON');

@@ -87,6 +87,39 @@ describe('DeliveryList', () => {
     expect(second?.querySelector('.cell-time')?.textContent).toMatch(/^\d\d:\d\d:\d\d\.\d{3}$/);
   });
 
+  it('keeps each name and text from outside in its own bidi island', async () => {
+    const rlo = '\u202E';
+    const item = makeItem(1, { inbox: `shop${rlo}` });
+    const fake = createFakeClient({
+      'deliveries.list': () => ({
+        items: [
+          {
+            ...item,
+            summary: {
+              ...item.summary,
+              user: { id: 501, name: `Ada${rlo}`, username: null, language: null },
+              text: `hi${rlo}`,
+            },
+          },
+        ],
+        total: 1,
+      }),
+    });
+    const store = createDeliveriesStore(fake.client, { scheduleFrame: () => {} });
+    store.getState().start();
+    await act(settle);
+    render(
+      <DeliveriesProvider store={store}>
+        <DeliveryList onOpen={() => {}} empty={null} />
+      </DeliveriesProvider>,
+    );
+    const row = screen.getByTestId('delivery-row');
+    const isolated = (cell: string) => row.querySelector(`${cell} bdi`)?.textContent;
+    expect(isolated('.cell-inbox')).toBe(`shop${rlo}`);
+    expect(isolated('.cell-user')).toBe(`Ada${rlo}`);
+    expect(isolated('.cell-text')).toBe(`hi${rlo}`);
+  });
+
   it('moves the selection with arrow keys and j/k, selects on click, and opens on Enter', async () => {
     let opened = 0;
     const { store } = await renderList(50, () => {

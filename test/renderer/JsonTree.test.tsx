@@ -26,6 +26,19 @@ describe('JsonTree', () => {
     ]);
   });
 
+  it('keeps keys and strings in their own bidi island and shows the overrides in them', () => {
+    render(<JsonTree value={{ 'k\u202E': 'Doe\u202E', id: 501 }} />);
+    const tree = screen.getByTestId('json-tree');
+    expect(tree.querySelector('.json-key bdi')?.textContent).toBe('"k⟨U+202E⟩"');
+    const value = tree.querySelector('.json-string');
+    expect(value?.tagName).toBe('BDI');
+    expect(value?.textContent).toBe('"Doe⟨U+202E⟩"');
+    expect(value?.querySelector('.control-char')?.getAttribute('title')).toBe(
+      'U+202E RIGHT-TO-LEFT OVERRIDE',
+    );
+    expect(tree.textContent).toContain('"id": 501');
+  });
+
   it('collapses and expands objects and arrays', () => {
     render(<JsonTree value={{ from: { id: 42, name: 'Ada' }, list: [1, 2, 3] }} />);
     const tree = screen.getByTestId('json-tree');

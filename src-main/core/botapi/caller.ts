@@ -9,12 +9,14 @@ export interface ApiCall {
   url: string;
   headers?: Record<string, string>;
   json?: unknown;
+  /** Secrets this call sends besides the profile's (a webhook secret): hidden like them. */
+  secrets?: ReadonlyArray<string | undefined>;
 }
 
 /** Makes a call and unwraps the platform's envelope, with every secret of the profile redacted. */
 export function makeCaller(http: HttpPools, credentials: BotCredentials) {
-  const hide = (text: string) => redact(text, [credentials.token, credentials.jwt]);
-  return async (call: ApiCall): Promise<unknown> => {
+  return async ({ secrets = [], ...call }: ApiCall): Promise<unknown> => {
+    const hide = (text: string) => redact(text, [credentials.token, credentials.jwt, ...secrets]);
     const answer = await http.call({
       ...call,
       timeoutMs: credentials.timeoutMs ?? DEFAULT_TIMEOUT_MS,

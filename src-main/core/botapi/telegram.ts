@@ -12,18 +12,24 @@ export const TELEGRAM_BASE_URL = 'https://api.telegram.org';
 export function telegramApi(http: HttpPools, credentials: BotCredentials): BotApi {
   const call = makeCaller(http, credentials);
   const url = (method: string) => joinUrl(credentials.baseUrl, `bot${credentials.token}/${method}`);
-  const post = (method: string, json?: unknown) =>
-    call({ method, httpMethod: 'POST', url: url(method), json: json ?? {} });
+  const post = (method: string, json: unknown = {}, secrets: Array<string | undefined> = []) =>
+    call({ method, httpMethod: 'POST', url: url(method), json, secrets });
   return {
     async setWebhook(input) {
       assertWebhookUrl(input.url, credentials.allowLoopbackHttp ?? false);
-      await post('setWebhook', {
-        url: input.url,
-        ...(input.secretToken === undefined ? {} : { secret_token: input.secretToken }),
-        ...(input.dropPendingUpdates === undefined ? {} : { drop_pending_updates: input.dropPendingUpdates }),
-        ...(input.maxConnections === undefined ? {} : { max_connections: input.maxConnections }),
-        ...(input.allowedUpdates === undefined ? {} : { allowed_updates: input.allowedUpdates }),
-      });
+      await post(
+        'setWebhook',
+        {
+          url: input.url,
+          ...(input.secretToken === undefined ? {} : { secret_token: input.secretToken }),
+          ...(input.dropPendingUpdates === undefined
+            ? {}
+            : { drop_pending_updates: input.dropPendingUpdates }),
+          ...(input.maxConnections === undefined ? {} : { max_connections: input.maxConnections }),
+          ...(input.allowedUpdates === undefined ? {} : { allowed_updates: input.allowedUpdates }),
+        },
+        [input.secretToken],
+      );
     },
     async deleteWebhook(options) {
       await post('deleteWebhook', options?.dropPendingUpdates ? { drop_pending_updates: true } : {});

@@ -30,7 +30,7 @@ export function ensureSandboxProfile(
   }
   // The loop a new user saw keeps working when the receiver moved to another
   // port: a webhook still on our previous receiver address follows it.
-  const current = sandbox.platform.bot(bot.token);
+  const current = sandbox.platform.botById(bot.botId);
   const followsReceiver =
     existing.publicUrl !== receiverWebhookUrl && current.webhookUrl === existing.publicUrl;
   if (followsReceiver) {

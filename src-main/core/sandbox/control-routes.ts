@@ -22,7 +22,7 @@ export async function controlRoute(
         username: b.username,
         first_name: b.firstName,
         webhook_url: b.webhookUrl,
-        pending_update_count: platform.store.pendingCount(b.token),
+        pending_update_count: platform.store.pendingCount(b.botId),
       })),
     );
   }
@@ -51,14 +51,14 @@ export async function controlRoute(
     });
   }
   if (resource === 'chats' && chatRef === undefined && req.method === 'GET') {
-    return ok(res, platform.store.chatIds(bot.token));
+    return ok(res, platform.store.chatIds(bot.botId));
   }
   if (resource === 'chats' && chatRef !== undefined && tail === 'messages' && req.method === 'GET') {
     const chatId = param.int(chatRef);
     if (chatId === null) throw new SandboxError(400, 'Bad Request: chat id must be an integer');
     return ok(
       res,
-      platform.store.chat(bot.token, chatId).map((m) => ({
+      platform.store.chat(bot.botId, chatId).map((m) => ({
         message_id: m.messageId,
         from: m.sender,
         user_id: m.userId,

@@ -11,7 +11,7 @@ export interface DelivererOptions {
   backoffMs: (attempts: number) => number;
   /** A webhook answer may carry a method call (Telegram's "reply in the webhook response"). */
   onWebhookReply: (bot: SandboxBot, reply: Record<string, unknown>) => void;
-  onChange: (token: string) => void;
+  onChange: (botId: number) => void;
   /** Where a delivery pass that failed outside its own error handling is reported. */
   log: (message: string) => void;
 }
@@ -26,8 +26,8 @@ export const defaultBackoff = (attempts: number): number => Math.min(1000 * 2 **
  */
 export class Deliverer {
   private readonly agent = new Agent({ keepAliveTimeout: 4000 });
-  private readonly inFlight = new Map<string, Set<number>>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly inFlight = new Map<number, Set<number>>();
+  private readonly timers = new Map<number, NodeJS.Timeout>();
   private stopped = false;
 
   constructor(
@@ -36,12 +36,12 @@ export class Deliverer {
   ) {}
 
   /** Looks for work for a bot now (after a new message, a setWebhook, a success). */
-  kick(token: string): void {
+  kick(botId: number): void {
     if (this.stopped) return;
-    const timer = this.timers.get(token);
+    const timer = this.timers.get(botId);
     if (timer) clearTimeout(timer);
-    this.timers.delete(token);
-    setImmediate(() => this.pass(token));
+    this.timers.delete(botId);
+    setImmediate(() => this.pass(botId));
   }
 
   async stop(): Promise<void> {
@@ -51,15 +51,15 @@ export class Deliverer {
     await this.agent.close().catch(() => undefined);
   }
 
-  private pass(token: string): void {
+  private pass(botId: number): void {
     if (this.stopped) return;
-    const bot = this.store.bot(token);
+    const bot = this.store.botById(botId);
     if (!bot || bot.webhookUrl === '' || bot.webhookDialect === null) return;
-    const busy = this.inFlight.get(token) ?? new Set<number>();
-    this.inFlight.set(token, busy);
+    const busy = this.inFlight.get(botId) ?? new Set<number>();
+    this.inFlight.set(botId, busy);
     const now = Date.now();
     const heads = new Map<number, PendingUpdate>();
-    for (const update of this.store.pending(token))
+    for (const update of this.store.pending(botId))
       if (!heads.has(update.chatId)) heads.set(update.chatId, update);
     let earliest = Number.POSITIVE_INFINITY;
     const limit = bot.maxConnections ?? 40;
@@ -75,13 +75,13 @@ export class Deliverer {
         .catch((error: unknown) => this.options.log(`sandbox: delivery failed: ${describeError(error)}`))
         .finally(() => {
           busy.delete(head.chatId);
-          this.kick(token);
+          this.kick(botId);
         });
     }
     if (Number.isFinite(earliest)) {
       this.timers.set(
-        token,
-        setTimeout(() => this.pass(token), Math.max(0, earliest - now)),
+        botId,
+        setTimeout(() => this.pass(botId), Math.max(0, earliest - now)),
       );
     }
   }
@@ -115,7 +115,7 @@ export class Deliverer {
     }
     const now = Date.now();
     if (this.stopped) return;
-    this.store.recordAttempt(bot.token, {
+    this.store.recordAttempt(bot.botId, {
       updateId: update.updateId,
       url: bot.webhookUrl,
       status,
@@ -124,13 +124,13 @@ export class Deliverer {
       time: now,
     });
     if (error === null) {
-      this.store.markDelivered(bot.token, update.updateId, now);
+      this.store.markDelivered(bot.botId, update.updateId, now);
       if (reply) this.options.onWebhookReply(bot, reply as Record<string, unknown>);
     } else {
-      this.store.markFailed(bot.token, update.updateId, now + this.options.backoffMs(update.attempts + 1));
-      this.store.recordError(bot.token, Math.floor(now / 1000), error);
+      this.store.markFailed(bot.botId, update.updateId, now + this.options.backoffMs(update.attempts + 1));
+      this.store.recordError(bot.botId, Math.floor(now / 1000), error);
     }
-    this.options.onChange(bot.token);
+    this.options.onChange(bot.botId);
   }
 }
 

@@ -34,7 +34,7 @@ export interface SandboxChange {
  */
 export class SandboxPlatform {
   private readonly deliverer: Deliverer;
-  private readonly pollers = new Map<string, Set<() => void>>();
+  private readonly pollers = new Map<number, Set<() => void>>();
 
   constructor(
     readonly store: SandboxStore,
@@ -45,10 +45,10 @@ export class SandboxPlatform {
       timeoutMs: options.timeoutMs ?? 10_000,
       backoffMs: options.backoffMs ?? defaultBackoff,
       onWebhookReply: (bot, reply) => this.webhookReply(bot, reply),
-      onChange: (token) => this.changed(token, null),
+      onChange: (botId) => this.changed(botId, null),
       log: options.log ?? ((message) => console.error(message)),
     });
-    for (const bot of store.bots()) this.deliverer.kick(bot.token);
+    for (const bot of store.bots()) this.deliverer.kick(bot.botId);
   }
 
   stop(): Promise<void> {
@@ -56,14 +56,15 @@ export class SandboxPlatform {
     return this.deliverer.stop();
   }
 
-  bot(token: string): SandboxBot {
-    const bot = this.store.bot(token);
+  /** The bot a bot API call names by its token. */
+  botByToken(token: string): SandboxBot {
+    const bot = this.store.botByToken(token);
     if (!bot) throw new SandboxError(401, 'Unauthorized');
     return bot;
   }
 
   botById(botId: number): SandboxBot {
-    const bot = this.store.bots().find((b) => b.botId === botId);
+    const bot = this.store.botById(botId);
     if (!bot) throw new SandboxError(404, `Not Found: no sandbox bot ${botId}`);
     return bot;
   }
@@ -98,8 +99,8 @@ export class SandboxPlatform {
     if (input.maxConnections != null && (input.maxConnections < 1 || input.maxConnections > 100)) {
       throw new SandboxError(400, 'Bad Request: max_connections must be between 1 and 100');
     }
-    if (input.dropPending) this.store.dropPending(bot.token, Date.now());
-    this.store.setWebhook(bot.token, {
+    if (input.dropPending) this.store.dropPending(bot.botId, Date.now());
+    this.store.setWebhook(bot.botId, {
       url,
       dialect,
       secretToken: input.secretToken ?? null,
@@ -107,9 +108,9 @@ export class SandboxPlatform {
       allowedUpdates: input.allowedUpdates ?? null,
     });
     // A new URL is a new chance: what waited for a retry goes now.
-    this.store.retryNow(bot.token, Date.now());
-    this.deliverer.kick(bot.token);
-    this.changed(bot.token, null);
+    this.store.retryNow(bot.botId, Date.now());
+    this.deliverer.kick(bot.botId);
+    this.changed(bot.botId, null);
   }
 
   deleteWebhook(bot: SandboxBot, dropPending: boolean): void {
@@ -117,11 +118,11 @@ export class SandboxPlatform {
   }
 
   webhookInfo(bot: SandboxBot): Record<string, unknown> {
-    const fresh = this.bot(bot.token);
+    const fresh = this.botById(bot.botId);
     return {
       url: fresh.webhookUrl,
       has_custom_certificate: false,
-      pending_update_count: this.store.pendingCount(fresh.token),
+      pending_update_count: this.store.pendingCount(fresh.botId),
       ...(fresh.lastErrorDate === null
         ? {}
         : { last_error_date: fresh.lastErrorDate, last_error_message: fresh.lastErrorMessage ?? '' }),
@@ -148,8 +149,8 @@ export class SandboxPlatform {
     if (typeof textRaw !== 'string' || textRaw.trim() === '')
       throw new SandboxError(400, 'Bad Request: message text is empty');
     if (textRaw.length > 4096) throw new SandboxError(400, 'Bad Request: message is too long');
-    const message = this.store.addBotMessage(bot.token, chatId, textRaw, Date.now());
-    this.changed(bot.token, chatId);
+    const message = this.store.addBotMessage(bot.botId, chatId, textRaw, Date.now());
+    this.changed(bot.botId, chatId);
     return { message, result: botMessage(bot, message) };
   }
 
@@ -161,7 +162,7 @@ export class SandboxPlatform {
     const chatId = input.chatId ?? input.userId;
     const now = Date.now();
     const queued = this.store.queueMessage(
-      bot.token,
+      bot.botId,
       {
         date: Math.floor(now / 1000),
         text: input.text,
@@ -175,9 +176,9 @@ export class SandboxPlatform {
       },
       now,
     );
-    this.deliverer.kick(bot.token);
-    for (const wake of this.pollers.get(bot.token) ?? []) wake();
-    this.changed(bot.token, chatId);
+    this.deliverer.kick(bot.botId);
+    for (const wake of this.pollers.get(bot.botId) ?? []) wake();
+    this.changed(bot.botId, chatId);
     return queued;
   }
 
@@ -194,20 +195,20 @@ export class SandboxPlatform {
         "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
       );
     }
-    if (offset !== null) this.store.confirmBelow(bot.token, offset, Date.now());
-    const read = () => this.store.pendingFrom(bot.token, offset ?? 0, Math.min(Math.max(limit, 1), 100));
+    if (offset !== null) this.store.confirmBelow(bot.botId, offset, Date.now());
+    const read = () => this.store.pendingFrom(bot.botId, offset ?? 0, Math.min(Math.max(limit, 1), 100));
     let updates = read();
     if (updates.length === 0 && timeoutSeconds > 0) {
-      await this.waitForUpdate(bot.token, Math.min(timeoutSeconds, 50) * 1000);
+      await this.waitForUpdate(bot.botId, Math.min(timeoutSeconds, 50) * 1000);
       updates = read();
     }
     return updates.map((u) => updatePayload('telegram', u.updateId, u.message));
   }
 
-  private waitForUpdate(token: string, ms: number): Promise<void> {
+  private waitForUpdate(botId: number, ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const waiters = this.pollers.get(token) ?? new Set<() => void>();
-      this.pollers.set(token, waiters);
+      const waiters = this.pollers.get(botId) ?? new Set<() => void>();
+      this.pollers.set(botId, waiters);
       const wake = () => {
         clearTimeout(timer);
         waiters.delete(wake);
@@ -227,8 +228,7 @@ export class SandboxPlatform {
     }
   }
 
-  private changed(token: string, chatId: number | null): void {
-    const bot = this.store.bot(token);
-    if (bot) this.onChange({ botId: bot.botId, chatId });
+  private changed(botId: number, chatId: number | null): void {
+    this.onChange({ botId, chatId });
   }
 }

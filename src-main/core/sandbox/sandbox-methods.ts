@@ -7,7 +7,7 @@ type SandboxMethods = Pick<Service, 'sandbox.info' | 'sandbox.chats' | 'sandbox.
 
 /** The sandbox chat panel: the default bot's chats, and writing to it as a user. */
 export function sandboxMethods(sandbox: Sandbox, profiles: ProfileRepository): SandboxMethods {
-  const bot = () => sandbox.platform.bot(sandbox.defaultBot.token);
+  const bot = () => sandbox.platform.botById(sandbox.defaultBot.botId);
   return {
     'sandbox.info': () => ({
       url: sandbox.server.url,
@@ -16,9 +16,9 @@ export function sandboxMethods(sandbox: Sandbox, profiles: ProfileRepository): S
       token: sandbox.defaultBot.token,
       profileId: profiles.sandbox()?.id ?? null,
     }),
-    'sandbox.chats': () => ({ items: sandbox.platform.store.chatIds(sandbox.defaultBot.token) }),
+    'sandbox.chats': () => ({ items: sandbox.platform.store.chatIds(sandbox.defaultBot.botId) }),
     'sandbox.messages': ({ chatId }) => ({
-      items: sandbox.platform.store.chat(sandbox.defaultBot.token, chatId),
+      items: sandbox.platform.store.chat(sandbox.defaultBot.botId, chatId),
     }),
     'sandbox.say': ({ userId, name, language, chatId, text }) => {
       try {

@@ -17,7 +17,7 @@ export async function solafonBotRoute(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  const bot = platform.bot(bearer(req));
+  const bot = platform.botByToken(bearer(req));
   const p = await readParams(req, new URLSearchParams());
   const expect = (verb: string) => {
     if (req.method !== verb) throw new SandboxError(405, `Method Not Allowed: use ${verb}`);
@@ -66,7 +66,7 @@ export function solafonSettingsRoute(
     id: bot.appId,
     name: bot.firstName,
     webhookUrl: bot.webhookUrl,
-    webhookLogs: platform.store.attempts(bot.token).map((a) => ({
+    webhookLogs: platform.store.attempts(bot.botId).map((a) => ({
       updateId: a.updateId,
       url: a.url,
       statusCode: a.status,

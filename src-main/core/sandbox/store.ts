@@ -1,38 +1,26 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
+import type { SecretBox } from '../secrets/secret-box';
+import { newBotSecrets, tokenDigest } from './bot-secrets';
 import type { ChatMessage, Dialect, PendingUpdate, SandboxBot, UserMessage, WebhookAttempt } from './records';
+import { sealPlaintextBots } from './seal-plaintext';
 
 interface BotRow {
-  token: string;
   bot_id: number;
+  token_sha256: string;
+  token: Buffer;
   username: string;
   first_name: string;
   app_id: string;
-  jwt: string;
+  jwt: Buffer;
   webhook_url: string;
   webhook_dialect: string | null;
-  secret_token: string | null;
+  secret_token: Buffer | null;
   max_connections: number | null;
   allowed_updates: string | null;
   last_error_date: number | null;
   last_error_message: string | null;
 }
-
-const toBot = (r: BotRow): SandboxBot => ({
-  token: r.token,
-  botId: r.bot_id,
-  username: r.username,
-  firstName: r.first_name,
-  appId: r.app_id,
-  jwt: r.jwt,
-  webhookUrl: r.webhook_url,
-  webhookDialect: r.webhook_dialect as Dialect | null,
-  secretToken: r.secret_token,
-  maxConnections: r.max_connections,
-  allowedUpdates: r.allowed_updates === null ? null : (JSON.parse(r.allowed_updates) as string[]),
-  lastErrorDate: r.last_error_date,
-  lastErrorMessage: r.last_error_message,
-});
 
 export interface WebhookSettings {
   url: string;
@@ -42,90 +30,103 @@ export interface WebhookSettings {
   allowedUpdates: string[] | null;
 }
 
-/** The sandbox platform's state in SQLite; statements prepared once. */
+/**
+ * The sandbox platform's state in SQLite; statements prepared once. A bot's
+ * token, JWT and webhook secret are sealed by the SecretBox like every other
+ * secret; a token is found by its SHA-256, and everything else by the bot's
+ * public id.
+ */
 export class SandboxStore {
   private readonly s: Record<string, Statement>;
   readonly queueMessage: (
-    token: string,
+    botId: number,
     message: Omit<UserMessage, 'messageId'>,
     now: number,
   ) => { updateId: number; message: UserMessage };
-  readonly addBotMessage: (token: string, chatId: number, text: string, now: number) => ChatMessage;
+  readonly addBotMessage: (botId: number, chatId: number, text: string, now: number) => ChatMessage;
+  /** Bots whose secrets were sealed under another key: they got a new token and JWT at start. */
+  readonly reissued: number[];
 
-  constructor(db: Database) {
+  constructor(
+    db: Database,
+    private readonly box: SecretBox,
+  ) {
+    sealPlaintextBots(db, box);
     this.s = {
       bots: db.prepare('SELECT * FROM sandbox_bots ORDER BY bot_id'),
-      bot: db.prepare('SELECT * FROM sandbox_bots WHERE token = ?'),
+      botByToken: db.prepare('SELECT * FROM sandbox_bots WHERE token_sha256 = ?'),
+      botById: db.prepare('SELECT * FROM sandbox_bots WHERE bot_id = ?'),
       botByAppId: db.prepare('SELECT * FROM sandbox_bots WHERE app_id = ?'),
       insertBot: db.prepare(
-        `INSERT INTO sandbox_bots (token, bot_id, username, first_name, app_id, jwt, next_update_id)
-         VALUES (@token, @botId, @username, @firstName, @appId, @jwt, @nextUpdateId)`,
+        `INSERT INTO sandbox_bots (bot_id, token_sha256, token, username, first_name, app_id, jwt, next_update_id)
+         VALUES (@botId, @tokenSha256, @token, @username, @firstName, @appId, @jwt, @nextUpdateId)`,
+      ),
+      reissue: db.prepare(
+        'UPDATE sandbox_bots SET token_sha256 = @tokenSha256, token = @token, jwt = @jwt, secret_token = NULL WHERE bot_id = @botId',
       ),
       setWebhook: db.prepare(
         `UPDATE sandbox_bots SET webhook_url = @url, webhook_dialect = @dialect, secret_token = @secretToken,
            max_connections = @maxConnections, allowed_updates = @allowedUpdates,
-           last_error_date = NULL, last_error_message = NULL WHERE token = @token`,
+           last_error_date = NULL, last_error_message = NULL WHERE bot_id = @botId`,
       ),
       recordError: db.prepare(
-        'UPDATE sandbox_bots SET last_error_date = ?, last_error_message = ? WHERE token = ?',
+        'UPDATE sandbox_bots SET last_error_date = ?, last_error_message = ? WHERE bot_id = ?',
       ),
       nextIds: db.prepare(
-        'UPDATE sandbox_bots SET next_update_id = next_update_id + 1, next_message_id = next_message_id + 1 WHERE token = ? RETURNING next_update_id - 1 AS updateId, next_message_id - 1 AS messageId',
+        'UPDATE sandbox_bots SET next_update_id = next_update_id + 1, next_message_id = next_message_id + 1 WHERE bot_id = ? RETURNING next_update_id - 1 AS updateId, next_message_id - 1 AS messageId',
       ),
       nextMessageId: db.prepare(
-        'UPDATE sandbox_bots SET next_message_id = next_message_id + 1 WHERE token = ? RETURNING next_message_id - 1 AS messageId',
+        'UPDATE sandbox_bots SET next_message_id = next_message_id + 1 WHERE bot_id = ? RETURNING next_message_id - 1 AS messageId',
       ),
       insertUpdate: db.prepare(
-        'INSERT INTO sandbox_updates (bot_token, update_id, chat_id, message, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT INTO sandbox_updates (bot_id, update_id, chat_id, message, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       insertMessage: db.prepare(
-        `INSERT INTO sandbox_messages (bot_token, chat_id, message_id, sender, user_id, user_name, text, date)
+        `INSERT INTO sandbox_messages (bot_id, chat_id, message_id, sender, user_id, user_name, text, date)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       pending: db.prepare(
-        'SELECT update_id, chat_id, message, attempts, next_attempt_at FROM sandbox_updates WHERE bot_token = ? AND delivered_at IS NULL ORDER BY update_id',
+        'SELECT update_id, chat_id, message, attempts, next_attempt_at FROM sandbox_updates WHERE bot_id = ? AND delivered_at IS NULL ORDER BY update_id',
       ),
       pendingAfter: db.prepare(
-        'SELECT update_id, chat_id, message, attempts, next_attempt_at FROM sandbox_updates WHERE bot_token = ? AND delivered_at IS NULL AND update_id >= ? ORDER BY update_id LIMIT ?',
+        'SELECT update_id, chat_id, message, attempts, next_attempt_at FROM sandbox_updates WHERE bot_id = ? AND delivered_at IS NULL AND update_id >= ? ORDER BY update_id LIMIT ?',
       ),
       pendingCount: db.prepare(
-        'SELECT count(*) AS n FROM sandbox_updates WHERE bot_token = ? AND delivered_at IS NULL',
+        'SELECT count(*) AS n FROM sandbox_updates WHERE bot_id = ? AND delivered_at IS NULL',
       ),
       markDelivered: db.prepare(
-        'UPDATE sandbox_updates SET delivered_at = ?, attempts = attempts + 1 WHERE bot_token = ? AND update_id = ?',
+        'UPDATE sandbox_updates SET delivered_at = ?, attempts = attempts + 1 WHERE bot_id = ? AND update_id = ?',
       ),
       confirmBelow: db.prepare(
-        'UPDATE sandbox_updates SET delivered_at = ? WHERE bot_token = ? AND update_id < ? AND delivered_at IS NULL',
+        'UPDATE sandbox_updates SET delivered_at = ? WHERE bot_id = ? AND update_id < ? AND delivered_at IS NULL',
       ),
       markFailed: db.prepare(
-        'UPDATE sandbox_updates SET attempts = attempts + 1, next_attempt_at = ? WHERE bot_token = ? AND update_id = ?',
+        'UPDATE sandbox_updates SET attempts = attempts + 1, next_attempt_at = ? WHERE bot_id = ? AND update_id = ?',
       ),
       retryNow: db.prepare(
-        'UPDATE sandbox_updates SET next_attempt_at = ? WHERE bot_token = ? AND delivered_at IS NULL',
+        'UPDATE sandbox_updates SET next_attempt_at = ? WHERE bot_id = ? AND delivered_at IS NULL',
       ),
       dropPending: db.prepare(
-        'UPDATE sandbox_updates SET delivered_at = ? WHERE bot_token = ? AND delivered_at IS NULL',
+        'UPDATE sandbox_updates SET delivered_at = ? WHERE bot_id = ? AND delivered_at IS NULL',
       ),
-      chat: db.prepare(
-        'SELECT * FROM sandbox_messages WHERE bot_token = ? AND chat_id = ? ORDER BY id LIMIT ?',
-      ),
+      chat: db.prepare('SELECT * FROM sandbox_messages WHERE bot_id = ? AND chat_id = ? ORDER BY id LIMIT ?'),
       chatsOf: db.prepare(
-        'SELECT chat_id, max(id) AS last FROM sandbox_messages WHERE bot_token = ? GROUP BY chat_id ORDER BY last DESC',
+        'SELECT chat_id, max(id) AS last FROM sandbox_messages WHERE bot_id = ? GROUP BY chat_id ORDER BY last DESC',
       ),
       insertAttempt: db.prepare(
-        'INSERT INTO sandbox_webhook_logs (bot_token, update_id, url, status, error, response_time_ms, time) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO sandbox_webhook_logs (bot_id, update_id, url, status, error, response_time_ms, time) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
-      attempts: db.prepare('SELECT * FROM sandbox_webhook_logs WHERE bot_token = ? ORDER BY id DESC LIMIT ?'),
+      attempts: db.prepare('SELECT * FROM sandbox_webhook_logs WHERE bot_id = ? ORDER BY id DESC LIMIT ?'),
     };
 
     this.queueMessage = db.transaction(
-      (token: string, message: Omit<UserMessage, 'messageId'>, now: number) => {
-        const ids = this.s.nextIds?.get(token) as { updateId: number; messageId: number } | undefined;
+      (botId: number, message: Omit<UserMessage, 'messageId'>, now: number) => {
+        const ids = this.s.nextIds?.get(botId) as { updateId: number; messageId: number } | undefined;
         if (!ids) throw new Error('unknown sandbox bot');
         const full: UserMessage = { ...message, messageId: ids.messageId };
-        this.s.insertUpdate?.run(token, ids.updateId, message.chat.id, JSON.stringify(full), now, now);
+        this.s.insertUpdate?.run(botId, ids.updateId, message.chat.id, JSON.stringify(full), now, now);
         this.s.insertMessage?.run(
-          token,
+          botId,
           message.chat.id,
           ids.messageId,
           'user',
@@ -138,11 +139,11 @@ export class SandboxStore {
       },
     );
 
-    this.addBotMessage = db.transaction((token: string, chatId: number, text: string, now: number) => {
-      const ids = this.s.nextMessageId?.get(token) as { messageId: number } | undefined;
+    this.addBotMessage = db.transaction((botId: number, chatId: number, text: string, now: number) => {
+      const ids = this.s.nextMessageId?.get(botId) as { messageId: number } | undefined;
       if (!ids) throw new Error('unknown sandbox bot');
       const date = Math.floor(now / 1000);
-      const result = this.s.insertMessage?.run(token, chatId, ids.messageId, 'bot', null, null, text, date);
+      const result = this.s.insertMessage?.run(botId, chatId, ids.messageId, 'bot', null, null, text, date);
       return {
         id: Number(result?.lastInsertRowid),
         chatId,
@@ -154,6 +155,8 @@ export class SandboxStore {
         date,
       };
     });
+
+    this.reissued = this.reissueUnreadable();
   }
 
   private stmt(name: string): Statement {
@@ -163,88 +166,133 @@ export class SandboxStore {
   }
 
   bots(): SandboxBot[] {
-    return (this.stmt('bots').all() as BotRow[]).map(toBot);
+    return (this.stmt('bots').all() as BotRow[]).map((row) => this.toBot(row));
   }
 
-  bot(token: string): SandboxBot | null {
-    const row = this.stmt('bot').get(token) as BotRow | undefined;
-    return row ? toBot(row) : null;
+  /** The bot a bot API call names by its token, or null: the 401 of the real platforms. */
+  botByToken(token: string): SandboxBot | null {
+    const row = this.stmt('botByToken').get(tokenDigest(token)) as BotRow | undefined;
+    return row ? this.toBot(row) : null;
+  }
+
+  botById(botId: number): SandboxBot | null {
+    const row = this.stmt('botById').get(botId) as BotRow | undefined;
+    return row ? this.toBot(row) : null;
   }
 
   botByAppId(appId: string): SandboxBot | null {
     const row = this.stmt('botByAppId').get(appId) as BotRow | undefined;
-    return row ? toBot(row) : null;
+    return row ? this.toBot(row) : null;
   }
 
-  /** Creates a bot with a Telegram-shaped token (`<id>:<secret>`). */
   createBot(username: string, firstName: string): SandboxBot {
     const botId = randomInt(1_000_000_000, 2_000_000_000);
-    const token = `${botId}:${randomBytes(24).toString('base64url')}`;
     this.stmt('insertBot').run({
-      token,
       botId,
+      ...this.sealedSecrets(botId),
       username,
       firstName,
       appId: `sandbox-app-${botId}`,
-      jwt: `sandbox-jwt.${randomBytes(24).toString('base64url')}`,
       // Telegram's update ids do not start at 1; neither do ours, so nobody relies on it.
       nextUpdateId: randomInt(100_000, 900_000),
     });
-    const bot = this.bot(token);
+    const bot = this.botById(botId);
     if (!bot) throw new Error('sandbox bot was not saved');
     return bot;
   }
 
-  setWebhook(token: string, settings: WebhookSettings): void {
+  setWebhook(botId: number, settings: WebhookSettings): void {
     this.stmt('setWebhook').run({
-      token,
+      botId,
       url: settings.url,
       dialect: settings.url === '' ? null : settings.dialect,
-      secretToken: settings.secretToken,
+      secretToken: settings.secretToken === null ? null : this.box.encrypt(settings.secretToken),
       maxConnections: settings.maxConnections,
       allowedUpdates: settings.allowedUpdates === null ? null : JSON.stringify(settings.allowedUpdates),
     });
   }
 
-  recordError(token: string, dateSeconds: number, message: string): void {
-    this.stmt('recordError').run(dateSeconds, message, token);
+  private sealedSecrets(botId: number) {
+    const { token, jwt } = newBotSecrets(botId);
+    return { tokenSha256: tokenDigest(token), token: this.box.encrypt(token), jwt: this.box.encrypt(jwt) };
   }
 
-  pending(token: string): PendingUpdate[] {
-    return (this.stmt('pending').all(token) as PendingRow[]).map(toPending);
+  /**
+   * A replaced key file, or a data dir moved between the desktop app and web
+   * mode, leaves secrets nobody can open. The sandbox is ours to fix: its bot
+   * gets a new token and JWT (the sandbox profile takes them at start) and
+   * keeps its chats; a webhook secret it had is dropped.
+   */
+  private reissueUnreadable(): number[] {
+    const ids: number[] = [];
+    for (const row of this.stmt('bots').all() as BotRow[]) {
+      try {
+        this.toBot(row);
+      } catch {
+        this.stmt('reissue').run({ botId: row.bot_id, ...this.sealedSecrets(row.bot_id) });
+        ids.push(row.bot_id);
+      }
+    }
+    return ids;
   }
 
-  pendingFrom(token: string, fromUpdateId: number, limit: number): PendingUpdate[] {
-    return (this.stmt('pendingAfter').all(token, fromUpdateId, limit) as PendingRow[]).map(toPending);
+  private toBot(r: BotRow): SandboxBot {
+    return {
+      token: this.box.decrypt(r.token),
+      botId: r.bot_id,
+      username: r.username,
+      firstName: r.first_name,
+      appId: r.app_id,
+      jwt: this.box.decrypt(r.jwt),
+      webhookUrl: r.webhook_url,
+      webhookDialect: r.webhook_dialect as Dialect | null,
+      secretToken: r.secret_token === null ? null : this.box.decrypt(r.secret_token),
+      maxConnections: r.max_connections,
+      allowedUpdates: r.allowed_updates === null ? null : (JSON.parse(r.allowed_updates) as string[]),
+      lastErrorDate: r.last_error_date,
+      lastErrorMessage: r.last_error_message,
+    };
   }
 
-  pendingCount(token: string): number {
-    return (this.stmt('pendingCount').get(token) as { n: number }).n;
+  recordError(botId: number, dateSeconds: number, message: string): void {
+    this.stmt('recordError').run(dateSeconds, message, botId);
   }
 
-  markDelivered(token: string, updateId: number, now: number): void {
-    this.stmt('markDelivered').run(now, token, updateId);
+  pending(botId: number): PendingUpdate[] {
+    return (this.stmt('pending').all(botId) as PendingRow[]).map(toPending);
+  }
+
+  pendingFrom(botId: number, fromUpdateId: number, limit: number): PendingUpdate[] {
+    return (this.stmt('pendingAfter').all(botId, fromUpdateId, limit) as PendingRow[]).map(toPending);
+  }
+
+  pendingCount(botId: number): number {
+    return (this.stmt('pendingCount').get(botId) as { n: number }).n;
+  }
+
+  markDelivered(botId: number, updateId: number, now: number): void {
+    this.stmt('markDelivered').run(now, botId, updateId);
   }
 
   /** getUpdates' offset: everything below it is confirmed. */
-  confirmBelow(token: string, updateId: number, now: number): void {
-    this.stmt('confirmBelow').run(now, token, updateId);
+  confirmBelow(botId: number, updateId: number, now: number): void {
+    this.stmt('confirmBelow').run(now, botId, updateId);
   }
 
-  markFailed(token: string, updateId: number, nextAttemptAt: number): void {
-    this.stmt('markFailed').run(nextAttemptAt, token, updateId);
+  markFailed(botId: number, updateId: number, nextAttemptAt: number): void {
+    this.stmt('markFailed').run(nextAttemptAt, botId, updateId);
   }
 
-  retryNow(token: string, now: number): void {
-    this.stmt('retryNow').run(now, token);
+  retryNow(botId: number, now: number): void {
+    this.stmt('retryNow').run(now, botId);
   }
 
-  dropPending(token: string, now: number): void {
-    this.stmt('dropPending').run(now, token);
+  dropPending(botId: number, now: number): void {
+    this.stmt('dropPending').run(now, botId);
   }
 
-  chat(token: string, chatId: number, limit = 500): ChatMessage[] {
-    return (this.stmt('chat').all(token, chatId, limit) as MessageRow[]).map((r) => ({
+  chat(botId: number, chatId: number, limit = 500): ChatMessage[] {
+    return (this.stmt('chat').all(botId, chatId, limit) as MessageRow[]).map((r) => ({
       id: r.id,
       chatId: r.chat_id,
       messageId: r.message_id,
@@ -256,13 +304,13 @@ export class SandboxStore {
     }));
   }
 
-  chatIds(token: string): number[] {
-    return (this.stmt('chatsOf').all(token) as Array<{ chat_id: number }>).map((r) => r.chat_id);
+  chatIds(botId: number): number[] {
+    return (this.stmt('chatsOf').all(botId) as Array<{ chat_id: number }>).map((r) => r.chat_id);
   }
 
-  recordAttempt(token: string, attempt: Omit<WebhookAttempt, 'id'>): void {
+  recordAttempt(botId: number, attempt: Omit<WebhookAttempt, 'id'>): void {
     this.stmt('insertAttempt').run(
-      token,
+      botId,
       attempt.updateId,
       attempt.url,
       attempt.status,
@@ -272,8 +320,8 @@ export class SandboxStore {
     );
   }
 
-  attempts(token: string, limit = 500): WebhookAttempt[] {
-    return (this.stmt('attempts').all(token, limit) as AttemptRow[]).map((r) => ({
+  attempts(botId: number, limit = 500): WebhookAttempt[] {
+    return (this.stmt('attempts').all(botId, limit) as AttemptRow[]).map((r) => ({
       id: r.id,
       updateId: r.update_id,
       url: r.url,

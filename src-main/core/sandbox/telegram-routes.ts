@@ -28,7 +28,7 @@ export async function telegramRoute(
   query: URLSearchParams,
   res: ServerResponse,
 ): Promise<void> {
-  const bot = platform.bot(token);
+  const bot = platform.botByToken(token);
   const p = await readParams(req, query);
   const method = methodName.toLowerCase();
   switch (method) {

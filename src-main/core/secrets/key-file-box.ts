@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { ownerOnlyIfPresent } from '../store/owner-only';
 import type { SecretBox } from './secret-box';
 
 export const KEY_FILE = 'secret.key';
@@ -55,7 +56,7 @@ function loadOrCreateKey(path: string): Buffer {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
   // An existing key that others can read is tightened, not trusted as is.
-  if (process.platform !== 'win32' && (statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
+  ownerOnlyIfPresent(path);
   const key = readFileSync(path);
   if (key.length !== 32)
     throw new Error(

@@ -53,14 +53,21 @@ export function migrate(db: Database, known: readonly Migration[]): { applied: n
   const record = db.prepare(
     'INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)',
   );
-  const applied: number[] = [];
-  for (const migration of [...known].sort((a, b) => a.version - b.version)) {
-    if (done.has(migration.version)) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      record.run(migration.version, migration.name, checksumOf(migration), Date.now());
-    })();
-    applied.push(migration.version);
+  const pending = [...known].sort((a, b) => a.version - b.version).filter((m) => !done.has(m.version));
+  if (pending.length === 0) return { applied: [] };
+  // A migration may move secrets out of plaintext (0009): what it deletes or
+  // drops is zeroed, not left readable in the file's free pages.
+  const secureDelete = db.pragma('secure_delete', { simple: true }) as number;
+  db.pragma('secure_delete = ON');
+  try {
+    for (const migration of pending) {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        record.run(migration.version, migration.name, checksumOf(migration), Date.now());
+      })();
+    }
+  } finally {
+    db.pragma(`secure_delete = ${secureDelete}`);
   }
-  return { applied };
+  return { applied: pending.map((m) => m.version) };
 }

@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Durability } from '@contract';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
+import { ownerOnlyDir, ownerOnlyFile, ownerOnlyIfPresent } from './owner-only';
 
 export const DATABASE_FILE = 'inspector.sqlite';
 
@@ -20,11 +20,14 @@ export interface OpenDatabaseOptions {
 }
 
 export function openDatabase(options: OpenDatabaseOptions): Database {
-  mkdirSync(options.dataDir, { recursive: true });
-  const db = new BetterSqlite3(
-    join(options.dataDir, DATABASE_FILE),
-    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
-  );
+  ownerOnlyDir(options.dataDir);
+  const file = join(options.dataDir, DATABASE_FILE);
+  // SQLite creates -wal and -shm with the database file's mode, so a 0600
+  // database keeps its journal private too; leftovers of older versions are tightened.
+  ownerOnlyFile(file);
+  ownerOnlyIfPresent(`${file}-wal`);
+  ownerOnlyIfPresent(`${file}-shm`);
+  const db = new BetterSqlite3(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.durability === 'full' ? 'FULL' : 'NORMAL'}`);

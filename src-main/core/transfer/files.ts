@@ -1,6 +1,7 @@
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ContractError, type ExportFile, TransferFile } from '@contract';
+import { ownerOnlyDir } from '../store/owner-only';
 
 export const EXPORTS_DIR = 'exports';
 export const IMPORTS_DIR = 'imports';
@@ -44,7 +45,8 @@ export class TransferFiles {
 
   dir(kind: 'exports' | 'imports'): string {
     const path = join(this.dataDir, kind === 'exports' ? EXPORTS_DIR : IMPORTS_DIR);
-    mkdirSync(path, { recursive: true, mode: 0o700 });
+    // Exports and uploads are whole deliveries: private like the database.
+    ownerOnlyDir(path);
     return path;
   }
 

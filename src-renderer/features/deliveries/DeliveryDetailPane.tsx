@@ -2,6 +2,7 @@ import type { DeliveryDetail } from '@contract';
 import { type ReactNode, type Ref, useState } from 'react';
 import { PanelBoundary } from '../../components/ErrorBoundary';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { Isolated } from '../../components/Isolated';
 import { type TabSpec, Tabs } from '../../components/Tabs';
 import { CopyAsCurl } from './CopyAsCurl';
 import { useDeliveries } from './context';
@@ -137,7 +138,9 @@ function DeliveryView({
       <header className="detail-header">
         <h2 className="detail-title">
           #{delivery.id} <span className="muted">{delivery.method}</span>{' '}
-          <code>{pathWithQuery(delivery.path, delivery.query)}</code>
+          <code>
+            <Isolated text={pathWithQuery(delivery.path, delivery.query)} />
+          </code>
           {delivery.problem !== null && <ProblemBadge problem={delivery.problem} />}
         </h2>
         <div className="detail-actions">

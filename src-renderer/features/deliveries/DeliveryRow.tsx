@@ -80,14 +80,15 @@ export const DeliveryRow = memo(function DeliveryRow({
       <span role="gridcell" className="cell cell-time" title={formatFullTime(item.receivedAt)}>
         {formatTime(item.receivedAt)}
       </span>
+      {/* Names and text come from outside: each in a <bdi>, so a right-to-left override stays in its field. */}
       <span role="gridcell" className="cell cell-inbox" title={item.inbox}>
-        {item.inbox}
+        <bdi>{item.inbox}</bdi>
       </span>
       <span role="gridcell" className="cell cell-status">
         <StatusCode status={item.responseStatus} />
       </span>
       <span role="gridcell" className="cell cell-user" title={user}>
-        {user}
+        <bdi>{user}</bdi>
       </span>
       <span role="gridcell" className="cell cell-text">
         {item.problem !== null && <ProblemBadge problem={item.problem} />}
@@ -101,9 +102,9 @@ export const DeliveryRow = memo(function DeliveryRow({
           </span>
         )}
         {summary.text !== null ? (
-          <span className="row-text">{summary.text}</span>
+          <bdi className="row-text">{summary.text}</bdi>
         ) : (
-          <span className="row-text muted">{fallback}</span>
+          <bdi className="row-text muted">{fallback}</bdi>
         )}
       </span>
       {/* biome-ignore-end lint/a11y/useSemanticElements lint/a11y/useFocusableInteractive: cells of the virtualized grid, focus stays on the grid */}

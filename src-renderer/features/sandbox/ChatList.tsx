@@ -1,8 +1,15 @@
+import type { ReactNode } from 'react';
 import { useSandbox } from './context';
 import { parseUserId } from './store';
 
-function chatLabel(chatId: number, userId: number | null, userName: string): string {
-  if (chatId === userId) return `${userName.trim() || 'User'} (private, ${chatId})`;
+function chatLabel(chatId: number, userId: number | null, userName: string): ReactNode {
+  // The name in a <bdi>: an override in it must not reorder the chat id after it.
+  if (chatId === userId)
+    return (
+      <>
+        <bdi>{userName.trim() || 'User'}</bdi> (private, {chatId})
+      </>
+    );
   return chatId < 0 ? `Group ${chatId}` : `Private chat ${chatId}`;
 }
 

@@ -31,12 +31,15 @@ export function Conversation() {
           data-sender={message.sender}
         >
           <span className="bubble-meta muted small" title={formatUnixSeconds(message.date)}>
-            {message.sender === 'bot'
-              ? `@${username ?? 'bot'}`
-              : (message.userName ?? `user ${message.userId ?? '?'}`)}{' '}
+            {/* Names and text are the chat's: each in a <bdi>, so an override cannot reorder the time. */}
+            <bdi>
+              {message.sender === 'bot'
+                ? `@${username ?? 'bot'}`
+                : (message.userName ?? `user ${message.userId ?? '?'}`)}
+            </bdi>{' '}
             · {formatLocalTime(new Date(message.date * 1000))}
           </span>
-          <span className="bubble-text pre-wrap">{message.text}</span>
+          <bdi className="bubble-text pre-wrap">{message.text}</bdi>
         </div>
       ))}
       <div ref={endRef} />

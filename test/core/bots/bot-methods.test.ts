@@ -268,6 +268,63 @@ describe('webhook, compose and logs through a profile', () => {
     }
   });
 
+  it('never shows a webhook secret or the token in a failed webhook.set, even when the platform echoes them', async () => {
+    // A platform that quotes the whole request back in its error, as some proxies and stand-ins do.
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => {
+        body += c.toString();
+      });
+      req.on('end', () => {
+        const sent = JSON.parse(body) as { secret_token?: string };
+        res.writeHead(400, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            ok: false,
+            error_code: 400,
+            description: `Bad Request: bad webhook: ${req.url} got ${body} (secret_token=${sent.secret_token}, X-Telegram-Bot-Api-Secret-Token: ${sent.secret_token})`,
+          }),
+        );
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const token = '77:failing-platform-token';
+      const profile = await svc()['profiles.create']({
+        ...defaults,
+        name: 'TG failing',
+        platform: 'telegram',
+        baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        token,
+        webhookSecret: 'kept_secret_that_must_not_show',
+      });
+      // The profile's kept secret, a typed one, and one too short to be masked by value alone.
+      for (const secretToken of [undefined, 'typed_secret_that_must_not_show', 'k9Z']) {
+        const error = await rejection(() =>
+          svc()['webhook.set']({
+            profileId: profile.id,
+            url: 'https://bot.example/hook',
+            ...(secretToken === undefined ? {} : { secretToken }),
+          }),
+        );
+        expect(error.code).toBe('upstream');
+        expect(error.details?.status).toBe(400);
+        const shown = JSON.stringify({ ...error.toBody(), stack: error.stack });
+        expect(shown).toContain('Bad Request: bad webhook');
+        for (const secret of [
+          secretToken ?? 'kept_secret_that_must_not_show',
+          token,
+          'failing-platform-token',
+        ]) {
+          expect(shown).not.toContain(secret);
+        }
+      }
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
   it('says why a Telegram profile has no delivery log', async () => {
     const profile = await svc()['profiles.create']({
       ...defaults,

@@ -1,4 +1,5 @@
 import type { DeliveryDetail } from '@contract';
+import { Isolated } from '../../../components/Isolated';
 
 /**
  * Headers in arrival order, duplicates kept. A header is identified by its
@@ -27,8 +28,12 @@ export function HeadersTab({ delivery }: { delivery: DeliveryDetail }) {
       <tbody>
         {keyedHeaders(delivery.headers).map(({ key, name, value }) => (
           <tr key={key}>
-            <td className="header-name">{name}</td>
-            <td className="header-value">{value}</td>
+            <td className="header-name">
+              <Isolated text={name} />
+            </td>
+            <td className="header-value">
+              <Isolated text={value} />
+            </td>
           </tr>
         ))}
       </tbody>

@@ -1,5 +1,6 @@
 import type { Invocation } from '@contract';
 import type { ReactNode } from 'react';
+import { Isolated } from '../../../components/Isolated';
 import { JsonText } from '../../../components/JsonText';
 import { PairsTable } from '../../../components/PairsTable';
 
@@ -28,7 +29,13 @@ export function InvocationTab({ invocation }: { invocation: Invocation }) {
     <div className="invocation" data-testid="invocation">
       <dl className="fields">
         <Field label="Command">
-          {invocation.command === null ? none : <code>{invocation.command}</code>}
+          {invocation.command === null ? (
+            none
+          ) : (
+            <code>
+              <Isolated text={invocation.command} />
+            </code>
+          )}
         </Field>
         <Field label="User">{invocation.userId ?? none}</Field>
         <Field label="Outcome" testId="invocation-outcome">
@@ -44,7 +51,7 @@ export function InvocationTab({ invocation }: { invocation: Invocation }) {
         )}
         {invocation.reason !== null && (
           <Field label="Reason" testId="invocation-reason">
-            <span className="pre-wrap">{invocation.reason}</span>
+            <Isolated className="pre-wrap" text={invocation.reason} />
           </Field>
         )}
         <Field label="Duration">{invocation.durationMs} ms</Field>
@@ -69,7 +76,9 @@ export function InvocationTab({ invocation }: { invocation: Invocation }) {
         {invocation.logs.length === 0 ? (
           <p className="note">Nothing logged.</p>
         ) : (
-          <pre className="code-block invocation-logs">{invocation.logs.join('\n')}</pre>
+          <pre className="code-block invocation-logs">
+            <Isolated text={invocation.logs.join('\n')} />
+          </pre>
         )}
       </div>
       <h3>Api.sendMessage</h3>
@@ -85,8 +94,11 @@ export function InvocationTab({ invocation }: { invocation: Invocation }) {
                 <span className={message.ok ? 'status status-ok' : 'status status-server-error'}>
                   {message.ok ? 'sent' : 'failed'}
                 </span>{' '}
-                to chat <code>{message.chatId ?? '—'}</code>: <span className="pre-wrap">{message.text}</span>
-                <pre className="code-block">{message.result}</pre>
+                to chat <code>{message.chatId ?? '—'}</code>:{' '}
+                <Isolated className="pre-wrap" text={message.text} />
+                <pre className="code-block">
+                  <Isolated text={message.result} />
+                </pre>
               </li>
             ))}
           </ol>

@@ -1,4 +1,5 @@
 import type { DeliveryDetail } from '@contract';
+import { Isolated } from '../../../components/Isolated';
 import { formatBytes } from '../format';
 
 export function RawBodyTab({ delivery }: { delivery: DeliveryDetail }) {
@@ -24,7 +25,7 @@ export function RawBodyTab({ delivery }: { delivery: DeliveryDetail }) {
   }
   return (
     <pre className="code-block" data-testid="raw-body">
-      {body.text}
+      <Isolated text={body.text} />
     </pre>
   );
 }

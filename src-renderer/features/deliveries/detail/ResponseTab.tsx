@@ -1,4 +1,5 @@
 import type { DeliveryDetail } from '@contract';
+import { Isolated } from '../../../components/Isolated';
 import { StatusCode } from '../StatusCode';
 
 /** What the receiver answered the platform. */
@@ -9,7 +10,13 @@ export function ResponseTab({ delivery }: { delivery: DeliveryDetail }) {
       <p>
         Answered <StatusCode status={status} />
       </p>
-      {body === '' ? <p className="note">With an empty body.</p> : <pre className="code-block">{body}</pre>}
+      {body === '' ? (
+        <p className="note">With an empty body.</p>
+      ) : (
+        <pre className="code-block">
+          <Isolated text={body} />
+        </pre>
+      )}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { DeliveryDetail } from '@contract';
 import type { ReactNode } from 'react';
+import { Isolated } from '../../../components/Isolated';
 import { formatBytes, formatFullTime, pathWithQuery } from '../format';
 import { ProblemBadge } from '../ProblemBadge';
 import { problemText } from '../problems';
@@ -7,6 +8,13 @@ import { StatusCode } from '../StatusCode';
 
 const orNone = (value: string | number | null | undefined): ReactNode =>
   value === null || value === undefined || value === '' ? <span className="muted">—</span> : String(value);
+
+/** Joins parts with a middle dot, skipping the absent ones. */
+function dotted(parts: ReadonlyArray<ReactNode | null>): ReactNode[] {
+  return parts
+    .filter((part) => part !== null)
+    .flatMap((part, index) => (index === 0 ? [part] : [' · ', part]));
+}
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -30,25 +38,31 @@ export function SummaryTab({ delivery }: { delivery: DeliveryDetail }) {
       <Field label="User">
         {user === null
           ? orNone(null)
-          : [
-              user.name,
-              user.username === null ? null : `@${user.username}`,
+          : dotted([
+              user.name === null ? null : <Isolated key="name" text={user.name} />,
+              user.username === null ? null : <Isolated key="username" text={`@${user.username}`} />,
               `id ${user.id}`,
-              user.language === null ? null : `lang ${user.language}`,
-            ]
-              .filter((part) => part !== null)
-              .join(' · ')}
+              user.language === null ? null : <Isolated key="language" text={`lang ${user.language}`} />,
+            ])}
       </Field>
       <Field label="Chat">
-        {chat === null ? orNone(null) : `id ${chat.id}${chat.type === null ? '' : ` · ${chat.type}`}`}
+        {chat === null
+          ? orNone(null)
+          : dotted([`id ${chat.id}`, chat.type === null ? null : <Isolated key="type" text={chat.type} />])}
       </Field>
       <Field label="Text">
-        {summary.text === null ? orNone(null) : <span className="pre-wrap">{summary.text}</span>}
+        {summary.text === null ? orNone(null) : <Isolated className="pre-wrap" text={summary.text} />}
       </Field>
-      <Field label="Inbox">{delivery.inbox}</Field>
-      <Field label="Method">{delivery.method}</Field>
+      <Field label="Inbox">
+        <Isolated text={delivery.inbox} />
+      </Field>
+      <Field label="Method">
+        <Isolated text={delivery.method} />
+      </Field>
       <Field label="Path">
-        <code>{pathWithQuery(delivery.path, delivery.query)}</code>
+        <code>
+          <Isolated text={pathWithQuery(delivery.path, delivery.query)} />
+        </code>
       </Field>
       <Field label="Received">{formatFullTime(delivery.receivedAt)}</Field>
       <Field label="From">{orNone(delivery.remoteAddress)}</Field>
