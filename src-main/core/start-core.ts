@@ -39,7 +39,7 @@ export interface CoreOptions {
   maxBodyBytes?: number;
   durability?: Durability;
   version?: string;
-  /** The sandbox platform's port (default 8788; 0 picks a free port). */
+  /** The sandbox platform's port on 127.0.0.1, whatever the receiver's host (default 8788; 0 picks a free port). */
   sandboxPort?: number;
   /** Tests shorten the sandbox's retry backoff and delivery timeout. */
   sandboxDelivery?: { timeoutMs?: number; backoffMs?: (attempts: number) => number };
@@ -131,11 +131,11 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   try {
     sandbox = await startSandbox({
       db,
-      host: options.receiverHost ?? DEFAULTS.receiverHost,
       port: options.sandboxPort ?? DEFAULTS.sandboxPort,
       receiverWebhookUrl: `${receiver.url}/webhook`,
       onChange: (change) => events.emit('sandbox.changed', change),
       delivery: options.sandboxDelivery ?? {},
+      log,
     });
   } catch (error) {
     await receiver.close();

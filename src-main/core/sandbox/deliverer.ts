@@ -11,6 +11,8 @@ export interface DelivererOptions {
   /** A webhook answer may carry a method call (Telegram's "reply in the webhook response"). */
   onWebhookReply: (bot: SandboxBot, reply: Record<string, unknown>) => void;
   onChange: (token: string) => void;
+  /** A delivery that failed inside the sandbox itself (not at the webhook), e.g. its store could not be written. */
+  onError: (error: unknown) => void;
 }
 
 export const defaultBackoff = (attempts: number): number => Math.min(1000 * 2 ** (attempts - 1), 60_000);
@@ -68,10 +70,12 @@ export class Deliverer {
       }
       if (busy.size >= limit) break;
       busy.add(head.chatId);
-      void this.deliver(bot, head).finally(() => {
-        busy.delete(head.chatId);
-        this.kick(token);
-      });
+      void this.deliver(bot, head)
+        .catch(this.options.onError)
+        .finally(() => {
+          busy.delete(head.chatId);
+          this.kick(token);
+        });
     }
     if (Number.isFinite(earliest)) {
       this.timers.set(

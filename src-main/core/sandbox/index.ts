@@ -19,12 +19,13 @@ export interface Sandbox {
 
 export interface SandboxOptions {
   db: Database;
-  host: string;
+  /** Always on loopback (127.0.0.1); 0 picks a free port. */
   port: number;
   /** Where the default bot's webhook points on first run: the inspector's own receiver. */
   receiverWebhookUrl: string;
   onChange: (change: SandboxChange) => void;
   delivery?: Partial<Pick<DelivererOptions, 'timeoutMs' | 'backoffMs'>>;
+  log?: (message: string) => void;
 }
 
 /** Starts the sandbox platform; on first run it creates the default bot wired to our receiver. */
@@ -33,11 +34,16 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   let defaultBot = store.bots()[0];
   const firstRun = defaultBot === undefined;
   if (!defaultBot) defaultBot = store.createBot('sandbox_bot', 'Sandbox bot');
-  const platform = new SandboxPlatform(store, options.onChange, options.delivery);
+  const log = options.log ?? (() => undefined);
+  const platform = new SandboxPlatform(store, options.onChange, {
+    ...options.delivery,
+    onError: (error) =>
+      log(`sandbox: a delivery failed: ${error instanceof Error ? error.message : String(error)}`),
+  });
   if (firstRun) platform.setWebhook(defaultBot, 'solafon', { url: options.receiverWebhookUrl });
   let server: SandboxServer;
   try {
-    server = await startSandboxServer(platform, options.host, options.port);
+    server = await startSandboxServer(platform, options.port);
   } catch (error) {
     await platform.stop();
     throw error;

@@ -39,13 +39,14 @@ export class SandboxPlatform {
   constructor(
     readonly store: SandboxStore,
     private readonly onChange: (change: SandboxChange) => void,
-    options: Partial<Pick<DelivererOptions, 'timeoutMs' | 'backoffMs'>> = {},
+    options: Partial<Pick<DelivererOptions, 'timeoutMs' | 'backoffMs' | 'onError'>> = {},
   ) {
     this.deliverer = new Deliverer(store, {
       timeoutMs: options.timeoutMs ?? 10_000,
       backoffMs: options.backoffMs ?? defaultBackoff,
       onWebhookReply: (bot, reply) => this.webhookReply(bot, reply),
       onChange: (token) => this.changed(token, null),
+      onError: options.onError ?? (() => undefined),
     });
     for (const bot of store.bots()) this.deliverer.kick(bot.token);
   }
