@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Durability, Service, Subscribe } from '@contract';
 import { HttpPools } from './botapi';
 import { botMethods } from './bots/bot-methods';
@@ -101,12 +102,20 @@ export async function startCore(options: CoreOptions): Promise<Core> {
 
   const inboxSettings = new InboxSettingsRepository(db);
   const replayAttempts = new ReplayRepository(db);
-  const forwarder = new Forwarder((attempt) => replayAttempts.insertAll([attempt]), options.forwardRetryMs);
+  // Names this run in the forwarding hop header, so a forwarded delivery that comes back is recognised.
+  const instanceId = randomBytes(8).toString('hex');
+  const forwarder = new Forwarder({
+    record: (attempt) => replayAttempts.insertAll([attempt]),
+    instanceId,
+    log,
+    ...(options.forwardRetryMs ? { retryDelays: options.forwardRetryMs } : {}),
+  });
+  const receiverHost = options.receiverHost ?? DEFAULTS.receiverHost;
 
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   try {
     receiver = await startReceiver({
-      host: options.receiverHost ?? DEFAULTS.receiverHost,
+      host: receiverHost,
       port: options.receiverPort ?? DEFAULTS.receiverPort,
       maxBodyBytes,
       defaultInbox: DEFAULT_INBOX,
@@ -115,6 +124,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       log,
       links: (hit) => handleLinkHit({ profiles, keys, commands, deliveries, http }, hit),
       policy: {
+        instanceId,
         rule: (inbox) => inboxSettings.takeRule(inbox),
         forwarding: (inbox) => inboxSettings.get(inbox).forwarding,
         proxy: (url, body, headers) => forwarder.send(url, body, headers),
@@ -180,7 +190,14 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     ...linkMethods({ profiles, keys, commands, events, receiverUrl: receiver.url }),
     ...replayMethods(replays, replayAttempts),
     ...transferMethods(transfers),
-    ...settingsMethods({ inboxes, settings: inboxSettings, deliveries, retention, dataDir: options.dataDir }),
+    ...settingsMethods({
+      inboxes,
+      settings: inboxSettings,
+      deliveries,
+      retention,
+      dataDir: options.dataDir,
+      receiver: { host: receiverHost, port: receiver.port },
+    }),
   };
 
   let stopped: Promise<void> | undefined;

@@ -73,6 +73,12 @@ export const answers = {
         : `${method} is not accepted here.`,
       { Allow: allow },
     ),
+  forwardLoop: (): Answer =>
+    failure(
+      508,
+      'forward-loop',
+      'This delivery was forwarded by this inspector and came back to its own receiver; it is neither stored nor forwarded again. Point forwarding at your bot, not at this inspector.',
+    ),
   badRequest: (reason: string): Answer => failure(400, 'bad-request', reason),
   storageFailed: (): Answer =>
     failure(503, 'storage-unavailable', 'The delivery could not be saved; retry later.', {

@@ -4,6 +4,7 @@ import type { Forwarding, ResponseRule } from '@contract';
 import { type DeliveryListItem, InboxName } from '@contract';
 import type { NewDelivery } from '../deliveries/records';
 import type { ForwardResult } from '../forwarding/forwarder';
+import { forwardedBy } from '../forwarding/hop';
 import type { LinkHit, LinkOutcome } from '../links/handle-link';
 import { type Answer, answers } from './answers';
 import { classify } from './classify';
@@ -25,6 +26,8 @@ export interface ReceiverOptions {
 }
 
 export interface ReceiverPolicy {
+  /** This inspector's id in the forwarding hop header: a delivery naming it came back to us in a loop. */
+  instanceId: string;
   rule(inbox: string): ResponseRule | null;
   forwarding(inbox: string): Forwarding | null;
   proxy(url: string, body: Buffer, headers: Array<[string, string]>): Promise<ForwardResult>;
@@ -86,6 +89,14 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Receiv
     send(res, answers.notFound(target.path));
     return;
   }
+  const headers = headerPairs(req.rawHeaders);
+  const hops = forwardedBy(headers);
+  const policy = options.policy;
+  if (policy && hops.includes(policy.instanceId)) {
+    // Our own forwarder sent this (through a tunnel or a name for this machine): the original is stored.
+    send(res, answers.forwardLoop());
+    return;
+  }
   const body = await readBody(req, options.maxBodyBytes);
   if (body.kind === 'aborted') return; // The client left; nothing was acknowledged.
   const verdict = classify(
@@ -93,15 +104,14 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Receiv
     { name: inboxName, known: options.hasInbox(inboxName) },
     options.maxBodyBytes,
   );
-  const headers = headerPairs(req.rawHeaders);
   let answer = verdict.answer;
   let delayMs = 0;
   let proxied: { url: string; result: ForwardResult } | null = null;
   let tapUrl: string | null = null;
-  const policy = options.policy;
   if (policy && answer.status === 200) {
     const rule = policy.rule(inboxName);
-    const forwarding = rule ? null : policy.forwarding(inboxName);
+    // Another inspector forwarded it already: kept here, never sent on again (no ping-pong between two).
+    const forwarding = rule || hops.length > 0 ? null : policy.forwarding(inboxName);
     if (rule) {
       answer = answers.byRule(rule.status, rule.body);
       delayMs = rule.delayMs;
