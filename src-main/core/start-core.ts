@@ -17,6 +17,7 @@ import { linkMethods } from './links/link-methods';
 import { ProfileRepository } from './profiles/repository';
 import { ensureSandboxProfile } from './profiles/sandbox-profile';
 import { GroupCommitter } from './receiver/group-commit';
+import type { ReceiverLimits } from './receiver/limits';
 import { startReceiver } from './receiver/server';
 import { ReplayJobs } from './replay/jobs';
 import { replayMethods } from './replay/replay-methods';
@@ -38,6 +39,12 @@ export interface CoreOptions {
   /** 0 picks a free port. */
   receiverPort?: number;
   maxBodyBytes?: number;
+  /**
+   * The receiver's caps and timeouts against hostile clients. Unset ones are
+   * derived: half the process's descriptors, 256 per address, 10 s for the
+   * head, 30 s for the request, 64 MiB of bodies in flight.
+   */
+  receiverLimits?: Partial<ReceiverLimits>;
   durability?: Durability;
   version?: string;
   /** The sandbox platform's port on 127.0.0.1, whatever the receiver's host (default 8788; 0 picks a free port). */
@@ -118,6 +125,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       host: receiverHost,
       port: options.receiverPort ?? DEFAULTS.receiverPort,
       maxBodyBytes,
+      ...(options.receiverLimits ? { limits: options.receiverLimits } : {}),
       defaultInbox: DEFAULT_INBOX,
       hasInbox: (name) => inboxes.has(name),
       store: (delivery) => committer.add(delivery),

@@ -9,18 +9,17 @@ import type { Duplex } from 'node:stream';
  * send one and the descriptor would stay taken. When part of a response
  * already went out, another cannot follow: the socket is just cut.
  */
-export function answerRaw(socket: Duplex, status: number, body: unknown): void {
+export function answerRaw(socket: Duplex, status: number, json: string): void {
   const written = (socket as Partial<Socket>).bytesWritten ?? 0;
   if (!socket.writable || written > 0) {
     socket.destroy();
     return;
   }
-  const text = JSON.stringify(body);
   const head = [
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}`,
     'Content-Type: application/json; charset=utf-8',
-    `Content-Length: ${Buffer.byteLength(text)}`,
+    `Content-Length: ${Buffer.byteLength(json)}`,
     'Connection: close',
   ].join('\r\n');
-  socket.end(`${head}\r\n\r\n${text}`, () => socket.destroy());
+  socket.end(`${head}\r\n\r\n${json}`, () => socket.destroy());
 }

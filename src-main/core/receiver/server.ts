@@ -5,9 +5,13 @@ import { type DeliveryListItem, InboxName } from '@contract';
 import type { NewDelivery } from '../deliveries/records';
 import type { ForwardResult } from '../forwarding/forwarder';
 import { forwardedBy } from '../forwarding/hop';
+import { answerRaw } from '../http/raw-answer';
 import type { LinkHit, LinkOutcome } from '../links/handle-link';
 import { type Answer, answers } from './answers';
+import { BodyBudget, type BodyClaim } from './body-budget';
 import { classify } from './classify';
+import { capPerAddress } from './connection-cap';
+import { type ReceiverLimits, receiverLimits } from './limits';
 import { readBody } from './read-body';
 
 export interface ReceiverOptions {
@@ -23,6 +27,8 @@ export interface ReceiverOptions {
   links: (hit: LinkHit) => Promise<LinkOutcome>;
   /** Per-inbox response rules and forwarding; absent: every accepted delivery gets 200. */
   policy?: ReceiverPolicy;
+  /** Caps and timeouts against hostile clients; what is not given is derived (see receiverLimits). */
+  limits?: Partial<ReceiverLimits>;
 }
 
 export interface ReceiverPolicy {
@@ -38,26 +44,69 @@ export interface ReceiverPolicy {
 export interface Receiver {
   url: string;
   port: number;
+  /** The limits in force. */
+  limits: ReceiverLimits;
+  /** What clients hold right now: open connections and body bytes of requests in progress. */
+  load(): { connections: number; bodyBytes: number };
   close(): Promise<void>;
 }
+
+/** Floods are logged, but not once per refused request. */
+const WARN_EVERY_MS = 60_000;
 
 const WEBHOOK_PATH = /^\/webhook(?:\/([^/]*))?\/?$/;
 const LINK_PATH = /^\/ownlang\/webhook\/([^/]+)$/;
 
 /** Starts the webhook receiver; resolves once it listens. */
 export async function startReceiver(options: ReceiverOptions): Promise<Receiver> {
-  const server = createServer((req, res) => {
-    handle(req, res, options).catch((error: unknown) => {
-      options.log(`receiver: request failed: ${error instanceof Error ? error.message : String(error)}`);
-      if (!res.headersSent) send(res, answers.internal());
-      else res.destroy();
-    });
-  });
-  // A malformed request line or header never reaches the handler: answer it here.
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable)
-      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-    else socket.destroy();
+  const limits = receiverLimits(options.limits ?? {}, options.maxBodyBytes);
+  const warn = throttled(options.log, WARN_EVERY_MS);
+  const budget = new BodyBudget(limits.maxBodyBytesInFlight, () =>
+    warn(
+      'busy',
+      `receiver: request bodies in flight reached ${limits.maxBodyBytesInFlight} bytes; answering 503`,
+    ),
+  );
+  const server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      // Node checks both timeouts on this interval (30 s by default, longer than the timeouts themselves).
+      connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(limits.headersTimeoutMs / 4))),
+    },
+    (req, res) => {
+      const claim = budget.claim();
+      handle(req, res, options, claim)
+        .catch((error: unknown) => {
+          options.log(`receiver: request failed: ${error instanceof Error ? error.message : String(error)}`);
+          if (!res.headersSent) send(res, answers.internal());
+          else res.destroy();
+        })
+        // Held until answered: a proxied or delayed body is still in memory while it waits.
+        .finally(() => claim.release());
+    },
+  );
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  // Past this Node closes new connections at once: the rest of the process keeps its descriptors.
+  server.maxConnections = limits.maxConnections;
+  server.on('drop', () =>
+    warn('drop', `receiver: ${limits.maxConnections} connections open; closing new ones until some end`),
+  );
+  const connections = capPerAddress(server, limits.maxConnectionsPerAddress, (address) =>
+    warn(
+      `address ${address}`,
+      `receiver: ${address} holds ${limits.maxConnectionsPerAddress} connections; closing its new ones`,
+    ),
+  );
+  // A request that never reaches the handler (malformed, too slow) is answered here, with a JSON reason.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    const answer =
+      error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? answers.requestTimeout(limits.headersTimeoutMs, limits.requestTimeoutMs)
+        : error.code === 'HPE_HEADER_OVERFLOW'
+          ? answers.headersTooLarge()
+          : answers.malformedHttp();
+    answerRaw(socket, answer.status, answer.body);
   });
   await listen(server, options.port, options.host);
   const { port } = server.address() as AddressInfo;
@@ -65,15 +114,22 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
   return {
     url: `http://${host}:${port}`,
     port,
+    limits,
+    load: () => ({ connections: connections.open(), bodyBytes: budget.inUse }),
     close: () => close(server),
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, options: ReceiverOptions): Promise<void> {
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: ReceiverOptions,
+  claim: BodyClaim,
+): Promise<void> {
   const receivedAt = Date.now();
   const target = splitTarget(req.url ?? '/');
   const link = LINK_PATH.exec(target.path);
-  if (link) return handleLink(req, res, options, target, link[1] ?? '', receivedAt);
+  if (link) return handleLink(req, res, options, claim, target, link[1] ?? '', receivedAt);
   const match = WEBHOOK_PATH.exec(target.path);
   if (!match) {
     const isAbout = (target.path === '/' || target.path === '/healthz') && req.method === 'GET';
@@ -97,8 +153,13 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Receiv
     send(res, answers.forwardLoop());
     return;
   }
-  const body = await readBody(req, options.maxBodyBytes);
+  const body = await readBody(req, options.maxBodyBytes, claim);
   if (body.kind === 'aborted') return; // The client left; nothing was acknowledged.
+  if (body.kind === 'busy') {
+    // Not stored: keeping it is what memory cannot afford right now. The platform retries.
+    send(res, answers.busy());
+    return;
+  }
   const verdict = classify(
     body,
     { name: inboxName, known: options.hasInbox(inboxName) },
@@ -156,6 +217,7 @@ async function handleLink(
   req: IncomingMessage,
   res: ServerResponse,
   options: ReceiverOptions,
+  claim: BodyClaim,
   target: { path: string; query: string },
   botIdSegment: string,
   receivedAt: number,
@@ -165,8 +227,12 @@ async function handleLink(
     send(res, answers.methodNotAllowed(method, 'GET, POST'));
     return;
   }
-  const body = await readBody(req, options.maxBodyBytes);
+  const body = await readBody(req, options.maxBodyBytes, claim);
   if (body.kind === 'aborted') return;
+  if (body.kind === 'busy') {
+    send(res, answers.busy());
+    return;
+  }
   if (body.kind === 'too-large') {
     send(res, answers.tooLarge(body.size, options.maxBodyBytes));
     return;
@@ -239,6 +305,18 @@ function headerPairs(raw: string[]): Array<[string, string]> {
   const pairs: Array<[string, string]> = [];
   for (let i = 0; i + 1 < raw.length; i += 2) pairs.push([raw[i] as string, raw[i + 1] as string]);
   return pairs;
+}
+
+/** A logger that says each kind of thing at most once per `everyMs`. */
+function throttled(log: (message: string) => void, everyMs: number) {
+  const last = new Map<string, number>();
+  return (kind: string, message: string): void => {
+    const now = Date.now();
+    if (now - (last.get(kind) ?? Number.NEGATIVE_INFINITY) < everyMs) return;
+    if (last.size > 1000) last.clear();
+    last.set(kind, now);
+    log(message);
+  };
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

@@ -71,7 +71,7 @@ export async function startSandboxServer(platform: SandboxPlatform, port: number
   });
   // Unparseable HTTP never reaches a route: say so in the platforms' shape.
   server.on('clientError', (_error, socket) =>
-    answerRaw(socket, 400, platformError(400, 'Bad Request: malformed HTTP request')),
+    answerRaw(socket, 400, JSON.stringify(platformError(400, 'Bad Request: malformed HTTP request'))),
   );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
