@@ -65,6 +65,9 @@ export interface Core {
   subscribe: Subscribe;
   receiverUrl: string;
   receiverPort: number;
+  /** The receiver's caps and timeouts in force, and what clients hold of them now. */
+  receiverLimits: ReceiverLimits;
+  receiverLoad(): { connections: number; bodyBytes: number };
   sandboxUrl: string;
   /** The default sandbox bot's token: shown to the user, never logged. */
   sandboxToken: string;
@@ -214,6 +217,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     subscribe: events.subscribe,
     receiverUrl: receiver.url,
     receiverPort: receiver.port,
+    receiverLimits: receiver.limits,
+    receiverLoad: () => receiver.load(),
     sandboxUrl: sandbox.server.url,
     sandboxToken: sandbox.defaultBot.token,
     sandboxBot: sandbox.defaultBot,
