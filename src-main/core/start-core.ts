@@ -108,7 +108,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const keys = new KeyRing(db, box);
   const commands = new CommandRepository(db);
   const http = new HttpPools();
-  void warmUp();
+  // Only a head start: a failure here shows again, and is answered, on the first link that runs.
+  warmUp().catch((error: unknown) =>
+    log(`commands: the engine did not load ahead: ${error instanceof Error ? error.message : String(error)}`),
+  );
 
   const inboxSettings = new InboxSettingsRepository(db);
   const replayAttempts = new ReplayRepository(db);

@@ -77,13 +77,15 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
     (req, res) => {
       const claim = budget.claim();
       handle(req, res, options, claim)
+        // Held until answered: a proxied or delayed body is still in memory while it waits.
+        .finally(() => claim.release())
         .catch((error: unknown) => {
           options.log(`receiver: request failed: ${error instanceof Error ? error.message : String(error)}`);
           if (!res.headersSent) send(res, answers.internal());
           else res.destroy();
         })
-        // Held until answered: a proxied or delayed body is still in memory while it waits.
-        .finally(() => claim.release());
+        // Answering can fail too (the socket went away): cut it rather than leave a rejection behind.
+        .catch(() => res.destroy());
     },
   );
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
