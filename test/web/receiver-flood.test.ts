@@ -107,7 +107,7 @@ describe('a connection flood on the receiver', () => {
     // Derived from the lowered limit: half of the 1024 descriptors, the other half kept in reserve.
     expect(core.receiverLimits.maxConnections).toBe(512);
 
-    // Twice as many connections as the process may open at all, from eight addresses (256 each allowed).
+    // Twice as many connections as the process may open at all, from eight local addresses.
     const count = 2048;
     const from = Array.from({ length: 8 }, (_, i) => `127.0.0.${i + 2}`);
     const flood = startFlood(core.receiverPort, count, from);

@@ -1,36 +1,53 @@
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
 
+export interface PerAddressCap {
+  perAddress: number;
+  onRefused: (address: string) => void;
+  /**
+   * Addresses not limited one by one; by default loopback. Loopback is this
+   * machine — the sandbox, local tools and benchmarks, or a tunnel client
+   * that brings every remote caller in from 127.0.0.1 — where a per-address
+   * cap would only be a smaller global one. maxConnections still holds.
+   */
+  exempt?: (address: string) => boolean;
+}
+
 /**
- * Counts the server's open connections per client address and closes, as
- * soon as it is accepted, one past `perAddress`: one client cannot take all
- * of `maxConnections` (which Node enforces before this runs) for itself.
+ * Counts the server's open connections, per client address too, and closes
+ * as soon as it is accepted one past `perAddress`: one client cannot take
+ * all of `maxConnections` (which Node enforces before this runs) for itself.
  */
-export function capPerAddress(
-  server: Server,
-  perAddress: number,
-  onRefused: (address: string) => void,
-): { open(): number } {
+export function capPerAddress(server: Server, cap: PerAddressCap): { open(): number } {
+  const exempt = cap.exempt ?? isLoopbackAddress;
   const open = new Map<string, number>();
   let total = 0;
   server.on('connection', (socket: Socket) => {
-    const key = addressKey(socket.remoteAddress);
-    const count = open.get(key) ?? 0;
-    if (count >= perAddress) {
-      socket.destroy();
-      onRefused(key);
-      return;
+    const address = socket.remoteAddress ?? '';
+    const key = exempt(address) ? null : addressKey(address);
+    if (key !== null) {
+      const count = open.get(key) ?? 0;
+      if (count >= cap.perAddress) {
+        socket.destroy();
+        cap.onRefused(key);
+        return;
+      }
+      open.set(key, count + 1);
     }
-    open.set(key, count + 1);
     total += 1;
     socket.once('close', () => {
       total -= 1;
+      if (key === null) return;
       const left = (open.get(key) ?? 1) - 1;
       if (left === 0) open.delete(key);
       else open.set(key, left);
     });
   });
   return { open: () => total };
+}
+
+export function isLoopbackAddress(address: string): boolean {
+  return address.startsWith('127.') || address === '::1' || address.toLowerCase().startsWith('::ffff:127.');
 }
 
 /**

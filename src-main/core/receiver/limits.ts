@@ -4,7 +4,7 @@ import { openFileLimit } from '../http/open-file-limit';
 export interface ReceiverLimits {
   /** Connections open at once; past it, a new one is closed as soon as it is accepted. */
   maxConnections: number;
-  /** Connections open at once from one client address (an IPv6 /64 counts as one address). */
+  /** Connections open at once from one remote address (an IPv6 /64 counts as one; loopback is not limited). */
   maxConnectionsPerAddress: number;
   /** A connection must send a complete request head within this, or it gets 408 and is closed. */
   headersTimeoutMs: number;

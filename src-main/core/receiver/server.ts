@@ -94,12 +94,14 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
   server.on('drop', () =>
     warn('drop', `receiver: ${limits.maxConnections} connections open; closing new ones until some end`),
   );
-  const connections = capPerAddress(server, limits.maxConnectionsPerAddress, (address) =>
-    warn(
-      `address ${address}`,
-      `receiver: ${address} holds ${limits.maxConnectionsPerAddress} connections; closing its new ones`,
-    ),
-  );
+  const connections = capPerAddress(server, {
+    perAddress: limits.maxConnectionsPerAddress,
+    onRefused: (address) =>
+      warn(
+        `address ${address}`,
+        `receiver: ${address} holds ${limits.maxConnectionsPerAddress} connections; closing its new ones`,
+      ),
+  });
   // A request that never reaches the handler (malformed, too slow) is answered here, with a JSON reason.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     const answer =

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { addressKey } from '../../../src-main/core/receiver/connection-cap';
 import { receiverLimits } from '../../../src-main/core/receiver/limits';
 
 const MiB = 1024 * 1024;
@@ -42,24 +41,5 @@ describe('receiver limits', () => {
       /headersTimeoutMs/,
     );
     expect(() => receiverLimits({ maxBodyBytesInFlight: MiB - 1 }, MiB)).toThrow(/maxBodyBytesInFlight/);
-  });
-});
-
-describe('addressKey', () => {
-  it('counts IPv4 per address, also when mapped into IPv6', () => {
-    expect(addressKey('192.0.2.1')).toBe('192.0.2.1');
-    expect(addressKey('::ffff:192.0.2.1')).toBe('192.0.2.1');
-    expect(addressKey(undefined)).toBe('');
-  });
-
-  it('counts IPv6 per /64, however the address is written', () => {
-    const key = addressKey('2001:db8:1:2:3:4:5:6');
-    expect(key).toBe('2001:db8:1:2::/64');
-    expect(addressKey('2001:0db8:0001:0002::9')).toBe(key);
-    expect(addressKey('2001:DB8:1:2:ffff::')).toBe(key);
-    expect(addressKey('2001:db8:1:3::1')).not.toBe(key);
-    expect(addressKey('::1')).toBe('0:0:0:0::/64');
-    expect(addressKey('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
-    expect(addressKey('64:ff9b::192.0.2.1')).toBe('64:ff9b:0:0::/64');
   });
 });
