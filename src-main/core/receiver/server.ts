@@ -1,16 +1,15 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Forwarding, ResponseRule } from '@contract';
 import { type DeliveryListItem, InboxName } from '@contract';
 import type { NewDelivery } from '../deliveries/records';
 import type { ForwardResult } from '../forwarding/forwarder';
 import { forwardedBy } from '../forwarding/hop';
-import { answerRaw } from '../http/raw-answer';
 import type { LinkHit, LinkOutcome } from '../links/handle-link';
 import { type Answer, answers } from './answers';
-import { BodyBudget, type BodyClaim } from './body-budget';
+import type { BodyClaim } from './body-budget';
 import { classify } from './classify';
-import { capPerAddress } from './connection-cap';
+import { createGuardedServer } from './guarded-server';
 import { type ReceiverLimits, receiverLimits } from './limits';
 import { readBody } from './read-body';
 
@@ -51,66 +50,23 @@ export interface Receiver {
   close(): Promise<void>;
 }
 
-/** Floods are logged, but not once per refused request. */
-const WARN_EVERY_MS = 60_000;
-
 const WEBHOOK_PATH = /^\/webhook(?:\/([^/]*))?\/?$/;
 const LINK_PATH = /^\/ownlang\/webhook\/([^/]+)$/;
 
 /** Starts the webhook receiver; resolves once it listens. */
 export async function startReceiver(options: ReceiverOptions): Promise<Receiver> {
   const limits = receiverLimits(options.limits ?? {}, options.maxBodyBytes);
-  const warn = throttled(options.log, WARN_EVERY_MS);
-  const budget = new BodyBudget(limits.maxBodyBytesInFlight, () =>
-    warn(
-      'busy',
-      `receiver: request bodies in flight reached ${limits.maxBodyBytesInFlight} bytes; answering 503`,
-    ),
-  );
-  const server = createServer(
-    {
-      headersTimeout: limits.headersTimeoutMs,
-      requestTimeout: limits.requestTimeoutMs,
-      // Node checks both timeouts on this interval (30 s by default, longer than the timeouts themselves).
-      connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(limits.headersTimeoutMs / 4))),
-    },
-    (req, res) => {
-      const claim = budget.claim();
-      handle(req, res, options, claim)
-        // Held until answered: a proxied or delayed body is still in memory while it waits.
-        .finally(() => claim.release())
-        .catch((error: unknown) => {
-          options.log(`receiver: request failed: ${error instanceof Error ? error.message : String(error)}`);
-          if (!res.headersSent) send(res, answers.internal());
-          else res.destroy();
-        })
-        // Answering can fail too (the socket went away): cut it rather than leave a rejection behind.
-        .catch(() => res.destroy());
-    },
-  );
-  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
-  // Past this Node closes new connections at once: the rest of the process keeps its descriptors.
-  server.maxConnections = limits.maxConnections;
-  server.on('drop', () =>
-    warn('drop', `receiver: ${limits.maxConnections} connections open; closing new ones until some end`),
-  );
-  const connections = capPerAddress(server, {
-    perAddress: limits.maxConnectionsPerAddress,
-    onRefused: (address) =>
-      warn(
-        `address ${address}`,
-        `receiver: ${address} holds ${limits.maxConnectionsPerAddress} connections; closing its new ones`,
-      ),
-  });
-  // A request that never reaches the handler (malformed, too slow) is answered here, with a JSON reason.
-  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-    const answer =
-      error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-        ? answers.requestTimeout(limits.headersTimeoutMs, limits.requestTimeoutMs)
-        : error.code === 'HPE_HEADER_OVERFLOW'
-          ? answers.headersTooLarge()
-          : answers.malformedHttp();
-    answerRaw(socket, answer.status, answer.body);
+  const { server, load } = createGuardedServer(limits, options.log, (req, res, claim) => {
+    handle(req, res, options, claim)
+      // Held until answered: a proxied or delayed body is still in memory while it waits.
+      .finally(() => claim.release())
+      .catch((error: unknown) => {
+        options.log(`receiver: request failed: ${error instanceof Error ? error.message : String(error)}`);
+        if (!res.headersSent) send(res, answers.internal());
+        else res.destroy();
+      })
+      // Answering can fail too (the socket went away): cut it rather than leave a rejection behind.
+      .catch(() => res.destroy());
   });
   await listen(server, options.port, options.host);
   const { port } = server.address() as AddressInfo;
@@ -119,7 +75,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
     url: `http://${host}:${port}`,
     port,
     limits,
-    load: () => ({ connections: connections.open(), bodyBytes: budget.inUse }),
+    load,
     close: () => close(server),
   };
 }
@@ -309,18 +265,6 @@ function headerPairs(raw: string[]): Array<[string, string]> {
   const pairs: Array<[string, string]> = [];
   for (let i = 0; i + 1 < raw.length; i += 2) pairs.push([raw[i] as string, raw[i + 1] as string]);
   return pairs;
-}
-
-/** A logger that says each kind of thing at most once per `everyMs`. */
-function throttled(log: (message: string) => void, everyMs: number) {
-  const last = new Map<string, number>();
-  return (kind: string, message: string): void => {
-    const now = Date.now();
-    if (now - (last.get(kind) ?? Number.NEGATIVE_INFINITY) < everyMs) return;
-    if (last.size > 1000) last.clear();
-    last.set(kind, now);
-    log(message);
-  };
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {
