@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Durability, Service, Subscribe } from '@contract';
 import { HttpPools } from './botapi';
 import { botMethods } from './bots/bot-methods';
@@ -16,6 +17,7 @@ import { linkMethods } from './links/link-methods';
 import { ProfileRepository } from './profiles/repository';
 import { ensureSandboxProfile } from './profiles/sandbox-profile';
 import { GroupCommitter } from './receiver/group-commit';
+import type { ReceiverLimits } from './receiver/limits';
 import { startReceiver } from './receiver/server';
 import { ReplayJobs } from './replay/jobs';
 import { replayMethods } from './replay/replay-methods';
@@ -38,9 +40,15 @@ export interface CoreOptions {
   /** 0 picks a free port. */
   receiverPort?: number;
   maxBodyBytes?: number;
+  /**
+   * The receiver's caps and timeouts against hostile clients. Unset ones are
+   * derived: half the process's descriptors, 256 per address, 10 s for the
+   * head, 30 s for the request, 64 MiB of bodies in flight.
+   */
+  receiverLimits?: Partial<ReceiverLimits>;
   durability?: Durability;
   version?: string;
-  /** The sandbox platform's port (default 8788; 0 picks a free port). */
+  /** The sandbox platform's port on 127.0.0.1, whatever the receiver's host (default 8788; 0 picks a free port). */
   sandboxPort?: number;
   /** Tests shorten the sandbox's retry backoff and delivery timeout. */
   sandboxDelivery?: { timeoutMs?: number; backoffMs?: (attempts: number) => number };
@@ -60,6 +68,9 @@ export interface Core {
   subscribe: Subscribe;
   receiverUrl: string;
   receiverPort: number;
+  /** The receiver's caps and timeouts in force, and what clients hold of them now. */
+  receiverLimits: ReceiverLimits;
+  receiverLoad(): { connections: number; bodyBytes: number };
   sandboxUrl: string;
   /** The default sandbox bot's token: shown to the user, never logged. */
   sandboxToken: string;
@@ -102,24 +113,37 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const keys = new KeyRing(db, box);
   const commands = new CommandRepository(db);
   const http = new HttpPools();
-  void warmUp();
+  // Only a head start: a failure here shows again, and is answered, on the first link that runs.
+  warmUp().catch((error: unknown) =>
+    log(`commands: the engine did not load ahead: ${error instanceof Error ? error.message : String(error)}`),
+  );
 
   const inboxSettings = new InboxSettingsRepository(db);
   const replayAttempts = new ReplayRepository(db);
-  const forwarder = new Forwarder((attempt) => replayAttempts.insertAll([attempt]), options.forwardRetryMs);
+  // Names this run in the forwarding hop header, so a forwarded delivery that comes back is recognised.
+  const instanceId = randomBytes(8).toString('hex');
+  const forwarder = new Forwarder({
+    record: (attempt) => replayAttempts.insertAll([attempt]),
+    instanceId,
+    log,
+    ...(options.forwardRetryMs ? { retryDelays: options.forwardRetryMs } : {}),
+  });
+  const receiverHost = options.receiverHost ?? DEFAULTS.receiverHost;
 
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   try {
     receiver = await startReceiver({
-      host: options.receiverHost ?? DEFAULTS.receiverHost,
+      host: receiverHost,
       port: options.receiverPort ?? DEFAULTS.receiverPort,
       maxBodyBytes,
+      ...(options.receiverLimits ? { limits: options.receiverLimits } : {}),
       defaultInbox: DEFAULT_INBOX,
       hasInbox: (name) => inboxes.has(name),
       store: (delivery) => committer.add(delivery),
       log,
       links: (hit) => handleLinkHit({ profiles, keys, commands, deliveries, http }, hit),
       policy: {
+        instanceId,
         rule: (inbox) => inboxSettings.takeRule(inbox),
         forwarding: (inbox) => inboxSettings.get(inbox).forwarding,
         proxy: (url, body, headers) => forwarder.send(url, body, headers),
@@ -137,7 +161,6 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     sandbox = await startSandbox({
       db,
       box,
-      host: options.receiverHost ?? DEFAULTS.receiverHost,
       port: options.sandboxPort ?? DEFAULTS.sandboxPort,
       receiverWebhookUrl: `${receiver.url}/webhook`,
       onChange: (change) => events.emit('sandbox.changed', change),
@@ -202,6 +225,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       retention,
       dataDir: options.dataDir,
       transfers: transferFiles,
+      receiver: { host: receiverHost, port: receiver.port },
     }),
   };
 
@@ -211,6 +235,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     subscribe: events.subscribe,
     receiverUrl: receiver.url,
     receiverPort: receiver.port,
+    receiverLimits: receiver.limits,
+    receiverLoad: () => receiver.load(),
     sandboxUrl: sandbox.server.url,
     sandboxToken: sandbox.defaultBot.token,
     sandboxBot: sandbox.defaultBot,

@@ -18,11 +18,5 @@ export function bearerToken(req: IncomingMessage): string | null {
   return match ? (match[1] ?? null) : null;
 }
 
-/**
- * The Host header must name this loopback server: a page on another site
- * that re-binds its DNS name to 127.0.0.1 then fails here.
- */
-export function isLoopbackHost(hostHeader: string | undefined, port: number): boolean {
-  if (!hostHeader) return false;
-  return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(hostHeader.toLowerCase());
-}
+// Kept here too so the bridge's imports stay as they are; the rule lives in core.
+export { isLoopbackHost } from '../core/http/loopback-host';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Agent, request } from 'undici';
 import { HOP_BY_HOP } from '../http/hop-by-hop';
 import type { NewAttempt } from '../replay/repository';
+import { forwardedBy, HOP_HEADER } from './hop';
 
 export interface ForwardResult {
   status: number | null;
@@ -18,15 +19,26 @@ const MAX_BODY = 64 * 1024;
 export const PROXY_TIMEOUT_MS = 9_000;
 const TAP_RETRIES_MS = [1000, 2000, 4000];
 
+export interface ForwarderOptions {
+  record: (attempt: NewAttempt) => void;
+  /** This inspector's id for this run, sent in the hop header. */
+  instanceId: string;
+  log: (message: string) => void;
+  /** Tap's waits between retries. */
+  retryDelays?: readonly number[];
+}
+
 /** Sends live deliveries on to a target: `proxy` waits for it, `tap` retries in the background. */
 export class Forwarder {
   private readonly agent = new Agent({ keepAliveTimeout: 4000, connections: 64 });
+  private readonly record: (attempt: NewAttempt) => void;
+  private readonly retryDelays: readonly number[];
   private stopped = false;
 
-  constructor(
-    private readonly record: (attempt: NewAttempt) => void,
-    private readonly retryDelays: readonly number[] = TAP_RETRIES_MS,
-  ) {}
+  constructor(private readonly options: ForwarderOptions) {
+    this.record = options.record;
+    this.retryDelays = options.retryDelays ?? TAP_RETRIES_MS;
+  }
 
   async send(
     url: string,
@@ -34,12 +46,20 @@ export class Forwarder {
     headers: Array<[string, string]>,
     timeoutMs = PROXY_TIMEOUT_MS,
   ): Promise<ForwardResult> {
+    const started = Date.now();
+    if (forwardedBy(headers).length > 0) {
+      // Forwarded once already: sending it on again is how one POST became thousands.
+      return failed(
+        `Refused: the delivery carries ${HOP_HEADER} (an inspector forwarded it already); forwarding it again could loop.`,
+        started,
+      );
+    }
     const outgoing: Record<string, string> = {};
     for (const [name, value] of headers) {
       const key = name.toLowerCase();
       if (!HOP_BY_HOP.has(key)) outgoing[key] = key in outgoing ? `${outgoing[key]}, ${value}` : value;
     }
-    const started = Date.now();
+    outgoing[HOP_HEADER.toLowerCase()] = this.options.instanceId;
     try {
       const res = await request(url, {
         method: 'POST',
@@ -84,17 +104,10 @@ export class Forwarder {
       const code = err.code ?? err.cause?.code;
       const timedOut =
         err.name === 'TimeoutError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT';
-      return {
-        status: null,
-        contentType: null,
-        body: '',
-        truncated: false,
-        headers: [],
-        error: timedOut
-          ? `Timeout: no answer within ${timeoutMs / 1000} s`
-          : `${code ?? 'Error'}: ${err.message}`,
-        durationMs: Date.now() - started,
-      };
+      return failed(
+        timedOut ? `Timeout: no answer within ${timeoutMs / 1000} s` : `${code ?? 'Error'}: ${err.message}`,
+        started,
+      );
     }
   }
 
@@ -116,7 +129,7 @@ export class Forwarder {
 
   /** Tap: in the background, retried on failure; every attempt recorded. */
   tap(deliveryId: number, url: string, body: Buffer, headers: Array<[string, string]>): void {
-    void (async () => {
+    (async () => {
       for (let attempt = 0; !this.stopped; attempt++) {
         const result = await this.send(url, body, headers, 10_000);
         if (this.stopped) return;
@@ -126,7 +139,10 @@ export class Forwarder {
         if (ok || wait === undefined) return;
         await new Promise((r) => setTimeout(r, wait).unref());
       }
-    })();
+    })().catch((error: unknown) =>
+      // Recording can fail (the database is gone or full); the delivery itself is already stored.
+      this.options.log(`forwarding: tap of delivery ${deliveryId} failed: ${errorText(error)}`),
+    );
   }
 
   async stop(): Promise<void> {
@@ -134,3 +150,17 @@ export class Forwarder {
     await this.agent.close().catch(() => undefined);
   }
 }
+
+function failed(error: string, started: number): ForwardResult {
+  return {
+    status: null,
+    contentType: null,
+    body: '',
+    truncated: false,
+    headers: [],
+    error,
+    durationMs: Date.now() - started,
+  };
+}
+
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -1,5 +1,6 @@
 import { ContractError, type Service } from '@contract';
 import type { DeliveryRepository } from '../deliveries/repository';
+import { pointsAtReceiver } from '../forwarding/own-receiver';
 import { storageInfo } from '../store/storage-info';
 import type { InboxRepository } from './repository';
 import type { InboxSettingsRepository } from './settings';
@@ -15,12 +16,20 @@ export function settingsMethods(deps: {
   dataDir: string;
   /** Exports and uploads: they take room on disk too. */
   transfers: { usage(): { exportsBytes: number; uploadsBytes: number }; readonly quotaBytes: number };
+  /** Where our own receiver listens: forwarding there would loop. */
+  receiver: { host: string; port: number };
 }): SettingsMethods {
   return {
     'inboxes.settings': ({ inbox }) => deps.settings.get(inbox),
     'inboxes.configure': ({ inbox, ...change }) => {
       if (!deps.inboxes.has(inbox))
         throw new ContractError('not-found', `There is no inbox named "${inbox}".`);
+      if (change.forwarding && pointsAtReceiver(change.forwarding.url, deps.receiver)) {
+        throw new ContractError(
+          'bad-input',
+          `Forwarding to ${change.forwarding.url} would send every delivery back to this inspector's own receiver, which would forward it again. Forward to your bot instead.`,
+        );
+      }
       const saved = deps.settings.configure(inbox, change);
       if (change.retention) deps.retention.runNow();
       return saved;

@@ -73,11 +73,34 @@ export const answers = {
         : `${method} is not accepted here.`,
       { Allow: allow },
     ),
+  forwardLoop: (): Answer =>
+    failure(
+      508,
+      'forward-loop',
+      'This delivery was forwarded by this inspector and came back to its own receiver; it is neither stored nor forwarded again. Point forwarding at your bot, not at this inspector.',
+    ),
   badRequest: (reason: string): Answer => failure(400, 'bad-request', reason),
   storageFailed: (): Answer =>
     failure(503, 'storage-unavailable', 'The delivery could not be saved; retry later.', {
       'Retry-After': '1',
     }),
+  /** Too many bodies are being read at once; the platform retries, by then memory is free again. */
+  busy: (): Answer =>
+    failure(503, 'busy', 'The receiver is reading too many request bodies at once; retry later.', {
+      'Retry-After': '1',
+      // Whatever else this client sends for the request would only be read to be thrown away.
+      Connection: 'close',
+    }),
+  /** For requests that never reached a handler (see the receiver's clientError). */
+  requestTimeout: (headersMs: number, requestMs: number): Answer =>
+    failure(
+      408,
+      'request-timeout',
+      `The request did not arrive in time: the head is expected within ${headersMs / 1000} s and the whole request within ${requestMs / 1000} s.`,
+    ),
+  headersTooLarge: (): Answer =>
+    failure(431, 'headers-too-large', 'The request head (request line and headers) is too large.'),
+  malformedHttp: (): Answer => failure(400, 'bad-request', 'The request is not valid HTTP/1.1.'),
   internal: (): Answer => failure(500, 'internal', 'The receiver failed on this request; it keeps running.'),
   about: (): Answer =>
     json(200, {

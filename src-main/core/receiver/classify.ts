@@ -20,7 +20,7 @@ const EMPTY = Buffer.alloc(0);
  * the receiver does the I/O, this does the judging.
  */
 export function classify(
-  body: Exclude<BodyResult, { kind: 'aborted' }>,
+  body: Exclude<BodyResult, { kind: 'aborted' | 'busy' }>,
   inbox: { name: string; known: boolean },
   limit: number,
 ): Classified {

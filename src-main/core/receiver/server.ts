@@ -1,12 +1,16 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Forwarding, ResponseRule } from '@contract';
 import { type DeliveryListItem, InboxName } from '@contract';
 import type { NewDelivery } from '../deliveries/records';
 import type { ForwardResult } from '../forwarding/forwarder';
+import { forwardedBy } from '../forwarding/hop';
 import type { LinkHit, LinkOutcome } from '../links/handle-link';
 import { type Answer, answers } from './answers';
+import type { BodyClaim } from './body-budget';
 import { classify } from './classify';
+import { createGuardedServer } from './guarded-server';
+import { type ReceiverLimits, receiverLimits } from './limits';
 import { readBody } from './read-body';
 
 export interface ReceiverOptions {
@@ -22,9 +26,13 @@ export interface ReceiverOptions {
   links: (hit: LinkHit) => Promise<LinkOutcome>;
   /** Per-inbox response rules and forwarding; absent: every accepted delivery gets 200. */
   policy?: ReceiverPolicy;
+  /** Caps and timeouts against hostile clients; what is not given is derived (see receiverLimits). */
+  limits?: Partial<ReceiverLimits>;
 }
 
 export interface ReceiverPolicy {
+  /** This inspector's id in the forwarding hop header: a delivery naming it came back to us in a loop. */
+  instanceId: string;
   rule(inbox: string): ResponseRule | null;
   forwarding(inbox: string): Forwarding | null;
   proxy(url: string, body: Buffer, headers: Array<[string, string]>): Promise<ForwardResult>;
@@ -35,6 +43,10 @@ export interface ReceiverPolicy {
 export interface Receiver {
   url: string;
   port: number;
+  /** The limits in force. */
+  limits: ReceiverLimits;
+  /** What clients hold right now: open connections and body bytes of requests in progress. */
+  load(): { connections: number; bodyBytes: number };
   close(): Promise<void>;
 }
 
@@ -43,18 +55,18 @@ const LINK_PATH = /^\/ownlang\/webhook\/([^/]+)$/;
 
 /** Starts the webhook receiver; resolves once it listens. */
 export async function startReceiver(options: ReceiverOptions): Promise<Receiver> {
-  const server = createServer((req, res) => {
-    handle(req, res, options).catch((error: unknown) => {
-      options.log(`receiver: request failed: ${error instanceof Error ? error.message : String(error)}`);
-      if (!res.headersSent) send(res, answers.internal());
-      else res.destroy();
-    });
-  });
-  // A malformed request line or header never reaches the handler: answer it here.
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable)
-      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-    else socket.destroy();
+  const limits = receiverLimits(options.limits ?? {}, options.maxBodyBytes);
+  const { server, load } = createGuardedServer(limits, options.log, (req, res, claim) => {
+    handle(req, res, options, claim)
+      // Held until answered: a proxied or delayed body is still in memory while it waits.
+      .finally(() => claim.release())
+      .catch((error: unknown) => {
+        options.log(`receiver: request failed: ${error instanceof Error ? error.message : String(error)}`);
+        if (!res.headersSent) send(res, answers.internal());
+        else res.destroy();
+      })
+      // Answering can fail too (the socket went away): cut it rather than leave a rejection behind.
+      .catch(() => res.destroy());
   });
   await listen(server, options.port, options.host);
   const { port } = server.address() as AddressInfo;
@@ -62,15 +74,22 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
   return {
     url: `http://${host}:${port}`,
     port,
+    limits,
+    load,
     close: () => close(server),
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, options: ReceiverOptions): Promise<void> {
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: ReceiverOptions,
+  claim: BodyClaim,
+): Promise<void> {
   const receivedAt = Date.now();
   const target = splitTarget(req.url ?? '/');
   const link = LINK_PATH.exec(target.path);
-  if (link) return handleLink(req, res, options, target, link[1] ?? '', receivedAt);
+  if (link) return handleLink(req, res, options, claim, target, link[1] ?? '', receivedAt);
   const match = WEBHOOK_PATH.exec(target.path);
   if (!match) {
     const isAbout = (target.path === '/' || target.path === '/healthz') && req.method === 'GET';
@@ -86,22 +105,34 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Receiv
     send(res, answers.notFound(target.path));
     return;
   }
-  const body = await readBody(req, options.maxBodyBytes);
+  const headers = headerPairs(req.rawHeaders);
+  const hops = forwardedBy(headers);
+  const policy = options.policy;
+  if (policy && hops.includes(policy.instanceId)) {
+    // Our own forwarder sent this (through a tunnel or a name for this machine): the original is stored.
+    send(res, answers.forwardLoop());
+    return;
+  }
+  const body = await readBody(req, options.maxBodyBytes, claim);
   if (body.kind === 'aborted') return; // The client left; nothing was acknowledged.
+  if (body.kind === 'busy') {
+    // Not stored: keeping it is what memory cannot afford right now. The platform retries.
+    send(res, answers.busy());
+    return;
+  }
   const verdict = classify(
     body,
     { name: inboxName, known: options.hasInbox(inboxName) },
     options.maxBodyBytes,
   );
-  const headers = headerPairs(req.rawHeaders);
   let answer = verdict.answer;
   let delayMs = 0;
   let proxied: { url: string; result: ForwardResult } | null = null;
   let tapUrl: string | null = null;
-  const policy = options.policy;
   if (policy && answer.status === 200) {
     const rule = policy.rule(inboxName);
-    const forwarding = rule ? null : policy.forwarding(inboxName);
+    // Another inspector forwarded it already: kept here, never sent on again (no ping-pong between two).
+    const forwarding = rule || hops.length > 0 ? null : policy.forwarding(inboxName);
     if (rule) {
       answer = answers.byRule(rule.status, rule.body);
       delayMs = rule.delayMs;
@@ -146,6 +177,7 @@ async function handleLink(
   req: IncomingMessage,
   res: ServerResponse,
   options: ReceiverOptions,
+  claim: BodyClaim,
   target: { path: string; query: string },
   botIdSegment: string,
   receivedAt: number,
@@ -155,8 +187,12 @@ async function handleLink(
     send(res, answers.methodNotAllowed(method, 'GET, POST'));
     return;
   }
-  const body = await readBody(req, options.maxBodyBytes);
+  const body = await readBody(req, options.maxBodyBytes, claim);
   if (body.kind === 'aborted') return;
+  if (body.kind === 'busy') {
+    send(res, answers.busy());
+    return;
+  }
   if (body.kind === 'too-large') {
     send(res, answers.tooLarge(body.size, options.maxBodyBytes));
     return;

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { mediaType } from '../http/media-type';
 import { param, readParams } from './params';
 import { SandboxError, type SandboxPlatform } from './platform';
 import type { SandboxBot } from './records';
@@ -14,6 +15,7 @@ export async function controlRoute(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
+  requireJsonBody(req);
   if (segments.length === 1 && segments[0] === 'bots' && req.method === 'GET') {
     return ok(
       res,
@@ -69,6 +71,19 @@ export async function controlRoute(
     );
   }
   throw new SandboxError(404, 'Not Found');
+}
+
+/**
+ * A control call that changes something must say `application/json`: a page
+ * on another site can POST `text/plain` or a form to 127.0.0.1 without asking,
+ * but not JSON (that needs a CORS preflight, which the sandbox never grants).
+ * The bot API routes keep taking forms and query strings, as frameworks send them.
+ */
+function requireJsonBody(req: IncomingMessage): void {
+  if (req.method === 'GET' || req.method === 'HEAD') return;
+  if (mediaType(req.headers['content-type']) !== 'application/json') {
+    throw new SandboxError(415, 'Unsupported Media Type: control routes take Content-Type: application/json');
+  }
 }
 
 function resolveBot(platform: SandboxPlatform, ref: string): SandboxBot {

@@ -22,7 +22,7 @@ export interface SandboxOptions {
   db: Database;
   /** Seals the bots' tokens, JWTs and webhook secrets, as the profiles' are. */
   box: SecretBox;
-  host: string;
+  /** Always on loopback (127.0.0.1); 0 picks a free port. */
   port: number;
   /** Where the default bot's webhook points on first run: the inspector's own receiver. */
   receiverWebhookUrl: string;
@@ -46,7 +46,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   if (firstRun) platform.setWebhook(defaultBot, 'solafon', { url: options.receiverWebhookUrl });
   let server: SandboxServer;
   try {
-    server = await startSandboxServer(platform, options.host, options.port);
+    server = await startSandboxServer(platform, options.port);
   } catch (error) {
     await platform.stop();
     throw error;

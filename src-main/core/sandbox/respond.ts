@@ -10,13 +10,15 @@ export function sendJson(res: ServerResponse, status: number, value: unknown): v
 export const ok = (res: ServerResponse, result: unknown, description?: string): void =>
   sendJson(res, 200, { ok: true, result, ...(description ? { description } : {}) });
 
-/** Errors in the platforms' shape: `{ok: false, error_code, description, parameters?}`. */
+/** An error in the platforms' shape: `{ok: false, error_code, description, parameters?}`. */
+export const platformError = (status: number, description: string, retryAfter?: number) => ({
+  ok: false,
+  error_code: status,
+  description,
+  ...(retryAfter === undefined ? {} : { parameters: { retry_after: retryAfter } }),
+});
+
 export function fail(res: ServerResponse, error: unknown): void {
   const e = error instanceof SandboxError ? error : new SandboxError(500, 'Internal Server Error');
-  sendJson(res, e.status, {
-    ok: false,
-    error_code: e.status,
-    description: e.description,
-    ...(e.retryAfter === undefined ? {} : { parameters: { retry_after: e.retryAfter } }),
-  });
+  sendJson(res, e.status, platformError(e.status, e.description, e.retryAfter));
 }

@@ -1,9 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isLoopbackHost } from '../http/loopback-host';
+import { answerRaw } from '../http/raw-answer';
 import { controlRoute } from './control-routes';
 import { ParamsError } from './params';
 import { SandboxError, type SandboxPlatform } from './platform';
-import { fail } from './respond';
+import { fail, platformError } from './respond';
 import { solafonBotRoute, solafonSettingsRoute } from './solafon-routes';
 import { telegramRoute } from './telegram-routes';
 
@@ -11,22 +13,39 @@ const TELEGRAM = /^\/bot([^/]+)\/([A-Za-z]+)\/?$/;
 const SOLAFON_BOT = /^\/api\/v1\/bot\/([A-Za-z]+)\/?$/;
 const SOLAFON_SETTINGS = /^\/api\/v1\/apps\/([^/]+)\/settings\/?$/;
 
+/**
+ * Loopback only, whatever address the receiver listens on: the sandbox
+ * holds bot tokens and plays users, so nothing off this machine may reach it.
+ */
+export const SANDBOX_HOST = '127.0.0.1';
+
 export interface SandboxServer {
   url: string;
   port: number;
   close(): Promise<void>;
 }
 
+/** Malformed input from the client (parameters, percent-escapes, the URL) is a 400, not a 500. */
+function badInput(error: unknown): SandboxError | null {
+  if (error instanceof ParamsError) return new SandboxError(400, error.message);
+  if (error instanceof URIError) return new SandboxError(400, 'Bad Request: malformed percent-encoding');
+  if (error instanceof TypeError && (error as { code?: string }).code === 'ERR_INVALID_URL')
+    return new SandboxError(400, 'Bad Request: malformed request target');
+  return null;
+}
+
 /** The sandbox platform's HTTP face: both API dialects and the control routes. */
-export async function startSandboxServer(
-  platform: SandboxPlatform,
-  host: string,
-  port: number,
-): Promise<SandboxServer> {
+export async function startSandboxServer(platform: SandboxPlatform, port: number): Promise<SandboxServer> {
+  let actual = 0;
   const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
-    const path = url.pathname;
+    if (!isLoopbackHost(req.headers.host, actual)) {
+      // A DNS-rebinding page reaches 127.0.0.1 under its own name; refuse it like the web bridge does.
+      return fail(res, new SandboxError(403, 'Forbidden: unexpected Host header'));
+    }
     const route = async (): Promise<void> => {
+      // Inside the promise: an absolute-form target such as `http://[` throws, and must become a 400.
+      const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+      const path = url.pathname;
       let m = TELEGRAM.exec(path);
       if (m)
         return telegramRoute(
@@ -47,20 +66,23 @@ export async function startSandboxServer(
     };
     route().catch((error: unknown) => {
       if (res.headersSent) return void res.destroy();
-      fail(res, error instanceof ParamsError ? new SandboxError(400, error.message) : error);
+      fail(res, badInput(error) ?? error);
     });
   });
-  server.on('clientError', (_error, socket) => socket.destroy());
+  // Unparseable HTTP never reaches a route: say so in the platforms' shape.
+  server.on('clientError', (_error, socket) =>
+    answerRaw(socket, 400, JSON.stringify(platformError(400, 'Bad Request: malformed HTTP request'))),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => {
+    server.listen(port, SANDBOX_HOST, () => {
       server.off('error', reject);
       resolve();
     });
   });
-  const actual = (server.address() as AddressInfo).port;
+  actual = (server.address() as AddressInfo).port;
   return {
-    url: `http://${host}:${actual}`,
+    url: `http://${SANDBOX_HOST}:${actual}`,
     port: actual,
     close: () =>
       new Promise<void>((resolve) => {
