@@ -1,5 +1,14 @@
-import { getQuickJS, type QuickJSWASMModule, shouldInterruptAfterDeadline } from 'quickjs-emscripten';
-import { PRELUDE } from './prelude';
+import {
+  newQuickJSWASMModuleFromVariant,
+  newVariant,
+  type QuickJSContext,
+  type QuickJSRuntime,
+  type QuickJSWASMModule,
+  RELEASE_SYNC,
+  shouldInterruptAfterDeadline,
+} from 'quickjs-emscripten';
+import { LOGS_GLOBAL, MAX_LOG_CHARS, MAX_LOG_LINES, PRELUDE } from './prelude';
+import { readRecord } from './record-shape';
 
 export interface CommandScope {
   user: unknown;
@@ -29,14 +38,37 @@ export type RunResult =
   | { ok: true; response: ResponseRecord; logs: string[]; outbox: unknown[] }
   | { ok: false; reason: string; logs: string[] };
 
+const MiB = 1024 * 1024;
+/**
+ * The most the WebAssembly heap may ever grow to. QuickJS's own memory limit
+ * misses some allocations (string ropes grew one run to 2 GB), so the heap
+ * itself is capped: past it malloc fails inside QuickJS and the command gets
+ * "out of memory", whatever QuickJS counted.
+ */
+export const HEAP_CAP_BYTES = 96 * MiB;
+const PAGE = 64 * 1024;
+/** Emscripten's default first size of the heap; it grows from there up to the cap. */
+const INITIAL_HEAP_BYTES = 16 * MiB;
+
+let memory: WebAssembly.Memory | undefined;
 let module: Promise<QuickJSWASMModule> | undefined;
 const quickjs = () => {
-  module ??= getQuickJS();
+  if (!module) {
+    const heap = new WebAssembly.Memory({
+      initial: INITIAL_HEAP_BYTES / PAGE,
+      maximum: HEAP_CAP_BYTES / PAGE,
+    });
+    memory = heap;
+    module = newQuickJSWASMModuleFromVariant(newVariant(RELEASE_SYNC, { wasmMemory: heap }));
+  }
   return module;
 };
 
-/** Loads the WASM engine ahead of the first link, so the first run is not slower. */
+/** Loads the WASM engine ahead of the first run, so the first run is not slower. */
 export const warmUp = (): Promise<unknown> => quickjs();
+
+/** How far this thread's WASM heap has grown: it never shrinks, so a grown heap is a reason to retire a worker. */
+export const heapBytes = (): number => memory?.buffer.byteLength ?? 0;
 
 /**
  * Runs a command body in a fresh QuickJS (WASM) runtime with a CPU-time and a
@@ -64,22 +96,27 @@ ${body}
 } catch (e) {
   if (e !== __DONE) { __logs.push('Error: ' + (e && e.message ? e.message : String(e))); throw e; }
 }
-return JSON.stringify({ state: __state, logs: __logs, outbox: __outbox });
+return __stringify({ state: __state, logs: __logs, outbox: __outbox });
 })()`;
   try {
     const result = vm.evalCode(source, 'command.js');
     if (result.error) {
       const error = vm.dump(result.error) as { name?: string; message?: string } | string;
       result.error.dispose();
-      return { ok: false, reason: describe(error, limits), logs: [] };
+      return { ok: false, reason: describe(error, limits), logs: logsAfterFailure(vm, runtime, limits) };
     }
-    const text = vm.dump(result.value) as string;
+    const text = vm.dump(result.value);
     result.value.dispose();
-    const parsed = JSON.parse(text) as { state: ResponseRecord; logs: string[]; outbox: unknown[] };
-    return { ok: true, response: parsed.state, logs: parsed.logs, outbox: parsed.outbox };
+    const record = readRecord(text);
+    if (!record.ok) return { ok: false, reason: record.reason, logs: logsAfterFailure(vm, runtime, limits) };
+    return { ok: true, response: record.state, logs: record.logs, outbox: record.outbox };
   } catch (error) {
     // The engine itself gave up (e.g. memory exhausted while building the result).
-    return { ok: false, reason: describe(error as { message?: string }, limits), logs: [] };
+    return {
+      ok: false,
+      reason: describe(error as { message?: string }, limits),
+      logs: logsAfterFailure(vm, runtime, limits),
+    };
   } finally {
     try {
       vm.dispose();
@@ -90,14 +127,49 @@ return JSON.stringify({ state: __state, logs: __logs, outbox: __outbox });
   }
 }
 
+/**
+ * What the command logged before it failed, read through handles (no code of
+ * the command's runs again), under a short deadline and a little memory
+ * headroom: a getter the command planted cannot hang the host.
+ */
+function logsAfterFailure(vm: QuickJSContext, runtime: QuickJSRuntime, limits: CommandLimits): string[] {
+  const lines: string[] = [];
+  try {
+    runtime.setInterruptHandler(shouldInterruptAfterDeadline(Date.now() + 50));
+    runtime.setMemoryLimit(limits.memoryBytes + MiB);
+    const logs = vm.getProp(vm.global, LOGS_GLOBAL);
+    try {
+      if (vm.typeof(logs) !== 'object') return lines;
+      const length = vm.getProp(logs, 'length');
+      const count = vm.typeof(length) === 'number' ? vm.getNumber(length) : 0;
+      length.dispose();
+      for (let i = 0; i < Math.min(count, MAX_LOG_LINES + 1); i++) {
+        const line = vm.getProp(logs, i);
+        if (vm.typeof(line) === 'string') lines.push(vm.getString(line).slice(0, MAX_LOG_CHARS));
+        line.dispose();
+      }
+    } finally {
+      logs.dispose();
+    }
+  } catch {
+    // A runtime too broken to read keeps the lines read so far.
+  }
+  return lines;
+}
+
 function describe(error: { name?: string; message?: string } | string, limits: CommandLimits): string {
   const message =
     typeof error === 'string' ? error : `${error.name ? `${error.name}: ` : ''}${error.message ?? ''}`;
-  if (/interrupted/i.test(message)) return `Timeout: the command ran longer than ${limits.cpuMs} ms.`;
+  if (/interrupted/i.test(message)) return timeoutReason(limits.cpuMs);
   if (/out of memory|memory|string too long|array too long/i.test(message)) {
-    return `Memory limit: the command used more than ${Math.round(limits.memoryBytes / 1024 / 1024)} MiB.`;
+    return memoryLimitReason(limits);
   }
   if (/stack overflow|too much recursion/i.test(message))
     return 'Stack overflow: the command recursed too deep.';
   return message.slice(0, 500) || 'The command failed.';
 }
+
+export const memoryLimitReason = (limits: CommandLimits): string =>
+  `Memory limit: the command used more than ${Math.round(limits.memoryBytes / MiB)} MiB.`;
+
+export const timeoutReason = (ms: number): string => `Timeout: the command ran longer than ${ms} ms.`;
