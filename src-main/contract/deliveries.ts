@@ -92,6 +92,8 @@ export const Invocation = z.object({
     }),
   ),
   durationMs: z.number().int(),
+  /** The stored answer (the delivery's response body) was cut at 64 KiB; the full answer was sent. */
+  responseTruncated: z.boolean(),
 });
 export type Invocation = z.infer<typeof Invocation>;
 

@@ -2,7 +2,7 @@ import type { Durability, Service, Subscribe } from '@contract';
 import { HttpPools } from './botapi';
 import { botMethods } from './bots/bot-methods';
 import { CommandRepository } from './commands/repository';
-import { warmUp } from './commands/runtime';
+import { CommandPool, type CommandPoolOptions } from './commands/command-pool';
 import type { NewDelivery } from './deliveries/records';
 import { DeliveryRepository } from './deliveries/repository';
 import { EventHub } from './events';
@@ -47,6 +47,8 @@ export interface CoreOptions {
   forwardRetryMs?: number[];
   /** Seals secrets at rest; default: a 0600 key file in the data dir. */
   secretBox?: SecretBox;
+  /** The command workers: how many, how many hits may wait, the limits; tests shrink them. */
+  commands?: Omit<CommandPoolOptions, 'log'>;
   /** better-sqlite3 binary for another ABI (the desktop shell under Electron). */
   nativeBinding?: string;
   log?: (message: string) => void;
@@ -97,7 +99,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const keys = new KeyRing(db, box);
   const commands = new CommandRepository(db);
   const http = new HttpPools();
-  void warmUp();
+  const commandPool = new CommandPool({ ...options.commands, log });
+  commandPool.warmUp();
 
   const inboxSettings = new InboxSettingsRepository(db);
   const replayAttempts = new ReplayRepository(db);
@@ -113,7 +116,11 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       hasInbox: (name) => inboxes.has(name),
       store: (delivery) => committer.add(delivery),
       log,
-      links: (hit) => handleLinkHit({ profiles, keys, commands, deliveries, http }, hit),
+      links: (hit) =>
+        handleLinkHit(
+          { profiles, keys, commands, deliveries, http, run: (body, scope) => commandPool.run(body, scope) },
+          hit,
+        ),
       policy: {
         rule: (inbox) => inboxSettings.takeRule(inbox),
         forwarding: (inbox) => inboxSettings.get(inbox).forwarding,
@@ -123,6 +130,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       },
     });
   } catch (error) {
+    await commandPool.close();
     db.close();
     throw error;
   }
@@ -139,6 +147,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     });
   } catch (error) {
     await receiver.close();
+    await commandPool.close();
     db.close();
     throw error;
   }
@@ -202,6 +211,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         await sandbox.stop();
         await http.close();
         await receiver.close();
+        // After the receiver: hits in flight get their command's answer first.
+        await commandPool.close();
         committer.flush();
         db.close();
       })();

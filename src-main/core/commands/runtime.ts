@@ -39,16 +39,18 @@ export type RunResult =
   | { ok: false; reason: string; logs: string[] };
 
 const MiB = 1024 * 1024;
-/**
- * The most the WebAssembly heap may ever grow to. QuickJS's own memory limit
- * misses some allocations (string ropes grew one run to 2 GB), so the heap
- * itself is capped: past it malloc fails inside QuickJS and the command gets
- * "out of memory", whatever QuickJS counted.
- */
-export const HEAP_CAP_BYTES = 96 * MiB;
 const PAGE = 64 * 1024;
-/** Emscripten's default first size of the heap; it grows from there up to the cap. */
+/** Emscripten's default first size of the heap: the engine's own data and stack, and room to start. */
 const INITIAL_HEAP_BYTES = 16 * MiB;
+/**
+ * The most this thread's WebAssembly heap may ever grow to: the engine plus
+ * the default 32 MiB for a command. It is what really bounds a command's
+ * memory: this QuickJS build has no malloc_usable_size, so its own limit
+ * catches only single large allocations (a loop of 1 MB strings grew one
+ * run to 2 GB in 7–17 s). Past the cap, malloc fails inside QuickJS and the
+ * command gets "out of memory".
+ */
+export const HEAP_CAP_BYTES = INITIAL_HEAP_BYTES + DEFAULT_LIMITS.memoryBytes;
 
 let memory: WebAssembly.Memory | undefined;
 let module: Promise<QuickJSWASMModule> | undefined;
@@ -81,6 +83,7 @@ export async function runCommand(
   limits = DEFAULT_LIMITS,
 ): Promise<RunResult> {
   const engine = await quickjs();
+  const heapBefore = heapBytes();
   const runtime = engine.newRuntime();
   runtime.setMemoryLimit(limits.memoryBytes);
   runtime.setMaxStackSize(512 * 1024);
@@ -101,9 +104,13 @@ return __stringify({ state: __state, logs: __logs, outbox: __outbox });
   try {
     const result = vm.evalCode(source, 'command.js');
     if (result.error) {
-      const error = vm.dump(result.error) as { name?: string; message?: string } | string;
+      const error: unknown = vm.dump(result.error);
       result.error.dispose();
-      return { ok: false, reason: describe(error, limits), logs: logsAfterFailure(vm, runtime, limits) };
+      return {
+        ok: false,
+        reason: describe(error, limits, heapBefore),
+        logs: logsAfterFailure(vm, runtime, limits),
+      };
     }
     const text = vm.dump(result.value);
     result.value.dispose();
@@ -114,7 +121,7 @@ return __stringify({ state: __state, logs: __logs, outbox: __outbox });
     // The engine itself gave up (e.g. memory exhausted while building the result).
     return {
       ok: false,
-      reason: describe(error as { message?: string }, limits),
+      reason: describe(error, limits, heapBefore),
       logs: logsAfterFailure(vm, runtime, limits),
     };
   } finally {
@@ -157,9 +164,21 @@ function logsAfterFailure(vm: QuickJSContext, runtime: QuickJSRuntime, limits: C
   return lines;
 }
 
-function describe(error: { name?: string; message?: string } | string, limits: CommandLimits): string {
+function describe(error: unknown, limits: CommandLimits, heapBefore: number): string {
+  if ((typeof error !== 'object' || error === null) && typeof error !== 'string') {
+    // Out of memory, QuickJS may throw null (it could not build an error object): the heap then grew to its cap in this run.
+    const heap = heapBytes();
+    if (heap > heapBefore && heap + 8 * MiB > HEAP_CAP_BYTES) return memoryLimitReason(limits);
+    return `The command threw ${String(error)}.`;
+  }
+  const { name, message: text } = (typeof error === 'string' ? {} : error) as {
+    name?: unknown;
+    message?: unknown;
+  };
   const message =
-    typeof error === 'string' ? error : `${error.name ? `${error.name}: ` : ''}${error.message ?? ''}`;
+    typeof error === 'string'
+      ? error
+      : `${typeof name === 'string' && name ? `${name}: ` : ''}${String(text ?? '')}`;
   if (/interrupted/i.test(message)) return timeoutReason(limits.cpuMs);
   if (/out of memory|memory|string too long|array too long/i.test(message)) {
     return memoryLimitReason(limits);

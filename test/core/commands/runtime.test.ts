@@ -158,6 +158,13 @@ describe('command runtime: failures keep what was logged', () => {
 });
 
 describe('command runtime: the heap is capped', () => {
+  it('reports a thrown null as such', async () => {
+    expect(await runCommand('throw null;', scope, fast)).toMatchObject({
+      ok: false,
+      reason: 'The command threw null.',
+    });
+  });
+
   it('stops a string-rope bomb (which QuickJS does not count) by the WASM heap cap, quickly', async () => {
     const started = Date.now();
     const result = await runCommand(`const a = []; while (true) a.push('x'.repeat(1e6) + a.length);`, scope);

@@ -6,6 +6,7 @@ import { sql as search } from './0005-search';
 import { sql as replay } from './0006-replay';
 import { sql as inboxSettings } from './0007-inbox-settings';
 import { sql as webhookSecret } from './0008-webhook-secret';
+import { sql as invocationTruncated } from './0009-invocation-truncated';
 
 export interface Migration {
   version: number;
@@ -23,4 +24,5 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'replay', sql: replay },
   { version: 7, name: 'inbox-settings', sql: inboxSettings },
   { version: 8, name: 'webhook-secret', sql: webhookSecret },
+  { version: 9, name: 'invocation-truncated', sql: invocationTruncated },
 ];
