@@ -1,8 +1,8 @@
 import type { Durability, Service, Subscribe } from '@contract';
 import { HttpPools } from './botapi';
 import { botMethods } from './bots/bot-methods';
-import { CommandRepository } from './commands/repository';
 import { CommandPool, type CommandPoolOptions } from './commands/command-pool';
+import { CommandRepository } from './commands/repository';
 import type { NewDelivery } from './deliveries/records';
 import { DeliveryRepository } from './deliveries/repository';
 import { EventHub } from './events';

@@ -129,7 +129,9 @@ export async function handleLinkHit(deps: LinkDeps, hit: LinkHit): Promise<LinkO
     who = resolveUser(deps.deliveries, link.user);
     const command = deps.commands.get(link.command);
     if (!command) {
-      return finish(linkAnswers.unknownCommand(link.command), 'unknown-command', { outcome: 'unknown-command' });
+      return finish(linkAnswers.unknownCommand(link.command), 'unknown-command', {
+        outcome: 'unknown-command',
+      });
     }
     const request = requestForCommand(hit);
     if (!request.ok) return failed(request.reason, linkAnswers.badRequest(request.reason));

@@ -20,10 +20,16 @@ export function requestForCommand(hit: LinkHit): CommandRequest {
   for (const [key, value] of new URLSearchParams(hit.rawQuery)) query[key] = value;
   const body = parseBody(hit.body, headers['content-type'] ?? '');
   if (!body.ok) return body;
-  return { ok: true, request: { method: hit.method, query, headers, body: body.value, ip: hit.remoteAddress } };
+  return {
+    ok: true,
+    request: { method: hit.method, query, headers, body: body.value, ip: hit.remoteAddress },
+  };
 }
 
-function parseBody(body: Buffer, contentType: string): { ok: true; value: unknown } | { ok: false; reason: string } {
+function parseBody(
+  body: Buffer,
+  contentType: string,
+): { ok: true; value: unknown } | { ok: false; reason: string } {
   if (body.length === 0) return { ok: true, value: null };
   const text = body.toString('utf8');
   if (contentType.includes('application/json')) {
@@ -52,7 +58,8 @@ function nestingDepth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {
