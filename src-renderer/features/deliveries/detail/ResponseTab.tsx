@@ -10,6 +10,11 @@ export function ResponseTab({ delivery }: { delivery: DeliveryDetail }) {
         Answered <StatusCode status={status} />
       </p>
       {body === '' ? <p className="note">With an empty body.</p> : <pre className="code-block">{body}</pre>}
+      {delivery.invocation?.responseTruncated && (
+        <p className="muted small" data-testid="response-truncated">
+          Truncated: the answer was sent whole, only its first 64 KiB were kept.
+        </p>
+      )}
     </div>
   );
 }
