@@ -3,13 +3,8 @@ import { Worker } from 'node:worker_threads';
 import type { CheckedRun } from './checked-run';
 // Bundled as its own file by electron-vite (and by the test config's stand-in); this is its path.
 import workerPath from './command-worker?modulePath';
-import {
-  type CommandLimits,
-  type CommandScope,
-  DEFAULT_LIMITS,
-  memoryLimitReason,
-  timeoutReason,
-} from './runtime';
+import { type CommandLimits, DEFAULT_LIMITS, memoryLimitReason, timeoutReason } from './limits';
+import type { CommandScope } from './runtime';
 import type { RunJob, WorkerMessage, WorkerSetup } from './worker-messages';
 
 export interface CommandPoolOptions {
@@ -80,6 +75,8 @@ export class CommandPool {
   private nextId = 1;
   private started = 0;
   private closed = false;
+  /** A worker failed to start since one last did: start no more until a new hit asks (no respawn loop). */
+  private startBroken = false;
 
   constructor(options: CommandPoolOptions = {}) {
     this.size = Math.max(1, options.workers ?? defaultWorkers());
@@ -107,6 +104,7 @@ export class CommandPool {
         logs: [],
       });
     }
+    this.startBroken = false;
     return new Promise((resolve) => {
       this.waiting.push({ id: this.nextId++, body, scope, resolve });
       this.pump();
@@ -144,6 +142,7 @@ export class CommandPool {
       if (this.waiting.length === 0) break;
       if (slot.ready && slot.job === null) this.dispatch(slot, this.waiting.shift() as Job);
     }
+    if (this.startBroken) return;
     const starting = [...this.slots].filter((slot) => !slot.ready).length;
     let missing = Math.min(this.size - this.slots.size, this.waiting.length - starting);
     while (missing-- > 0) this.spawn();
@@ -175,6 +174,7 @@ export class CommandPool {
     slot.heapBytes = message.heapBytes;
     if (message.type === 'ready') {
       slot.ready = true;
+      this.startBroken = false;
       this.pump();
       if (slot.job === null) slot.worker.unref();
       return;
@@ -233,10 +233,11 @@ export class CommandPool {
     this.pump();
   }
 
-  /** A worker could not start: once none is left starting or running, what waits would wait forever, so it is answered now. */
+  /** A worker could not start: with none ready, what waits might wait forever, so it is answered now. */
   private startFailed(error: unknown): void {
     this.log(`commands: a worker could not start: ${error instanceof Error ? error.message : String(error)}`);
-    if (this.slots.size > 0) return;
+    this.startBroken = true;
+    if ([...this.slots].some((slot) => slot.ready)) return;
     for (const job of this.waiting.splice(0)) {
       job.resolve({ ok: false, reason: 'The command runtime could not start.', logs: [] });
     }
@@ -250,7 +251,7 @@ export class CommandPool {
   }
 
   private keepWarm(): void {
-    if (!this.closed && this.slots.size === 0) this.spawn();
+    if (!this.closed && !this.startBroken && this.slots.size === 0) this.spawn();
   }
 
   /** Never rejects: a worker that fails to stop is logged, and is no longer used either way. */

@@ -7,6 +7,7 @@ import {
   RELEASE_SYNC,
   shouldInterruptAfterDeadline,
 } from 'quickjs-emscripten';
+import { type CommandLimits, DEFAULT_LIMITS, memoryLimitReason, timeoutReason } from './limits';
 import { LOGS_GLOBAL, MAX_LOG_CHARS, MAX_LOG_LINES, PRELUDE } from './prelude';
 import { readRecord } from './record-shape';
 
@@ -17,14 +18,6 @@ export interface CommandScope {
   params: Record<string, string>;
   request: unknown;
 }
-
-export interface CommandLimits {
-  /** Wall time of the interpreter, in ms: loops are interrupted past it. */
-  cpuMs: number;
-  memoryBytes: number;
-}
-
-export const DEFAULT_LIMITS: CommandLimits = { cpuMs: 1000, memoryBytes: 32 * 1024 * 1024 };
 
 export interface ResponseRecord {
   status: unknown;
@@ -187,8 +180,3 @@ function describe(error: unknown, limits: CommandLimits, heapBefore: number): st
     return 'Stack overflow: the command recursed too deep.';
   return message.slice(0, 500) || 'The command failed.';
 }
-
-export const memoryLimitReason = (limits: CommandLimits): string =>
-  `Memory limit: the command used more than ${Math.round(limits.memoryBytes / MiB)} MiB.`;
-
-export const timeoutReason = (ms: number): string => `Timeout: the command ran longer than ${ms} ms.`;

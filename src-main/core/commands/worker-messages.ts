@@ -1,5 +1,6 @@
 import type { CheckedRun } from './checked-run';
-import type { CommandLimits, CommandScope } from './runtime';
+import type { CommandLimits } from './limits';
+import type { CommandScope } from './runtime';
 
 /** What a command worker is started with. */
 export interface WorkerSetup {
