@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { build, type Plugin, type Rolldown } from 'vite';
 
@@ -66,11 +66,16 @@ async function bundle(entry: string, alias: Record<string, string>): Promise<Bun
   };
 }
 
+/** Bundles of older sources are removed once this old: a test run still using one has long finished. */
+const STALE_MS = 60 * 60 * 1000;
+
 /** Writes the files into a folder named by their content, once; returns the entry's path. */
 function writeOnce(cacheDir: string, files: Bundle['files'], entryFileName: string): string {
   const hash = createHash('sha256');
   for (const file of files) hash.update(file.fileName).update('\0').update(file.code).update('\0');
-  const dir = join(cacheDir, `${basename(entryFileName, '.mjs')}-${hash.digest('hex').slice(0, 16)}`);
+  const name = basename(entryFileName, '.mjs');
+  const dir = join(cacheDir, `${name}-${hash.digest('hex').slice(0, 16)}`);
+  removeStale(cacheDir, name, dir);
   if (!existsSync(dir)) {
     const temp = `${dir}.${process.pid}.${Date.now()}`;
     for (const file of files) {
@@ -86,4 +91,17 @@ function writeOnce(cacheDir: string, files: Bundle['files'], entryFileName: stri
     }
   }
   return resolve(dir, entryFileName);
+}
+
+function removeStale(cacheDir: string, name: string, keep: string): void {
+  if (!existsSync(cacheDir)) return;
+  for (const entry of readdirSync(cacheDir)) {
+    const path = join(cacheDir, entry);
+    if (path === keep || !entry.startsWith(`${name}-`)) continue;
+    try {
+      if (Date.now() - statSync(path).mtimeMs > STALE_MS) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // Another test process removed it first.
+    }
+  }
 }
