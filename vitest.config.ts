@@ -1,7 +1,10 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { modulePathPlugin } from './test/support/module-path-plugin.ts';
 
 const alias = { '@contract': resolve(import.meta.dirname, 'src-main/contract') };
+// Core starts its command workers from `?modulePath` imports, as electron-vite builds them.
+const modulePath = modulePathPlugin({ root: import.meta.dirname, alias });
 
 export default defineConfig({
   resolve: { alias },
@@ -9,6 +12,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
+        plugins: [modulePath],
         test: {
           name: 'unit',
           include: ['test/{core,contract,desktop,web,scripts}/**/*.test.ts'],

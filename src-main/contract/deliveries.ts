@@ -92,6 +92,11 @@ export const Invocation = z.object({
     }),
   ),
   durationMs: z.number().int(),
+  /**
+   * The stored answer (the delivery's response body) was cut at 64 KiB; the
+   * full answer was sent. Absent in exports made before it existed.
+   */
+  responseTruncated: z.boolean().default(false),
 });
 export type Invocation = z.infer<typeof Invocation>;
 

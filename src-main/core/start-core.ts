@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Durability, Service, Subscribe } from '@contract';
 import { HttpPools } from './botapi';
 import { botMethods } from './bots/bot-methods';
+import { CommandPool, type CommandPoolOptions } from './commands/command-pool';
 import { CommandRepository } from './commands/repository';
-import { warmUp } from './commands/runtime';
 import type { NewDelivery } from './deliveries/records';
 import { DeliveryRepository } from './deliveries/repository';
 import { EventHub } from './events';
@@ -58,6 +58,8 @@ export interface CoreOptions {
   secretBox?: SecretBox;
   /** Expiry of exports and uploads, and their quota; tests shorten them. */
   transferLimits?: Partial<TransferFileLimits>;
+  /** The command workers: how many, how many hits may wait, the limits; tests shrink them. */
+  commands?: Omit<CommandPoolOptions, 'log'>;
   /** better-sqlite3 binary for another ABI (the desktop shell under Electron). */
   nativeBinding?: string;
   log?: (message: string) => void;
@@ -113,10 +115,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const keys = new KeyRing(db, box);
   const commands = new CommandRepository(db);
   const http = new HttpPools();
-  // Only a head start: a failure here shows again, and is answered, on the first link that runs.
-  warmUp().catch((error: unknown) =>
-    log(`commands: the engine did not load ahead: ${error instanceof Error ? error.message : String(error)}`),
-  );
+  const commandPool = new CommandPool({ ...options.commands, log });
+  commandPool.warmUp();
 
   const inboxSettings = new InboxSettingsRepository(db);
   const replayAttempts = new ReplayRepository(db);
@@ -141,7 +141,11 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       hasInbox: (name) => inboxes.has(name),
       store: (delivery) => committer.add(delivery),
       log,
-      links: (hit) => handleLinkHit({ profiles, keys, commands, deliveries, http }, hit),
+      links: (hit) =>
+        handleLinkHit(
+          { profiles, keys, commands, deliveries, http, run: (body, scope) => commandPool.run(body, scope) },
+          hit,
+        ),
       policy: {
         instanceId,
         rule: (inbox) => inboxSettings.takeRule(inbox),
@@ -152,6 +156,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       },
     });
   } catch (error) {
+    await commandPool.close();
     db.close();
     throw error;
   }
@@ -169,6 +174,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     });
   } catch (error) {
     await receiver.close();
+    await commandPool.close();
     db.close();
     throw error;
   }
@@ -252,6 +258,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         await sandbox.stop();
         await http.close();
         await receiver.close();
+        // After the receiver: hits in flight get their command's answer first.
+        await commandPool.close();
         committer.flush();
         db.close();
       })();

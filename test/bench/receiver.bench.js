@@ -3,6 +3,9 @@
 // Starts the built CLI on free ports in a temp data dir, drives the default
 // inbox with autocannon (each request a fresh update_id), then checks that
 // the store holds exactly what was acknowledged.
+// Then the runaway scenario: the p99 of ordinary deliveries at a moderate
+// load, alone and while runaway commands (an endless loop, a memory bomb) are
+// hit in parallel; reported as both p99s and their ratio (machines are noisy).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,36 +49,72 @@ const { receiver, ui } = await new Promise((resolve, reject) => {
 });
 
 let updateId = 0;
-const result = await autocannon({
-  url: `${receiver}/webhook`,
-  method: 'POST',
-  connections,
-  duration: seconds,
-  headers: { 'content-type': 'application/json' },
-  requests: [
-    {
-      setupRequest: (req) => {
-        updateId += 1;
-        req.body = JSON.stringify({
-          update_id: updateId,
-          message_id: updateId,
-          from: { id: 42, email: 'ada@example.com', name: 'Ada', language: 'en' },
-          chat: { id: 42, type: 'private' },
-          date: 1704067200,
-          text: `/bench ${updateId}`,
-        });
-        return req;
+const deliveries = (options) =>
+  autocannon({
+    url: `${receiver}/webhook`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    requests: [
+      {
+        setupRequest: (req) => {
+          updateId += 1;
+          req.body = JSON.stringify({
+            update_id: updateId,
+            message_id: updateId,
+            from: { id: 42, email: 'ada@example.com', name: 'Ada', language: 'en' },
+            chat: { id: 42, type: 'private' },
+            date: 1704067200,
+            text: `/bench ${updateId}`,
+          });
+          return req;
+        },
       },
-    },
-  ],
-});
+    ],
+    ...options,
+  });
 
-const res = await fetch(`${ui.origin}/api/deliveries.list`, {
-  method: 'POST',
-  headers: { authorization: `Bearer ${ui.searchParams.get('token')}`, 'content-type': 'application/json' },
-  body: JSON.stringify({ limit: 1 }),
+const api = async (method, input) => {
+  const res = await fetch(`${ui.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${ui.searchParams.get('token')}`, 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  if (!res.ok) throw new Error(`${method}: ${res.status} ${await res.text()}`);
+  return res.json();
+};
+
+const result = await deliveries({ connections, duration: seconds });
+const { total } = await api('deliveries.list', { limit: 1 });
+
+const runawaySeconds = Number(process.env.RUNAWAY_SECONDS ?? 5);
+const runawayConnections = Number(process.env.RUNAWAY_CONNECTIONS ?? 10);
+const runawayHitters = Number(process.env.RUNAWAY_HITTERS ?? 8);
+const runawayLinks = [];
+for (const [name, body] of [
+  ['bench-spin', 'while (true) {}'],
+  ['bench-bomb', "const a = []; while (true) a.push('x'.repeat(1e6) + a.length);"],
+]) {
+  await api('commands.save', { name, body });
+  runawayLinks.push((await api('links.sign', { command: name, userId: 42, params: [] })).url);
+}
+const calm = await deliveries({ connections: runawayConnections, duration: runawaySeconds });
+const linkAnswers = {};
+let hitting = true;
+const hitters = Array.from({ length: runawayHitters }, async (_, i) => {
+  while (hitting) {
+    const res = await fetch(runawayLinks[i % runawayLinks.length]).catch(() => null);
+    const key = res ? String(res.status) : 'error';
+    linkAnswers[key] = (linkAnswers[key] ?? 0) + 1;
+    await res?.arrayBuffer();
+    // A busy answer says when to come back; a client that does keeps the workers full without a flood of 429s.
+    const retryAfter = Number(res?.headers.get('retry-after') ?? 0);
+    if (retryAfter > 0) await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
+  }
 });
-const { total } = await res.json();
+const stormy = await deliveries({ connections: runawayConnections, duration: runawaySeconds });
+hitting = false;
+await Promise.all(hitters);
+
 child.kill('SIGTERM');
 await new Promise((r) => child.once('exit', r));
 rmSync(dir, { recursive: true, force: true });
@@ -98,6 +137,16 @@ console.log(
       non2xx: result.non2xx,
       errors: result.errors,
       stored: total,
+      runaway: {
+        connections: runawayConnections,
+        seconds: runawaySeconds,
+        runawayHitters,
+        p99AloneMs: calm.latency.p99,
+        p99WithRunawayMs: stormy.latency.p99,
+        ratio: Math.round((stormy.latency.p99 / Math.max(1, calm.latency.p99)) * 100) / 100,
+        deliveriesNon2xx: stormy.non2xx + stormy.errors,
+        linkAnswers,
+      },
     },
     null,
     2,

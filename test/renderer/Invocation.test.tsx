@@ -89,6 +89,19 @@ describe('Invocations', () => {
     expect(screen.getAllByTestId('problem-badge')[0]?.textContent).toBe('Expired link');
   });
 
+  it('says when a stored answer was cut at 64 KiB', async () => {
+    const { select } = await showDeliveries([
+      makeInvocationDetail(5, { responseTruncated: true }),
+      makeInvocationDetail(6),
+    ]);
+    await select(5);
+    openTab('Response');
+    expect(screen.getByTestId('response-truncated').textContent).toMatch(/first 64 KiB/);
+    await select(6);
+    openTab('Response');
+    expect(screen.queryByTestId('response-truncated')).toBeNull();
+  });
+
   it('keeps the other tabs working; JSON says why a body-less hit has no JSON', async () => {
     const form = makeInvocationDetail(4);
     const formBody = 'answer=yes';

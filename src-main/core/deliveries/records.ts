@@ -65,6 +65,7 @@ export interface DeliveryRow extends DeliveryListRow {
   inv_logs: string | null;
   inv_sent: string | null;
   inv_duration_ms: number | null;
+  inv_response_truncated: number | null;
 }
 
 export const LIST_COLUMNS = `id, received_at, inbox, method, path, response_status, problem, duplicate_of,

@@ -74,12 +74,13 @@ export class DeliveryRepository {
     this.byId = db.prepare(
       `SELECT d.*, i.outcome AS inv_outcome, i.profile_id AS inv_profile_id, i.command AS inv_command,
          i.user_id AS inv_user_id, i.options AS inv_options, i.params AS inv_params, i.reason AS inv_reason,
-         i.check_code AS inv_check, i.logs AS inv_logs, i.sent AS inv_sent, i.duration_ms AS inv_duration_ms
+         i.check_code AS inv_check, i.logs AS inv_logs, i.sent AS inv_sent, i.duration_ms AS inv_duration_ms,
+         i.response_truncated AS inv_response_truncated
        FROM deliveries d LEFT JOIN invocations i ON i.delivery_id = d.id WHERE d.id = ?`,
     );
     this.insertInvocation = db.prepare(
-      `INSERT INTO invocations (delivery_id, profile_id, command, user_id, options, params, outcome, reason, check_code, logs, sent, duration_ms)
-       VALUES (@deliveryId, @profileId, @command, @userId, @options, @params, @outcome, @reason, @check, @logs, @sent, @durationMs)`,
+      `INSERT INTO invocations (delivery_id, profile_id, command, user_id, options, params, outcome, reason, check_code, logs, sent, duration_ms, response_truncated)
+       VALUES (@deliveryId, @profileId, @command, @userId, @options, @params, @outcome, @reason, @check, @logs, @sent, @durationMs, @responseTruncated)`,
     );
     this.maxUpdate = db.prepare('SELECT max(update_id) AS n FROM deliveries');
     const cutoffByCount = db.prepare<[string, number], { id: number }>(
@@ -273,6 +274,7 @@ export class DeliveryRepository {
         logs: JSON.stringify(inv.logs),
         sent: JSON.stringify(inv.sent),
         durationMs: inv.durationMs,
+        responseTruncated: inv.responseTruncated ? 1 : 0,
       });
     }
     return toListItem({

@@ -72,5 +72,6 @@ function toInvocation(row: DeliveryRow): Invocation | null {
     logs: JSON.parse(row.inv_logs ?? '[]') as string[],
     sent: JSON.parse(row.inv_sent ?? '[]') as Invocation['sent'],
     durationMs: row.inv_duration_ms ?? 0,
+    responseTruncated: row.inv_response_truncated === 1,
   };
 }

@@ -1,4 +1,4 @@
-import type { ResponseRecord } from '../commands/runtime';
+import type { CommandResponse } from '../commands/checked-run';
 import type { Answer } from '../receiver/answers';
 import { isHttpsUrl } from '../signer/sign';
 
@@ -8,70 +8,82 @@ const json = (status: number, value: unknown, headers: Record<string, string> = 
   headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers },
 });
 
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-/** Headers a command may not set: the server owns framing and length. */
-const OWNED = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade']);
-
 export const linkAnswers = {
   rejected: (check: string, reason: string): Answer =>
     json(403, { ok: false, error: 'invalid-link', check, reason }),
   unknownCommand: (command: string): Answer =>
     json(404, { ok: false, error: 'unknown-command', reason: `There is no command named "${command}".` }),
   failed: (reason: string): Answer => json(500, { ok: false, error: 'command-error', reason }),
+  /** The request could not be handed to the command (e.g. a body nested too deep to parse safely). */
+  badRequest: (reason: string): Answer => json(400, { ok: false, error: 'command-error', reason }),
+  /** Every command worker is busy and the queue is full: the caller may come back. */
+  busy: (reason: string, retryAfterSeconds: number): Answer =>
+    json(429, { ok: false, error: 'busy', reason }, { 'Retry-After': String(retryAfterSeconds) }),
+  invalidRedirect: (url: string): Answer =>
+    json(400, { error: 'Invalid redirect', url, reason: 'Only absolute https:// URLs.' }),
 };
 
 /**
- * What the command set on `res`, as an HTTP answer: TeleBotHost's defaults
- * (200 {"status":"success"}, or the signed redirect) when it set nothing.
+ * What the command set on `res` (already checked in its worker), as an HTTP
+ * answer: TeleBotHost's defaults (200 {"status":"success"}, or the signed
+ * redirect) when it set nothing. A `Location` set by hand obeys the same
+ * https-only rule as `res.redirect`.
  */
-export function answerFromResponse(response: ResponseRecord, signedRedirect: string | null): Answer {
-  const status = response.status ?? (response.kind === 'redirect' ? 302 : 200);
-  if (typeof status !== 'number' || !Number.isInteger(status) || status < 200 || status > 599) {
-    return linkAnswers.failed(`res.status(${JSON.stringify(status)}) is not an HTTP status from 200 to 599.`);
+export function answerFromResponse(response: CommandResponse, signedRedirect: string | null): Answer {
+  const set = new SetHeaders(response.headers);
+  const handLocation = set.get('location');
+  if (handLocation !== null && !isHttpsUrl(handLocation)) return linkAnswers.invalidRedirect(handLocation);
+
+  if (response.kind === 'redirect') {
+    const url = response.body ?? '';
+    if (!isHttpsUrl(url)) return linkAnswers.invalidRedirect(url);
+    return { status: response.status ?? 302, body: '', headers: set.framed(JSON_TYPE, url) };
   }
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(response.headers)) {
-    if (!HEADER_NAME.test(name) || /[\r\n]/.test(value) || OWNED.has(name.toLowerCase())) {
-      return linkAnswers.failed(`res.set(${JSON.stringify(name)}, …) is not a header a command may set.`);
+  if (response.kind === null) {
+    if (signedRedirect !== null && response.status === null) {
+      return { status: 302, body: '', headers: set.framed(JSON_TYPE, signedRedirect) };
     }
-    headers[name] = value;
+    return {
+      status: response.status ?? 200,
+      body: JSON.stringify({ status: 'success' }),
+      headers: set.framed(JSON_TYPE),
+    };
   }
-  switch (response.kind) {
-    case null:
-      if (signedRedirect !== null && response.status === null) {
-        return { status: 302, body: '', headers: { ...headers, Location: signedRedirect } };
-      }
-      return json(status, { status: 'success' }, headers);
-    case 'redirect': {
-      const url = String(response.body);
-      if (!isHttpsUrl(url))
-        return json(400, { error: 'Invalid redirect', url, reason: 'Only absolute https:// URLs.' });
-      return {
-        status: response.status === null ? 302 : status,
-        body: '',
-        headers: { ...headers, Location: url },
-      };
+  return {
+    status: response.status ?? 200,
+    body: response.body ?? '',
+    headers: set.framed(response.contentType ?? JSON_TYPE),
+  };
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * What the command set with `res.set`. Header names are case-insensitive: a
+ * command's `content-type` replaces the default rather than going out beside
+ * it, and a redirect's `Location` replaces one set by hand.
+ */
+class SetHeaders {
+  private readonly byName = new Map<string, [string, string]>();
+
+  constructor(pairs: Array<[string, string]>) {
+    for (const [name, value] of pairs) this.byName.set(name.toLowerCase(), [name, value]);
+  }
+
+  get(name: string): string | null {
+    return this.byName.get(name.toLowerCase())?.[1] ?? null;
+  }
+
+  /** The headers to send: the command's, its Content-Type or `contentType`, and `location` when the answer redirects. */
+  framed(contentType: string, location?: string): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [key, [name, value]] of this.byName) {
+      if (key === 'content-type' || (location !== undefined && key === 'location')) continue;
+      out[name] = value;
     }
-    case 'json':
-      return json(status, response.body ?? null, headers);
-    case 'text':
-      return {
-        status,
-        body: String(response.body),
-        headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers },
-      };
-    case 'html':
-      return {
-        status,
-        body: String(response.body),
-        headers: { 'Content-Type': 'text/html; charset=utf-8', ...headers },
-      };
-    case 'send': {
-      const body = response.body;
-      if (typeof body === 'string') {
-        return { status, body, headers: { 'Content-Type': 'text/html; charset=utf-8', ...headers } };
-      }
-      return json(status, body ?? null, headers);
-    }
+    // Spelled as the server spells its own default, so the command's replaces it.
+    out['Content-Type'] = this.get('content-type') ?? contentType;
+    if (location !== undefined) out.Location = location;
+    return out;
   }
 }

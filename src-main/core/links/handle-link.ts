@@ -1,8 +1,10 @@
 import type { Problem, Summary, SummaryChat, SummaryUser } from '@contract';
 import type { HttpPools } from '../botapi';
 import { clientFor } from '../bots/clients';
+import type { OutboxMessage } from '../commands/checked-run';
+import type { PoolResult } from '../commands/command-pool';
 import type { CommandRepository } from '../commands/repository';
-import { type CommandLimits, DEFAULT_LIMITS, runCommand } from '../commands/runtime';
+import type { CommandScope } from '../commands/runtime';
 import type { InvocationRecord } from '../deliveries/records';
 import type { DeliveryRepository } from '../deliveries/repository';
 import type { ProfileRepository } from '../profiles/repository';
@@ -12,6 +14,7 @@ import type { KeyRing } from '../signer/keys';
 import { verifyLinkQuery } from '../signer/verify';
 import { answerFromResponse, linkAnswers } from './answer';
 import { requestForCommand } from './request';
+import { storedBody } from './stored-body';
 
 export interface LinkDeps {
   profiles: ProfileRepository;
@@ -19,7 +22,8 @@ export interface LinkDeps {
   commands: CommandRepository;
   deliveries: DeliveryRepository;
   http: HttpPools;
-  limits?: CommandLimits;
+  /** Runs a command off the main thread (the command pool). Never rejects. */
+  run: (body: string, scope: CommandScope) => Promise<PoolResult>;
 }
 
 export interface LinkHit {
@@ -33,22 +37,30 @@ export interface LinkHit {
 
 export interface LinkOutcome {
   answer: Answer;
+  /** The answer's body as stored: at most 64 KiB (the invocation says when it was cut). */
+  responseBody: string;
   inbox: string;
   summary: Summary;
   problem: Problem | null;
   invocation: InvocationRecord;
 }
 
+interface Who {
+  user: SummaryUser | null;
+  chat: SummaryChat | null;
+}
+
 /**
  * A signed-link hit: verify, resolve the user, run the command in the
  * sandbox, send what it queued, and answer with what it set on `res`.
+ * Never rejects: whatever goes wrong is answered and recorded as an
+ * invocation, so every hit shows in the list.
  */
 export async function handleLinkHit(deps: LinkDeps, hit: LinkHit): Promise<LinkOutcome> {
   const started = Date.now();
   const botId = /^[1-9]\d{0,15}$/.test(hit.botIdSegment) ? Number(hit.botIdSegment) : null;
-  const profile = botId === null ? null : (deps.profiles.list().find((p) => p.id === botId) ?? null);
   const base = {
-    profileId: profile?.id ?? null,
+    profileId: null as number | null,
     command: null as string | null,
     userId: null as string | null,
     options: null as string | null,
@@ -56,22 +68,26 @@ export async function handleLinkHit(deps: LinkDeps, hit: LinkHit): Promise<LinkO
     logs: [] as string[],
     sent: [] as InvocationRecord['sent'],
   };
+  let inbox = 'default';
+  let who: Who = { user: null, chat: null };
   const finish = (
     answer: Answer,
     problem: Problem | null,
     fields: Partial<InvocationRecord> & Pick<InvocationRecord, 'outcome'>,
-    who: { user: SummaryUser | null; chat: SummaryChat | null } = { user: null, chat: null },
   ): LinkOutcome => {
+    const stored = storedBody(answer.body);
     const invocation: InvocationRecord = {
       ...base,
       reason: null,
       check: null,
       ...fields,
+      responseTruncated: stored.truncated,
       durationMs: Date.now() - started,
     };
     return {
       answer,
-      inbox: profile?.inbox ?? 'default',
+      responseBody: stored.body,
+      inbox,
       problem,
       invocation,
       summary: {
@@ -84,59 +100,60 @@ export async function handleLinkHit(deps: LinkDeps, hit: LinkHit): Promise<LinkO
       },
     };
   };
+  const failed = (reason: string, answer = linkAnswers.failed(reason)) =>
+    finish(answer, 'command-error', { outcome: 'error', reason });
 
-  let link: ReturnType<typeof verifyLinkQuery>;
   try {
-    if (botId === null || profile === null) throw new LinkError('unknown-bot', hit.botIdSegment);
-    link = verifyLinkQuery(botId, hit.rawQuery, (kid) => deps.keys.verifying(botId, kid));
-  } catch (error) {
-    if (!(error instanceof LinkError)) throw error;
-    return finish(
-      linkAnswers.rejected(error.check, error.message),
-      error.check === 'expired' ? 'expired-link' : 'invalid-link',
-      { outcome: 'rejected', reason: error.message, check: error.check },
-    );
-  }
-  Object.assign(base, {
-    command: link.command,
-    userId: link.user,
-    options: link.options,
-    params: link.params,
-  });
+    const profile = botId === null ? null : (deps.profiles.list().find((p) => p.id === botId) ?? null);
+    base.profileId = profile?.id ?? null;
+    inbox = profile?.inbox ?? inbox;
+    let link: ReturnType<typeof verifyLinkQuery>;
+    try {
+      if (botId === null || profile === null) throw new LinkError('unknown-bot', hit.botIdSegment);
+      link = verifyLinkQuery(botId, hit.rawQuery, (kid) => deps.keys.verifying(botId, kid));
+    } catch (error) {
+      if (!(error instanceof LinkError)) throw error;
+      return finish(
+        linkAnswers.rejected(error.check, error.message),
+        error.check === 'expired' ? 'expired-link' : 'invalid-link',
+        { outcome: 'rejected', reason: error.message, check: error.check },
+      );
+    }
+    Object.assign(base, {
+      command: link.command,
+      userId: link.user,
+      options: link.options,
+      params: link.params,
+    });
 
-  const who = resolveUser(deps.deliveries, link.user);
-  const command = deps.commands.get(link.command);
-  if (!command) {
-    return finish(
-      linkAnswers.unknownCommand(link.command),
-      'unknown-command',
-      { outcome: 'unknown-command' },
-      who,
-    );
-  }
-  const run = await runCommand(
-    command.body,
-    {
+    who = resolveUser(deps.deliveries, link.user);
+    const command = deps.commands.get(link.command);
+    if (!command) {
+      return finish(linkAnswers.unknownCommand(link.command), 'unknown-command', {
+        outcome: 'unknown-command',
+      });
+    }
+    const request = requestForCommand(hit);
+    if (!request.ok) return failed(request.reason, linkAnswers.badRequest(request.reason));
+    const run = await deps.run(command.body, {
       user: commandUser(who.user, link.user),
       chat: who.chat,
       options: link.optionsValue,
       params: Object.fromEntries(link.params),
-      request: requestForCommand(hit),
-    },
-    deps.limits ?? DEFAULT_LIMITS,
-  );
-  if (!run.ok) {
+      request: request.request,
+    });
     base.logs = run.logs;
-    return finish(
-      linkAnswers.failed(run.reason),
-      'command-error',
-      { outcome: 'error', reason: run.reason },
-      who,
-    );
+    if (!run.ok) {
+      if ('busy' in run) return failed(run.reason, linkAnswers.busy(run.reason, run.retryAfterSeconds));
+      return failed(run.reason);
+    }
+    const answer = answerFromResponse(run.response, link.redirect);
+    base.sent = await sendQueued(deps, botId, run.outbox, who.chat);
+    return finish(answer, null, { outcome: 'ok' });
+  } catch (error) {
+    // A fault of ours (the database, a bug), not the command's: still answered and recorded.
+    return failed(`The link could not be handled: ${error instanceof Error ? error.message : String(error)}`);
   }
-  base.logs = run.logs;
-  base.sent = await sendQueued(deps, botId, run.outbox, who.chat);
-  return finish(answerFromResponse(run.response, link.redirect), null, { outcome: 'ok' }, who);
 }
 
 /** The user as the app last saw them in a delivery; an unknown user is `{ id }` in a private chat of the same id. */
@@ -176,21 +193,18 @@ function commandUser(user: SummaryUser | null, id: string): Record<string, unkno
 async function sendQueued(
   deps: LinkDeps,
   profileId: number,
-  outbox: unknown[],
+  outbox: OutboxMessage[],
   chat: SummaryChat | null,
 ): Promise<InvocationRecord['sent']> {
   const results: InvocationRecord['sent'] = [];
-  for (const raw of outbox) {
-    const message = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-    const chatId = (message.chat_id ?? chat?.id ?? null) as number | string | null;
-    const text = typeof message.text === 'string' ? message.text : '';
-    if (chatId === null || text === '') {
-      results.push({
-        chatId,
-        text,
-        ok: false,
-        result: 'Api.sendMessage needs a text (and a chat_id when the user has no chat).',
-      });
+  for (const message of outbox) {
+    const chatId = message.chatId ?? chat?.id ?? null;
+    const { text } = message;
+    const problem =
+      message.problem ??
+      (chatId === null ? 'Api.sendMessage needs a text (and a chat_id when the user has no chat).' : null);
+    if (problem !== null || chatId === null) {
+      results.push({ chatId, text, ok: false, result: problem ?? '' });
       continue;
     }
     try {

@@ -221,7 +221,7 @@ async function handleLink(
       bodySize: body.body.length,
       bodyOmitted: false,
       responseStatus: answer.status,
-      responseBody: answer.body,
+      responseBody: outcome.responseBody,
       problem: outcome.problem,
       summary: outcome.summary,
       invocation: outcome.invocation,

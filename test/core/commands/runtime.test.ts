@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCommand } from '../../../src-main/core/commands/runtime';
+import { HEAP_CAP_BYTES, heapBytes, runCommand } from '../../../src-main/core/commands/runtime';
 
 const scope = {
   user: { id: 42, first_name: 'Ada' },
@@ -126,5 +126,79 @@ describe('command runtime (QuickJS)', () => {
     await runCommand(`while (true) {}`, scope, fast);
     const result = await runCommand(`res.text('still here');`, scope, fast);
     expect(result.ok && result.response.body).toBe('still here');
+  });
+});
+
+describe('command runtime: failures keep what was logged', () => {
+  it('keeps the logs of a command that threw, timed out or ran out of memory', async () => {
+    const threw = await runCommand(`console.log('before'); throw new Error('kaput');`, scope, fast);
+    expect(threw).toEqual({ ok: false, reason: 'Error: kaput', logs: ['before', 'Error: kaput'] });
+    const spun = await runCommand(`console.log('spinning'); for (;;) {}`, scope, fast);
+    expect(spun).toMatchObject({ ok: false, reason: /^Timeout/, logs: ['spinning'] });
+    const grew = await runCommand(
+      `console.log('growing'); const a = []; for (;;) a.push({ a: 1, b: [1, 2, 3] });`,
+      scope,
+      { cpuMs: 5000, memoryBytes: 8 * 1024 * 1024 },
+    );
+    expect(grew).toMatchObject({ ok: false, reason: /^Memory limit/ });
+    expect(!grew.ok && grew.logs[0]).toBe('growing');
+  });
+
+  it('reads logs without running the command again: a planted getter cannot hang the host', async () => {
+    const result = await runCommand(
+      `console.log('one');
+       Object.defineProperty(globalThis.__commandLogs, 1, { get() { for (;;) {} } });
+       throw new Error('then fail');`,
+      scope,
+      fast,
+    );
+    expect(result).toMatchObject({ ok: false, reason: 'Error: then fail' });
+    expect(!result.ok && result.logs[0]).toBe('one');
+  });
+});
+
+describe('command runtime: the heap is capped', () => {
+  it('reports a thrown null as such', async () => {
+    expect(await runCommand('throw null;', scope, fast)).toMatchObject({
+      ok: false,
+      reason: 'The command threw null.',
+    });
+  });
+
+  it('stops a string-rope bomb (which QuickJS does not count) by the WASM heap cap, quickly', async () => {
+    const started = Date.now();
+    const result = await runCommand(`const a = []; while (true) a.push('x'.repeat(1e6) + a.length);`, scope);
+    expect(result).toMatchObject({ ok: false, reason: /^Memory limit/ });
+    expect(heapBytes()).toBeLessThanOrEqual(HEAP_CAP_BYTES);
+    // Generous: unbounded, this ran 7–17 s and grew the heap to 2 GB.
+    expect(Date.now() - started).toBeLessThan(5000);
+    const after = await runCommand(`res.text('fine');`, scope, fast);
+    expect(after.ok && after.response.body).toBe('fine');
+  });
+});
+
+describe('command runtime: a command cannot forge or break its record', () => {
+  it.each([
+    ['JSON.stringify replaced', `JSON.stringify = () => '{"state": 5}'; res.json({});`],
+    ['toJSON planted on objects', `Object.prototype.toJSON = function () { return 7; }; res.json({});`],
+    ['log array stuffed with non-strings', `globalThis.__commandLogs.push({ not: 'a string' });`],
+  ])('%s: a readable failure or a checked record, never a host crash', async (_name, body) => {
+    const result = await runCommand(body, scope, fast);
+    if (result.ok) {
+      expect(typeof result.response.headers).toBe('object');
+      expect(result.logs.every((line) => typeof line === 'string')).toBe(true);
+    } else {
+      expect(result.reason).toMatch(/runtime's own objects/);
+    }
+  });
+
+  it('caps the logs a command pushes straight into the log array', async () => {
+    const result = await runCommand(
+      `for (let i = 0; i < 1000; i++) globalThis.__commandLogs.push('x'.repeat(3000));`,
+      scope,
+      fast,
+    );
+    expect(result.ok && result.logs.length).toBe(201);
+    expect(result.ok && Math.max(...result.logs.map((line) => line.length))).toBe(2000);
   });
 });

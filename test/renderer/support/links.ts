@@ -43,6 +43,7 @@ export function makeInvocation(overrides: Partial<Invocation> = {}): Invocation 
     logs: ['opened by {"id":123}', 'level 10'],
     sent: [{ chatId: 123, text: 'Synced!', ok: true, result: '{"message_id":5}' }],
     durationMs: 12,
+    responseTruncated: false,
     ...overrides,
   };
 }

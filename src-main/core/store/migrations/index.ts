@@ -7,6 +7,7 @@ import { sql as replay } from './0006-replay';
 import { sql as inboxSettings } from './0007-inbox-settings';
 import { sql as webhookSecret } from './0008-webhook-secret';
 import { sql as sandboxSealedSecrets } from './0009-sandbox-sealed-secrets';
+import { sql as invocationTruncated } from './0010-invocation-truncated';
 
 export interface Migration {
   version: number;
@@ -25,4 +26,5 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: 'inbox-settings', sql: inboxSettings },
   { version: 8, name: 'webhook-secret', sql: webhookSecret },
   { version: 9, name: 'sandbox-sealed-secrets', sql: sandboxSealedSecrets },
+  { version: 10, name: 'invocation-truncated', sql: invocationTruncated },
 ];

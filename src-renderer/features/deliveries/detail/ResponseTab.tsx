@@ -17,6 +17,11 @@ export function ResponseTab({ delivery }: { delivery: DeliveryDetail }) {
           <Isolated text={body} />
         </pre>
       )}
+      {delivery.invocation?.responseTruncated && (
+        <p className="muted small" data-testid="response-truncated">
+          Truncated: the answer was sent whole, only its first 64 KiB were kept.
+        </p>
+      )}
     </div>
   );
 }
