@@ -76,6 +76,54 @@ describe('Export', () => {
     ]);
   });
 
+  it('masks signatures of signed links when asked', async () => {
+    const { fake } = await openExport();
+    fireEvent.click(screen.getByTestId('export-open'));
+    fireEvent.click(screen.getByTestId('export-mask-sig'));
+    fireEvent.click(screen.getByTestId('export-start'));
+    await act(settle);
+    expect(fake.calls('export.start').map((call) => call.input)).toEqual([
+      { format: 'ndjson', maskLinkSignatures: true },
+    ]);
+  });
+
+  it('lists the kept exports with their expiry, deletes one after asking, and reads the list again', async () => {
+    let kept = [
+      {
+        file: EXPORT_FILE,
+        format: 'har' as const,
+        bytes: 2_500_000,
+        createdAt: '2024-01-01T12:00:00.000Z',
+        expiresAt: '2024-01-02T12:00:00.000Z',
+      },
+    ];
+    const { files } = fakeFileRoutes();
+    const { fake } = await renderApp(
+      {
+        'export.list': () => ({ items: kept }),
+        'export.delete': ({ file }) => {
+          kept = kept.filter((k) => k.file !== file);
+          return { deleted: true };
+        },
+      },
+      { files },
+    );
+    fireEvent.click(screen.getByTestId('export-open'));
+    await act(settle);
+    const item = screen.getByTestId('kept-export');
+    expect(item.textContent).toContain('2.5 MB · deleted by itself at 2024-01-0');
+    expect((within(item).getByRole('link') as HTMLAnchorElement).href).toBe(
+      `${FAKE_ORIGIN}/downloads/${EXPORT_FILE}?token=${encodeURIComponent(FAKE_TOKEN)}`,
+    );
+    fireEvent.click(within(item).getByTestId('kept-export-delete'));
+    expect(fake.calls('export.delete')).toEqual([]);
+    fireEvent.click(within(item).getByTestId('kept-export-delete-confirm'));
+    await act(settle);
+    expect(fake.calls('export.delete').map((call) => call.input)).toEqual([{ file: EXPORT_FILE }]);
+    expect(screen.queryByTestId('kept-export')).toBeNull();
+    expect(screen.getByTestId('kept-exports').textContent).toContain('None: exports are kept for 24 hours.');
+  });
+
   it('shows why an export failed', async () => {
     const { fake } = await openExport();
     fireEvent.click(screen.getByTestId('export-open'));

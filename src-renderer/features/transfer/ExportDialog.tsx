@@ -7,6 +7,7 @@ import { formatCount } from '../deliveries/format';
 import { useTransfer } from './context';
 import { availableScopes, type ExportScope, exportInput } from './exportScope';
 import { FormatSelect } from './FormatSelect';
+import { KeptExports } from './KeptExports';
 
 /** Export to a file: NDJSON or HAR, of the ticked rows, the current filter or everything. */
 export function ExportDialog({ onClose }: { onClose: () => void }) {
@@ -21,6 +22,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
 
   const scopes = availableScopes({ checked, filter });
   const [format, setFormat] = useState<TransferFormat>('ndjson');
+  const [maskSignatures, setMaskSignatures] = useState(false);
   // The narrowest that applies: what the user was looking at when they asked.
   const [scope, setScope] = useState<ExportScope>(scopes[0] ?? 'all');
   const shownScope = scopes.includes(scope) ? scope : 'all';
@@ -32,7 +34,8 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void startExport(exportInput(format, shownScope, { checked, filter }));
+    const input = exportInput(format, shownScope, { checked, filter });
+    void startExport(maskSignatures ? { ...input, maskLinkSignatures: true } : input);
   };
 
   const busy = starting || job?.state === 'running';
@@ -58,8 +61,20 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           </select>
         </div>
         <p className="muted small">
-          Credential headers (Authorization, the Telegram secret token, cookies) are masked in the file.
+          Credentials are masked in the file: headers such as Authorization, Cookie, X-Api-Key and the
+          Telegram secret token (any name with token, secret, key or signature), and query parameters named
+          like them.
         </p>
+        <label className="check-row">
+          <input
+            type="checkbox"
+            data-testid="export-mask-sig"
+            checked={maskSignatures}
+            onChange={(event) => setMaskSignatures(event.target.checked)}
+          />{' '}
+          Also mask <code>sig</code> of signed links (they can be run again until they expire; the file then
+          cannot replay them)
+        </label>
         {error !== null && (
           <p className="error-text" role="alert" data-testid="export-error">
             {error}
@@ -72,6 +87,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         </div>
       </form>
       {job !== null && <ExportJob job={job} />}
+      <KeptExports />
     </Dialog>
   );
 }

@@ -1,4 +1,4 @@
-import type { Input, TransferFormat, TransferProgress } from '@contract';
+import type { ExportFile, Input, TransferFormat, TransferProgress } from '@contract';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient, FileRoutes, Upload } from '../../api';
 import { errorMessage } from '../../api/errorMessage';
@@ -19,6 +19,12 @@ export interface TransferState {
   /** Why `export.start` was refused; a failed job says why in `exportJob.error`. */
   exportError: string | null;
 
+  /** The exports kept on disk until they expire; null until read. */
+  keptExports: ExportFile[] | null;
+  keptExportsError: string | null;
+  /** The export being deleted, while its call runs. */
+  deleting: string | null;
+
   importStep: ImportStep;
   /** The file's name and size as uploaded, for the progress line. */
   upload: (Upload & { name: string }) | null;
@@ -30,6 +36,8 @@ export interface TransferState {
   start(): void;
   stop(): void;
   startExport(input: Input<'export.start'>): Promise<boolean>;
+  loadExports(): Promise<void>;
+  deleteExport(file: string): Promise<void>;
   startImport(file: Blob, name: string, format: TransferFormat, inbox: string | null): Promise<boolean>;
   /** Forgets an ended import, for another one. */
   resetImport(): void;
@@ -48,6 +56,8 @@ export function createTransferStore(client: TransferClient): TransferStore {
       const { exportJob, importJob } = get();
       if (progress.kind === 'export' && exportJob?.jobId === progress.jobId) {
         set({ exportJob: laterProgress(exportJob, progress) });
+        // A finished export is one more kept file.
+        if (progress.state !== 'running') void get().loadExports();
       } else if (progress.kind === 'import' && importJob?.jobId === progress.jobId) {
         set({ importJob: laterProgress(importJob, progress) });
       } else {
@@ -61,6 +71,9 @@ export function createTransferStore(client: TransferClient): TransferStore {
       exportJob: null,
       exportStarting: false,
       exportError: null,
+      keptExports: null,
+      keptExportsError: null,
+      deleting: null,
       importStep: 'idle',
       upload: null,
       importJob: null,
@@ -87,6 +100,27 @@ export function createTransferStore(client: TransferClient): TransferStore {
           set({ exportStarting: false, exportError: errorMessage(error) });
           return false;
         }
+      },
+
+      async loadExports() {
+        try {
+          const { items } = await client.call('export.list', {});
+          set({ keptExports: items, keptExportsError: null });
+        } catch (error) {
+          set({ keptExportsError: errorMessage(error) });
+        }
+      },
+
+      async deleteExport(file) {
+        if (get().deleting !== null) return;
+        set({ deleting: file, keptExportsError: null });
+        try {
+          await client.call('export.delete', { file });
+        } catch (error) {
+          set({ keptExportsError: `Could not delete ${file}: ${errorMessage(error)}` });
+        }
+        set({ deleting: null });
+        await get().loadExports();
       },
 
       async startImport(file, name, format, inbox) {

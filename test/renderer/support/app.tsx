@@ -28,6 +28,7 @@ export async function renderApp(handlers: Handlers = {}, options: { files?: File
       'deliveries.get': ({ id }) => makeDetail(id),
       'profiles.list': () => ({ items: [] }),
       'replay.attempts': () => ({ items: [] }),
+      'export.list': () => ({ items: [] }),
       ...handlers,
     },
     options,
