@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ListDeliveriesOutput } from '@contract';
 import { afterAll, describe, expect, it } from 'vitest';
-import { record } from '../core/transfer/support';
+import { record } from '../support/records';
 import { waitFor } from '../support/wait';
 import { postDelivery, solafonUpdate } from './support/deliveries';
 import { startServe, tempDataDir } from './support/serve-process';

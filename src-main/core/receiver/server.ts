@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Forwarding, ResponseRule } from '@contract';
 import { type DeliveryListItem, InboxName } from '@contract';
 import type { NewDelivery } from '../deliveries/records';
+import { describeError } from '../describe-error';
 import type { ForwardResult } from '../forwarding/forwarder';
 import { forwardedBy } from '../forwarding/hop';
 import type { LinkHit, LinkOutcome } from '../links/handle-link';
@@ -142,6 +143,7 @@ async function handle(
       answer = answers.proxied(result);
     } else if (forwarding?.mode === 'tap') tapUrl = forwarding.url;
   }
+  let storedId: number | null = null;
   try {
     const stored = await options.store({
       receivedAt,
@@ -159,14 +161,23 @@ async function handle(
       problem: verdict.problem,
       summary: verdict.summary,
     });
-    if (proxied) policy?.proxied(stored.id, proxied.url, verdict.body, proxied.result);
-    if (tapUrl) policy?.tap(stored.id, tapUrl, verdict.body, headers);
+    storedId = stored.id;
   } catch (error) {
-    options.log(
-      `receiver: could not store a delivery: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    options.log(`receiver: could not store a delivery: ${describeError(error)}`);
     answer = answers.storageFailed();
     delayMs = 0;
+  }
+  if (storedId !== null) {
+    // Committed: whatever happens to its forwarding now, the platform must hear the delivery was taken,
+    // or its retry becomes a duplicate.
+    try {
+      if (proxied) policy?.proxied(storedId, proxied.url, verdict.body, proxied.result);
+      if (tapUrl) policy?.tap(storedId, tapUrl, verdict.body, headers);
+    } catch (error) {
+      options.log(
+        `receiver: delivery #${storedId} is stored, but its forwarding failed: ${describeError(error)}`,
+      );
+    }
   }
   // A rule's delay comes after the commit: the delivery is kept even if the platform gives up waiting.
   if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));

@@ -2,7 +2,7 @@ import { Agent } from 'node:http';
 import type { DeliveryDetail, DeliveryListItem, EventName, EventPayload } from '@contract';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewDelivery } from '../../../src-main/core/deliveries/records';
-import { startReceiver } from '../../../src-main/core/receiver/server';
+import { type ReceiverPolicy, startReceiver } from '../../../src-main/core/receiver/server';
 import { startTestCore, type TestCore } from '../../support/core';
 import { abortMidBody, httpRequest, postJson, rawExchange } from '../../support/http';
 import { SOLAFON_SEED_PAYLOAD, solafonUpdate } from '../../support/payloads';
@@ -353,7 +353,7 @@ describe('receiver (startCore over HTTP)', () => {
 describe('receiver (startReceiver with a given store)', () => {
   const cleanup = useCleanup();
 
-  const start = async (store: (d: NewDelivery) => Promise<DeliveryListItem>) => {
+  const start = async (store: (d: NewDelivery) => Promise<DeliveryListItem>, policy?: ReceiverPolicy) => {
     const logs: string[] = [];
     const receiver = await startReceiver({
       host: '127.0.0.1',
@@ -364,6 +364,7 @@ describe('receiver (startReceiver with a given store)', () => {
       store,
       log: (m) => logs.push(m),
       links: () => Promise.reject(new Error('no links in this test')),
+      ...(policy ? { policy } : {}),
     });
     cleanup(() => receiver.close());
     return { receiver, logs };
@@ -410,5 +411,25 @@ describe('receiver (startReceiver with a given store)', () => {
       problem: null,
       bodyOmitted: false,
     });
+  });
+
+  it('answers 200 for a committed delivery even when starting its forwarding fails', async () => {
+    const policy: ReceiverPolicy = {
+      instanceId: 'test',
+      rule: () => null,
+      forwarding: () => ({ mode: 'tap', url: 'http://127.0.0.1:9/hook' }),
+      proxy: () => Promise.reject(new Error('not used')),
+      proxied: () => {},
+      tap: () => {
+        throw new Error('attempts table is locked');
+      },
+    };
+    const { receiver, logs } = await start(async () => ({ id: 7 }) as DeliveryListItem, policy);
+    const res = await postJson(`${receiver.url}/webhook`, solafonUpdate(1));
+    // A 503 here would make the platform resend what is already stored: a duplicate.
+    expect(res.status).toBe(200);
+    expect(logs).toContain(
+      'receiver: delivery #7 is stored, but its forwarding failed: attempts table is locked',
+    );
   });
 });
