@@ -29,6 +29,8 @@ export default defineConfig({
       },
       {
         resolve: { alias },
+        // End-to-end tests drive the built app, but a helper may still import core in-process.
+        plugins: [modulePath],
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.test.ts'],

@@ -14,6 +14,18 @@ export const CommandName = z
     'a command name is 1–64 letters, digits, "_", "." or "-", not starting with a digit',
   );
 
+/** How long a signed link stays valid, in seconds (at most ten years); null: it never expires. */
+export const LinkExpiry = z
+  .number()
+  .int()
+  .positive()
+  .max(10 * 365 * 24 * 3600)
+  .nullable();
+
+/** What new links get unless told otherwise: a link is reusable until it expires. */
+export const LinkDefaults = z.object({ expiresIn: LinkExpiry }).strict();
+export type LinkDefaults = z.infer<typeof LinkDefaults>;
+
 export const SignLinkInput = z
   .object({
     /** The bot the link belongs to; default: the sandbox bot. */
@@ -24,12 +36,8 @@ export const SignLinkInput = z
     options: z.string().optional(),
     params: z.array(z.tuple([z.string().min(1).max(64), z.string().max(2000)])).default([]),
     redirect: z.string().optional(),
-    expiresIn: z
-      .number()
-      .int()
-      .positive()
-      .max(10 * 365 * 24 * 3600)
-      .optional(),
+    /** Seconds from now; null: never expires; omitted: the default for new links (`links.defaults`). */
+    expiresIn: LinkExpiry.optional(),
     /** Where the link points; default: the profile's public https origin, else the local receiver. */
     baseUrl: z.string().optional(),
   })

@@ -19,7 +19,15 @@ import {
   ListDeliveriesOutput,
 } from './deliveries';
 import { ConfigureInboxInput, InboxSettings, StorageInfo } from './inbox-settings';
-import { Command, CommandName, LinkVerdict, SignedLink, SigningKey, SignLinkInput } from './links';
+import {
+  Command,
+  CommandName,
+  LinkDefaults,
+  LinkVerdict,
+  SignedLink,
+  SigningKey,
+  SignLinkInput,
+} from './links';
 import type { EventName, MethodName } from './names';
 import { ReplayAttempt, ReplayInput, ReplayProgress } from './replay';
 import { ExportFile, ExportInput, ImportInput, TransferFile, TransferProgress } from './transfer';
@@ -118,6 +126,9 @@ export const methods = {
     input: z.object({ profileId: z.number().int().positive(), kid: z.string() }).strict(),
     output: z.object({ retired: z.literal(true) }),
   },
+  /** The expiry new links get when `links.sign` is given none. */
+  'links.defaults': { input: NoInput, output: LinkDefaults },
+  'links.setDefaults': { input: LinkDefaults, output: LinkDefaults },
 
   /** Sends stored deliveries again to a target; progress arrives as `replay.progress` events. */
   'replay.start': { input: ReplayInput, output: ReplayProgress },

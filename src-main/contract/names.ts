@@ -28,6 +28,8 @@ export const METHOD_NAMES = [
   'links.keys',
   'links.rotateKey',
   'links.retireKey',
+  'links.defaults',
+  'links.setDefaults',
   'replay.start',
   'replay.cancel',
   'replay.attempts',

@@ -13,6 +13,7 @@ import { startRetention } from './inboxes/retention';
 import { InboxSettingsRepository } from './inboxes/settings';
 import { settingsMethods } from './inboxes/settings-methods';
 import { handleLinkHit } from './links/handle-link';
+import { LinkDefaultsRepository } from './links/link-defaults';
 import { linkMethods } from './links/link-methods';
 import { ProfileRepository } from './profiles/repository';
 import { ensureSandboxProfile } from './profiles/sandbox-profile';
@@ -221,7 +222,14 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     }),
     ...botMethods({ profiles, replies: new ReplyRepository(db), http, events }),
     ...sandboxMethods(sandbox, profiles),
-    ...linkMethods({ profiles, keys, commands, events, receiverUrl: receiver.url }),
+    ...linkMethods({
+      profiles,
+      keys,
+      commands,
+      events,
+      receiverUrl: receiver.url,
+      defaults: new LinkDefaultsRepository(db),
+    }),
     ...replayMethods(replays, replayAttempts),
     ...transferMethods(transfers),
     ...settingsMethods({

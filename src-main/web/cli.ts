@@ -12,12 +12,13 @@ const USAGE = `Usage:
   bot-webhook-inspector serve [options]
   bot-webhook-inspector sandbox send --user <id> --text <text> [--name N] [--language L] [--chat <id>] [--sandbox-url URL]
   bot-webhook-inspector sign --command <name> --user <id> [--options <json>] [--param key=value]… [--redirect <url>]
-                             [--expires-in <seconds>] [--bot <profile>] [--base-url <url>] [--data-dir <dir>]
+                             [--expires-in <seconds|never>] [--bot <profile>] [--base-url <url>] [--data-dir <dir>]
   bot-webhook-inspector verify <url> [--base-url <url>] [--data-dir <dir>]
 
 serve starts the inspector's engine and serves its UI to your browser.
 sandbox send writes to the sandbox bot as a simulated user (the inspector must be running).
-sign prints a signed per-user link (default bot: the sandbox bot; default base: the local receiver).
+sign prints a signed per-user link (default bot: the sandbox bot; default base: the local receiver;
+  it expires after the default for new links, a week unless changed in the app, or --expires-in).
 verify exits 0 when a link is valid, otherwise 1 with the failed check named.
 
 Options for serve:
@@ -97,7 +98,7 @@ function linkCommand(
       options: str('options'),
       params,
       redirect: str('redirect'),
-      expiresIn: integer(str('expires-in'), '--expires-in'),
+      expiresIn: str('expires-in') === 'never' ? null : integer(str('expires-in'), '--expires-in'),
       baseUrl: str('base-url'),
     });
     console.log(link);

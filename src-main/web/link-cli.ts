@@ -1,6 +1,7 @@
 import { ContractError } from '@contract';
 import { CommandRepository } from '../core/commands/repository';
 import { EventHub } from '../core/events';
+import { LinkDefaultsRepository } from '../core/links/link-defaults';
 import { linkMethods, verifyUrl } from '../core/links/link-methods';
 import { ProfileRepository } from '../core/profiles/repository';
 import { keyFileBox } from '../core/secrets/key-file-box';
@@ -28,6 +29,7 @@ export function openLinkTools({ dataDir, receiverUrl }: LinkCliOptions) {
     commands: new CommandRepository(db),
     events: new EventHub(),
     receiverUrl,
+    defaults: new LinkDefaultsRepository(db),
   });
 
   const profileId = (bot: string | undefined): number => {
@@ -55,7 +57,8 @@ export function openLinkTools({ dataDir, receiverUrl }: LinkCliOptions) {
       options?: string | undefined;
       params: Array<[string, string]>;
       redirect?: string | undefined;
-      expiresIn?: number | undefined;
+      /** Omitted: the default for new links; null: never expires. */
+      expiresIn?: number | null | undefined;
       baseUrl?: string | undefined;
     }) {
       return methods['links.sign']({

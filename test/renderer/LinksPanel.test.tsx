@@ -30,6 +30,8 @@ async function setup(handlers: Handlers = {}, selectedDelivery: DeliveryListItem
     }),
     'links.rotateKey': () => makeKey('k3', { active: true }),
     'links.retireKey': () => ({ retired: true as const }),
+    'links.defaults': () => ({ expiresIn: 7 * 24 * 3600 }),
+    'links.setDefaults': (input) => ({ expiresIn: input.expiresIn }),
     ...handlers,
   });
   const view = renderWithStores(fake.client, (stores) => {
@@ -58,6 +60,19 @@ function addParam(key: string, value: string) {
 }
 
 describe('Signed links: generator', () => {
+  it('says the default expiry of new links, and changes it in the store', async () => {
+    const { fake } = await setup();
+    const select = screen.getByTestId('link-default-expiry') as HTMLSelectElement;
+    expect(select.selectedOptions[0]?.textContent).toBe('expire after 7 days');
+    expect(field('link-expires').placeholder).toBe('empty: the default (7 days); or seconds, or "never"');
+    fireEvent.change(select, { target: { value: 'null' } });
+    await act(settle);
+    expect(fake.calls('links.setDefaults').map((c) => c.input)).toEqual([{ expiresIn: null }]);
+    expect(
+      (screen.getByTestId('link-default-expiry') as HTMLSelectElement).selectedOptions[0]?.textContent,
+    ).toBe('never expire');
+  });
+
   it('offers the saved commands, the bots, and waits for a command and a user', async () => {
     await setup();
     expect(screen.getByTestId('links-panel')).toBeTruthy();

@@ -74,8 +74,20 @@ describe('checkLinkForm', () => {
     expect(problems({ redirect: '/relative' }).redirect).toBe(
       'Not a URL: a redirect is an absolute https:// address.',
     );
-    expect(problems({ expiresIn: '0' }).expiresIn).toBe('A whole number of seconds, more than 0.');
-    expect(problems({ expiresIn: '1.5' }).expiresIn).toBe('A whole number of seconds, more than 0.');
+    const bad = 'A whole number of seconds, more than 0, or "never".';
+    expect(problems({ expiresIn: '0' }).expiresIn).toBe(bad);
+    expect(problems({ expiresIn: '1.5' }).expiresIn).toBe(bad);
+  });
+
+  it('leaves the expiry to the default when empty, and signs a link that never expires for "never"', () => {
+    const base = { command: 'hello', userId: '42' };
+    const input = (expiresIn: string) => {
+      const checked = checkLinkForm({ ...EMPTY_LINK_FORM, ...base, expiresIn });
+      return checked.ok ? checked.input : null;
+    };
+    expect(input('')).not.toHaveProperty('expiresIn');
+    expect(input(' Never ')).toMatchObject({ expiresIn: null });
+    expect(input('60')).toMatchObject({ expiresIn: 60 });
   });
 
   it('needs a valid command name and a user', () => {

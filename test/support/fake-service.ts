@@ -124,6 +124,8 @@ export function fakeService(overrides: Partial<Service> = {}): Mocked<Service> {
       active: true,
     }),
     'links.retireKey': () => ({ retired: true as const }),
+    'links.defaults': () => ({ expiresIn: 7 * 24 * 3600 }),
+    'links.setDefaults': (input) => input,
     'replay.start': () => ({ jobId: 'job-1', total: 1, done: 0, failed: 0, state: 'running' as const }),
     'replay.cancel': ({ jobId }) => ({ jobId, total: 1, done: 0, failed: 0, state: 'running' as const }),
     'replay.attempts': () => ({ items: [] }),

@@ -8,6 +8,7 @@ import type { KeyRing } from '../signer/keys';
 import { signLink } from '../signer/sign';
 import { splitLinkUrl, verifyLinkQuery } from '../signer/verify';
 import { defaultLinkBase, knownLinkBases } from './bases';
+import type { LinkDefaultsRepository } from './link-defaults';
 
 type LinkMethods = Pick<
   Service,
@@ -19,6 +20,8 @@ type LinkMethods = Pick<
   | 'links.keys'
   | 'links.rotateKey'
   | 'links.retireKey'
+  | 'links.defaults'
+  | 'links.setDefaults'
 >;
 
 export interface LinkMethodDeps {
@@ -27,10 +30,18 @@ export interface LinkMethodDeps {
   commands: CommandRepository;
   events: EventHub;
   receiverUrl: string;
+  defaults: LinkDefaultsRepository;
 }
 
 /** Commands, signing and verifying links, and the signing keys. */
-export function linkMethods({ profiles, keys, commands, events, receiverUrl }: LinkMethodDeps): LinkMethods {
+export function linkMethods({
+  profiles,
+  keys,
+  commands,
+  events,
+  receiverUrl,
+  defaults,
+}: LinkMethodDeps): LinkMethods {
   return {
     'commands.list': () => ({ items: commands.list() }),
     'commands.save': ({ name, body }) => {
@@ -59,6 +70,8 @@ export function linkMethods({ profiles, keys, commands, events, receiverUrl }: L
       }
       const key = keys.active(profile.id);
       const now = Date.now();
+      // Omitted: the default, so no link is reusable forever unless someone chose that.
+      const expiresIn = input.expiresIn === undefined ? defaults.get().expiresIn : input.expiresIn;
       try {
         const url = signLink(key, {
           baseUrl: input.baseUrl ?? defaultLinkBase(profile, receiverUrl),
@@ -68,19 +81,20 @@ export function linkMethods({ profiles, keys, commands, events, receiverUrl }: L
           options,
           params: input.params,
           redirect: input.redirect ?? null,
-          expiresIn: input.expiresIn ?? null,
+          expiresIn,
           now,
         });
         const expiresAt =
-          input.expiresIn === undefined
-            ? null
-            : new Date((Math.floor(now / 1000) + input.expiresIn) * 1000).toISOString();
+          expiresIn === null ? null : new Date((Math.floor(now / 1000) + expiresIn) * 1000).toISOString();
         return { url, kid: key.kid, expiresAt };
       } catch (error) {
         if (error instanceof LinkError) throw new ContractError('bad-input', error.message);
         throw error;
       }
     },
+
+    'links.defaults': () => defaults.get(),
+    'links.setDefaults': (input) => defaults.set(input),
 
     'links.verify': ({ url }) => verifyUrl(url.trim(), profiles, keys, receiverUrl),
 

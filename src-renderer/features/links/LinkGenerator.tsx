@@ -2,7 +2,9 @@ import { type FormEvent, useId, useMemo } from 'react';
 import { useCommands } from '../commands/context';
 import { useProfiles } from '../profiles/context';
 import { useLinks } from './context';
-import { checkLinkForm, linkFormProblems } from './linkForm';
+import { DefaultExpiry } from './DefaultExpiry';
+import { formatExpiry } from './expiry';
+import { checkLinkForm, linkFormProblems, NEVER } from './linkForm';
 import { OptionsField } from './OptionsField';
 import { ParamRows } from './ParamRows';
 
@@ -26,6 +28,7 @@ export function LinkGenerator({ defaultProfileId }: { defaultProfileId: number }
   const setProfileId = useLinks((state) => state.setProfileId);
   const sign = useLinks((state) => state.sign);
   const loadKeys = useLinks((state) => state.loadKeys);
+  const defaults = useLinks((state) => state.defaults);
   const commands = useCommands((state) => state.items);
   const profiles = useProfiles((state) => state.items);
   const id = useId();
@@ -139,12 +142,13 @@ export function LinkGenerator({ defaultProfileId }: { defaultProfileId: number }
           inputMode="numeric"
           value={form.expiresIn}
           autoComplete="off"
-          placeholder="optional: e.g. 3600; empty never expires"
+          placeholder={`empty: the default (${defaults === null ? '…' : formatExpiry(defaults.expiresIn)}); or seconds, or "${NEVER}"`}
           aria-invalid={problems.expiresIn !== null}
           aria-describedby={`${id}-expires-problem`}
           onChange={(event) => setField('expiresIn', event.target.value)}
         />
         <Problem id={`${id}-expires-problem`} problem={problems.expiresIn} testId="link-expires-problem" />
+        <DefaultExpiry />
       </div>
       <div className="form-actions">
         <button

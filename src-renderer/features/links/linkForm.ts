@@ -9,7 +9,7 @@ export interface LinkForm {
   options: string;
   params: ParamRow[];
   redirect: string;
-  /** Seconds, as typed; empty for a link that never expires. */
+  /** Seconds, as typed; empty for the default expiry of new links, "never" for none. */
   expiresIn: string;
 }
 
@@ -63,10 +63,16 @@ function redirectProblem(text: string): string | null {
   return url.protocol === 'https:' ? null : `Only https:// redirects; this one is ${url.protocol}//.`;
 }
 
+/** Typed into the expiry field for a link that never expires. */
+export const NEVER = 'never';
+
+const isNever = (text: string) => text.trim().toLowerCase() === NEVER;
+
 function expiresProblem(text: string): string | null {
   const trimmed = text.trim();
-  if (trimmed === '') return null;
-  if (!/^\d+$/.test(trimmed) || Number(trimmed) <= 0) return 'A whole number of seconds, more than 0.';
+  if (trimmed === '' || isNever(trimmed)) return null;
+  if (!/^\d+$/.test(trimmed) || Number(trimmed) <= 0)
+    return `A whole number of seconds, more than 0, or "${NEVER}".`;
   if (Number(trimmed) > MAX_EXPIRES_IN) return `At most ${MAX_EXPIRES_IN} seconds (ten years).`;
   return null;
 }
@@ -114,7 +120,8 @@ export function checkLinkForm(form: LinkForm): CheckedLinkForm {
       ...(options === '' ? {} : { options }),
       params: paramPairs(form.params),
       ...(redirect === '' ? {} : { redirect }),
-      ...(expiresIn === '' ? {} : { expiresIn: Number(expiresIn) }),
+      // Empty: the inspector's default for new links; "never": a link without expiry.
+      ...(expiresIn === '' ? {} : { expiresIn: isNever(expiresIn) ? null : Number(expiresIn) }),
     },
   };
 }

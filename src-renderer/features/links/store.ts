@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DataClient } from '../../api';
+import { createDefaultsSlice, type DefaultsSlice } from './defaultsSlice';
 import { createGeneratorSlice, type GeneratorSlice } from './generatorSlice';
 import { createKeysSlice, type KeysSlice } from './keysSlice';
 import { createVerifierSlice, type VerifierSlice } from './verifierSlice';
@@ -9,7 +10,7 @@ import { createVerifierSlice, type VerifierSlice } from './verifierSlice';
  * and the selected profile's signing keys. Kept in a store, not the panel, so
  * a half-filled form survives a look at another view.
  */
-export type LinksState = GeneratorSlice & VerifierSlice & KeysSlice;
+export type LinksState = GeneratorSlice & VerifierSlice & KeysSlice & DefaultsSlice;
 
 export type LinksStore = StoreApi<LinksState>;
 
@@ -18,5 +19,6 @@ export function createLinksStore(client: DataClient): LinksStore {
     ...createGeneratorSlice(set, get, client),
     ...createVerifierSlice(set, get, client),
     ...createKeysSlice(set, get, client),
+    ...createDefaultsSlice(set, get, client),
   }));
 }

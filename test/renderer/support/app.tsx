@@ -29,6 +29,7 @@ export async function renderApp(handlers: Handlers = {}, options: { files?: File
       'profiles.list': () => ({ items: [] }),
       'replay.attempts': () => ({ items: [] }),
       'export.list': () => ({ items: [] }),
+      'links.defaults': () => ({ expiresIn: 7 * 24 * 3600 }),
       ...handlers,
     },
     options,

@@ -8,6 +8,7 @@ import { sql as inboxSettings } from './0007-inbox-settings';
 import { sql as webhookSecret } from './0008-webhook-secret';
 import { sql as sandboxSealedSecrets } from './0009-sandbox-sealed-secrets';
 import { sql as invocationTruncated } from './0010-invocation-truncated';
+import { sql as settings } from './0011-settings';
 
 export interface Migration {
   version: number;
@@ -27,4 +28,5 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: 'webhook-secret', sql: webhookSecret },
   { version: 9, name: 'sandbox-sealed-secrets', sql: sandboxSealedSecrets },
   { version: 10, name: 'invocation-truncated', sql: invocationTruncated },
+  { version: 11, name: 'settings', sql: settings },
 ];
