@@ -1,11 +1,11 @@
 import { ContractError, type Inbox, type Service } from '@contract';
-import type { DeliveryRepository } from './deliveries/repository';
+import type { DeliveryStore } from './deliveries/store';
 import { toDetail } from './deliveries/to-contract';
 import type { EventHub } from './events';
 import type { InboxRepository, InboxRow } from './inboxes/repository';
 
 export interface ServiceDeps {
-  deliveries: DeliveryRepository;
+  deliveries: DeliveryStore;
   inboxes: InboxRepository;
   events: EventHub;
   info: {
@@ -28,10 +28,10 @@ export function createService({
   Service,
   'app.info' | 'deliveries.list' | 'deliveries.get' | 'inboxes.list' | 'inboxes.create'
 > {
-  const toInbox = (row: InboxRow): Inbox => ({
+  const toInbox = async (row: InboxRow): Promise<Inbox> => ({
     name: row.name,
     createdAt: new Date(row.created_at).toISOString(),
-    deliveryCount: deliveries.count(row.name),
+    deliveryCount: await deliveries.count(row.name),
     url:
       row.name === info.defaultInbox
         ? `${info.receiverUrl}/webhook`
@@ -43,15 +43,15 @@ export function createService({
 
     'deliveries.list': (input) => deliveries.search(input),
 
-    'deliveries.get': ({ id }) => {
-      const row = deliveries.get(id);
+    'deliveries.get': async ({ id }) => {
+      const row = await deliveries.get(id);
       if (!row) throw new ContractError('not-found', `There is no delivery #${id}.`);
       return toDetail(row);
     },
 
-    'inboxes.list': () => ({ items: inboxes.list().map(toInbox) }),
+    'inboxes.list': async () => ({ items: await Promise.all(inboxes.list().map(toInbox)) }),
 
-    'inboxes.create': ({ name }) => {
+    'inboxes.create': async ({ name }) => {
       if (!inboxes.create(name))
         throw new ContractError('conflict', `An inbox named "${name}" already exists.`);
       events.emit('inboxes.changed', {});

@@ -5,7 +5,7 @@ import { botMethods } from './bots/bot-methods';
 import { CommandPool, type CommandPoolOptions } from './commands/command-pool';
 import { CommandRepository } from './commands/repository';
 import type { NewDelivery } from './deliveries/records';
-import { DeliveryRepository } from './deliveries/repository';
+import { SqliteDeliveryStore } from './deliveries/sqlite-store';
 import { EventHub } from './events';
 import { Forwarder } from './forwarding/forwarder';
 import { DEFAULT_INBOX, InboxRepository } from './inboxes/repository';
@@ -101,7 +101,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const durability = options.durability ?? DEFAULTS.durability;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULTS.maxBodyBytes;
   const db = openDatabase({ dataDir: options.dataDir, durability, nativeBinding: options.nativeBinding });
-  const deliveries = new DeliveryRepository(db);
+  const deliveries = new SqliteDeliveryStore(db);
   const inboxes = new InboxRepository(db);
   const events = new EventHub();
 
@@ -186,7 +186,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     deliveries,
     replayAttempts,
     events,
-    (id) => profiles.get(id)?.webhookSecret ?? null,
+    async (id) => profiles.get(id)?.webhookSecret ?? null,
     log,
   );
   const retention = startRetention(deliveries, inboxSettings, log);
@@ -268,7 +268,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         await receiver.close();
         // After the receiver: hits in flight get their command's answer first.
         await commandPool.close();
-        committer.flush();
+        await committer.flush();
         db.close();
       })();
       return stopped;

@@ -1,6 +1,6 @@
 import type { ReplayProgress } from '@contract';
 import { describe, expect, it } from 'vitest';
-import type { DeliveryRepository } from '../../src-main/core/deliveries/repository';
+import type { DeliveryStore } from '../../src-main/core/deliveries/store';
 import { EventHub } from '../../src-main/core/events';
 import { startRetention } from '../../src-main/core/inboxes/retention';
 import type { InboxSettingsRepository } from '../../src-main/core/inboxes/settings';
@@ -11,15 +11,15 @@ import { waitFor } from '../support/wait';
 // Background jobs whose storage fails under them: each reports it in the log
 // and ends, instead of leaving a rejected promise that would end the process.
 describe('background jobs when storage fails', () => {
-  it('retention logs an inbox it cannot prune and goes on with the others', () => {
+  it('retention logs an inbox it cannot prune and goes on with the others', async () => {
     const pruned: string[] = [];
     const deliveries = {
-      prune: (inbox: string) => {
+      prune: async (inbox: string) => {
         if (inbox === 'broken') throw new Error('database is locked');
         pruned.push(inbox);
         return 0;
       },
-    } as unknown as DeliveryRepository;
+    } as unknown as DeliveryStore;
     const retention = { keepCount: 1, keepDays: null };
     const settings = {
       all: () => [
@@ -30,7 +30,7 @@ describe('background jobs when storage fails', () => {
     const logs: string[] = [];
     const job = startRetention(deliveries, settings, (m) => logs.push(m));
     try {
-      expect(() => job.runNow()).not.toThrow();
+      await expect(job.runNow()).resolves.toBeUndefined();
     } finally {
       job.stop();
     }
@@ -40,9 +40,9 @@ describe('background jobs when storage fails', () => {
 
   it('a replay whose attempts cannot be stored still ends, and says why', async () => {
     const deliveries = {
-      get: () => undefined,
-      maxUpdateId: () => 0,
-    } as unknown as DeliveryRepository;
+      get: async () => null,
+      maxUpdateId: async () => 0,
+    } as unknown as DeliveryStore;
     const attempts = {
       insertAll: () => {
         throw new Error('disk full');
@@ -58,10 +58,10 @@ describe('background jobs when storage fails', () => {
       deliveries,
       attempts,
       events,
-      () => null,
+      async () => null,
       (m) => logs.push(m),
     );
-    const started = jobs.start({
+    const started = await jobs.start({
       target: 'http://127.0.0.1:9/webhook',
       deliveryIds: [1, 2],
       keepHeaders: [],

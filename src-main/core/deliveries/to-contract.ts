@@ -1,5 +1,6 @@
 import type { DeliveryDetail, DeliveryListItem, Invocation, Platform, Problem } from '@contract';
 import type { DeliveryListRow, DeliveryRow } from './records';
+import type { StoredDelivery } from './store';
 
 export function toListItem(row: DeliveryListRow): DeliveryListItem {
   return {
@@ -42,19 +43,53 @@ function decodeUtf8(bytes: Buffer): string | null {
   }
 }
 
-export function toDetail(row: DeliveryRow): DeliveryDetail {
+/** A stored row (both engines select the same columns) as the store hands it out. */
+export function storedFromRow(row: DeliveryRow): StoredDelivery {
+  const item = toListItem(row);
   return {
-    ...toListItem(row),
+    id: row.id,
+    receivedAt: row.received_at,
+    inbox: row.inbox,
+    method: row.method,
+    path: row.path,
     query: row.query,
     headers: JSON.parse(row.headers) as Array<[string, string]>,
     remoteAddress: row.remote_address,
-    body: {
-      base64: row.body.toString('base64'),
-      text: decodeUtf8(row.body),
-      omitted: row.body_omitted === 1,
-    },
-    response: { status: row.response_status, body: row.response_body },
+    body: row.body,
+    bodySize: row.body_size,
+    bodyOmitted: row.body_omitted === 1,
+    responseStatus: row.response_status,
+    responseBody: row.response_body,
+    problem: item.problem,
+    duplicateOf: row.duplicate_of,
+    summary: item.summary,
     invocation: toInvocation(row),
+  };
+}
+
+export function toDetail(d: StoredDelivery): DeliveryDetail {
+  return {
+    id: d.id,
+    inbox: d.inbox,
+    receivedAt: new Date(d.receivedAt).toISOString(),
+    method: d.method,
+    path: d.path,
+    responseStatus: d.responseStatus,
+    updateId: d.summary.updateId,
+    problem: d.problem,
+    duplicateOf: d.duplicateOf,
+    bodySize: d.bodySize,
+    summary: d.summary,
+    query: d.query,
+    headers: d.headers,
+    remoteAddress: d.remoteAddress,
+    body: {
+      base64: d.body.toString('base64'),
+      text: decodeUtf8(d.body),
+      omitted: d.bodyOmitted,
+    },
+    response: { status: d.responseStatus, body: d.responseBody },
+    invocation: d.invocation,
   };
 }
 

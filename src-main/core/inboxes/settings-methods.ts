@@ -1,5 +1,5 @@
 import { ContractError, type Service } from '@contract';
-import type { DeliveryRepository } from '../deliveries/repository';
+import type { DeliveryStore } from '../deliveries/store';
 import { pointsAtReceiver } from '../forwarding/own-receiver';
 import { storageInfo } from '../store/storage-info';
 import type { InboxRepository } from './repository';
@@ -11,8 +11,8 @@ type SettingsMethods = Pick<Service, 'inboxes.settings' | 'inboxes.configure' | 
 export function settingsMethods(deps: {
   inboxes: InboxRepository;
   settings: InboxSettingsRepository;
-  deliveries: DeliveryRepository;
-  retention: { runNow(): void };
+  deliveries: DeliveryStore;
+  retention: { runNow(): Promise<void> };
   dataDir: string;
   /** Exports and uploads: they take room on disk too. */
   transfers: { usage(): { exportsBytes: number; uploadsBytes: number }; readonly quotaBytes: number };
@@ -21,7 +21,7 @@ export function settingsMethods(deps: {
 }): SettingsMethods {
   return {
     'inboxes.settings': ({ inbox }) => deps.settings.get(inbox),
-    'inboxes.configure': ({ inbox, ...change }) => {
+    'inboxes.configure': async ({ inbox, ...change }) => {
       if (!deps.inboxes.has(inbox))
         throw new ContractError('not-found', `There is no inbox named "${inbox}".`);
       if (change.forwarding && pointsAtReceiver(change.forwarding.url, deps.receiver)) {
@@ -31,11 +31,11 @@ export function settingsMethods(deps: {
         );
       }
       const saved = deps.settings.configure(inbox, change);
-      if (change.retention) deps.retention.runNow();
+      if (change.retention) await deps.retention.runNow();
       return saved;
     },
-    'app.storage': () => ({
-      ...storageInfo(deps.dataDir, deps.deliveries.count()),
+    'app.storage': async () => ({
+      ...storageInfo(deps.dataDir, await deps.deliveries.count()),
       ...deps.transfers.usage(),
       transferQuotaBytes: deps.transfers.quotaBytes,
     }),

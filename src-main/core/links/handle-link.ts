@@ -6,7 +6,7 @@ import type { PoolResult } from '../commands/command-pool';
 import type { CommandRepository } from '../commands/repository';
 import type { CommandScope } from '../commands/runtime';
 import type { InvocationRecord } from '../deliveries/records';
-import type { DeliveryRepository } from '../deliveries/repository';
+import type { DeliveryStore } from '../deliveries/store';
 import type { ProfileRepository } from '../profiles/repository';
 import type { Answer } from '../receiver/answers';
 import { LinkError } from '../signer/checks';
@@ -20,7 +20,7 @@ export interface LinkDeps {
   profiles: ProfileRepository;
   keys: KeyRing;
   commands: CommandRepository;
-  deliveries: DeliveryRepository;
+  deliveries: DeliveryStore;
   http: HttpPools;
   /** Runs a command off the main thread (the command pool). Never rejects. */
   run: (body: string, scope: CommandScope) => Promise<PoolResult>;
@@ -126,7 +126,7 @@ export async function handleLinkHit(deps: LinkDeps, hit: LinkHit): Promise<LinkO
       params: link.params,
     });
 
-    who = resolveUser(deps.deliveries, link.user);
+    who = await resolveUser(deps.deliveries, link.user);
     const command = deps.commands.get(link.command);
     if (!command) {
       return finish(linkAnswers.unknownCommand(link.command), 'unknown-command', {
@@ -157,26 +157,18 @@ export async function handleLinkHit(deps: LinkDeps, hit: LinkHit): Promise<LinkO
 }
 
 /** The user as the app last saw them in a delivery; an unknown user is `{ id }` in a private chat of the same id. */
-function resolveUser(deliveries: DeliveryRepository, id: string): { user: SummaryUser; chat: SummaryChat } {
-  const seen = deliveries.seenUser(id);
+async function resolveUser(
+  deliveries: DeliveryStore,
+  id: string,
+): Promise<{ user: SummaryUser; chat: SummaryChat }> {
+  const seen = await deliveries.seenUser(id);
   const numeric = /^-?\d{1,15}$/.test(id) ? Number(id) : id;
   if (!seen)
     return {
       user: { id: numeric, name: null, username: null, language: null },
       chat: { id: numeric, type: 'private' },
     };
-  return {
-    user: {
-      id: seen.user_id,
-      name: seen.user_name,
-      username: seen.user_username,
-      language: seen.user_language,
-    },
-    chat:
-      seen.chat_id === null
-        ? { id: seen.user_id, type: 'private' }
-        : { id: seen.chat_id, type: seen.chat_type },
-  };
+  return { user: seen.user, chat: seen.chat ?? { id: seen.user.id, type: 'private' } };
 }
 
 /** What a command sees as `user`: Telegram-style names beside the summary's. */

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { ContractError, type ReplayInput, type ReplayProgress } from '@contract';
 import { Agent, request } from 'undici';
-import type { DeliveryRepository } from '../deliveries/repository';
+import type { DeliveryStore } from '../deliveries/store';
 import { describeError } from '../describe-error';
 import type { EventHub } from '../events';
 import { GroupCommitter } from '../receiver/group-commit';
@@ -35,11 +35,11 @@ export class ReplayJobs {
   private readonly writer: GroupCommitter<NewAttempt, null>;
 
   constructor(
-    private readonly deliveries: DeliveryRepository,
+    private readonly deliveries: DeliveryStore,
     private readonly attempts: ReplayRepository,
     private readonly events: EventHub,
     /** A bot profile's webhook secret, for `secretFromProfileId`. */
-    private readonly secretOf: (profileId: number) => string | null,
+    private readonly secretOf: (profileId: number) => Promise<string | null>,
     private readonly log: (message: string) => void,
   ) {
     this.writer = new GroupCommitter(
@@ -51,10 +51,10 @@ export class ReplayJobs {
     );
   }
 
-  start(request: ParsedReplay): ReplayProgress {
+  async start(request: ParsedReplay): Promise<ReplayProgress> {
     let input = request;
     if (request.secretFromProfileId !== undefined) {
-      const secret = this.secretOf(request.secretFromProfileId);
+      const secret = await this.secretOf(request.secretFromProfileId);
       if (!secret) {
         throw new ContractError(
           'bad-input',
@@ -70,7 +70,7 @@ export class ReplayJobs {
         throw new ContractError('bad-input', `editedBody: not valid JSON (${(error as Error).message})`);
       }
     }
-    const ids = input.deliveryIds ?? this.matching(input);
+    const ids = input.deliveryIds ?? (await this.matching(input));
     if (ids.length === 0) throw new ContractError('bad-input', 'Nothing to replay: no delivery matches.');
     const jobId = randomUUID();
     const job: Job = {
@@ -96,15 +96,15 @@ export class ReplayJobs {
 
   async stop(): Promise<void> {
     for (const job of this.jobs.values()) job.cancelled = true;
-    this.writer.flush();
+    await this.writer.flush();
     await this.agent.close().catch(() => undefined);
   }
 
-  private matching(input: ParsedReplay): number[] {
+  private async matching(input: ParsedReplay): Promise<number[]> {
     const ids: number[] = [];
     let before: number | undefined;
     while (ids.length < 100_000) {
-      const page = this.deliveries.search({ ...(input.filter ?? {}), before, limit: 1000 });
+      const page = await this.deliveries.search({ ...(input.filter ?? {}), before, limit: 1000 });
       ids.push(...page.items.map((i) => i.id));
       if (page.items.length < 1000) break;
       before = page.items.at(-1)?.id;
@@ -116,7 +116,7 @@ export class ReplayJobs {
   private async run(job: Job, ids: number[], input: ParsedReplay): Promise<void> {
     let next = 0;
     let lastPush = 0;
-    let updateId = input.renumberUpdateId ? this.deliveries.maxUpdateId() + 1 : null;
+    let updateId = input.renumberUpdateId ? (await this.deliveries.maxUpdateId()) + 1 : null;
     const interval = input.ratePerSecond ? 1000 / input.ratePerSecond : 0;
     let nextStart = Date.now();
     const push = (force: boolean) => {
@@ -141,7 +141,7 @@ export class ReplayJobs {
       }
     };
     await Promise.all(Array.from({ length: Math.min(input.concurrency, ids.length) }, worker));
-    this.writer.flush();
+    await this.writer.flush();
     job.progress.state = job.cancelled ? 'cancelled' : 'finished';
     push(true);
   }
@@ -153,7 +153,7 @@ export class ReplayJobs {
     input: ParsedReplay,
     updateId: number | null,
   ): Promise<boolean> {
-    const row = this.deliveries.get(deliveryId);
+    const row = await this.deliveries.get(deliveryId);
     const started = Date.now();
     const record = (fields: Partial<NewAttempt>, body: Buffer | null) =>
       void this.writer
@@ -178,7 +178,7 @@ export class ReplayJobs {
       record({ error: `Delivery #${deliveryId} no longer exists.` }, null);
       return false;
     }
-    if (row.body_omitted === 1) {
+    if (row.bodyOmitted) {
       record({ error: 'The body was over the size limit and was not kept: nothing to send.' }, null);
       return false;
     }

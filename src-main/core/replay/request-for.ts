@@ -1,5 +1,5 @@
 import { ContractError } from '@contract';
-import type { DeliveryRow } from '../deliveries/records';
+import type { StoredDelivery } from '../deliveries/store';
 import { HOP_BY_HOP } from '../http/hop-by-hop';
 
 export interface ReplayShape {
@@ -16,13 +16,12 @@ export interface ReplayShape {
  * the original Content-Type, the chosen original headers, then overrides.
  */
 export function replayRequest(
-  row: DeliveryRow,
+  row: StoredDelivery,
   shape: ReplayShape,
 ): { body: Buffer; headers: Record<string, string> } {
-  const original = JSON.parse(row.headers) as Array<[string, string]>;
   const keep = new Set(['content-type', ...shape.keepHeaders.map((h) => h.toLowerCase())]);
   const headers: Record<string, string> = {};
-  for (const [name, value] of original) {
+  for (const [name, value] of row.headers) {
     const key = name.toLowerCase();
     if (keep.has(key) && !HOP_BY_HOP.has(key))
       headers[key] = key in headers ? `${headers[key]}, ${value}` : value;

@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import {
   ContractError,
   type DeliveryFilter,
+  type DeliveryListItem,
   type ExportFile,
   type TransferFormat,
   type TransferProgress,
 } from '@contract';
 import type { NewDelivery } from '../deliveries/records';
-import type { DeliveryRepository } from '../deliveries/repository';
+import type { DeliveryStore } from '../deliveries/store';
 import { describeError } from '../describe-error';
 import type { EventHub } from '../events';
 import type { TransferFiles } from './files';
@@ -25,10 +26,10 @@ const SWEEP_EVERY_MS = 10 * 60 * 1000;
 
 export interface TransferDeps {
   files: TransferFiles;
-  deliveries: DeliveryRepository;
+  deliveries: DeliveryStore;
   events: EventHub;
   version: string;
-  onImported: (items: ReturnType<DeliveryRepository['insertAll']>) => void;
+  onImported: (items: DeliveryListItem[]) => void;
   /** The longest record an import accepts; bodies are capped by the receiver's limit, so a bit over that. */
   maxRecordBytes: number;
   log: (message: string) => void;
@@ -67,14 +68,14 @@ export class TransferJobs {
     this.deps.files.deleteExport(file);
   }
 
-  startExport(
+  async startExport(
     input: {
       format: TransferFormat;
       deliveryIds?: number[] | undefined;
       filter?: DeliveryFilter | undefined;
     } & RecordOptions,
-  ): TransferProgress {
-    const ids = input.deliveryIds ?? this.matching(input.filter ?? {});
+  ): Promise<TransferProgress> {
+    const ids = input.deliveryIds ?? (await this.matching(input.filter ?? {}));
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const file = `deliveries-${stamp}-${randomUUID().slice(0, 8)}.${input.format === 'har' ? 'har' : 'ndjson'}`;
     const progress = this.progress('export', ids.length, file);
@@ -130,11 +131,11 @@ export class TransferJobs {
     this.deps.events.emit('transfer.progress', { ...progress });
   }
 
-  private matching(filter: DeliveryFilter): number[] {
+  private async matching(filter: DeliveryFilter): Promise<number[]> {
     const ids: number[] = [];
     let before: number | undefined;
     for (;;) {
-      const page = this.deps.deliveries.search({ ...filter, before, limit: 1000 });
+      const page = await this.deps.deliveries.search({ ...filter, before, limit: 1000 });
       ids.push(...page.items.map((i) => i.id));
       if (page.items.length < 1000) return ids.reverse();
       before = page.items.at(-1)?.id;
@@ -156,7 +157,7 @@ export class TransferJobs {
       if (format === 'har') await write(harHead(this.deps.version));
       let first = true;
       for (const id of ids) {
-        const row = this.deps.deliveries.get(id);
+        const row = await this.deps.deliveries.get(id);
         if (row) {
           const record = toRecord(row, options);
           if (format === 'har') {
@@ -190,14 +191,15 @@ export class TransferJobs {
     inbox: string | undefined,
   ): Promise<void> {
     let batch: NewDelivery[] = [];
-    const flush = () => {
+    const flush = async () => {
       // Taken out first: a batch that fails to store is not tried again by the error path.
       const taken = batch;
       batch = [];
-      const fresh = taken.filter((d) => !this.deps.deliveries.hasSame(d));
+      const fresh: NewDelivery[] = [];
+      for (const d of taken) if (!(await this.deps.deliveries.hasSame(d))) fresh.push(d);
       progress.skipped += taken.length - fresh.length;
       if (fresh.length > 0) {
-        this.deps.onImported(this.deps.deliveries.insertAll(fresh));
+        this.deps.onImported(await this.deps.deliveries.insertAll(fresh));
         progress.imported += fresh.length;
       }
     };
@@ -210,12 +212,12 @@ export class TransferJobs {
         }
         progress.done += 1;
         if (batch.length >= BATCH) {
-          flush();
+          await flush();
           this.push(progress);
           await nextTurn();
         }
       }
-      flush();
+      await flush();
       progress.total = progress.done;
       progress.state = 'finished';
     } catch (error) {
@@ -223,7 +225,7 @@ export class TransferJobs {
       progress.error = describeError(error);
       // Every record before the bad one was valid: keep them, as the README promises.
       try {
-        flush();
+        await flush();
       } catch (storeError) {
         progress.error = `${progress.error} (and what came before could not be stored: ${describeError(storeError)})`;
       }

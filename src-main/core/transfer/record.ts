@@ -1,5 +1,6 @@
 import { DeliveryRecord } from '@contract';
-import type { DeliveryRow, NewDelivery } from '../deliveries/records';
+import type { NewDelivery } from '../deliveries/records';
+import type { StoredDelivery } from '../deliveries/store';
 import { toDetail } from '../deliveries/to-contract';
 import { maskHeaders, maskQuery } from './mask';
 
@@ -11,7 +12,7 @@ export interface RecordOptions {
 }
 
 /** A stored delivery as one export record: lossless (body bytes as base64), credentials masked. */
-export function toRecord(row: DeliveryRow, options: RecordOptions = {}): DeliveryRecord {
+export function toRecord(row: StoredDelivery, options: RecordOptions = {}): DeliveryRecord {
   const detail = toDetail(row);
   return {
     format: 'bwi-delivery/1',

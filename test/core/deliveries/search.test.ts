@@ -1,7 +1,7 @@
 import type { DeliveryFilter, DeliveryListItem, Problem } from '@contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewDelivery } from '../../../src-main/core/deliveries/records';
-import { DeliveryRepository } from '../../../src-main/core/deliveries/repository';
+import { SqliteDeliveryStore } from '../../../src-main/core/deliveries/sqlite-store';
 import { openDatabase } from '../../../src-main/core/store/open-database';
 import { makeTempDir, removeDir } from '../../support/temp-dir';
 
@@ -26,15 +26,15 @@ interface Made {
 }
 
 let dir: string;
-let repo: DeliveryRepository;
+let repo: SqliteDeliveryStore;
 let close: () => void;
 const made: Made[] = [];
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = makeTempDir('bwi-search-');
   const db = openDatabase({ dataDir: dir, durability: 'normal' });
   close = () => db.close();
-  repo = new DeliveryRepository(db);
+  repo = new SqliteDeliveryStore(db);
   // A deterministic mix, so a failure is reproducible.
   let seed = 7;
   const rand = (n: number) => {
@@ -86,7 +86,7 @@ beforeAll(() => {
       },
     });
   }
-  const items = repo.insertAll(batch);
+  const items = await repo.insertAll(batch);
   for (const [i, item] of items.entries()) made.push({ ...(shadow[i] as Omit<Made, 'id'>), id: item.id });
 });
 
@@ -95,11 +95,11 @@ afterAll(() => {
   removeDir(dir);
 });
 
-const all = (filter: DeliveryFilter): DeliveryListItem[] => {
+const all = async (filter: DeliveryFilter): Promise<DeliveryListItem[]> => {
   const out: DeliveryListItem[] = [];
   let before: number | undefined;
   for (;;) {
-    const page = repo.search({ ...filter, before, limit: 1000 });
+    const page = await repo.search({ ...filter, before, limit: 1000 });
     out.push(...page.items);
     if (page.items.length < 1000) return out;
     before = page.items.at(-1)?.id;
@@ -112,55 +112,61 @@ const hasWord = (m: Made, word: string, prefix: boolean) => {
   return tokens.some((t) => (prefix ? t.startsWith(fold(word)) : t === fold(word)));
 };
 
-function expectSame(filter: DeliveryFilter, predicate: (m: Made) => boolean) {
-  const got = all(filter).map((i) => i.id);
+async function expectSame(filter: DeliveryFilter, predicate: (m: Made) => boolean) {
+  const got = (await all(filter)).map((i) => i.id);
   const want = made
     .filter(predicate)
     .map((m) => m.id)
     .sort((a, b) => b - a);
   expect(got).toEqual(want);
-  expect(repo.search({ ...filter, limit: 1 }).total).toBe(want.length);
+  expect((await repo.search({ ...filter, limit: 1 })).total).toBe(want.length);
   return want.length;
 }
 
 describe('search over 10,000 deliveries', () => {
-  it('full text over summary text and body, every word, last one as a prefix', () => {
-    expect(expectSame({ query: 'invoice' }, (m) => hasWord(m, 'invoice', true))).toBeGreaterThan(0);
+  it('full text over summary text and body, every word, last one as a prefix', async () => {
+    expect(await expectSame({ query: 'invoice' }, (m) => hasWord(m, 'invoice', true))).toBeGreaterThan(0);
     expect(
-      expectSame({ query: 'pizza refund' }, (m) => hasWord(m, 'pizza', false) && hasWord(m, 'refund', true)),
+      await expectSame(
+        { query: 'pizza refund' },
+        (m) => hasWord(m, 'pizza', false) && hasWord(m, 'refund', true),
+      ),
     ).toBeGreaterThan(0);
-    expect(expectSame({ query: 'wea' }, (m) => hasWord(m, 'wea', true))).toBeGreaterThan(0);
+    expect(await expectSame({ query: 'wea' }, (m) => hasWord(m, 'wea', true))).toBeGreaterThan(0);
     // Diacritics fold: "uber" finds "Über", "cafe" finds "café".
-    expect(expectSame({ query: 'uber' }, (m) => hasWord(m, 'uber', true))).toBeGreaterThan(0);
+    expect(await expectSame({ query: 'uber' }, (m) => hasWord(m, 'uber', true))).toBeGreaterThan(0);
     expect(
-      expectSame(
+      await expectSame(
         { query: 'note about cafe' },
         (m) => hasWord(m, 'note', false) && hasWord(m, 'about', false) && hasWord(m, 'cafe', true),
       ),
     ).toBeGreaterThan(0);
     // Punctuation separates words: "#4242" is the word 4242, in the text or the body's update_id.
-    expect(expectSame({ query: '#4242' }, (m) => hasWord(m, '4242', true))).toBe(2);
+    expect(await expectSame({ query: '#4242' }, (m) => hasWord(m, '4242', true))).toBe(2);
   });
 
-  it('never reads search words as FTS syntax', () => {
-    expect(() => repo.search({ query: 'a" OR "b NEAR( * -x', limit: 10 })).not.toThrow();
-    expectSame({ query: '"invoice"' }, (m) => hasWord(m, 'invoice', true));
+  it('never reads search words as FTS syntax', async () => {
+    await expect(repo.search({ query: 'a" OR "b NEAR( * -x', limit: 10 })).resolves.toBeDefined();
+    await expectSame({ query: '"invoice"' }, (m) => hasWord(m, 'invoice', true));
   });
 
-  it('filters by inbox, kind, status, problem, user, chat and time, alone and together', () => {
-    expectSame({ inbox: 'shop' }, (m) => m.inbox === 'shop');
-    expectSame({ kind: 'callback_query' }, (m) => m.kind === 'callback_query');
-    expectSame({ status: 404 }, (m) => m.status === 404);
-    expectSame({ status: '4xx' }, (m) => m.status >= 400 && m.status < 500);
-    expectSame({ problem: 'none' }, (m) => m.problem === null);
-    expectSame({ problem: 'any' }, (m) => m.problem !== null);
-    expectSame({ problem: 'too-large' }, (m) => m.problem === 'too-large');
-    expectSame({ userId: '7' }, (m) => m.userId === 7);
-    expectSame({ chatId: '-1002' }, (m) => m.chatId === -1002);
+  it('filters by inbox, kind, status, problem, user, chat and time, alone and together', async () => {
+    await expectSame({ inbox: 'shop' }, (m) => m.inbox === 'shop');
+    await expectSame({ kind: 'callback_query' }, (m) => m.kind === 'callback_query');
+    await expectSame({ status: 404 }, (m) => m.status === 404);
+    await expectSame({ status: '4xx' }, (m) => m.status >= 400 && m.status < 500);
+    await expectSame({ problem: 'none' }, (m) => m.problem === null);
+    await expectSame({ problem: 'any' }, (m) => m.problem !== null);
+    await expectSame({ problem: 'too-large' }, (m) => m.problem === 'too-large');
+    await expectSame({ userId: '7' }, (m) => m.userId === 7);
+    await expectSame({ chatId: '-1002' }, (m) => m.chatId === -1002);
     const from = new Date(T0 + 1000 * 60_000).toISOString();
     const to = new Date(T0 + 2000 * 60_000).toISOString();
-    expectSame({ from, to }, (m) => m.receivedAt >= T0 + 1000 * 60_000 && m.receivedAt <= T0 + 2000 * 60_000);
-    expectSame(
+    await expectSame(
+      { from, to },
+      (m) => m.receivedAt >= T0 + 1000 * 60_000 && m.receivedAt <= T0 + 2000 * 60_000,
+    );
+    await expectSame(
       { inbox: 'default', query: 'help', status: '2xx', userId: '3', from },
       (m) =>
         m.inbox === 'default' &&
@@ -171,10 +177,10 @@ describe('search over 10,000 deliveries', () => {
     );
   });
 
-  it('stays correct while deliveries keep arriving: `after` returns exactly the new matches', () => {
+  it('stays correct while deliveries keep arriving: `after` returns exactly the new matches', async () => {
     const newest = made.at(-1)?.id ?? 0;
     const body = '{"text":"late invoice"}';
-    const [late] = repo.insertAll([
+    const [late] = await repo.insertAll([
       {
         receivedAt: Date.now(),
         inbox: 'default',
@@ -192,9 +198,9 @@ describe('search over 10,000 deliveries', () => {
         summary: { platform: 'unknown', kind: 'unknown', updateId: null, user: null, chat: null, text: null },
       },
     ]);
-    expect(repo.search({ query: 'invoice', after: newest, limit: 50 }).items.map((i) => i.id)).toEqual([
-      late?.id,
-    ]);
-    expect(repo.search({ query: 'pizza', after: newest, limit: 50 }).items).toEqual([]);
+    expect(
+      (await repo.search({ query: 'invoice', after: newest, limit: 50 })).items.map((i) => i.id),
+    ).toEqual([late?.id]);
+    expect((await repo.search({ query: 'pizza', after: newest, limit: 50 })).items).toEqual([]);
   });
 });

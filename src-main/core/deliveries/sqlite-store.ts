@@ -1,7 +1,9 @@
-import type { DeliveryFilter, DeliveryListItem } from '@contract';
+import type { DeliveryListItem } from '@contract';
 import type { Database, Statement } from 'better-sqlite3';
 import { filterSql, isPlainFilter } from './filter-sql';
 import { type DeliveryListRow, type DeliveryRow, LIST_COLUMNS, type NewDelivery } from './records';
+import type { DeliverySearch, DeliveryStore, SeenUser, StoredDelivery } from './store';
+import { storedFromRow, toListItem } from './to-contract';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** What full-text search sees of a body: its first 64 KiB as text, nothing for binary. */
@@ -18,7 +20,7 @@ function searchableBody(body: Buffer): string {
   return '';
 }
 
-export interface SeenUserRow {
+interface SeenUserRow {
   user_id: number | string;
   user_name: string | null;
   user_username: string | null;
@@ -27,17 +29,14 @@ export interface SeenUserRow {
   chat_type: string | null;
 }
 
-import { toListItem } from './to-contract';
-
 /**
  * Deliveries in SQLite. Every statement is prepared once, here; callers use
- * methods by name and never build SQL.
+ * methods by name and never build SQL. Methods are async only to share the
+ * interface with PostgreSQL: each runs to the end in one synchronous call.
  */
-export class DeliveryRepository {
+export class SqliteDeliveryStore implements DeliveryStore {
   private readonly insert: Statement;
   private readonly firstCopy: Statement<[string, number], { id: number }>;
-  private readonly pageAll: Statement<[number, number], DeliveryListRow>;
-  private readonly pageByInbox: Statement<[string, number, number], DeliveryListRow>;
   private readonly byId: Statement<[number], DeliveryRow>;
   private readonly insertInvocation: Statement;
   private readonly latestUser: Statement<[number | string], SeenUserRow>;
@@ -66,10 +65,6 @@ export class DeliveryRepository {
     this.firstCopy = db.prepare(
       // Only an accepted copy counts as the first: a 404 before the inbox existed does not.
       'SELECT id FROM deliveries WHERE inbox = ? AND update_id = ? AND duplicate_of IS NULL AND response_status < 300 ORDER BY id LIMIT 1',
-    );
-    this.pageAll = db.prepare(`SELECT ${LIST_COLUMNS} FROM deliveries WHERE id < ? ORDER BY id DESC LIMIT ?`);
-    this.pageByInbox = db.prepare(
-      `SELECT ${LIST_COLUMNS} FROM deliveries WHERE inbox = ? AND id < ? ORDER BY id DESC LIMIT ?`,
     );
     this.byId = db.prepare(
       `SELECT d.*, i.outcome AS inv_outcome, i.profile_id AS inv_profile_id, i.command AS inv_command,
@@ -120,7 +115,7 @@ export class DeliveryRepository {
   }
 
   /** Inserts all rows in one transaction; returns them as the list shows them. */
-  insertAll(rows: NewDelivery[]): DeliveryListItem[] {
+  async insertAll(rows: NewDelivery[]): Promise<DeliveryListItem[]> {
     const items = this.insertBatch(rows);
     for (const item of items) {
       this.counts.set(item.inbox, (this.counts.get(item.inbox) ?? 0) + 1);
@@ -130,12 +125,7 @@ export class DeliveryRepository {
   }
 
   /** Newest first, narrowed by any filter; statements are prepared once per filter shape. */
-  search(
-    filter: DeliveryFilter & { before?: number | undefined; after?: number | undefined; limit: number },
-  ): {
-    items: DeliveryListItem[];
-    total: number;
-  } {
+  async search(filter: DeliverySearch): Promise<{ items: DeliveryListItem[]; total: number }> {
     const { limit, before, after, ...narrowing } = filter;
     const rows = filterSql({ ...narrowing, before, after });
     const items = this.statement(
@@ -143,7 +133,7 @@ export class DeliveryRepository {
       () => `SELECT ${LIST_COLUMNS} FROM deliveries ${rows.where} ORDER BY id DESC LIMIT ?`,
     ).all(...rows.params, limit) as DeliveryListRow[];
     let total: number;
-    if (isPlainFilter(narrowing)) total = this.count(narrowing.inbox);
+    if (isPlainFilter(narrowing)) total = this.countNow(narrowing.inbox);
     else {
       const counted = filterSql(narrowing);
       total = (
@@ -165,25 +155,17 @@ export class DeliveryRepository {
     return statement;
   }
 
-  page(options: {
-    inbox?: string | undefined;
-    before?: number | undefined;
-    limit: number;
-  }): DeliveryListItem[] {
-    const before = options.before ?? Number.MAX_SAFE_INTEGER;
-    const rows =
-      options.inbox === undefined
-        ? this.pageAll.all(before, options.limit)
-        : this.pageByInbox.all(options.inbox, before, options.limit);
-    return rows.map(toListItem);
+  async count(inbox?: string): Promise<number> {
+    return this.countNow(inbox);
   }
 
-  count(inbox?: string): number {
+  private countNow(inbox?: string): number {
     return inbox === undefined ? this.total : (this.counts.get(inbox) ?? 0);
   }
 
-  get(id: number): DeliveryRow | undefined {
-    return this.byId.get(id);
+  async get(id: number): Promise<StoredDelivery | null> {
+    const row = this.byId.get(id);
+    return row ? storedFromRow(row) : null;
   }
 
   /**
@@ -191,7 +173,7 @@ export class DeliveryRepository {
    * and those received before `olderThan` (ms); returns how many went.
    * Search rows and links from duplicates go with them.
    */
-  prune(inbox: string, keepCount: number | null, olderThan: number | null): number {
+  async prune(inbox: string, keepCount: number | null, olderThan: number | null): Promise<number> {
     const removed = this.pruneTx(inbox, keepCount, olderThan);
     if (removed > 0) this.recount();
     return removed;
@@ -207,21 +189,31 @@ export class DeliveryRepository {
   }
 
   /** Is this exact delivery (time, inbox, request line and body bytes) already stored? Imports skip it then. */
-  hasSame(d: NewDelivery): boolean {
+  async hasSame(d: NewDelivery): Promise<boolean> {
     return this.sameCandidates
       .all(d.receivedAt, d.inbox, d.method, d.path, d.query, d.bodySize)
       .some((row) => row.body.equals(d.body));
   }
 
   /** The largest update_id stored: renumbered replays continue after it. */
-  maxUpdateId(): number {
+  async maxUpdateId(): Promise<number> {
     return this.maxUpdate.get()?.n ?? 0;
   }
 
   /** The user as last seen in a platform delivery, with the chat of that delivery. */
-  seenUser(id: string): SeenUserRow | undefined {
+  async seenUser(id: string): Promise<SeenUser | null> {
     const asNumber = /^-?\d{1,15}$/.test(id) ? Number(id) : null;
-    return (asNumber === null ? undefined : this.latestUser.get(asNumber)) ?? this.latestUser.get(id);
+    const seen = (asNumber === null ? undefined : this.latestUser.get(asNumber)) ?? this.latestUser.get(id);
+    if (!seen) return null;
+    return {
+      user: {
+        id: seen.user_id,
+        name: seen.user_name,
+        username: seen.user_username,
+        language: seen.user_language,
+      },
+      chat: seen.chat_id === null ? null : { id: seen.chat_id, type: seen.chat_type },
+    };
   }
 
   private insertOne(row: NewDelivery): DeliveryListItem {

@@ -1,0 +1,50 @@
+import type {
+  DeliveryFilter,
+  DeliveryListItem,
+  Invocation,
+  Problem,
+  SummaryChat,
+  SummaryUser,
+} from '@contract';
+import type { NewDelivery } from './records';
+
+/** A delivery as stored: what the receiver handed over, with its id and what the store decided about it. */
+export interface StoredDelivery extends Omit<NewDelivery, 'invocation' | 'problem'> {
+  id: number;
+  problem: Problem | null;
+  /** For a duplicate: the first accepted copy of the same update in the same inbox. */
+  duplicateOf: number | null;
+  invocation: Invocation | null;
+}
+
+export type DeliverySearch = DeliveryFilter & {
+  before?: number | undefined;
+  after?: number | undefined;
+  limit: number;
+};
+
+/** A user as last seen in a platform delivery, with the chat of that delivery. */
+export interface SeenUser {
+  user: SummaryUser;
+  chat: SummaryChat | null;
+}
+
+/**
+ * Deliveries, on SQLite (one person) or PostgreSQL (a team server): the
+ * same results for the same data, which one conformance suite checks.
+ */
+export interface DeliveryStore {
+  /** Stores a batch in one transaction (the group commit); resolves once it is durable. */
+  insertAll(rows: NewDelivery[]): Promise<DeliveryListItem[]>;
+  /** Newest first, narrowed by the filter; `total` counts every match, ignoring the cursors. */
+  search(query: DeliverySearch): Promise<{ items: DeliveryListItem[]; total: number }>;
+  count(inbox?: string): Promise<number>;
+  get(id: number): Promise<StoredDelivery | null>;
+  /** Removes an inbox's deliveries beyond the newest `keepCount` and those received before `olderThan` (ms). */
+  prune(inbox: string, keepCount: number | null, olderThan: number | null): Promise<number>;
+  /** Is this exact delivery (time, inbox, request line and body bytes) already stored? */
+  hasSame(d: NewDelivery): Promise<boolean>;
+  /** The largest update_id stored: renumbered replays continue after it. */
+  maxUpdateId(): Promise<number>;
+  seenUser(id: string): Promise<SeenUser | null>;
+}
