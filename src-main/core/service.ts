@@ -2,11 +2,11 @@ import { ContractError, type Inbox, type Service } from '@contract';
 import type { DeliveryStore } from './deliveries/store';
 import { toDetail } from './deliveries/to-contract';
 import type { EventHub } from './events';
-import type { InboxRepository, InboxRow } from './inboxes/repository';
+import type { InboxRow, InboxStore } from './inboxes/store';
 
 export interface ServiceDeps {
   deliveries: DeliveryStore;
-  inboxes: InboxRepository;
+  inboxes: InboxStore;
   events: EventHub;
   info: {
     version: string;
@@ -30,7 +30,7 @@ export function createService({
 > {
   const toInbox = async (row: InboxRow): Promise<Inbox> => ({
     name: row.name,
-    createdAt: new Date(row.created_at).toISOString(),
+    createdAt: new Date(row.createdAt).toISOString(),
     deliveryCount: await deliveries.count(row.name),
     url:
       row.name === info.defaultInbox
@@ -49,13 +49,13 @@ export function createService({
       return toDetail(row);
     },
 
-    'inboxes.list': async () => ({ items: await Promise.all(inboxes.list().map(toInbox)) }),
+    'inboxes.list': async () => ({ items: await Promise.all((await inboxes.list()).map(toInbox)) }),
 
     'inboxes.create': async ({ name }) => {
-      if (!inboxes.create(name))
+      if (!(await inboxes.create(name)))
         throw new ContractError('conflict', `An inbox named "${name}" already exists.`);
       events.emit('inboxes.changed', {});
-      const row = inboxes.list().find((r) => r.name === name);
+      const row = (await inboxes.list()).find((r) => r.name === name);
       if (!row) throw new ContractError('internal', `The inbox "${name}" was not saved.`);
       return toInbox(row);
     },

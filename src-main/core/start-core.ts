@@ -3,33 +3,34 @@ import type { Durability, Service, Subscribe } from '@contract';
 import { HttpPools } from './botapi';
 import { botMethods } from './bots/bot-methods';
 import { CommandPool, type CommandPoolOptions } from './commands/command-pool';
-import { CommandRepository } from './commands/repository';
+import { SqliteCommandStore } from './commands/sqlite-store';
 import type { NewDelivery } from './deliveries/records';
 import { SqliteDeliveryStore } from './deliveries/sqlite-store';
 import { EventHub } from './events';
 import { Forwarder } from './forwarding/forwarder';
-import { DEFAULT_INBOX, InboxRepository } from './inboxes/repository';
 import { startRetention } from './inboxes/retention';
-import { InboxSettingsRepository } from './inboxes/settings';
 import { settingsMethods } from './inboxes/settings-methods';
+import { SqliteInboxSettingsStore } from './inboxes/sqlite-settings-store';
+import { SqliteInboxStore } from './inboxes/sqlite-store';
+import { DEFAULT_INBOX } from './inboxes/store';
 import { handleLinkHit } from './links/handle-link';
-import { LinkDefaultsRepository } from './links/link-defaults';
+import { SqliteLinkDefaultsStore } from './links/link-defaults';
 import { linkMethods } from './links/link-methods';
-import { ProfileRepository } from './profiles/repository';
 import { ensureSandboxProfile } from './profiles/sandbox-profile';
+import { SqliteProfileStore } from './profiles/sqlite-store';
 import { GroupCommitter } from './receiver/group-commit';
 import type { ReceiverLimits } from './receiver/limits';
 import { startReceiver } from './receiver/server';
 import { ReplayJobs } from './replay/jobs';
 import { replayMethods } from './replay/replay-methods';
-import { ReplayRepository } from './replay/repository';
-import { ReplyRepository } from './replies/repository';
+import { SqliteAttemptStore } from './replay/sqlite-store';
+import { SqliteReplyStore } from './replies/sqlite-store';
 import { type Sandbox, type SandboxBot, startSandbox } from './sandbox';
 import { sandboxMethods } from './sandbox/sandbox-methods';
 import { keyFileBox } from './secrets/key-file-box';
 import type { SecretBox } from './secrets/secret-box';
 import { createService } from './service';
-import { KeyRing } from './signer/keys';
+import { SqliteKeyStore } from './signer/sqlite-key-store';
 import { openDatabase } from './store/open-database';
 import { DEFAULT_TRANSFER_LIMITS, type TransferFileLimits, TransferFiles } from './transfer/files';
 import { TransferJobs } from './transfer/jobs';
@@ -102,7 +103,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULTS.maxBodyBytes;
   const db = openDatabase({ dataDir: options.dataDir, durability, nativeBinding: options.nativeBinding });
   const deliveries = new SqliteDeliveryStore(db);
-  const inboxes = new InboxRepository(db);
+  const inboxes = new SqliteInboxStore(db);
   const events = new EventHub();
 
   const committer = new GroupCommitter(
@@ -112,15 +113,15 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   );
 
   const box = options.secretBox ?? keyFileBox(options.dataDir);
-  const profiles = new ProfileRepository(db, box);
-  const keys = new KeyRing(db, box);
-  const commands = new CommandRepository(db);
+  const profiles = new SqliteProfileStore(db, box);
+  const keys = new SqliteKeyStore(db, box);
+  const commands = new SqliteCommandStore(db);
   const http = new HttpPools();
   const commandPool = new CommandPool({ ...options.commands, log });
   commandPool.warmUp();
 
-  const inboxSettings = new InboxSettingsRepository(db);
-  const replayAttempts = new ReplayRepository(db);
+  const inboxSettings = new SqliteInboxSettingsStore(db);
+  const replayAttempts = new SqliteAttemptStore(db);
   // Names this run in the forwarding hop header, so a forwarded delivery that comes back is recognised.
   const instanceId = randomBytes(8).toString('hex');
   const forwarder = new Forwarder({
@@ -180,13 +181,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     throw error;
   }
 
-  ensureSandboxProfile(profiles, sandbox, `${receiver.url}/webhook`);
+  await ensureSandboxProfile(profiles, sandbox, `${receiver.url}/webhook`);
 
   const replays = new ReplayJobs(
     deliveries,
     replayAttempts,
     events,
-    async (id) => profiles.get(id)?.webhookSecret ?? null,
+    async (id) => (await profiles.get(id))?.webhookSecret ?? null,
     log,
   );
   const retention = startRetention(deliveries, inboxSettings, log);
@@ -220,7 +221,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         defaultInbox: DEFAULT_INBOX,
       },
     }),
-    ...botMethods({ profiles, replies: new ReplyRepository(db), http, events }),
+    ...botMethods({ profiles, replies: new SqliteReplyStore(db), http, events }),
     ...sandboxMethods(sandbox, profiles),
     ...linkMethods({
       profiles,
@@ -228,7 +229,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       commands,
       events,
       receiverUrl: receiver.url,
-      defaults: new LinkDefaultsRepository(db),
+      defaults: new SqliteLinkDefaultsStore(db),
     }),
     ...replayMethods(replays, replayAttempts),
     ...transferMethods(transfers),

@@ -58,11 +58,11 @@ function integer(value: string | undefined, name: string): number | undefined {
   return Number(value);
 }
 
-function linkCommand(
+async function linkCommand(
   command: 'sign' | 'verify',
   url: string | undefined,
   values: Record<string, string | boolean | string[] | undefined>,
-): number {
+): Promise<number> {
   const str = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
   const tools = openLinkTools({
     dataDir: resolve(str('data-dir') ?? defaultDataDir()),
@@ -71,7 +71,7 @@ function linkCommand(
   try {
     if (command === 'verify') {
       if (!url) throw new UsageError('verify needs the link: bot-webhook-inspector verify <url>');
-      const verdict = tools.verify(url, str('base-url') ? [str('base-url') as string] : []);
+      const verdict = await tools.verify(url, str('base-url') ? [str('base-url') as string] : []);
       if (verdict.valid && verdict.fields) {
         const f = verdict.fields;
         console.log(
@@ -91,7 +91,7 @@ function linkCommand(
       if (eq <= 0) throw new UsageError(`--param takes key=value, not "${pair}".`);
       return [pair.slice(0, eq), pair.slice(eq + 1)];
     });
-    const { url: link } = tools.sign({
+    const { url: link } = await tools.sign({
       bot: str('bot'),
       command: commandName,
       user,

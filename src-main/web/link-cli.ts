@@ -1,11 +1,11 @@
 import { ContractError } from '@contract';
-import { CommandRepository } from '../core/commands/repository';
+import { SqliteCommandStore } from '../core/commands/sqlite-store';
 import { EventHub } from '../core/events';
-import { LinkDefaultsRepository } from '../core/links/link-defaults';
+import { SqliteLinkDefaultsStore } from '../core/links/link-defaults';
 import { linkMethods, verifyUrl } from '../core/links/link-methods';
-import { ProfileRepository } from '../core/profiles/repository';
+import { SqliteProfileStore } from '../core/profiles/sqlite-store';
 import { keyFileBox } from '../core/secrets/key-file-box';
-import { KeyRing } from '../core/signer/keys';
+import { SqliteKeyStore } from '../core/signer/sqlite-key-store';
 import { openDatabase } from '../core/store/open-database';
 
 export interface LinkCliOptions {
@@ -21,19 +21,19 @@ export interface LinkCliOptions {
 export function openLinkTools({ dataDir, receiverUrl }: LinkCliOptions) {
   const db = openDatabase({ dataDir, durability: 'normal' });
   const box = keyFileBox(dataDir);
-  const profiles = new ProfileRepository(db, box);
-  const keys = new KeyRing(db, box);
+  const profiles = new SqliteProfileStore(db, box);
+  const keys = new SqliteKeyStore(db, box);
   const methods = linkMethods({
     profiles,
     keys,
-    commands: new CommandRepository(db),
+    commands: new SqliteCommandStore(db),
     events: new EventHub(),
     receiverUrl,
-    defaults: new LinkDefaultsRepository(db),
+    defaults: new SqliteLinkDefaultsStore(db),
   });
 
-  const profileId = (bot: string | undefined): number => {
-    const all = profiles.list();
+  const profileId = async (bot: string | undefined): Promise<number> => {
+    const all = await profiles.list();
     const found =
       bot === undefined
         ? all.find((p) => p.sandbox)
@@ -50,7 +50,7 @@ export function openLinkTools({ dataDir, receiverUrl }: LinkCliOptions) {
   };
 
   return {
-    sign(input: {
+    async sign(input: {
       bot?: string | undefined;
       command: string;
       user: string;
@@ -61,8 +61,8 @@ export function openLinkTools({ dataDir, receiverUrl }: LinkCliOptions) {
       expiresIn?: number | null | undefined;
       baseUrl?: string | undefined;
     }) {
-      return methods['links.sign']({
-        profileId: profileId(input.bot),
+      return (await methods['links.sign']({
+        profileId: await profileId(input.bot),
         command: input.command,
         userId: input.user,
         params: input.params,
@@ -70,7 +70,7 @@ export function openLinkTools({ dataDir, receiverUrl }: LinkCliOptions) {
         ...(input.redirect === undefined ? {} : { redirect: input.redirect }),
         ...(input.expiresIn === undefined ? {} : { expiresIn: input.expiresIn }),
         ...(input.baseUrl === undefined ? {} : { baseUrl: input.baseUrl }),
-      }) as { url: string };
+      })) as { url: string };
     },
     verify(url: string, extraBases: string[] = []) {
       return verifyUrl(url.trim(), profiles, keys, receiverUrl, extraBases);

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { DeliveryStore } from '../../src-main/core/deliveries/store';
 import { EventHub } from '../../src-main/core/events';
 import { startRetention } from '../../src-main/core/inboxes/retention';
-import type { InboxSettingsRepository } from '../../src-main/core/inboxes/settings';
+import type { InboxSettingsStore } from '../../src-main/core/inboxes/store';
 import { ReplayJobs } from '../../src-main/core/replay/jobs';
-import type { ReplayRepository } from '../../src-main/core/replay/repository';
+import type { AttemptStore } from '../../src-main/core/replay/store';
 import { waitFor } from '../support/wait';
 
 // Background jobs whose storage fails under them: each reports it in the log
@@ -26,7 +26,7 @@ describe('background jobs when storage fails', () => {
         { inbox: 'broken', retention },
         { inbox: 'fine', retention },
       ],
-    } as unknown as InboxSettingsRepository;
+    } as unknown as InboxSettingsStore;
     const logs: string[] = [];
     const job = startRetention(deliveries, settings, (m) => logs.push(m));
     try {
@@ -47,7 +47,7 @@ describe('background jobs when storage fails', () => {
       insertAll: () => {
         throw new Error('disk full');
       },
-    } as unknown as ReplayRepository;
+    } as unknown as AttemptStore;
     const events = new EventHub();
     const progress: ReplayProgress[] = [];
     events.subscribe((name, payload) => {

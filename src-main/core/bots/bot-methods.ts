@@ -1,8 +1,8 @@
 import { ContractError, type Service } from '@contract';
 import type { HttpPools } from '../botapi';
 import type { EventHub } from '../events';
-import type { ProfileRepository } from '../profiles/repository';
-import type { ReplyRepository } from '../replies/repository';
+import type { ProfileStore } from '../profiles/store';
+import type { ReplyStore } from '../replies/store';
 import { clientFor, platformCall, profileOrFail } from './clients';
 
 type BotMethods = Pick<
@@ -20,43 +20,43 @@ type BotMethods = Pick<
 >;
 
 export interface BotDeps {
-  profiles: ProfileRepository;
-  replies: ReplyRepository;
+  profiles: ProfileStore;
+  replies: ReplyStore;
   http: HttpPools;
   events: EventHub;
 }
 
 /** Profiles, webhook state, sending and delivery logs, through the profile's platform client. */
 export function botMethods({ profiles, replies, http }: BotDeps): BotMethods {
-  const client = (profileId: number) => clientFor(http, profileOrFail(profiles, profileId));
+  const client = async (profileId: number) => clientFor(http, await profileOrFail(profiles, profileId));
   return {
-    'profiles.list': () => ({ items: profiles.list() }),
+    'profiles.list': async () => ({ items: await profiles.list() }),
 
     'profiles.create': (input) => profiles.create(input),
 
-    'profiles.update': ({ id, ...fields }) => {
-      const current = profileOrFail(profiles, id);
+    'profiles.update': async ({ id, ...fields }) => {
+      const current = await profileOrFail(profiles, id);
       if (current.sandbox && fields.platform !== current.platform) {
         throw new ContractError('bad-input', 'The sandbox profile keeps its platform.');
       }
-      const saved = profiles.save(id, fields);
+      const saved = await profiles.save(id, fields);
       if (!saved) throw new ContractError('not-found', `There is no bot profile #${id}.`);
       return saved;
     },
 
-    'profiles.delete': ({ profileId }) => {
-      const profile = profileOrFail(profiles, profileId);
+    'profiles.delete': async ({ profileId }) => {
+      const profile = await profileOrFail(profiles, profileId);
       if (profile.sandbox)
         throw new ContractError('conflict', 'The sandbox profile is built in and cannot be deleted.');
-      profiles.delete(profileId);
+      await profiles.delete(profileId);
       return { deleted: true as const };
     },
 
-    'webhook.info': ({ profileId }) => platformCall(() => client(profileId).getWebhookInfo()),
+    'webhook.info': ({ profileId }) => platformCall(async () => (await client(profileId)).getWebhookInfo()),
 
     'webhook.set': ({ profileId, ...input }) =>
       platformCall(async () => {
-        const profile = profileOrFail(profiles, profileId);
+        const profile = await profileOrFail(profiles, profileId);
         const api = clientFor(http, profile);
         // A Telegram profile's kept secret goes with every setWebhook unless another is given.
         const secretToken =
@@ -68,13 +68,13 @@ export function botMethods({ profiles, replies, http }: BotDeps): BotMethods {
 
     'webhook.delete': ({ profileId, dropPendingUpdates }) =>
       platformCall(async () => {
-        const api = client(profileId);
+        const api = await client(profileId);
         await api.deleteWebhook({ dropPendingUpdates });
         return api.getWebhookInfo();
       }),
 
     'messages.send': async ({ profileId, chatId, text, deliveryId }) => {
-      const api = client(profileId);
+      const api = await client(profileId);
       let ok = true;
       let result: string;
       try {
@@ -86,12 +86,12 @@ export function botMethods({ profiles, replies, http }: BotDeps): BotMethods {
       return replies.add({ profileId, chatId, text, deliveryId: deliveryId ?? null, ok, result });
     },
 
-    'messages.history': ({ profileId, limit }) => {
-      profileOrFail(profiles, profileId);
-      return { items: replies.list(profileId, limit) };
+    'messages.history': async ({ profileId, limit }) => {
+      await profileOrFail(profiles, profileId);
+      return { items: await replies.list(profileId, limit) };
     },
 
     'logs.list': ({ profileId }) =>
-      platformCall(async () => ({ items: await client(profileId).getWebhookLogs() })),
+      platformCall(async () => ({ items: await (await client(profileId)).getWebhookLogs() })),
   };
 }

@@ -1,10 +1,10 @@
 import { ContractError } from '@contract';
 import { type BotApi, BotApiError, type HttpPools, solafonApi, telegramApi } from '../botapi';
-import type { ProfileRepository, ProfileWithSecrets } from '../profiles/repository';
+import type { ProfileStore, ProfileWithSecrets } from '../profiles/store';
 
 /** The profile, or a clear not-found. */
-export function profileOrFail(profiles: ProfileRepository, id: number): ProfileWithSecrets {
-  const profile = profiles.get(id);
+export async function profileOrFail(profiles: ProfileStore, id: number): Promise<ProfileWithSecrets> {
+  const profile = await profiles.get(id);
   if (!profile) throw new ContractError('not-found', `There is no bot profile #${id}.`);
   return profile;
 }

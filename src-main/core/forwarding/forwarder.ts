@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Agent, request } from 'undici';
 import { HOP_BY_HOP } from '../http/hop-by-hop';
-import type { NewAttempt } from '../replay/repository';
+import type { NewAttempt } from '../replay/store';
 import { forwardedBy, HOP_HEADER } from './hop';
 
 export interface ForwardResult {
@@ -20,7 +20,7 @@ export const PROXY_TIMEOUT_MS = 9_000;
 const TAP_RETRIES_MS = [1000, 2000, 4000];
 
 export interface ForwarderOptions {
-  record: (attempt: NewAttempt) => void;
+  record: (attempt: NewAttempt) => Promise<void>;
   /** This inspector's id for this run, sent in the hop header. */
   instanceId: string;
   log: (message: string) => void;
@@ -31,7 +31,7 @@ export interface ForwarderOptions {
 /** Sends live deliveries on to a target: `proxy` waits for it, `tap` retries in the background. */
 export class Forwarder {
   private readonly agent = new Agent({ keepAliveTimeout: 4000, connections: 64 });
-  private readonly record: (attempt: NewAttempt) => void;
+  private readonly record: (attempt: NewAttempt) => Promise<void>;
   private readonly retryDelays: readonly number[];
   private stopped = false;
 
@@ -111,8 +111,14 @@ export class Forwarder {
     }
   }
 
-  attempt(deliveryId: number, mode: 'tap' | 'proxy', url: string, body: Buffer, result: ForwardResult): void {
-    this.record({
+  attempt(
+    deliveryId: number,
+    mode: 'tap' | 'proxy',
+    url: string,
+    body: Buffer,
+    result: ForwardResult,
+  ): Promise<void> {
+    return this.record({
       deliveryId,
       jobId: `forward-${mode}`,
       target: url,
@@ -133,7 +139,7 @@ export class Forwarder {
       for (let attempt = 0; !this.stopped; attempt++) {
         const result = await this.send(url, body, headers, 10_000);
         if (this.stopped) return;
-        this.attempt(deliveryId, 'tap', url, body, result);
+        await this.attempt(deliveryId, 'tap', url, body, result);
         const ok = result.status !== null && result.status >= 200 && result.status < 300;
         const wait = this.retryDelays[attempt];
         if (ok || wait === undefined) return;

@@ -1,6 +1,6 @@
 import type { DeliveryStore } from '../deliveries/store';
 import { describeError } from '../describe-error';
-import type { InboxSettingsRepository } from './settings';
+import type { InboxSettingsStore } from './store';
 
 const EVERY_MS = 60_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -8,7 +8,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Prunes each inbox to its retention settings in the background, once a minute and when they change. */
 export function startRetention(
   deliveries: DeliveryStore,
-  settings: InboxSettingsRepository,
+  settings: InboxSettingsStore,
   log: (message: string) => void,
 ) {
   let running: Promise<void> | null = null;

@@ -2,15 +2,15 @@ import { ContractError, type Service } from '@contract';
 import type { DeliveryStore } from '../deliveries/store';
 import { pointsAtReceiver } from '../forwarding/own-receiver';
 import { storageInfo } from '../store/storage-info';
-import type { InboxRepository } from './repository';
-import type { InboxSettingsRepository } from './settings';
+
+import type { InboxSettingsStore, InboxStore } from './store';
 
 type SettingsMethods = Pick<Service, 'inboxes.settings' | 'inboxes.configure' | 'app.storage'>;
 
 /** Per-inbox forwarding, rules and retention, and the database's size. */
 export function settingsMethods(deps: {
-  inboxes: InboxRepository;
-  settings: InboxSettingsRepository;
+  inboxes: InboxStore;
+  settings: InboxSettingsStore;
   deliveries: DeliveryStore;
   retention: { runNow(): Promise<void> };
   dataDir: string;
@@ -30,7 +30,7 @@ export function settingsMethods(deps: {
           `Forwarding to ${change.forwarding.url} would send every delivery back to this inspector's own receiver, which would forward it again. Forward to your bot instead.`,
         );
       }
-      const saved = deps.settings.configure(inbox, change);
+      const saved = await deps.settings.configure(inbox, change);
       if (change.retention) await deps.retention.runNow();
       return saved;
     },

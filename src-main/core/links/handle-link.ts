@@ -3,23 +3,23 @@ import type { HttpPools } from '../botapi';
 import { clientFor } from '../bots/clients';
 import type { OutboxMessage } from '../commands/checked-run';
 import type { PoolResult } from '../commands/command-pool';
-import type { CommandRepository } from '../commands/repository';
 import type { CommandScope } from '../commands/runtime';
+import type { CommandStore } from '../commands/store';
 import type { InvocationRecord } from '../deliveries/records';
 import type { DeliveryStore } from '../deliveries/store';
-import type { ProfileRepository } from '../profiles/repository';
+import type { ProfileStore } from '../profiles/store';
 import type { Answer } from '../receiver/answers';
 import { LinkError } from '../signer/checks';
-import type { KeyRing } from '../signer/keys';
+import type { KeyStore } from '../signer/key-store';
 import { verifyLinkQuery } from '../signer/verify';
 import { answerFromResponse, linkAnswers } from './answer';
 import { requestForCommand } from './request';
 import { storedBody } from './stored-body';
 
 export interface LinkDeps {
-  profiles: ProfileRepository;
-  keys: KeyRing;
-  commands: CommandRepository;
+  profiles: ProfileStore;
+  keys: KeyStore;
+  commands: CommandStore;
   deliveries: DeliveryStore;
   http: HttpPools;
   /** Runs a command off the main thread (the command pool). Never rejects. */
@@ -104,13 +104,18 @@ export async function handleLinkHit(deps: LinkDeps, hit: LinkHit): Promise<LinkO
     finish(answer, 'command-error', { outcome: 'error', reason });
 
   try {
-    const profile = botId === null ? null : (deps.profiles.list().find((p) => p.id === botId) ?? null);
+    // The listing, not get(): a profile whose secrets cannot be opened here still has its links verified.
+    const profile =
+      botId === null ? null : ((await deps.profiles.list()).find((p) => p.id === botId) ?? null);
     base.profileId = profile?.id ?? null;
     inbox = profile?.inbox ?? inbox;
     let link: ReturnType<typeof verifyLinkQuery>;
+    // Read before verifying, so the verifier stays one synchronous, constant-time pass.
+    const keys =
+      botId === null || profile === null ? new Map<string, Buffer>() : await deps.keys.verifying(botId);
     try {
       if (botId === null || profile === null) throw new LinkError('unknown-bot', hit.botIdSegment);
-      link = verifyLinkQuery(botId, hit.rawQuery, (kid) => deps.keys.verifying(botId, kid));
+      link = verifyLinkQuery(botId, hit.rawQuery, (kid) => keys.get(kid) ?? null);
     } catch (error) {
       if (!(error instanceof LinkError)) throw error;
       return finish(
@@ -127,7 +132,7 @@ export async function handleLinkHit(deps: LinkDeps, hit: LinkHit): Promise<LinkO
     });
 
     who = await resolveUser(deps.deliveries, link.user);
-    const command = deps.commands.get(link.command);
+    const command = await deps.commands.get(link.command);
     if (!command) {
       return finish(linkAnswers.unknownCommand(link.command), 'unknown-command', {
         outcome: 'unknown-command',
@@ -200,7 +205,7 @@ async function sendQueued(
       continue;
     }
     try {
-      const profile = deps.profiles.get(profileId);
+      const profile = await deps.profiles.get(profileId);
       if (!profile) throw new Error('The bot profile is gone.');
       const sent = await clientFor(deps.http, profile).sendMessage({ chatId, text });
       results.push({ chatId, text, ok: true, result: JSON.stringify(sent.raw) });

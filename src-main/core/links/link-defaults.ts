@@ -7,7 +7,13 @@ export const DEFAULT_LINK_EXPIRY_S = 7 * 24 * 60 * 60;
 const NAME = 'links.defaults';
 
 /** The expiry new signed links get unless told otherwise, kept in the store so every client sees one value. */
-export class LinkDefaultsRepository {
+export interface LinkDefaultsStore {
+  get(): Promise<LinkDefaults>;
+  set(defaults: LinkDefaults): Promise<LinkDefaults>;
+}
+
+/** Link defaults in SQLite's settings table. */
+export class SqliteLinkDefaultsStore implements LinkDefaultsStore {
   private readonly read: Statement<[string], { value: string }>;
   private readonly write: Statement<[string, string]>;
 
@@ -18,14 +24,14 @@ export class LinkDefaultsRepository {
     );
   }
 
-  get(): LinkDefaults {
+  async get(): Promise<LinkDefaults> {
     const row = this.read.get(NAME);
     if (!row) return { expiresIn: DEFAULT_LINK_EXPIRY_S };
     const stored = JSON.parse(row.value) as Partial<LinkDefaults>;
     return { expiresIn: stored.expiresIn === undefined ? DEFAULT_LINK_EXPIRY_S : stored.expiresIn };
   }
 
-  set(defaults: LinkDefaults): LinkDefaults {
+  async set(defaults: LinkDefaults): Promise<LinkDefaults> {
     this.write.run(NAME, JSON.stringify(defaults));
     return this.get();
   }

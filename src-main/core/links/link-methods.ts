@@ -1,14 +1,14 @@
 import { ContractError, type LinkVerdict, type Service } from '@contract';
 import { profileOrFail } from '../bots/clients';
-import type { CommandRepository } from '../commands/repository';
+import type { CommandStore } from '../commands/store';
 import type { EventHub } from '../events';
-import type { ProfileRepository } from '../profiles/repository';
+import type { ProfileStore } from '../profiles/store';
 import { LinkError } from '../signer/checks';
-import type { KeyRing } from '../signer/keys';
+import type { KeyStore } from '../signer/key-store';
 import { signLink } from '../signer/sign';
 import { splitLinkUrl, verifyLinkQuery } from '../signer/verify';
 import { defaultLinkBase, knownLinkBases } from './bases';
-import type { LinkDefaultsRepository } from './link-defaults';
+import type { LinkDefaultsStore } from './link-defaults';
 
 type LinkMethods = Pick<
   Service,
@@ -25,12 +25,12 @@ type LinkMethods = Pick<
 >;
 
 export interface LinkMethodDeps {
-  profiles: ProfileRepository;
-  keys: KeyRing;
-  commands: CommandRepository;
+  profiles: ProfileStore;
+  keys: KeyStore;
+  commands: CommandStore;
   events: EventHub;
   receiverUrl: string;
-  defaults: LinkDefaultsRepository;
+  defaults: LinkDefaultsStore;
 }
 
 /** Commands, signing and verifying links, and the signing keys. */
@@ -43,22 +43,24 @@ export function linkMethods({
   defaults,
 }: LinkMethodDeps): LinkMethods {
   return {
-    'commands.list': () => ({ items: commands.list() }),
-    'commands.save': ({ name, body }) => {
-      const saved = commands.save(name, body);
+    'commands.list': async () => ({ items: await commands.list() }),
+    'commands.save': async ({ name, body }) => {
+      const saved = await commands.save(name, body);
       events.emit('commands.changed', {});
       return saved;
     },
-    'commands.delete': ({ name }) => {
-      if (!commands.delete(name))
+    'commands.delete': async ({ name }) => {
+      if (!(await commands.delete(name)))
         throw new ContractError('not-found', `There is no command named "${name}".`);
       events.emit('commands.changed', {});
       return { deleted: true as const };
     },
 
-    'links.sign': (input) => {
+    'links.sign': async (input) => {
       const profile =
-        input.profileId === undefined ? profiles.sandbox() : profileOrFail(profiles, input.profileId);
+        input.profileId === undefined
+          ? await profiles.sandbox()
+          : await profileOrFail(profiles, input.profileId);
       if (!profile) throw new ContractError('not-found', 'There is no sandbox bot profile to sign for.');
       let options: unknown;
       if (input.options !== undefined && input.options.trim() !== '') {
@@ -68,10 +70,10 @@ export function linkMethods({
           throw new ContractError('bad-input', `options: not valid JSON (${(error as Error).message})`);
         }
       }
-      const key = keys.active(profile.id);
+      const key = await keys.active(profile.id);
       const now = Date.now();
       // Omitted: the default, so no link is reusable forever unless someone chose that.
-      const expiresIn = input.expiresIn === undefined ? defaults.get().expiresIn : input.expiresIn;
+      const expiresIn = input.expiresIn === undefined ? (await defaults.get()).expiresIn : input.expiresIn;
       try {
         const url = signLink(key, {
           baseUrl: input.baseUrl ?? defaultLinkBase(profile, receiverUrl),
@@ -98,40 +100,41 @@ export function linkMethods({
 
     'links.verify': ({ url }) => verifyUrl(url.trim(), profiles, keys, receiverUrl),
 
-    'links.keys': ({ profileId }) => {
-      profileOrFail(profiles, profileId);
-      return { items: keys.list(profileId) };
+    'links.keys': async ({ profileId }) => {
+      await profileOrFail(profiles, profileId);
+      return { items: await keys.list(profileId) };
     },
-    'links.rotateKey': ({ profileId }) => {
-      profileOrFail(profiles, profileId);
-      const { kid } = keys.rotate(profileId);
-      const info = keys.list(profileId).find((k) => k.kid === kid);
+    'links.rotateKey': async ({ profileId }) => {
+      await profileOrFail(profiles, profileId);
+      const { kid } = await keys.rotate(profileId);
+      const info = (await keys.list(profileId)).find((k) => k.kid === kid);
       if (!info) throw new ContractError('internal', 'The new key was not saved.');
       return info;
     },
-    'links.retireKey': ({ profileId, kid }) => {
-      if (!keys.list(profileId).some((k) => k.kid === kid && k.retiredAt === null)) {
+    'links.retireKey': async ({ profileId, kid }) => {
+      if (!(await keys.list(profileId)).some((k) => k.kid === kid && k.retiredAt === null)) {
         throw new ContractError('not-found', `Profile #${profileId} has no active key ${kid}.`);
       }
-      keys.retire(kid);
+      await keys.retire(kid);
       return { retired: true as const };
     },
   };
 }
 
 /** Valid, or exactly which check a link fails. Used by the verifier panel and the CLI. */
-export function verifyUrl(
+export async function verifyUrl(
   url: string,
-  profiles: ProfileRepository,
-  keys: KeyRing,
+  profiles: ProfileStore,
+  keys: KeyStore,
   receiverUrl: string,
   extraBases: string[] = [],
-): LinkVerdict {
+): Promise<LinkVerdict> {
   try {
-    const all = profiles.list();
+    const all = await profiles.list();
     const { botId, rawQuery } = splitLinkUrl(url, [...knownLinkBases(all, receiverUrl), ...extraBases]);
     if (!all.some((p) => p.id === botId)) throw new LinkError('unknown-bot', String(botId));
-    const link = verifyLinkQuery(botId, rawQuery, (kid) => keys.verifying(botId, kid));
+    const verifying = await keys.verifying(botId);
+    const link = verifyLinkQuery(botId, rawQuery, (kid) => verifying.get(kid) ?? null);
     return {
       valid: true,
       check: null,

@@ -1,5 +1,5 @@
 import type { Sandbox } from '../sandbox';
-import type { ProfileRepository } from './repository';
+import type { ProfileStore } from './store';
 
 /**
  * The "Sandbox bot" profile a new user starts with, pointed at the sandbox
@@ -7,11 +7,11 @@ import type { ProfileRepository } from './repository';
  * port may change, and secrets sealed by another mode's key (desktop vs web)
  * could not be opened here.
  */
-export function ensureSandboxProfile(
-  profiles: ProfileRepository,
+export async function ensureSandboxProfile(
+  profiles: ProfileStore,
   sandbox: Sandbox,
   receiverWebhookUrl: string,
-): void {
+): Promise<void> {
   const bot = sandbox.defaultBot;
   const platformFields = {
     platform: 'solafon' as const,
@@ -20,9 +20,9 @@ export function ensureSandboxProfile(
     token: bot.token,
     jwt: bot.jwt,
   };
-  const existing = profiles.list().find((p) => p.sandbox);
+  const existing = (await profiles.list()).find((p) => p.sandbox);
   if (!existing) {
-    profiles.create(
+    await profiles.create(
       { name: 'Sandbox bot', publicUrl: receiverWebhookUrl, inbox: 'default', ...platformFields },
       { sandbox: true },
     );
@@ -34,9 +34,15 @@ export function ensureSandboxProfile(
   const followsReceiver =
     existing.publicUrl !== receiverWebhookUrl && current.webhookUrl === existing.publicUrl;
   if (followsReceiver) {
-    sandbox.platform.setWebhook(current, current.webhookDialect ?? 'solafon', { url: receiverWebhookUrl });
+    // Only the address moves: its secret and delivery settings stay as the user set them.
+    sandbox.platform.setWebhook(current, current.webhookDialect ?? 'solafon', {
+      url: receiverWebhookUrl,
+      secretToken: current.secretToken,
+      maxConnections: current.maxConnections,
+      allowedUpdates: current.allowedUpdates,
+    });
   }
-  profiles.save(existing.id, {
+  await profiles.save(existing.id, {
     ...existing,
     ...platformFields,
     publicUrl: followsReceiver ? receiverWebhookUrl : existing.publicUrl,

@@ -34,10 +34,10 @@ export interface ReceiverOptions {
 export interface ReceiverPolicy {
   /** This inspector's id in the forwarding hop header: a delivery naming it came back to us in a loop. */
   instanceId: string;
-  rule(inbox: string): ResponseRule | null;
+  rule(inbox: string): Promise<ResponseRule | null>;
   forwarding(inbox: string): Forwarding | null;
   proxy(url: string, body: Buffer, headers: Array<[string, string]>): Promise<ForwardResult>;
-  proxied(deliveryId: number, url: string, body: Buffer, result: ForwardResult): void;
+  proxied(deliveryId: number, url: string, body: Buffer, result: ForwardResult): Promise<void>;
   tap(deliveryId: number, url: string, body: Buffer, headers: Array<[string, string]>): void;
 }
 
@@ -131,7 +131,7 @@ async function handle(
   let proxied: { url: string; result: ForwardResult } | null = null;
   let tapUrl: string | null = null;
   if (policy && answer.status === 200) {
-    const rule = policy.rule(inboxName);
+    const rule = await policy.rule(inboxName);
     // Another inspector forwarded it already: kept here, never sent on again (no ping-pong between two).
     const forwarding = rule || hops.length > 0 ? null : policy.forwarding(inboxName);
     if (rule) {
@@ -171,7 +171,15 @@ async function handle(
     // Committed: whatever happens to its forwarding now, the platform must hear the delivery was taken,
     // or its retry becomes a duplicate.
     try {
-      if (proxied) policy?.proxied(storedId, proxied.url, verdict.body, proxied.result);
+      // Recorded in the background: the platform's answer does not wait for the bookkeeping.
+      if (proxied) {
+        const id = storedId;
+        policy?.proxied(id, proxied.url, verdict.body, proxied.result).catch((error: unknown) => {
+          options.log(
+            `receiver: the proxy attempt of delivery #${id} was not recorded: ${describeError(error)}`,
+          );
+        });
+      }
       if (tapUrl) policy?.tap(storedId, tapUrl, verdict.body, headers);
     } catch (error) {
       options.log(

@@ -5,8 +5,8 @@ import type { DeliveryStore } from '../deliveries/store';
 import { describeError } from '../describe-error';
 import type { EventHub } from '../events';
 import { GroupCommitter } from '../receiver/group-commit';
-import type { NewAttempt, ReplayRepository } from './repository';
 import { replayRequest } from './request-for';
+import type { AttemptStore, NewAttempt } from './store';
 
 const MAX_BODY_KEPT = 64 * 1024;
 const TIMEOUT_MS = 10_000;
@@ -36,15 +36,15 @@ export class ReplayJobs {
 
   constructor(
     private readonly deliveries: DeliveryStore,
-    private readonly attempts: ReplayRepository,
+    private readonly attempts: AttemptStore,
     private readonly events: EventHub,
     /** A bot profile's webhook secret, for `secretFromProfileId`. */
     private readonly secretOf: (profileId: number) => Promise<string | null>,
     private readonly log: (message: string) => void,
   ) {
     this.writer = new GroupCommitter(
-      (batch) => {
-        this.attempts.insertAll(batch);
+      async (batch) => {
+        await this.attempts.insertAll(batch);
         return batch.map(() => null);
       },
       () => undefined,

@@ -1,20 +1,20 @@
 import { ContractError, type Service } from '@contract';
-import type { ProfileRepository } from '../profiles/repository';
+import type { ProfileStore } from '../profiles/store';
 import type { Sandbox } from './index';
 import { SandboxError } from './platform';
 
 type SandboxMethods = Pick<Service, 'sandbox.info' | 'sandbox.chats' | 'sandbox.messages' | 'sandbox.say'>;
 
 /** The sandbox chat panel: the default bot's chats, and writing to it as a user. */
-export function sandboxMethods(sandbox: Sandbox, profiles: ProfileRepository): SandboxMethods {
+export function sandboxMethods(sandbox: Sandbox, profiles: ProfileStore): SandboxMethods {
   const bot = () => sandbox.platform.botById(sandbox.defaultBot.botId);
   return {
-    'sandbox.info': () => ({
+    'sandbox.info': async () => ({
       url: sandbox.server.url,
       botId: sandbox.defaultBot.botId,
       username: sandbox.defaultBot.username,
       token: sandbox.defaultBot.token,
-      profileId: profiles.sandbox()?.id ?? null,
+      profileId: (await profiles.sandbox())?.id ?? null,
     }),
     'sandbox.chats': () => ({ items: sandbox.platform.store.chatIds(sandbox.defaultBot.botId) }),
     'sandbox.messages': ({ chatId }) => ({

@@ -25,7 +25,7 @@ async function target(cleanup: (fn: () => unknown) => void) {
 
 describe('Forwarder', () => {
   const cleanup = useCleanup();
-  const forwarder = (record: () => void = () => undefined, logs: string[] = []) => {
+  const forwarder = (record: () => Promise<void> = async () => undefined, logs: string[] = []) => {
     const f = new Forwarder({ record, instanceId: 'abc123', log: (m) => logs.push(m), retryDelays: [] });
     cleanup(() => f.stop());
     return f;

@@ -416,10 +416,10 @@ describe('receiver (startReceiver with a given store)', () => {
   it('answers 200 for a committed delivery even when starting its forwarding fails', async () => {
     const policy: ReceiverPolicy = {
       instanceId: 'test',
-      rule: () => null,
+      rule: async () => null,
       forwarding: () => ({ mode: 'tap', url: 'http://127.0.0.1:9/hook' }),
       proxy: () => Promise.reject(new Error('not used')),
-      proxied: () => {},
+      proxied: async () => {},
       tap: () => {
         throw new Error('attempts table is locked');
       },

@@ -1,5 +1,6 @@
 import type { ReplayAttempt } from '@contract';
 import type { Database, Statement } from 'better-sqlite3';
+import type { AttemptStore, NewAttempt } from './store';
 
 interface AttemptRow {
   id: number;
@@ -16,13 +17,11 @@ interface AttemptRow {
   sent_at: number;
 }
 
-export type NewAttempt = Omit<ReplayAttempt, 'id' | 'sentAt'> & { sentAt: number };
-
-/** Replay attempts; many are written in one transaction (a bulk replay is thousands). */
-export class ReplayRepository {
+/** Attempts in SQLite, a batch in one transaction. */
+export class SqliteAttemptStore implements AttemptStore {
   private readonly insert: Statement;
   private readonly forDelivery: Statement<[number], AttemptRow>;
-  readonly insertAll: (attempts: NewAttempt[]) => void;
+  private readonly insertBatch: (attempts: NewAttempt[]) => void;
 
   constructor(db: Database) {
     this.insert = db.prepare(
@@ -34,7 +33,7 @@ export class ReplayRepository {
     this.forDelivery = db.prepare(
       'SELECT * FROM replay_attempts WHERE delivery_id = ? ORDER BY id DESC LIMIT 200',
     );
-    this.insertAll = db.transaction((attempts: NewAttempt[]) => {
+    this.insertBatch = db.transaction((attempts: NewAttempt[]) => {
       for (const a of attempts) {
         this.insert.run({
           ...a,
@@ -45,7 +44,11 @@ export class ReplayRepository {
     });
   }
 
-  list(deliveryId: number): ReplayAttempt[] {
+  async insertAll(attempts: NewAttempt[]): Promise<void> {
+    this.insertBatch(attempts);
+  }
+
+  async list(deliveryId: number): Promise<ReplayAttempt[]> {
     return this.forDelivery.all(deliveryId).map((r) => ({
       id: r.id,
       deliveryId: r.delivery_id,

@@ -1,5 +1,6 @@
 import type { SentReply } from '@contract';
 import type { Database, Statement } from 'better-sqlite3';
+import type { ReplyStore } from './store';
 
 interface ReplyRow {
   id: number;
@@ -12,8 +13,8 @@ interface ReplyRow {
   result: string;
 }
 
-/** Replies sent from Compose, with what the platform answered. */
-export class ReplyRepository {
+/** Sent replies in SQLite. */
+export class SqliteReplyStore implements ReplyStore {
   private readonly insert: Statement;
   private readonly page: Statement<[number, number], ReplyRow>;
   private readonly one: Statement<[number], ReplyRow>;
@@ -27,12 +28,12 @@ export class ReplyRepository {
     this.one = db.prepare('SELECT * FROM sent_replies WHERE id = ?');
   }
 
-  add(reply: Omit<SentReply, 'id' | 'sentAt'>, now = Date.now()): SentReply {
+  async add(reply: Omit<SentReply, 'id' | 'sentAt'>, now = Date.now()): Promise<SentReply> {
     const result = this.insert.run({ ...reply, ok: reply.ok ? 1 : 0, sentAt: now });
     return toReply(this.one.get(Number(result.lastInsertRowid)) as ReplyRow);
   }
 
-  list(profileId: number, limit: number): SentReply[] {
+  async list(profileId: number, limit: number): Promise<SentReply[]> {
     return this.page.all(profileId, limit).map(toReply);
   }
 }

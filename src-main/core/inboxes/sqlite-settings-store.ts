@@ -1,5 +1,6 @@
-import type { Forwarding, InboxSettings, ResponseRule, Retention } from '@contract';
+import type { Forwarding, InboxSettings, ResponseRule } from '@contract';
 import type { Database, Statement } from 'better-sqlite3';
+import type { InboxSettingsChange, InboxSettingsStore } from './store';
 
 interface SettingsRow {
   inbox: string;
@@ -17,11 +18,8 @@ const NONE: Omit<InboxSettings, 'inbox'> = {
   retention: { keepCount: null, keepDays: null },
 };
 
-/**
- * Per-inbox forwarding, response rule and retention. The receiver asks on
- * every delivery, so answers come from memory; writes go through to SQLite.
- */
-export class InboxSettingsRepository {
+/** Per-inbox settings in SQLite: read from memory, written through. */
+export class SqliteInboxSettingsStore implements InboxSettingsStore {
   private readonly cache = new Map<string, InboxSettings>();
   private readonly upsert: Statement;
   private readonly hit: Statement<[string]>;
@@ -53,10 +51,9 @@ export class InboxSettingsRepository {
     return [...this.cache.values()];
   }
 
-  configure(
-    inbox: string,
-    change: { forwarding?: Forwarding | null; rule?: ResponseRule | null; retention?: Retention },
-  ): InboxSettings {
+  async reload(): Promise<void> {}
+
+  async configure(inbox: string, change: InboxSettingsChange): Promise<InboxSettings> {
     const current = this.get(inbox);
     const next: InboxSettings = {
       inbox,
@@ -79,7 +76,7 @@ export class InboxSettingsRepository {
   }
 
   /** The rule's answer for this delivery, or null when the rule is absent or does not apply to it. */
-  takeRule(inbox: string, random = Math.random): ResponseRule | null {
+  async takeRule(inbox: string, random = Math.random): Promise<ResponseRule | null> {
     const settings = this.cache.get(inbox);
     const rule = settings?.rule;
     if (!settings || !rule) return null;

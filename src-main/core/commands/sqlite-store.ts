@@ -1,5 +1,6 @@
 import type { Command } from '@contract';
 import type { Database, Statement } from 'better-sqlite3';
+import type { CommandStore } from './store';
 
 interface CommandRow {
   name: string;
@@ -13,8 +14,8 @@ const toCommand = (r: CommandRow): Command => ({
   updatedAt: new Date(r.updated_at).toISOString(),
 });
 
-/** Commands that signed links run, defined in the Commands panel. */
-export class CommandRepository {
+/** Commands in SQLite. */
+export class SqliteCommandStore implements CommandStore {
   private readonly all: Statement<[], CommandRow>;
   private readonly one: Statement<[string], CommandRow>;
   private readonly upsert: Statement<[string, string, number]>;
@@ -29,21 +30,21 @@ export class CommandRepository {
     this.remove = db.prepare('DELETE FROM commands WHERE name = ?');
   }
 
-  list(): Command[] {
+  async list(): Promise<Command[]> {
     return this.all.all().map(toCommand);
   }
 
-  get(name: string): Command | null {
+  async get(name: string): Promise<Command | null> {
     const row = this.one.get(name);
     return row ? toCommand(row) : null;
   }
 
-  save(name: string, body: string, now = Date.now()): Command {
+  async save(name: string, body: string, now = Date.now()): Promise<Command> {
     this.upsert.run(name, body, now);
-    return this.get(name) as Command;
+    return toCommand(this.one.get(name) as CommandRow);
   }
 
-  delete(name: string): boolean {
+  async delete(name: string): Promise<boolean> {
     return this.remove.run(name).changes > 0;
   }
 }

@@ -1,19 +1,13 @@
 import type { Database, Statement } from 'better-sqlite3';
-
-export const DEFAULT_INBOX = 'default';
-
-export interface InboxRow {
-  name: string;
-  created_at: number;
-}
+import type { InboxRow, InboxStore } from './store';
 
 /**
  * Inboxes are created in the UI (or through `inboxes.create`), never by a
  * request: a typo in a webhook URL shows up as a 404 and an `unknown-inbox`
  * delivery instead of silently becoming a new inbox.
  */
-export class InboxRepository {
-  private readonly all: Statement<[], InboxRow>;
+export class SqliteInboxStore implements InboxStore {
+  private readonly all: Statement<[], { name: string; created_at: number }>;
   private readonly insert: Statement<[string, number]>;
   /** The receiver asks on every request; answer from memory. */
   private readonly names = new Set<string>();
@@ -24,16 +18,19 @@ export class InboxRepository {
     for (const row of this.all.all()) this.names.add(row.name);
   }
 
+  // One process owns the file: there is nothing another replica could have changed.
+  async reload(): Promise<void> {}
+
   has(name: string): boolean {
     return this.names.has(name);
   }
 
-  list(): InboxRow[] {
-    return this.all.all();
+  async list(): Promise<InboxRow[]> {
+    return this.all.all().map((row) => ({ name: row.name, createdAt: row.created_at }));
   }
 
   /** Returns false when an inbox of that name already exists. */
-  create(name: string, now = Date.now()): boolean {
+  async create(name: string, now = Date.now()): Promise<boolean> {
     if (this.names.has(name)) return false;
     this.insert.run(name, now);
     this.names.add(name);

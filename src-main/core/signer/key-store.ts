@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+
+export interface SigningKeyInfo {
+  kid: string;
+  createdAt: string;
+  retiredAt: string | null;
+  active: boolean;
+}
+
+export interface SigningKey {
+  kid: string;
+  secret: Buffer;
+}
+
+/**
+ * Each bot's signing keys: 32 random bytes, sealed at rest. The newest key
+ * that is not retired signs; every key not retired verifies, so links made
+ * before a rotation keep working until their key is retired.
+ */
+export interface KeyStore {
+  /** The key that signs now; the first one is made on first use. */
+  active(profileId: number): Promise<SigningKey>;
+  /** This bot's keys that may still verify, by key id. */
+  verifying(profileId: number): Promise<Map<string, Buffer>>;
+  rotate(profileId: number): Promise<SigningKey>;
+  /** False when there is no such key, or it was retired already. */
+  retire(kid: string): Promise<boolean>;
+  list(profileId: number): Promise<SigningKeyInfo[]>;
+}
+
+/** A new key: its id names it in every signature it makes. */
+export const newSigningKey = (): SigningKey => ({
+  kid: `k${randomBytes(4).toString('hex')}`,
+  secret: randomBytes(32),
+});
+
+/** Keys newest first (as both engines list them), described for the UI. */
+export function describeKeys(
+  rows: Array<{ kid: string; created_at: number; retired_at: number | null }>,
+): SigningKeyInfo[] {
+  const activeKid = rows.find((r) => r.retired_at === null)?.kid;
+  return rows.map((r) => ({
+    kid: r.kid,
+    createdAt: new Date(r.created_at).toISOString(),
+    retiredAt: r.retired_at === null ? null : new Date(r.retired_at).toISOString(),
+    active: r.kid === activeKid,
+  }));
+}

@@ -1,0 +1,75 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { SecretBox } from '../secrets/secret-box';
+import {
+  describeKeys,
+  type KeyStore,
+  newSigningKey,
+  type SigningKey,
+  type SigningKeyInfo,
+} from './key-store';
+
+interface KeyRow {
+  kid: string;
+  profile_id: number;
+  secret: Buffer;
+  created_at: number;
+  retired_at: number | null;
+}
+
+/** Signing keys in SQLite. */
+export class SqliteKeyStore implements KeyStore {
+  private readonly forProfile: Statement<[number], KeyRow>;
+  private readonly insert: Statement;
+  private readonly retireStmt: Statement<[number, string]>;
+
+  constructor(
+    db: Database,
+    private readonly box: SecretBox,
+  ) {
+    this.forProfile = db.prepare(
+      'SELECT * FROM signing_keys WHERE profile_id = ? ORDER BY created_at DESC, rowid DESC',
+    );
+    this.insert = db.prepare(
+      'INSERT INTO signing_keys (kid, profile_id, secret, created_at) VALUES (@kid, @profileId, @secret, @createdAt)',
+    );
+    this.retireStmt = db.prepare(
+      'UPDATE signing_keys SET retired_at = ? WHERE kid = ? AND retired_at IS NULL',
+    );
+  }
+
+  async active(profileId: number): Promise<SigningKey> {
+    const row = this.forProfile.all(profileId).find((r) => r.retired_at === null);
+    return row ? { kid: row.kid, secret: this.open(row) } : this.rotate(profileId);
+  }
+
+  async verifying(profileId: number): Promise<Map<string, Buffer>> {
+    const keys = new Map<string, Buffer>();
+    for (const row of this.forProfile.all(profileId)) {
+      if (row.retired_at === null) keys.set(row.kid, this.open(row));
+    }
+    return keys;
+  }
+
+  async rotate(profileId: number, now = Date.now()): Promise<SigningKey> {
+    const key = newSigningKey();
+    this.insert.run({
+      kid: key.kid,
+      profileId,
+      secret: this.box.encrypt(key.secret.toString('base64')),
+      createdAt: now,
+    });
+    return key;
+  }
+
+  async retire(kid: string, now = Date.now()): Promise<boolean> {
+    return this.retireStmt.run(now, kid).changes > 0;
+  }
+
+  async list(profileId: number): Promise<SigningKeyInfo[]> {
+    return describeKeys(this.forProfile.all(profileId));
+  }
+
+  private open(row: KeyRow): Buffer {
+    return Buffer.from(this.box.decrypt(row.secret), 'base64');
+  }
+}
