@@ -3,35 +3,27 @@ import type { Durability, Service, Subscribe } from '@contract';
 import { HttpPools } from './botapi';
 import { botMethods } from './bots/bot-methods';
 import { CommandPool, type CommandPoolOptions } from './commands/command-pool';
-import { SqliteCommandStore } from './commands/sqlite-store';
 import type { NewDelivery } from './deliveries/records';
-import { SqliteDeliveryStore } from './deliveries/sqlite-store';
 import { EventHub } from './events';
 import { Forwarder } from './forwarding/forwarder';
 import { startRetention } from './inboxes/retention';
 import { settingsMethods } from './inboxes/settings-methods';
-import { SqliteInboxSettingsStore } from './inboxes/sqlite-settings-store';
-import { SqliteInboxStore } from './inboxes/sqlite-store';
 import { DEFAULT_INBOX } from './inboxes/store';
 import { handleLinkHit } from './links/handle-link';
-import { SqliteLinkDefaultsStore } from './links/link-defaults';
 import { linkMethods } from './links/link-methods';
 import { ensureSandboxProfile } from './profiles/sandbox-profile';
-import { SqliteProfileStore } from './profiles/sqlite-store';
 import { GroupCommitter } from './receiver/group-commit';
 import type { ReceiverLimits } from './receiver/limits';
 import { startReceiver } from './receiver/server';
 import { ReplayJobs } from './replay/jobs';
 import { replayMethods } from './replay/replay-methods';
-import { SqliteAttemptStore } from './replay/sqlite-store';
-import { SqliteReplyStore } from './replies/sqlite-store';
 import { type Sandbox, type SandboxBot, startSandbox } from './sandbox';
 import { sandboxMethods } from './sandbox/sandbox-methods';
 import { keyFileBox } from './secrets/key-file-box';
 import type { SecretBox } from './secrets/secret-box';
 import { createService } from './service';
-import { SqliteKeyStore } from './signer/sqlite-key-store';
 import { openDatabase } from './store/open-database';
+import { sqliteStores } from './store/stores';
 import { DEFAULT_TRANSFER_LIMITS, type TransferFileLimits, TransferFiles } from './transfer/files';
 import { TransferJobs } from './transfer/jobs';
 import { transferMethods } from './transfer/transfer-methods';
@@ -102,8 +94,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const durability = options.durability ?? DEFAULTS.durability;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULTS.maxBodyBytes;
   const db = openDatabase({ dataDir: options.dataDir, durability, nativeBinding: options.nativeBinding });
-  const deliveries = new SqliteDeliveryStore(db);
-  const inboxes = new SqliteInboxStore(db);
+  const box = options.secretBox ?? keyFileBox(options.dataDir);
+  const stores = sqliteStores(db, box);
+  const { deliveries, inboxes, inboxSettings, profiles, keys, commands } = stores;
+  const replayAttempts = stores.attempts;
   const events = new EventHub();
 
   const committer = new GroupCommitter(
@@ -112,16 +106,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     (items) => setImmediate(() => events.emit('delivery.added', { items })),
   );
 
-  const box = options.secretBox ?? keyFileBox(options.dataDir);
-  const profiles = new SqliteProfileStore(db, box);
-  const keys = new SqliteKeyStore(db, box);
-  const commands = new SqliteCommandStore(db);
   const http = new HttpPools();
   const commandPool = new CommandPool({ ...options.commands, log });
   commandPool.warmUp();
 
-  const inboxSettings = new SqliteInboxSettingsStore(db);
-  const replayAttempts = new SqliteAttemptStore(db);
   // Names this run in the forwarding hop header, so a forwarded delivery that comes back is recognised.
   const instanceId = randomBytes(8).toString('hex');
   const forwarder = new Forwarder({
@@ -221,7 +209,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         defaultInbox: DEFAULT_INBOX,
       },
     }),
-    ...botMethods({ profiles, replies: new SqliteReplyStore(db), http, events }),
+    ...botMethods({ profiles, replies: stores.replies, http, events }),
     ...sandboxMethods(sandbox, profiles),
     ...linkMethods({
       profiles,
@@ -229,7 +217,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       commands,
       events,
       receiverUrl: receiver.url,
-      defaults: new SqliteLinkDefaultsStore(db),
+      defaults: stores.linkDefaults,
     }),
     ...replayMethods(replays, replayAttempts),
     ...transferMethods(transfers),

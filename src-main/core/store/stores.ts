@@ -1,0 +1,51 @@
+import type { Database } from 'better-sqlite3';
+import { SqliteCommandStore } from '../commands/sqlite-store';
+import type { CommandStore } from '../commands/store';
+import { SqliteDeliveryStore } from '../deliveries/sqlite-store';
+import type { DeliveryStore } from '../deliveries/store';
+import { SqliteInboxSettingsStore } from '../inboxes/sqlite-settings-store';
+import { SqliteInboxStore } from '../inboxes/sqlite-store';
+import type { InboxSettingsStore, InboxStore } from '../inboxes/store';
+import { type LinkDefaultsStore, SqliteLinkDefaultsStore } from '../links/link-defaults';
+import { SqliteProfileStore } from '../profiles/sqlite-store';
+import type { ProfileStore } from '../profiles/store';
+import { SqliteAttemptStore } from '../replay/sqlite-store';
+import type { AttemptStore } from '../replay/store';
+import { SqliteReplyStore } from '../replies/sqlite-store';
+import type { ReplyStore } from '../replies/store';
+import type { SecretBox } from '../secrets/secret-box';
+import type { KeyStore } from '../signer/key-store';
+import { SqliteKeyStore } from '../signer/sqlite-key-store';
+
+/**
+ * Everything the inspector keeps that a team shares: one store per feature,
+ * all on the same engine. Core is written against these interfaces only.
+ */
+export interface Stores {
+  engine: 'sqlite' | 'postgres';
+  deliveries: DeliveryStore;
+  inboxes: InboxStore;
+  inboxSettings: InboxSettingsStore;
+  profiles: ProfileStore;
+  keys: KeyStore;
+  commands: CommandStore;
+  replies: ReplyStore;
+  attempts: AttemptStore;
+  linkDefaults: LinkDefaultsStore;
+}
+
+/** The embedded default: one SQLite file for one person. */
+export function sqliteStores(db: Database, box: SecretBox): Stores {
+  return {
+    engine: 'sqlite',
+    deliveries: new SqliteDeliveryStore(db),
+    inboxes: new SqliteInboxStore(db),
+    inboxSettings: new SqliteInboxSettingsStore(db),
+    profiles: new SqliteProfileStore(db, box),
+    keys: new SqliteKeyStore(db, box),
+    commands: new SqliteCommandStore(db),
+    replies: new SqliteReplyStore(db),
+    attempts: new SqliteAttemptStore(db),
+    linkDefaults: new SqliteLinkDefaultsStore(db),
+  };
+}
