@@ -14,8 +14,11 @@ const bigintAsNumber = {
   to: INT8,
   from: [INT8],
   serialize: (value: number): string => {
-    if (!Number.isSafeInteger(value))
-      throw new RangeError(`${value} is not an integer a bigint can take exactly.`);
+    if (!Number.isSafeInteger(value)) {
+      throw new RangeError(
+        `A bigint parameter takes a safe integer number, not ${typeof value} ${String(value)}.`,
+      );
+    }
     return String(value);
   },
   parse: (text: string): number => {
