@@ -190,10 +190,14 @@ async function startServer(bin: string, dir: string, data: string, port: number)
   // The postmaster runs in the foreground as our child: its exit is known at once.
   const child = spawn(...asServerUser(join(bin, 'postgres'), ['-D', data]), { stdio: ['ignore', log, log] });
   closeSync(log);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  let exitCode: number | null | undefined;
-  void exited.then((code) => {
-    exitCode = code;
+  // Either event ends it: 'error' alone comes when the program could not be started at all.
+  const exited = new Promise<string>((resolve) => {
+    child.once('exit', (code, signal) => resolve(`exit ${code ?? signal}`));
+    child.once('error', (error) => resolve(error.message));
+  });
+  let ended: string | undefined;
+  void exited.then((how) => {
+    ended = how;
   });
   const stopNow = stopper(bin, data, child, exited);
   // A test process that dies without afterAll must not leave a server running.
@@ -203,10 +207,8 @@ async function startServer(bin: string, dir: string, data: string, port: number)
   try {
     await waitFor(
       async () => {
-        if (exitCode !== undefined) {
-          throw new Error(
-            `PostgreSQL exited (${exitCode}) while starting:\n${readFileSync(logPath, 'utf8')}`,
-          );
+        if (ended !== undefined) {
+          throw new Error(`PostgreSQL ended (${ended}) while starting:\n${readFileSync(logPath, 'utf8')}`);
         }
         return await canConnect(url);
       },
