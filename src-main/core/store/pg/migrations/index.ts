@@ -1,0 +1,19 @@
+import type { Migration } from '../../migrations';
+import { sql as deliveries } from './0001-deliveries';
+import { sql as profiles } from './0002-profiles';
+import { sql as signedLinks } from './0003-signed-links';
+import { sql as forwarding } from './0004-forwarding';
+import { sql as settings } from './0005-settings';
+
+/**
+ * The team server's schema, in order. Append only once released: a
+ * released entry is never edited or removed. Only shared state lives here;
+ * the sandbox platform keeps its own local SQLite on each replica.
+ */
+export const pgMigrations: readonly Migration[] = [
+  { version: 1, name: 'deliveries', sql: deliveries },
+  { version: 2, name: 'profiles', sql: profiles },
+  { version: 3, name: 'signed-links', sql: signedLinks },
+  { version: 4, name: 'forwarding', sql: forwarding },
+  { version: 5, name: 'settings', sql: settings },
+];
