@@ -2,23 +2,9 @@ import type { DeliveryListItem } from '@contract';
 import type { Database, Statement } from 'better-sqlite3';
 import { filterSql, isPlainFilter } from './filter-sql';
 import { type DeliveryListRow, type DeliveryRow, LIST_COLUMNS, type NewDelivery } from './records';
+import { searchableBody } from './searchable-body';
 import type { DeliverySearch, DeliveryStore, SeenUser, StoredDelivery } from './store';
 import { storedFromRow, toListItem } from './to-contract';
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-/** What full-text search sees of a body: its first 64 KiB as text, nothing for binary. */
-function searchableBody(body: Buffer): string {
-  const end = Math.min(body.length, 65536);
-  // A cut through a multi-byte character is stepped back over, at most 3 bytes.
-  for (let back = 0; back <= (end < body.length ? 3 : 0); back++) {
-    try {
-      return utf8.decode(body.subarray(0, end - back));
-    } catch {
-      // Try one byte shorter, or give up: binary bodies are not searched.
-    }
-  }
-  return '';
-}
 
 interface SeenUserRow {
   user_id: number | string;
