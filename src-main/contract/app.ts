@@ -15,6 +15,21 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+/**
+ * Where shared state lives and whether it can be reached now. Only a team
+ * server's PostgreSQL can be away; while it is, deliveries are answered 503
+ * (the platforms retry) and calls that need it fail as `unavailable`.
+ */
+export const StoreStatus = z.object({
+  engine: z.enum(['sqlite', 'postgres']),
+  state: z.enum(['ok', 'unavailable']),
+  /** Why it is unavailable (the database's address never includes its password). */
+  reason: z.string().nullable(),
+  /** When the state began, ISO 8601. */
+  since: z.string(),
+});
+export type StoreStatus = z.infer<typeof StoreStatus>;
+
 export const Inbox = z.object({
   name: InboxName,
   createdAt: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppInfo, Inbox } from './app';
+import { AppInfo, Inbox, StoreStatus } from './app';
 import {
   BotProfile,
   ProfileInput,
@@ -155,6 +155,8 @@ export const methods = {
   'inboxes.configure': { input: ConfigureInboxInput, output: InboxSettings },
   /** The database's size on disk, and the exports' and uploads'. */
   'app.storage': { input: NoInput, output: StorageInfo },
+  /** Whether the shared store (a team server's database) can be reached now. */
+  'app.status': { input: NoInput, output: StoreStatus },
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 /** Everything core pushes to the UI. */
@@ -168,6 +170,8 @@ export const events = {
   /** At most ten a second per job, and always one at its end. */
   'replay.progress': ReplayProgress,
   'transfer.progress': TransferProgress,
+  /** The shared store went away or came back. */
+  'store.status': StoreStatus,
 } satisfies Record<EventName, z.ZodType>;
 
 type Methods = typeof methods;

@@ -40,6 +40,7 @@ export const METHOD_NAMES = [
   'inboxes.settings',
   'inboxes.configure',
   'app.storage',
+  'app.status',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -49,6 +50,7 @@ export const EVENT_NAMES = [
   'commands.changed',
   'replay.progress',
   'transfer.progress',
+  'store.status',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

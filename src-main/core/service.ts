@@ -1,4 +1,4 @@
-import { ContractError, type Inbox, type Service } from '@contract';
+import { ContractError, type Inbox, type Service, type StoreStatus } from '@contract';
 import type { DeliveryStore } from './deliveries/store';
 import { toDetail } from './deliveries/to-contract';
 import type { EventHub } from './events';
@@ -8,6 +8,7 @@ export interface ServiceDeps {
   deliveries: DeliveryStore;
   inboxes: InboxStore;
   events: EventHub;
+  status: () => StoreStatus;
   info: {
     version: string;
     receiverUrl: string;
@@ -23,10 +24,11 @@ export function createService({
   deliveries,
   inboxes,
   events,
+  status,
   info,
 }: ServiceDeps): Pick<
   Service,
-  'app.info' | 'deliveries.list' | 'deliveries.get' | 'inboxes.list' | 'inboxes.create'
+  'app.info' | 'app.status' | 'deliveries.list' | 'deliveries.get' | 'inboxes.list' | 'inboxes.create'
 > {
   const toInbox = async (row: InboxRow): Promise<Inbox> => ({
     name: row.name,
@@ -40,6 +42,8 @@ export function createService({
 
   return {
     'app.info': () => ({ ...info }),
+
+    'app.status': () => status(),
 
     'deliveries.list': (input) => deliveries.search(input),
 

@@ -22,8 +22,9 @@ import { sandboxMethods } from './sandbox/sandbox-methods';
 import { keyFileBox } from './secrets/key-file-box';
 import type { SecretBox } from './secrets/secret-box';
 import { createService } from './service';
+import { StoreHealth } from './store/health';
 import { openDatabase } from './store/open-database';
-import { sqliteStores } from './store/stores';
+import { localSharedState } from './store/shared-state';
 import { DEFAULT_TRANSFER_LIMITS, type TransferFileLimits, TransferFiles } from './transfer/files';
 import { TransferJobs } from './transfer/jobs';
 import { transferMethods } from './transfer/transfer-methods';
@@ -95,15 +96,30 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULTS.maxBodyBytes;
   const db = openDatabase({ dataDir: options.dataDir, durability, nativeBinding: options.nativeBinding });
   const box = options.secretBox ?? keyFileBox(options.dataDir);
-  const stores = sqliteStores(db, box);
+  const events = new EventHub();
+  const health = new StoreHealth('sqlite', (status) => events.emit('store.status', status));
+  const shared = localSharedState(db, box, health);
+  const { stores } = shared;
   const { deliveries, inboxes, inboxSettings, profiles, keys, commands } = stores;
   const replayAttempts = stores.attempts;
-  const events = new EventHub();
 
   const committer = new GroupCommitter(
-    (batch: NewDelivery[]) => deliveries.insertAll(batch),
+    async (batch: NewDelivery[]) => {
+      try {
+        const items = await deliveries.insertAll(batch);
+        health.recovered();
+        return items;
+      } catch (error) {
+        const reason = shared.unreachable(error);
+        if (reason !== null) health.failed(reason);
+        throw error;
+      }
+    },
     // After the answers: pushing to the UI must not delay the platform.
-    (items) => setImmediate(() => events.emit('delivery.added', { items })),
+    (items) => {
+      shared.committed(items);
+      setImmediate(() => events.emit('delivery.added', { items }));
+    },
   );
 
   const http = new HttpPools();
@@ -178,7 +194,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     async (id) => (await profiles.get(id))?.webhookSecret ?? null,
     log,
   );
-  const retention = startRetention(deliveries, inboxSettings, log);
+  const retention = startRetention(deliveries, inboxSettings, log, shared.exclusive);
 
   const transferFiles = new TransferFiles(options.dataDir, {
     ...DEFAULT_TRANSFER_LIMITS,
@@ -200,6 +216,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       deliveries,
       inboxes,
       events,
+      status: () => health.get(),
       info: {
         version: options.version ?? '0.0.0-dev',
         receiverUrl: receiver.url,
@@ -258,6 +275,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         // After the receiver: hits in flight get their command's answer first.
         await commandPool.close();
         await committer.flush();
+        await shared.close();
         db.close();
       })();
       return stopped;

@@ -21,6 +21,7 @@ import { AuthRequired } from './AuthRequired';
 import { Header } from './Header';
 import { Navigation } from './Navigation';
 import { Providers } from './Providers';
+import { StoreBanner } from './StoreBanner';
 import type { Stores } from './stores';
 import { useSampleTarget } from './useSampleTarget';
 
@@ -28,6 +29,7 @@ export function App({ stores }: { stores: Stores }) {
   const unauthorized = useStore(stores.app, (state) => state.unauthorized);
   const info = useStore(stores.app, (state) => state.info);
   const connection = useStore(stores.app, (state) => state.connection);
+  const storeStatus = useStore(stores.app, (state) => state.store);
   const reloadInfo = useStore(stores.app, (state) => state.reloadInfo);
   const inbox = useStore(stores.deliveries, (state) => state.filter.inbox ?? null);
   const setInbox = useStore(stores.deliveries, (state) => state.setInbox);
@@ -65,6 +67,7 @@ export function App({ stores }: { stores: Stores }) {
           inbox={inbox}
           onInboxChange={setInbox}
         />
+        <StoreBanner status={storeStatus} />
         <Navigation view={view} onChange={show} />
         {view === 'deliveries' ? (
           <main className="workspace">

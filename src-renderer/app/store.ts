@@ -1,4 +1,4 @@
-import type { AppInfo } from '@contract';
+import type { AppInfo, StoreStatus } from '@contract';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient, ConnectionStatus } from '../api';
 import { errorMessage } from '../api/errorMessage';
@@ -11,6 +11,8 @@ export type InfoState =
 export interface AppState {
   info: InfoState;
   connection: ConnectionStatus;
+  /** Whether the shared store (a team server's database) can be reached; null until known. */
+  store: StoreStatus | null;
   /** A call was refused for the token: nothing else can work, the whole page says so. */
   unauthorized: boolean;
   start(): void;
@@ -33,17 +35,30 @@ export function createAppStore(client: ApiClient): AppStore {
       }
     };
 
+    const loadStatus = async () => {
+      try {
+        set({ store: await client.call('app.status', {}) });
+      } catch {
+        // An older inspector without app.status, or a call lost in a reconnect: the next event says it.
+      }
+    };
+
     return {
       info: { status: 'loading' },
       connection: 'connecting',
+      store: null,
       unauthorized: false,
       start() {
         if (unsubscribe.length > 0) return;
         unsubscribe = [
           client.onStatus((connection) => set({ connection })),
           client.onUnauthorized(() => set({ unauthorized: true })),
+          client.on('store.status', (store) => set({ store })),
+          // Events sent while the connection was down are lost: ask again.
+          client.onReconnect(() => void loadStatus()),
         ];
         void loadInfo();
+        void loadStatus();
       },
       stop() {
         for (const stop of unsubscribe) stop();

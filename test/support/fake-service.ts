@@ -147,6 +147,12 @@ export function fakeService(overrides: Partial<Service> = {}): Mocked<Service> {
       ruleHits: 0,
       retention: { keepCount: null, keepDays: null },
     }),
+    'app.status': () => ({
+      engine: 'sqlite' as const,
+      state: 'ok' as const,
+      reason: null,
+      since: new Date(0).toISOString(),
+    }),
     'app.storage': () => ({
       databaseBytes: 0,
       walBytes: 0,

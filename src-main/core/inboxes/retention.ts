@@ -10,6 +10,11 @@ export function startRetention(
   deliveries: DeliveryStore,
   settings: InboxSettingsStore,
   log: (message: string) => void,
+  /** One replica prunes at a time: the chore is shared, not repeated per replica. */
+  exclusive: (name: string, chore: () => Promise<void>) => Promise<boolean> = async (_n, chore) => {
+    await chore();
+    return true;
+  },
 ) {
   let running: Promise<void> | null = null;
   const pass = async () => {
@@ -27,9 +32,12 @@ export function startRetention(
   };
   /** One pass at a time: a request while one runs waits for it. Never rejects. */
   const run = (): Promise<void> => {
-    running ??= pass().finally(() => {
-      running = null;
-    });
+    running ??= exclusive('retention', pass)
+      .then(() => undefined)
+      .catch((error: unknown) => log(`retention: skipped this round: ${describeError(error)}`))
+      .finally(() => {
+        running = null;
+      });
     return running;
   };
   const timer = setInterval(() => void run(), EVERY_MS);

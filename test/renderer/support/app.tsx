@@ -29,6 +29,12 @@ export async function renderApp(handlers: Handlers = {}, options: { files?: File
       'profiles.list': () => ({ items: [] }),
       'replay.attempts': () => ({ items: [] }),
       'export.list': () => ({ items: [] }),
+      'app.status': () => ({
+        engine: 'postgres',
+        state: 'ok',
+        reason: null,
+        since: '2026-01-01T00:00:00.000Z',
+      }),
       'links.defaults': () => ({ expiresIn: 7 * 24 * 3600 }),
       ...handlers,
     },
