@@ -1,5 +1,14 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  constants as fsConstants,
+  linkSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { ownerOnlyIfPresent } from '../store/owner-only';
 import type { SecretBox } from './secret-box';
@@ -14,7 +23,16 @@ const TAG_BYTES = 16;
  * the user only (0600). Sealed form: version | iv | tag | ciphertext.
  */
 export function keyFileBox(dataDir: string): SecretBox {
-  const key = loadOrCreateKey(join(dataDir, KEY_FILE));
+  return keyFileBoxAt(join(dataDir, KEY_FILE));
+}
+
+/**
+ * The same, with the key at a path of its own: a team server keeps it
+ * outside the database (whoever can read a dump must not read the tokens),
+ * and every replica is given the same file.
+ */
+export function keyFileBoxAt(path: string): SecretBox {
+  const key = loadOrCreateKey(path);
   return {
     kind: 'key-file',
     encrypt(plain) {
@@ -46,14 +64,22 @@ export function keyFileBox(dataDir: string): SecretBox {
 }
 
 function loadOrCreateKey(path: string): Buffer {
+  // Written aside, then linked into place: replicas starting together never read a half-written key.
+  const aside = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  const fd = openSync(aside, 'wx', 0o600);
   try {
-    const fd = openSync(path, 'wx', 0o600);
-    const key = randomBytes(32);
-    writeSync(fd, key);
+    writeSync(fd, randomBytes(32));
+  } finally {
     closeSync(fd);
-    return key;
+  }
+  try {
+    linkSync(aside, path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    // A file system without hard links (FAT, some shares): create in place, as a lone process may.
+    if (code !== 'EEXIST') copyUnlessPresent(aside, path);
+  } finally {
+    rmSync(aside, { force: true });
   }
   // An existing key that others can read is tightened, not trusted as is.
   ownerOnlyIfPresent(path);
@@ -63,4 +89,12 @@ function loadOrCreateKey(path: string): Buffer {
       `${path} is not a 32-byte key; move it aside to start with a new one (stored secrets will be lost).`,
     );
   return key;
+}
+
+function copyUnlessPresent(from: string, to: string): void {
+  try {
+    copyFileSync(from, to, fsConstants.COPYFILE_EXCL);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
 }
