@@ -24,6 +24,8 @@ export class SqliteDeliveryStore implements DeliveryStore {
   private readonly insert: Statement;
   private readonly firstCopy: Statement<[string, number], { id: number }>;
   private readonly byId: Statement<[number], DeliveryRow>;
+  private readonly listRow: Statement<[number], DeliveryListRow>;
+  private readonly maxId: Statement<[], { n: number | null }>;
   private readonly insertInvocation: Statement;
   private readonly latestUser: Statement<[number | string], SeenUserRow>;
   private readonly countsByInbox: Statement<[], { inbox: string; n: number }>;
@@ -52,6 +54,8 @@ export class SqliteDeliveryStore implements DeliveryStore {
       // Only an accepted copy counts as the first: a 404 before the inbox existed does not.
       'SELECT id FROM deliveries WHERE inbox = ? AND update_id = ? AND duplicate_of IS NULL AND response_status < 300 ORDER BY id LIMIT 1',
     );
+    this.listRow = db.prepare(`SELECT ${LIST_COLUMNS} FROM deliveries WHERE id = ?`);
+    this.maxId = db.prepare('SELECT max(id) AS n FROM deliveries');
     this.byId = db.prepare(
       `SELECT d.*, i.outcome AS inv_outcome, i.profile_id AS inv_profile_id, i.command AS inv_command,
          i.user_id AS inv_user_id, i.options AS inv_options, i.params AS inv_params, i.reason AS inv_reason,
@@ -139,6 +143,15 @@ export class SqliteDeliveryStore implements DeliveryStore {
       this.byShape.set(key, statement);
     }
     return statement;
+  }
+
+  async listByIds(ids: readonly number[]): Promise<DeliveryListItem[]> {
+    const rows = ids.map((id) => this.listRow.get(id)).filter((row) => row !== undefined);
+    return rows.sort((a, b) => a.id - b.id).map(toListItem);
+  }
+
+  async lastId(): Promise<number> {
+    return this.maxId.get()?.n ?? 0;
   }
 
   async count(inbox?: string): Promise<number> {

@@ -39,6 +39,10 @@ export interface DeliveryStore {
   /** Newest first, narrowed by the filter; `total` counts every match, ignoring the cursors. */
   search(query: DeliverySearch): Promise<{ items: DeliveryListItem[]; total: number }>;
   count(inbox?: string): Promise<number>;
+  /** These deliveries as the list shows them, oldest first; ids not stored are left out. */
+  listByIds(ids: readonly number[]): Promise<DeliveryListItem[]>;
+  /** The newest delivery's id, or 0: where a replica starts relaying others' deliveries from. */
+  lastId(): Promise<number>;
   get(id: number): Promise<StoredDelivery | null>;
   /** Removes an inbox's deliveries beyond the newest `keepCount` and those received before `olderThan` (ms). */
   prune(inbox: string, keepCount: number | null, olderThan: number | null): Promise<number>;
