@@ -42,7 +42,9 @@ export async function startServe(dataDir: string, extraArgs: string[] = []): Pro
       '0',
       ...extraArgs,
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    // A DATABASE_URL in the test's own environment (for the store tests) must not make every served
+    // inspector a team server: only the tests that ask for one (--database) get one.
+    { stdio: ['ignore', 'pipe', 'pipe'], env: withoutDatabaseUrl(process.env) },
   );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -100,4 +102,9 @@ export async function startServe(dataDir: string, extraArgs: string[] = []): Pro
       await exited;
     },
   };
+}
+
+function withoutDatabaseUrl(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _ignored, ...rest } = env;
+  return rest;
 }
