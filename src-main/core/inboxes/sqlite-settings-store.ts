@@ -1,89 +1,98 @@
-import type { Forwarding, InboxSettings, ResponseRule } from '@contract';
+import type { InboxSettings, ResponseRule } from '@contract';
 import type { Database, Statement } from 'better-sqlite3';
+import { SettingsCache, type SettingsValues, settingsOf } from './settings-cache';
 import type { InboxSettingsChange, InboxSettingsStore } from './store';
 
-interface SettingsRow {
-  inbox: string;
+interface SettingsRow extends Omit<SettingsValues, 'forwarding' | 'rule'> {
   forwarding: string | null;
   rule: string | null;
-  rule_hits: number;
-  keep_count: number | null;
-  keep_days: number | null;
 }
 
-const NONE: Omit<InboxSettings, 'inbox'> = {
-  forwarding: null,
-  rule: null,
-  ruleHits: 0,
-  retention: { keepCount: null, keepDays: null },
-};
+const parsed = (row: SettingsRow): InboxSettings =>
+  settingsOf({
+    ...row,
+    forwarding: row.forwarding === null ? null : JSON.parse(row.forwarding),
+    rule: row.rule === null ? null : JSON.parse(row.rule),
+  });
 
-/** Per-inbox settings in SQLite: read from memory, written through. */
+/**
+ * Per-inbox settings in SQLite: read from memory, written through. Writes
+ * change only what they name and rule hits are counted by the database, as
+ * in PostgreSQL, so two connections to one file (two processes) agree.
+ */
 export class SqliteInboxSettingsStore implements InboxSettingsStore {
-  private readonly cache = new Map<string, InboxSettings>();
-  private readonly upsert: Statement;
-  private readonly hit: Statement<[string]>;
+  private readonly cache = new SettingsCache();
+  private readonly selectAll: Statement<[], SettingsRow>;
+  private readonly selectOne: Statement<[string], SettingsRow>;
+  private readonly upsert: Statement<Record<string, unknown>, SettingsRow>;
+  private readonly hit: Statement<[string], SettingsRow>;
 
   constructor(db: Database) {
-    for (const row of db.prepare('SELECT * FROM inbox_settings').all() as SettingsRow[]) {
-      this.cache.set(row.inbox, {
-        inbox: row.inbox,
-        forwarding: row.forwarding ? (JSON.parse(row.forwarding) as Forwarding) : null,
-        rule: row.rule ? (JSON.parse(row.rule) as ResponseRule) : null,
-        ruleHits: row.rule_hits,
-        retention: { keepCount: row.keep_count, keepDays: row.keep_days },
-      });
-    }
+    this.selectAll = db.prepare('SELECT * FROM inbox_settings');
+    this.selectOne = db.prepare('SELECT * FROM inbox_settings WHERE inbox = ?');
+    // A new or removed rule starts counting its first N again.
     this.upsert = db.prepare(
       `INSERT INTO inbox_settings (inbox, forwarding, rule, rule_hits, keep_count, keep_days)
-       VALUES (@inbox, @forwarding, @rule, @ruleHits, @keepCount, @keepDays)
-       ON CONFLICT (inbox) DO UPDATE SET forwarding = excluded.forwarding, rule = excluded.rule,
-         rule_hits = excluded.rule_hits, keep_count = excluded.keep_count, keep_days = excluded.keep_days`,
+       VALUES (@inbox, @forwarding, @rule, 0, @keepCount, @keepDays)
+       ON CONFLICT (inbox) DO UPDATE SET
+         forwarding = CASE WHEN @setForwarding THEN excluded.forwarding ELSE forwarding END,
+         rule       = CASE WHEN @setRule THEN excluded.rule ELSE rule END,
+         rule_hits  = CASE WHEN @setRule THEN 0 ELSE rule_hits END,
+         keep_count = CASE WHEN @setRetention THEN excluded.keep_count ELSE keep_count END,
+         keep_days  = CASE WHEN @setRetention THEN excluded.keep_days ELSE keep_days END
+       RETURNING *`,
     );
-    this.hit = db.prepare('UPDATE inbox_settings SET rule_hits = rule_hits + 1 WHERE inbox = ?');
+    // One conditional statement, never a count read and then written (see PostgreSQL's 0005 migration).
+    this.hit = db.prepare(
+      `UPDATE inbox_settings SET rule_hits = rule_hits + 1
+       WHERE inbox = ? AND rule IS NOT NULL
+         AND (json_extract(rule, '$.firstN') IS NULL OR rule_hits < json_extract(rule, '$.firstN'))
+       RETURNING *`,
+    );
+    this.cache.replaceAll(this.selectAll.all().map(parsed));
   }
 
   get(inbox: string): InboxSettings {
-    return this.cache.get(inbox) ?? { inbox, ...NONE };
+    return this.cache.get(inbox);
   }
 
   all(): InboxSettings[] {
-    return [...this.cache.values()];
+    return this.cache.all();
   }
 
-  async reload(): Promise<void> {}
+  async reload(): Promise<void> {
+    this.cache.replaceAll(this.selectAll.all().map(parsed));
+  }
 
   async configure(inbox: string, change: InboxSettingsChange): Promise<InboxSettings> {
-    const current = this.get(inbox);
-    const next: InboxSettings = {
+    const row = this.upsert.get({
       inbox,
-      forwarding: change.forwarding === undefined ? current.forwarding : change.forwarding,
-      rule: change.rule === undefined ? current.rule : change.rule,
-      // A new or removed rule starts counting its first N again.
-      ruleHits: change.rule === undefined ? current.ruleHits : 0,
-      retention: change.retention ?? current.retention,
-    };
-    this.upsert.run({
-      inbox,
-      forwarding: next.forwarding ? JSON.stringify(next.forwarding) : null,
-      rule: next.rule ? JSON.stringify(next.rule) : null,
-      ruleHits: next.ruleHits,
-      keepCount: next.retention.keepCount,
-      keepDays: next.retention.keepDays,
-    });
-    this.cache.set(inbox, next);
-    return next;
+      forwarding: change.forwarding ? JSON.stringify(change.forwarding) : null,
+      rule: change.rule ? JSON.stringify(change.rule) : null,
+      keepCount: change.retention?.keepCount ?? null,
+      keepDays: change.retention?.keepDays ?? null,
+      setForwarding: change.forwarding === undefined ? 0 : 1,
+      setRule: change.rule === undefined ? 0 : 1,
+      setRetention: change.retention === undefined ? 0 : 1,
+    }) as SettingsRow;
+    const settings = parsed(row);
+    this.cache.set(settings);
+    return settings;
   }
 
   /** The rule's answer for this delivery, or null when the rule is absent or does not apply to it. */
   async takeRule(inbox: string, random = Math.random): Promise<ResponseRule | null> {
-    const settings = this.cache.get(inbox);
-    const rule = settings?.rule;
-    if (!settings || !rule) return null;
-    if (rule.firstN !== null && settings.ruleHits >= rule.firstN) return null;
-    if (rule.rate !== null && random() >= rule.rate) return null;
-    settings.ruleHits += 1;
-    this.hit.run(inbox);
-    return rule;
+    if (!this.cache.mayTakeRule(inbox, random)) return null;
+    const row = this.hit.get(inbox);
+    if (row) {
+      const settings = parsed(row);
+      this.cache.set(settings);
+      return settings.rule;
+    }
+    // Used up, or changed, by another connection: learn which, so the next delivery need not ask.
+    const current = this.selectOne.get(inbox);
+    if (current) this.cache.set(parsed(current));
+    else this.cache.forget(inbox);
+    return null;
   }
 }

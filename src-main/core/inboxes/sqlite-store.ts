@@ -14,12 +14,17 @@ export class SqliteInboxStore implements InboxStore {
 
   constructor(db: Database) {
     this.all = db.prepare('SELECT name, created_at FROM inboxes ORDER BY name');
-    this.insert = db.prepare('INSERT INTO inboxes (name, created_at) VALUES (?, ?)');
+    // The key decides, not the names in memory: another connection to the file may have made it.
+    this.insert = db.prepare(
+      'INSERT INTO inboxes (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING',
+    );
     for (const row of this.all.all()) this.names.add(row.name);
   }
 
-  // One process owns the file: there is nothing another replica could have changed.
-  async reload(): Promise<void> {}
+  // Inboxes are never deleted, so what is read only adds to what is known.
+  async reload(): Promise<void> {
+    for (const row of this.all.all()) this.names.add(row.name);
+  }
 
   has(name: string): boolean {
     return this.names.has(name);
@@ -31,9 +36,8 @@ export class SqliteInboxStore implements InboxStore {
 
   /** Returns false when an inbox of that name already exists. */
   async create(name: string, now = Date.now()): Promise<boolean> {
-    if (this.names.has(name)) return false;
-    this.insert.run(name, now);
+    const created = this.insert.run(name, now).changes > 0;
     this.names.add(name);
-    return true;
+    return created;
   }
 }

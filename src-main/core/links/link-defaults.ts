@@ -4,12 +4,18 @@ import type { Database, Statement } from 'better-sqlite3';
 /** A week: long enough for a link sent in a chat to be used, short enough that a leaked one stops working. */
 export const DEFAULT_LINK_EXPIRY_S = 7 * 24 * 60 * 60;
 
-const NAME = 'links.defaults';
+/** The row of the settings table (both engines) that holds them. */
+export const LINK_DEFAULTS_SETTING = 'links.defaults';
 
 /** The expiry new signed links get unless told otherwise, kept in the store so every client sees one value. */
 export interface LinkDefaultsStore {
   get(): Promise<LinkDefaults>;
   set(defaults: LinkDefaults): Promise<LinkDefaults>;
+}
+
+/** What is stored (nothing yet, or what an older version wrote), with the defaults filled in. */
+export function linkDefaultsFrom(stored: Partial<LinkDefaults> | undefined): LinkDefaults {
+  return { expiresIn: stored?.expiresIn === undefined ? DEFAULT_LINK_EXPIRY_S : stored.expiresIn };
 }
 
 /** Link defaults in SQLite's settings table. */
@@ -25,14 +31,12 @@ export class SqliteLinkDefaultsStore implements LinkDefaultsStore {
   }
 
   async get(): Promise<LinkDefaults> {
-    const row = this.read.get(NAME);
-    if (!row) return { expiresIn: DEFAULT_LINK_EXPIRY_S };
-    const stored = JSON.parse(row.value) as Partial<LinkDefaults>;
-    return { expiresIn: stored.expiresIn === undefined ? DEFAULT_LINK_EXPIRY_S : stored.expiresIn };
+    const row = this.read.get(LINK_DEFAULTS_SETTING);
+    return linkDefaultsFrom(row ? (JSON.parse(row.value) as Partial<LinkDefaults>) : undefined);
   }
 
   async set(defaults: LinkDefaults): Promise<LinkDefaults> {
-    this.write.run(NAME, JSON.stringify(defaults));
+    this.write.run(LINK_DEFAULTS_SETTING, JSON.stringify(defaults));
     return this.get();
   }
 }

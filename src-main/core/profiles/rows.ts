@@ -14,8 +14,10 @@ export interface ProfileRow {
   token: Buffer | null;
   jwt: Buffer | null;
   webhook_secret: Buffer | null;
+  /** 0/1 in SQLite, boolean in PostgreSQL. */
   sandbox: number | boolean;
-  created_at: number;
+  /** ms since the epoch in SQLite, timestamptz (a Date) in PostgreSQL. */
+  created_at: number | Date;
 }
 
 /** The columns to write for `fields`, sealing what changed and keeping what `current` holds. */

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { SecretBox } from '../secrets/secret-box';
 
 export interface SigningKeyInfo {
   kid: string;
@@ -34,9 +35,16 @@ export const newSigningKey = (): SigningKey => ({
   secret: randomBytes(32),
 });
 
-/** Keys newest first (as both engines list them), described for the UI. */
+/** Keys are sealed as base64 text: the SecretBox seals strings. */
+export const sealSigningKey = (box: SecretBox, secret: Buffer): Buffer =>
+  box.encrypt(secret.toString('base64'));
+
+export const openSigningKey = (box: SecretBox, sealed: Buffer): Buffer =>
+  Buffer.from(box.decrypt(sealed), 'base64');
+
+/** Keys newest first (as both engines list them), described for the UI; times in ms (SQLite) or Dates (PostgreSQL). */
 export function describeKeys(
-  rows: Array<{ kid: string; created_at: number; retired_at: number | null }>,
+  rows: Array<{ kid: string; created_at: number | Date; retired_at: number | Date | null }>,
 ): SigningKeyInfo[] {
   const activeKid = rows.find((r) => r.retired_at === null)?.kid;
   return rows.map((r) => ({

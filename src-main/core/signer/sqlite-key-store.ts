@@ -4,8 +4,10 @@ import {
   describeKeys,
   type KeyStore,
   newSigningKey,
+  openSigningKey,
   type SigningKey,
   type SigningKeyInfo,
+  sealSigningKey,
 } from './key-store';
 
 interface KeyRow {
@@ -55,7 +57,7 @@ export class SqliteKeyStore implements KeyStore {
     this.insert.run({
       kid: key.kid,
       profileId,
-      secret: this.box.encrypt(key.secret.toString('base64')),
+      secret: sealSigningKey(this.box, key.secret),
       createdAt: now,
     });
     return key;
@@ -70,6 +72,6 @@ export class SqliteKeyStore implements KeyStore {
   }
 
   private open(row: KeyRow): Buffer {
-    return Buffer.from(this.box.decrypt(row.secret), 'base64');
+    return openSigningKey(this.box, row.secret);
   }
 }

@@ -12,3 +12,17 @@ export const pgText = (value: string): string =>
 /** The same for text that may be absent. */
 export const pgTextOrNull = (value: string | null | undefined): string | null =>
   value === null || value === undefined ? null : pgText(value);
+
+/**
+ * The same for a value bound for a jsonb column (a rule's body, a chat id,
+ * answer headers): every string in it, keys included. JSON.stringify would
+ * write U+0000 as the escape "\u0000", which jsonb refuses just the same.
+ */
+export function pgJson<T>(value: T): T {
+  if (typeof value === 'string') return pgText(value) as T;
+  if (Array.isArray(value)) return value.map(pgJson) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [pgText(k), pgJson(v)])) as T;
+  }
+  return value;
+}
