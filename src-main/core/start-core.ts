@@ -6,6 +6,7 @@ import { CommandPool, type CommandPoolOptions } from './commands/command-pool';
 import type { NewDelivery } from './deliveries/records';
 import { EventHub } from './events';
 import { Forwarder } from './forwarding/forwarder';
+import { PgTapQueue } from './forwarding/pg-tap-queue';
 import { startRetention } from './inboxes/retention';
 import { settingsMethods } from './inboxes/settings-methods';
 import { DEFAULT_INBOX } from './inboxes/store';
@@ -19,12 +20,14 @@ import { ReplayJobs } from './replay/jobs';
 import { replayMethods } from './replay/replay-methods';
 import { type Sandbox, type SandboxBot, startSandbox } from './sandbox';
 import { sandboxMethods } from './sandbox/sandbox-methods';
-import { keyFileBox } from './secrets/key-file-box';
+import { keyFileBox, keyFileBoxAt } from './secrets/key-file-box';
 import type { SecretBox } from './secrets/secret-box';
 import { createService } from './service';
 import { StoreHealth } from './store/health';
 import { openDatabase } from './store/open-database';
-import { localSharedState } from './store/shared-state';
+import { openTeamState, type TeamState } from './store/pg/team-state';
+import { localSharedState, type SharedState } from './store/shared-state';
+import { withStoreErrors } from './store/store-errors';
 import { DEFAULT_TRANSFER_LIMITS, type TransferFileLimits, TransferFiles } from './transfer/files';
 import { TransferJobs } from './transfer/jobs';
 import { transferMethods } from './transfer/transfer-methods';
@@ -55,6 +58,14 @@ export interface CoreOptions {
   transferLimits?: Partial<TransferFileLimits>;
   /** The command workers: how many, how many hits may wait, the limits; tests shrink them. */
   commands?: Omit<CommandPoolOptions, 'log'>;
+  /**
+   * A team server: shared state in this PostgreSQL database (postgres://…),
+   * with any number of replicas on it. Unset: the SQLite file in the data
+   * dir, for one person. The sandbox keeps its local SQLite either way.
+   */
+  database?: string;
+  /** With `database`: the key file sealing secrets, outside the database (default: secret.key in the data dir). */
+  secretKeyFile?: string;
   /** better-sqlite3 binary for another ABI (the desktop shell under Electron). */
   nativeBinding?: string;
   log?: (message: string) => void;
@@ -97,8 +108,30 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const db = openDatabase({ dataDir: options.dataDir, durability, nativeBinding: options.nativeBinding });
   const box = options.secretBox ?? keyFileBox(options.dataDir);
   const events = new EventHub();
-  const health = new StoreHealth('sqlite', (status) => events.emit('store.status', status));
-  const shared = localSharedState(db, box, health);
+  // Names this run: in the forwarding hop header (a forwarded delivery that comes back is recognised)
+  // and, on a team server, in its notices and leases.
+  const instanceId = randomBytes(8).toString('hex');
+  const health = new StoreHealth(options.database ? 'postgres' : 'sqlite', (status) =>
+    events.emit('store.status', status),
+  );
+  let shared: SharedState;
+  let team: TeamState | null = null;
+  try {
+    if (options.database) {
+      team = await openTeamState({
+        url: options.database,
+        origin: instanceId,
+        box: options.secretKeyFile ? keyFileBoxAt(options.secretKeyFile) : box,
+        events,
+        health,
+        log,
+      });
+      shared = team;
+    } else shared = localSharedState(db, box, health);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   const { stores } = shared;
   const { deliveries, inboxes, inboxSettings, profiles, keys, commands } = stores;
   const replayAttempts = stores.attempts;
@@ -126,14 +159,25 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const commandPool = new CommandPool({ ...options.commands, log });
   commandPool.warmUp();
 
-  // Names this run in the forwarding hop header, so a forwarded delivery that comes back is recognised.
-  const instanceId = randomBytes(8).toString('hex');
   const forwarder = new Forwarder({
     record: (attempt) => replayAttempts.insertAll([attempt]),
     instanceId,
     log,
     ...(options.forwardRetryMs ? { retryDelays: options.forwardRetryMs } : {}),
   });
+  // On a team server tap forwards are rows any replica works, so a replica's death loses no retry.
+  const tapQueue =
+    team === null
+      ? null
+      : new PgTapQueue({
+          sql: team.sql,
+          origin: instanceId,
+          deliveries,
+          forwarder,
+          retryDelaysMs: options.forwardRetryMs ?? [1000, 2000, 4000],
+          log,
+        });
+  tapQueue?.start();
   const receiverHost = options.receiverHost ?? DEFAULTS.receiverHost;
 
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
@@ -158,11 +202,14 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         forwarding: (inbox) => inboxSettings.get(inbox).forwarding,
         proxy: (url, body, headers) => forwarder.send(url, body, headers),
         proxied: (id, url, body, result) => forwarder.attempt(id, 'proxy', url, body, result),
-        tap: (id, url, body, headers) => forwarder.tap(id, url, body, headers),
+        tap: (id, url, body, headers) =>
+          tapQueue ? tapQueue.enqueue(id, url) : forwarder.tap(id, url, body, headers),
       },
     });
   } catch (error) {
+    await tapQueue?.stop();
     await commandPool.close();
+    await shared.close();
     db.close();
     throw error;
   }
@@ -180,7 +227,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     });
   } catch (error) {
     await receiver.close();
+    await tapQueue?.stop();
     await commandPool.close();
+    await shared.close();
     db.close();
     throw error;
   }
@@ -211,7 +260,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     log,
   });
 
-  const service: Service = {
+  const methods: Service = {
     ...createService({
       deliveries,
       inboxes,
@@ -247,7 +296,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       transfers: transferFiles,
       receiver: { host: receiverHost, port: receiver.port },
     }),
-  };
+  }; // A team database that is away makes calls fail as `unavailable`, not as internal errors.
+  const service = team === null ? methods : withStoreErrors(methods, shared.unreachable, health);
 
   let stopped: Promise<void> | undefined;
   return {
@@ -267,6 +317,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       stopped ??= (async () => {
         retention.stop();
         transfers.stop();
+        await tapQueue?.stop();
         await forwarder.stop();
         await replays.stop();
         await sandbox.stop();

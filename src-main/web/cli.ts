@@ -29,6 +29,10 @@ Options for serve:
   --sandbox-port N        sandbox platform port (default ${DEFAULTS.sandboxPort}; 0 picks a free port)
   --max-body-bytes N      largest delivery body kept (default ${DEFAULTS.maxBodyBytes})
   --durability MODE       full (survives power loss) or normal (survives a crash) (default ${DEFAULTS.durability})
+  --database URL          a team server: shared state in PostgreSQL (postgres://user:password@host:port/db;
+                          default: $DATABASE_URL, else the SQLite file in the data dir)
+  --secret-key-file PATH  with --database: the key that seals tokens and signing keys, kept outside the
+                          database, the same file on every replica (default: secret.key in the data dir)
   -h, --help              this text`;
 
 function version(): string {
@@ -132,6 +136,17 @@ async function sandboxCommand(
   return 0;
 }
 
+/** `--database` (or DATABASE_URL) makes this a team server; `--secret-key-file` only means something then. */
+function teamDatabase(values: Record<string, string | boolean | string[] | undefined>) {
+  const url = typeof values.database === 'string' ? values.database : process.env.DATABASE_URL;
+  const keyFile = typeof values['secret-key-file'] === 'string' ? values['secret-key-file'] : undefined;
+  if (url === undefined || url === '') {
+    if (keyFile !== undefined) throw new UsageError('--secret-key-file needs --database (a team server).');
+    return {};
+  }
+  return { database: url, ...(keyFile === undefined ? {} : { secretKeyFile: resolve(keyFile) }) };
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -157,6 +172,8 @@ async function main(argv: string[]): Promise<number> {
       redirect: { type: 'string' },
       'expires-in': { type: 'string' },
       'base-url': { type: 'string' },
+      database: { type: 'string' },
+      'secret-key-file': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -190,6 +207,7 @@ async function main(argv: string[]): Promise<number> {
     maxBodyBytes,
     durability: durability.data,
     version: version(),
+    ...teamDatabase(values),
   });
   console.log(`Inspector UI: ${served.uiUrl}`);
   console.log(`Receiver: ${served.core.receiverUrl}`);

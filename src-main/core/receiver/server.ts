@@ -38,7 +38,8 @@ export interface ReceiverPolicy {
   forwarding(inbox: string): Forwarding | null;
   proxy(url: string, body: Buffer, headers: Array<[string, string]>): Promise<ForwardResult>;
   proxied(deliveryId: number, url: string, body: Buffer, result: ForwardResult): Promise<void>;
-  tap(deliveryId: number, url: string, body: Buffer, headers: Array<[string, string]>): void;
+  /** Owes a forward of a stored delivery; on a team server it is queued in the database before the answer. */
+  tap(deliveryId: number, url: string, body: Buffer, headers: Array<[string, string]>): Promise<void> | void;
 }
 
 export interface Receiver {
@@ -180,7 +181,7 @@ async function handle(
           );
         });
       }
-      if (tapUrl) policy?.tap(storedId, tapUrl, verdict.body, headers);
+      if (tapUrl) await policy?.tap(storedId, tapUrl, verdict.body, headers);
     } catch (error) {
       options.log(
         `receiver: delivery #${storedId} is stored, but its forwarding failed: ${describeError(error)}`,
