@@ -176,36 +176,29 @@ export class PgDeliveryStore implements DeliveryStore {
     return { items, total };
   }
 
-  /** Every filter of deliveries.list, with the meaning filter-sql.ts gives it in SQLite. */
+  /** Every filter of deliveries.list, clause for clause as filterSql (filter-sql.ts) builds it for SQLite. */
   private narrowing(filter: Omit<DeliverySearch, 'limit' | 'before' | 'after'>): postgres.Fragment {
     const { sql } = this;
-    const status =
-      typeof filter.status === 'number'
-        ? sql`response_status = ${filter.status}`
-        : filter.status === undefined
-          ? null
-          : sql`response_status BETWEEN ${STATUS_CLASS[filter.status]?.[0] ?? 0} AND ${STATUS_CLASS[filter.status]?.[1] ?? 0}`;
-    const problem =
-      filter.problem === undefined
-        ? null
-        : filter.problem === 'none'
-          ? sql`problem IS NULL`
-          : filter.problem === 'any'
-            ? sql`problem IS NOT NULL`
-            : sql`problem = ${filter.problem}`;
+    const where: postgres.Fragment[] = [];
+    if (filter.inbox !== undefined) where.push(sql`inbox = ${pgText(filter.inbox)}`);
     const words = filter.query ? searchQuery(filter.query) : null;
-    return this.conditions([
-      filter.inbox === undefined ? null : sql`inbox = ${pgText(filter.inbox)}`,
-      words === null ? null : sql`search @@ ${words}::tsquery`,
-      filter.kind === undefined ? null : sql`kind = ${pgText(filter.kind)}`,
-      filter.platform === undefined ? null : sql`platform = ${filter.platform}`,
-      status,
-      problem,
-      filter.userId === undefined ? null : sql`user_id IN ${this.idSpellings(filter.userId)}`,
-      filter.chatId === undefined ? null : sql`chat_id IN ${this.idSpellings(filter.chatId)}`,
-      filter.from === undefined ? null : sql`received_at >= ${iso(Date.parse(filter.from))}::timestamptz`,
-      filter.to === undefined ? null : sql`received_at <= ${iso(Date.parse(filter.to))}::timestamptz`,
-    ]);
+    if (words !== null) where.push(sql`search @@ ${words}::tsquery`);
+    if (filter.kind !== undefined) where.push(sql`kind = ${pgText(filter.kind)}`);
+    if (filter.platform !== undefined) where.push(sql`platform = ${filter.platform}`);
+    if (typeof filter.status === 'number') where.push(sql`response_status = ${filter.status}`);
+    else if (filter.status !== undefined) {
+      const [low, high] = STATUS_CLASS[filter.status] ?? [0, 0];
+      where.push(sql`response_status BETWEEN ${low} AND ${high}`);
+    }
+    if (filter.problem === 'none') where.push(sql`problem IS NULL`);
+    else if (filter.problem === 'any') where.push(sql`problem IS NOT NULL`);
+    else if (filter.problem !== undefined) where.push(sql`problem = ${filter.problem}`);
+    if (filter.userId !== undefined) where.push(sql`user_id IN ${this.idSpellings(filter.userId)}`);
+    if (filter.chatId !== undefined) where.push(sql`chat_id IN ${this.idSpellings(filter.chatId)}`);
+    if (filter.from !== undefined)
+      where.push(sql`received_at >= ${iso(Date.parse(filter.from))}::timestamptz`);
+    if (filter.to !== undefined) where.push(sql`received_at <= ${iso(Date.parse(filter.to))}::timestamptz`);
+    return this.conditions(where);
   }
 
   /** The jsonb values an id typed as text may be stored as: see idVariants. */
@@ -222,12 +215,8 @@ export class PgDeliveryStore implements DeliveryStore {
   }
 
   async count(inbox?: string): Promise<number> {
-    const [row] =
-      inbox === undefined
-        ? await this.sql<{ n: number }[]>`SELECT count(*) AS n FROM deliveries`
-        : await this.sql<
-            { n: number }[]
-          >`SELECT count(*) AS n FROM deliveries WHERE inbox = ${pgText(inbox)}`;
+    const where = inbox === undefined ? this.sql`true` : this.sql`inbox = ${pgText(inbox)}`;
+    const [row] = await this.sql<{ n: number }[]>`SELECT count(*) AS n FROM deliveries WHERE ${where}`;
     return row?.n ?? 0;
   }
 
@@ -268,13 +257,14 @@ export class PgDeliveryStore implements DeliveryStore {
           ? []
           : await tx<{ id: number }[]>`
               SELECT id FROM deliveries WHERE inbox = ${name} ORDER BY id DESC LIMIT 1 OFFSET ${keepCount}`;
+      // A limit that is null matches nothing, as in SQLite.
       const gone = await tx<{ update_id: number | null }[]>`
         DELETE FROM deliveries
         WHERE inbox = ${name} AND (id <= ${cut?.id ?? 0} OR received_at < ${iso(olderThan ?? 0)}::timestamptz)
         RETURNING update_id`;
       const updates = [...new Set(gone.flatMap((r) => (r.update_id === null ? [] : [r.update_id])))];
       if (updates.length > 0) {
-        // In key order, as settleFirstCopies claims, so the two cannot deadlock.
+        // In key order, as settleFirstCopies claims: a prune and a group commit queue for keys in one order.
         await tx`
           INSERT INTO first_updates (inbox, update_id, delivery_id)
           SELECT DISTINCT ON (update_id) inbox, update_id, id FROM deliveries
