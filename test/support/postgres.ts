@@ -21,7 +21,7 @@ import { waitFor } from './wait';
 // PostgreSQL for tests: the server in DATABASE_URL when set, else a
 // throwaway cluster from Debian's binaries, one per test file, started in
 // beforeAll and stopped in afterAll. Every test gets a database of its own,
-// created empty and dropped after it.
+// created empty and dropped after it, or a suite shares one it sets up once.
 
 export const NO_POSTGRES_MESSAGE =
   'No PostgreSQL: set DATABASE_URL, or install postgresql (apt-get install postgresql) for a throwaway cluster. In CI this is a failure.';
@@ -51,6 +51,17 @@ export interface TestDatabase {
 export interface PostgresHarness {
   /** An empty database for the running test; skips the test when there is no PostgreSQL (outside CI). */
   freshDatabase(ctx: TestContext): Promise<TestDatabase>;
+  /**
+   * An empty database for a whole suite, for data that is costly to set up
+   * once per test: call it in beforeAll and `drop` it in afterAll. Null when
+   * there is no PostgreSQL (outside CI): the suite's tests skip then.
+   */
+  suiteDatabase(): Promise<SuiteDatabase | null>;
+}
+
+export interface SuiteDatabase extends TestDatabase {
+  /** Closes its clients and drops it. */
+  drop(): Promise<void>;
 }
 
 interface Server {
@@ -83,28 +94,36 @@ export function usePostgres(): PostgresHarness {
     await server?.stop();
   }, 60_000);
 
-  return {
-    async freshDatabase(ctx) {
-      if (!server || !admin) return ctx.skip(NO_POSTGRES_MESSAGE);
-      const name = `test_${randomBytes(8).toString('hex')}`;
-      const owner = admin;
-      await owner`CREATE DATABASE ${owner(name)}`;
-      const url = withDatabase(server.url, name);
-      const clients: Sql[] = [];
-      ctx.onTestFinished(async () => {
+  const createDatabase = async (): Promise<SuiteDatabase | null> => {
+    if (!server || !admin) return null;
+    const name = `test_${randomBytes(8).toString('hex')}`;
+    const owner = admin;
+    await owner`CREATE DATABASE ${owner(name)}`;
+    const url = withDatabase(server.url, name);
+    const clients: Sql[] = [];
+    return {
+      url,
+      connect(options) {
+        const client = connectPostgres(url, options);
+        clients.push(client);
+        return client;
+      },
+      async drop() {
         await Promise.all(clients.map((c) => closePostgres(c)));
         // FORCE: a connection a failed test left open must not keep the database.
         await owner`DROP DATABASE IF EXISTS ${owner(name)} WITH (FORCE)`;
-      });
-      return {
-        url,
-        connect(options) {
-          const client = connectPostgres(url, options);
-          clients.push(client);
-          return client;
-        },
-      };
+      },
+    };
+  };
+
+  return {
+    async freshDatabase(ctx) {
+      const db = await createDatabase();
+      if (!db) return ctx.skip(NO_POSTGRES_MESSAGE);
+      ctx.onTestFinished(() => db.drop());
+      return db;
     },
+    suiteDatabase: createDatabase,
   };
 }
 

@@ -18,15 +18,22 @@ export function ftsQuery(text: string): string | null {
   return words.map((w, i) => `"${w.replaceAll('"', '""')}"${i === words.length - 1 ? '*' : ''}`).join(' ');
 }
 
-const STATUS_CLASS: Record<string, [number, number]> = {
+/** The status range a class names: both engines filter by it. */
+export const STATUS_CLASS: Record<string, [number, number]> = {
   '2xx': [200, 299],
   '3xx': [300, 399],
   '4xx': [400, 499],
   '5xx': [500, 599],
 };
 
-/** user_id and chat_id hold numbers or strings, as the platform sent them: match either. */
-const idVariants = (id: string): [unknown, unknown] => [/^-?\d{1,15}$/.test(id) ? Number(id) : id, id];
+/**
+ * user_id and chat_id hold numbers or strings, as the platform sent them:
+ * an id typed as text matches either spelling, the number first.
+ */
+export const idVariants = (id: string): [number | string, string] => [
+  /^-?\d{1,15}$/.test(id) ? Number(id) : id,
+  id,
+];
 
 export function filterSql(
   filter: DeliveryFilter & { before?: number | undefined; after?: number | undefined },

@@ -68,5 +68,15 @@ export interface DeliveryRow extends DeliveryListRow {
   inv_response_truncated: number | null;
 }
 
+/** The user columns of a user's latest platform delivery. */
+export interface SeenUserRow {
+  user_id: number | string;
+  user_name: string | null;
+  user_username: string | null;
+  user_language: string | null;
+  chat_id: number | string | null;
+  chat_type: string | null;
+}
+
 export const LIST_COLUMNS = `id, received_at, inbox, method, path, response_status, problem, duplicate_of,
   body_size, platform, kind, update_id, user_id, user_name, user_username, user_language, chat_id, chat_type, text`;

@@ -1,19 +1,16 @@
 import type { DeliveryListItem } from '@contract';
 import type { Database, Statement } from 'better-sqlite3';
-import { filterSql, isPlainFilter } from './filter-sql';
-import { type DeliveryListRow, type DeliveryRow, LIST_COLUMNS, type NewDelivery } from './records';
+import { filterSql, idVariants, isPlainFilter } from './filter-sql';
+import {
+  type DeliveryListRow,
+  type DeliveryRow,
+  LIST_COLUMNS,
+  type NewDelivery,
+  type SeenUserRow,
+} from './records';
 import { searchableBody } from './searchable-body';
 import type { DeliverySearch, DeliveryStore, SeenUser, StoredDelivery } from './store';
-import { storedFromRow, toListItem } from './to-contract';
-
-interface SeenUserRow {
-  user_id: number | string;
-  user_name: string | null;
-  user_username: string | null;
-  user_language: string | null;
-  chat_id: number | string | null;
-  chat_type: string | null;
-}
+import { storedFromRow, toListItem, toSeenUser } from './to-contract';
 
 /**
  * Deliveries in SQLite. Every statement is prepared once, here; callers use
@@ -201,18 +198,11 @@ export class SqliteDeliveryStore implements DeliveryStore {
 
   /** The user as last seen in a platform delivery, with the chat of that delivery. */
   async seenUser(id: string): Promise<SeenUser | null> {
-    const asNumber = /^-?\d{1,15}$/.test(id) ? Number(id) : null;
-    const seen = (asNumber === null ? undefined : this.latestUser.get(asNumber)) ?? this.latestUser.get(id);
-    if (!seen) return null;
-    return {
-      user: {
-        id: seen.user_id,
-        name: seen.user_name,
-        username: seen.user_username,
-        language: seen.user_language,
-      },
-      chat: seen.chat_id === null ? null : { id: seen.chat_id, type: seen.chat_type },
-    };
+    const [asNumber, asText] = idVariants(id);
+    const seen =
+      (typeof asNumber === 'number' ? this.latestUser.get(asNumber) : undefined) ??
+      this.latestUser.get(asText);
+    return seen ? toSeenUser(seen) : null;
   }
 
   private insertOne(row: NewDelivery): DeliveryListItem {

@@ -1,6 +1,6 @@
 import type { DeliveryDetail, DeliveryListItem, Invocation, Platform, Problem } from '@contract';
-import type { DeliveryListRow, DeliveryRow } from './records';
-import type { StoredDelivery } from './store';
+import type { DeliveryListRow, DeliveryRow, SeenUserRow } from './records';
+import type { SeenUser, StoredDelivery } from './store';
 
 export function toListItem(row: DeliveryListRow): DeliveryListItem {
   return {
@@ -30,6 +30,13 @@ export function toListItem(row: DeliveryListRow): DeliveryListItem {
       chat: row.chat_id === null ? null : { id: row.chat_id, type: row.chat_type },
       text: row.text,
     },
+  };
+}
+
+export function toSeenUser(row: SeenUserRow): SeenUser {
+  return {
+    user: { id: row.user_id, name: row.user_name, username: row.user_username, language: row.user_language },
+    chat: row.chat_id === null ? null : { id: row.chat_id, type: row.chat_type },
   };
 }
 

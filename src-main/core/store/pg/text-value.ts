@@ -1,13 +1,25 @@
+// Under the u flag \p{Cs} matches only unpaired surrogates: a pair is one astral code point.
+const LONE_SURROGATE = /\p{Cs}/u;
+const LONE_SURROGATES = /\p{Cs}/gu;
+
 /**
- * PostgreSQL's text and jsonb cannot hold U+0000, which JSON payloads and
- * remote answers can carry ("\u0000" in a message text, a NUL in a decoded
- * body). One such value would fail a whole group commit, and every
- * delivery in it, so decoded strings are stored with it replaced by U+FFFD,
- * as a decoder shows a byte it cannot use. The raw body (bytea) keeps the
- * exact bytes.
+ * What PostgreSQL's text and jsonb can hold, for every decoded string the
+ * stores write. One value they refuse fails a whole group commit, and every
+ * delivery in it, and senders choose these strings:
+ * - U+0000, which JSON payloads and remote answers can carry ("\u0000" in a
+ *   message text, a NUL in a decoded body), is refused by text and jsonb;
+ * - a lone UTF-16 surrogate ("\ud800" in a payload) is refused by jsonb,
+ *   which gets it as a JSON escape, while text silently gets U+FFFD for it
+ *   (the client encodes UTF-8).
+ * Both are stored as U+FFFD, as a decoder shows a byte it cannot use, so a
+ * value reads back the same from text and jsonb columns. The raw body
+ * (bytea) keeps the exact bytes, and json columns (not jsonb) keep both as
+ * written.
  */
-export const pgText = (value: string): string =>
-  value.includes('\u0000') ? value.replaceAll('\u0000', '\uFFFD') : value;
+export function pgText(value: string): string {
+  const withoutNul = value.includes('\u0000') ? value.replaceAll('\u0000', '\uFFFD') : value;
+  return LONE_SURROGATE.test(withoutNul) ? withoutNul.replace(LONE_SURROGATES, '\uFFFD') : withoutNul;
+}
 
 /** The same for text that may be absent. */
 export const pgTextOrNull = (value: string | null | undefined): string | null =>
