@@ -214,6 +214,19 @@ export class PgDeliveryStore implements DeliveryStore {
     );
   }
 
+  async listByIds(ids: readonly number[]): Promise<DeliveryListItem[]> {
+    const wanted = ids.filter((id) => Number.isSafeInteger(id));
+    if (wanted.length === 0) return [];
+    const rows = await this.sql<DeliveryListRow[]>`
+      SELECT ${this.listColumns} FROM deliveries WHERE id = ANY(${wanted}::bigint[]) ORDER BY id`;
+    return rows.map(toListItem);
+  }
+
+  async lastId(): Promise<number> {
+    const [row] = await this.sql<{ n: number | null }[]>`SELECT max(id) AS n FROM deliveries`;
+    return row?.n ?? 0;
+  }
+
   async count(inbox?: string): Promise<number> {
     const where = inbox === undefined ? this.sql`true` : this.sql`inbox = ${pgText(inbox)}`;
     const [row] = await this.sql<{ n: number }[]>`SELECT count(*) AS n FROM deliveries WHERE ${where}`;

@@ -422,6 +422,16 @@ describe('DeliveryStore', () => {
       }
     });
 
+    it('listByIds and lastId: what a replica relays, oldest first, missing ids left out', async (ctx) => {
+      const { store } = await engine.open(ctx);
+      expect(await store.lastId()).toBe(0);
+      expect(await store.listByIds([1, 2])).toEqual([]);
+      const items = await store.insertAll([delivery(1), delivery(2, { inbox: 'shop' }), delivery(3)]);
+      expect(await store.lastId()).toBe(3);
+      expect(await store.listByIds([3, 1, 99])).toEqual([items[0], items[2]]);
+      expect(await store.listByIds([])).toEqual([]);
+    });
+
     it('maxUpdateId: the largest update_id in any inbox, 0 when there is none', async (ctx) => {
       const { store } = await engine.open(ctx);
       expect(await store.maxUpdateId()).toBe(0);

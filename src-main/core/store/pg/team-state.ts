@@ -84,7 +84,9 @@ export async function openTeamState(options: TeamStateOptions): Promise<TeamStat
 async function exclusive(sql: Sql, name: string, chore: () => Promise<void>): Promise<boolean> {
   const conn = await sql.reserve();
   try {
-    const [row] = await conn<{ ok: boolean }[]>`SELECT pg_try_advisory_lock(hashtext(${`bwi:${name}`})) AS ok`;
+    const [row] = await conn<
+      { ok: boolean }[]
+    >`SELECT pg_try_advisory_lock(hashtext(${`bwi:${name}`})) AS ok`;
     if (!row?.ok) return false;
     try {
       await chore();
