@@ -68,6 +68,9 @@ interface Server {
   /** The maintenance database's URL, to create and drop test databases from. */
   url: string;
   stop(): Promise<void>;
+  /** Stops the server but keeps its data, for resume (a cluster of our own only). */
+  pause?(): Promise<void>;
+  resume?(): Promise<void>;
 }
 
 /** Registers the hooks that start a server for this file and stop it after. */
@@ -152,7 +155,11 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-async function startCluster(bin: string): Promise<Server> {
+/**
+ * `durable`: commits reach the WAL before they are acknowledged, so a
+ * server stopped abruptly (an outage a test makes) keeps every commit.
+ */
+async function startCluster(bin: string, { durable = false } = {}): Promise<Server> {
   const dir = makeTempDir('bwi-pg-');
   const data = join(dir, 'data');
   try {
@@ -179,7 +186,7 @@ async function startCluster(bin: string): Promise<Server> {
     for (let attempt = 1; ; attempt++) {
       const port = await freePort();
       try {
-        return await startServer(bin, dir, data, port);
+        return await startServer(bin, dir, data, port, durable);
       } catch (error) {
         if (attempt >= 3) throw error;
       }
@@ -190,8 +197,14 @@ async function startCluster(bin: string): Promise<Server> {
   }
 }
 
-async function startServer(bin: string, dir: string, data: string, port: number): Promise<Server> {
-  // Durability is not what tests are for: no fsync makes them faster.
+async function startServer(
+  bin: string,
+  dir: string,
+  data: string,
+  port: number,
+  durable: boolean,
+): Promise<Server> {
+  // Durability against a crash of the machine is not what tests are for: no fsync makes them faster.
   appendFileSync(
     join(data, 'postgresql.conf'),
     [
@@ -199,11 +212,32 @@ async function startServer(bin: string, dir: string, data: string, port: number)
       `listen_addresses = '127.0.0.1'`,
       `unix_socket_directories = '${dir}'`,
       'fsync = off',
-      'synchronous_commit = off',
+      `synchronous_commit = ${durable ? 'on' : 'off'}`,
       'full_page_writes = off',
       '',
     ].join('\n'),
   );
+  let running = await launch(bin, dir, data, port);
+  return {
+    url: running.url,
+    async stop() {
+      await running.stop();
+      removeDir(dir);
+    },
+    pause: () => running.stop(),
+    async resume() {
+      running = await launch(bin, dir, data, port);
+    },
+  };
+}
+
+/** Runs the postmaster on an initialized data dir and waits until it takes connections. */
+async function launch(
+  bin: string,
+  dir: string,
+  data: string,
+  port: number,
+): Promise<{ url: string; stop(): Promise<void> }> {
   const logPath = join(dir, 'server.log');
   const log = openSync(logPath, 'a');
   // The postmaster runs in the foreground as our child: its exit is known at once.
@@ -243,8 +277,38 @@ async function startServer(bin: string, dir: string, data: string, port: number)
     async stop() {
       await stopNow.async();
       process.removeListener('exit', stopNow.sync);
-      removeDir(dir);
     },
+  };
+}
+
+/** A cluster of the test's own, which it may stop and start again (a database outage); stopped after the test. */
+export async function ownCluster(ctx: TestContext): Promise<{
+  /** A new database on it. */
+  database(): Promise<string>;
+  pause(): Promise<void>;
+  resume(): Promise<void>;
+}> {
+  const bin = findPostgresBin();
+  if (!bin) {
+    if (process.env.CI) throw new Error(NO_POSTGRES_MESSAGE);
+    return ctx.skip(NO_POSTGRES_MESSAGE);
+  }
+  // Stopped abruptly in the middle of a test: what was acknowledged must still be there after.
+  const server = await startCluster(bin, { durable: true });
+  ctx.onTestFinished(() => server.stop());
+  return {
+    async database() {
+      const admin = connectPostgres(server.url, { max: 1 });
+      const name = `test_${randomBytes(8).toString('hex')}`;
+      try {
+        await admin`CREATE DATABASE ${admin(name)}`;
+      } finally {
+        await closePostgres(admin);
+      }
+      return withDatabase(server.url, name);
+    },
+    pause: () => server.pause?.() ?? Promise.resolve(),
+    resume: () => server.resume?.() ?? Promise.resolve(),
   };
 }
 
