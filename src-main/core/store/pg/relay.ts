@@ -34,6 +34,8 @@ export interface RelayDeps {
  */
 export class ChangeRelay {
   private highWater = 0;
+  /** The newest id when this replica started: its clients read what lies below from the list itself. */
+  private floor = 0;
   private readonly pushed = new Set<number>();
   private listening: { unlisten(): Promise<void> } | null = null;
   private connectedBefore = false;
@@ -43,6 +45,7 @@ export class ChangeRelay {
 
   async start(): Promise<void> {
     this.highWater = await this.deps.stores.deliveries.lastId();
+    this.floor = this.highWater;
     this.listening = await this.deps.sql.listen(
       CHANGES_CHANNEL,
       (payload) => {
@@ -113,7 +116,7 @@ export class ChangeRelay {
     events.emit('inboxes.changed', {});
     const missed: DeliveryListItem[] = [];
     let before: number | undefined;
-    const after = Math.max(0, this.highWater - LOOKBACK_IDS);
+    const after = Math.max(this.floor, this.highWater - LOOKBACK_IDS);
     while (missed.length < CATCH_UP_MAX) {
       const page = await stores.deliveries.search({ after, before, limit: 1000 });
       missed.push(...page.items.filter((item) => !this.pushed.has(item.id)));
