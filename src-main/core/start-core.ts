@@ -293,10 +293,12 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       deliveries,
       retention,
       dataDir: options.dataDir,
+      size: () => shared.size(),
       transfers: transferFiles,
       receiver: { host: receiverHost, port: receiver.port },
     }),
-  }; // A team database that is away makes calls fail as `unavailable`, not as internal errors.
+  };
+  // A team database that is away makes calls fail as `unavailable`, not as internal errors.
   const service = team === null ? methods : withStoreErrors(methods, shared.unreachable, health);
 
   let stopped: Promise<void> | undefined;

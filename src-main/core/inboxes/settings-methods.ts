@@ -14,6 +14,8 @@ export function settingsMethods(deps: {
   deliveries: DeliveryStore;
   retention: { runNow(): Promise<void> };
   dataDir: string;
+  /** A team database's size; null: the SQLite file in the data dir. */
+  size: () => Promise<{ databaseBytes: number; walBytes: number } | null>;
   /** Exports and uploads: they take room on disk too. */
   transfers: { usage(): { exportsBytes: number; uploadsBytes: number }; readonly quotaBytes: number };
   /** Where our own receiver listens: forwarding there would loop. */
@@ -36,6 +38,7 @@ export function settingsMethods(deps: {
     },
     'app.storage': async () => ({
       ...storageInfo(deps.dataDir, await deps.deliveries.count()),
+      ...(await deps.size()),
       ...deps.transfers.usage(),
       transferQuotaBytes: deps.transfers.quotaBytes,
     }),

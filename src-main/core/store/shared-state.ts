@@ -24,6 +24,8 @@ export interface SharedState {
    * 503 and waits for it to come back), or null for any other failure.
    */
   unreachable(error: unknown): string | null;
+  /** The shared store's size on disk; null: the SQLite file in the data dir, measured there. */
+  size(): Promise<{ databaseBytes: number; walBytes: number } | null>;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ export function localSharedState(db: Database, box: SecretBox, health: StoreHeal
     committed: () => undefined,
     // A local file is not "away": its failures (a full disk) are errors like any other.
     unreachable: () => null,
+    size: async () => null,
     // The file is closed with the sandbox's, by whoever opened it.
     close: async () => undefined,
   };

@@ -80,6 +80,17 @@ describe('replicas on one PostgreSQL database', () => {
     expect(listB.items.map((i) => i.id)).toEqual([item.id]);
   });
 
+  it('report the shared database’s size and deliveries in the storage line, not the local file’s', async (ctx) => {
+    const { url } = await pg.freshDatabase(ctx);
+    const [a, b] = (await replicas(ctx, url)) as [TestCore, TestCore];
+    await post(a, update(1));
+    const storage = await b.core.service['app.storage']({});
+    expect(storage.deliveries).toBe(1);
+    // An empty PostgreSQL database is several MB; the replica's local SQLite (the sandbox's) is far less.
+    expect(storage.databaseBytes).toBeGreaterThan(4_000_000);
+    expect(storage.walBytes).toBe(0);
+  });
+
   it('share inboxes: one created on A is accepted by B at once, and B tells its clients', async (ctx) => {
     const { url } = await pg.freshDatabase(ctx);
     const [a, b] = (await replicas(ctx, url)) as [TestCore, TestCore];

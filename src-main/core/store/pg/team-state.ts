@@ -61,6 +61,11 @@ export async function openTeamState(options: TeamStateOptions): Promise<TeamStat
       exclusive: (name, chore) => exclusive(sql, name, chore),
       committed: (items) => started.committed(items),
       unreachable: unreachableReason,
+      size: async () => {
+        const [row] = await sql<{ n: number }[]>`SELECT pg_database_size(current_database()) AS n`;
+        // The server's WAL is shared by every database on it: not this inspector's to count.
+        return { databaseBytes: row?.n ?? 0, walBytes: 0 };
+      },
       close: async () => {
         clearInterval(probe);
         await started.stop();
