@@ -9,4 +9,6 @@ export * from './links';
 export * from './methods';
 export * from './names';
 export * from './replay';
+export * from './roles';
+export * from './team';
 export * from './transfer';

@@ -30,6 +30,18 @@ import {
 } from './links';
 import type { EventName, MethodName } from './names';
 import { ReplayAttempt, ReplayInput, ReplayProgress } from './replay';
+import {
+  AddWorkspaceInput,
+  AuditEntry,
+  AuditExport,
+  AuditFilter,
+  ListAuditInput,
+  Person,
+  PersonName,
+  Role,
+  Whoami,
+  Workspace,
+} from './team';
 import { ExportFile, ExportInput, ImportInput, TransferFile, TransferProgress } from './transfer';
 
 const NoInput = z.object({}).strict();
@@ -157,6 +169,38 @@ export const methods = {
   'app.storage': { input: NoInput, output: StorageInfo },
   /** Whether the shared store (a team server's database) can be reached now. */
   'app.status': { input: NoInput, output: StoreStatus },
+  /** Who is calling: on a team server, the person whose token this is. */
+  'app.whoami': { input: NoInput, output: Whoami },
+
+  /** A team server's people (admin). */
+  'people.list': { input: NoInput, output: z.object({ items: z.array(Person) }) },
+  /** The token is shown once, here: only its hash is kept. */
+  'people.add': {
+    input: z.object({ name: PersonName, role: Role }).strict(),
+    output: z.object({ person: Person, token: z.string() }),
+  },
+  'people.revoke': { input: z.object({ id: z.number().int().positive() }).strict(), output: Person },
+  /** Every state-changing call on a team server, newest first (admin); nothing edits it. */
+  'audit.list': {
+    input: ListAuditInput,
+    output: z.object({ items: z.array(AuditEntry), total: z.number().int() }),
+  },
+  /** The filtered log as an NDJSON file among the exports (GET /downloads/<file>). */
+  'audit.export': { input: AuditFilter, output: AuditExport },
+
+  /** Team servers this app can open (the local app only; tokens sealed, never listed). */
+  'workspaces.list': { input: NoInput, output: z.object({ items: z.array(Workspace) }) },
+  /** Checks the token with the server (its whoami) before keeping it. */
+  'workspaces.add': { input: AddWorkspaceInput, output: Workspace },
+  'workspaces.remove': {
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: z.object({ removed: z.literal(true) }),
+  },
+  /** What the UI needs to connect to it: its address and the token. */
+  'workspaces.open': {
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: z.object({ url: z.string(), token: z.string() }),
+  },
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 /** Everything core pushes to the UI. */

@@ -41,6 +41,16 @@ export const METHOD_NAMES = [
   'inboxes.configure',
   'app.storage',
   'app.status',
+  'app.whoami',
+  'people.list',
+  'people.add',
+  'people.revoke',
+  'audit.list',
+  'audit.export',
+  'workspaces.list',
+  'workspaces.add',
+  'workspaces.remove',
+  'workspaces.open',
 ] as const;
 
 export const EVENT_NAMES = [

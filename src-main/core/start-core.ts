@@ -28,6 +28,8 @@ import { openDatabase } from './store/open-database';
 import { openTeamState, type TeamState } from './store/pg/team-state';
 import { localSharedState, type SharedState } from './store/shared-state';
 import { withStoreErrors } from './store/store-errors';
+import { localTeamMethods } from './team/local-methods';
+import { workspaceMethods } from './team/workspace-methods';
 import { DEFAULT_TRANSFER_LIMITS, type TransferFileLimits, TransferFiles } from './transfer/files';
 import { TransferJobs } from './transfer/jobs';
 import { transferMethods } from './transfer/transfer-methods';
@@ -287,6 +289,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     }),
     ...replayMethods(replays, replayAttempts),
     ...transferMethods(transfers),
+    ...localTeamMethods(),
+    ...workspaceMethods(),
     ...settingsMethods({
       inboxes,
       settings: inboxSettings,

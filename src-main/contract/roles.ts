@@ -1,0 +1,84 @@
+import type { MethodName } from './names';
+
+// Zod-free, like names.ts: the renderer imports this to disable what a
+// person's role does not allow, and the web bridge to refuse it.
+
+export type RoleName = 'viewer' | 'operator' | 'admin';
+
+/**
+ * The least role each method needs on a team server. `local`: the method
+ * belongs to the local app (its list of team servers) and a team server
+ * refuses it to everyone.
+ */
+export const METHOD_ROLES = {
+  // Reading: everything but secrets (viewers get credential headers and tokens masked).
+  'app.info': 'viewer',
+  'app.status': 'viewer',
+  'app.whoami': 'viewer',
+  'app.storage': 'viewer',
+  'deliveries.list': 'viewer',
+  'deliveries.get': 'viewer',
+  'inboxes.list': 'viewer',
+  'inboxes.settings': 'viewer',
+  'profiles.list': 'viewer',
+  'webhook.info': 'viewer',
+  'messages.history': 'viewer',
+  'logs.list': 'viewer',
+  'sandbox.info': 'viewer',
+  'sandbox.chats': 'viewer',
+  'sandbox.messages': 'viewer',
+  'commands.list': 'viewer',
+  'links.verify': 'viewer',
+  'links.keys': 'viewer',
+  'links.defaults': 'viewer',
+  'replay.attempts': 'viewer',
+  'export.list': 'viewer',
+
+  // Acting on deliveries: replays, replies, signed links, exports.
+  'replay.start': 'operator',
+  'replay.cancel': 'operator',
+  'messages.send': 'operator',
+  'sandbox.say': 'operator',
+  'links.sign': 'operator',
+  'export.start': 'operator',
+  'export.delete': 'operator',
+
+  // Configuring: profiles, webhooks, keys, inboxes and their settings, commands, imports, people.
+  'inboxes.create': 'admin',
+  'inboxes.configure': 'admin',
+  'profiles.create': 'admin',
+  'profiles.update': 'admin',
+  'profiles.delete': 'admin',
+  'webhook.set': 'admin',
+  'webhook.delete': 'admin',
+  'commands.save': 'admin',
+  'commands.delete': 'admin',
+  'links.rotateKey': 'admin',
+  'links.retireKey': 'admin',
+  'links.setDefaults': 'admin',
+  'import.start': 'admin',
+  'people.list': 'admin',
+  'people.add': 'admin',
+  'people.revoke': 'admin',
+  'audit.list': 'admin',
+  'audit.export': 'admin',
+
+  'workspaces.list': 'local',
+  'workspaces.add': 'local',
+  'workspaces.remove': 'local',
+  'workspaces.open': 'local',
+} as const satisfies Record<MethodName, RoleName | 'local'>;
+
+const RANK: Record<RoleName, number> = { viewer: 0, operator: 1, admin: 2 };
+
+/** May a person of this role call this method on a team server? */
+export function roleAllows(role: RoleName, method: MethodName): boolean {
+  const needed = METHOD_ROLES[method];
+  return needed !== 'local' && RANK[role] >= RANK[needed];
+}
+
+/** Calls that change state: every one is written to the audit log. */
+export function changesState(method: MethodName): boolean {
+  const needed = METHOD_ROLES[method];
+  return needed === 'operator' || needed === 'admin';
+}

@@ -1,0 +1,25 @@
+import { ContractError, type Service } from '@contract';
+
+type TeamMethods = Pick<
+  Service,
+  'app.whoami' | 'people.list' | 'people.add' | 'people.revoke' | 'audit.list' | 'audit.export'
+>;
+
+const teamOnly = (): never => {
+  throw new ContractError(
+    'not-found',
+    'People and the audit log belong to a team server (serve --database postgres://…).',
+  );
+};
+
+/** On the local app there is one user and no people to manage: nobody in particular is calling. */
+export function localTeamMethods(): TeamMethods {
+  return {
+    'app.whoami': () => ({ mode: 'local', person: null }),
+    'people.list': teamOnly,
+    'people.add': teamOnly,
+    'people.revoke': teamOnly,
+    'audit.list': teamOnly,
+    'audit.export': teamOnly,
+  };
+}
