@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import type { Durability, Service, Subscribe } from '@contract';
 import { HttpPools } from './botapi';
 import { botMethods } from './bots/bot-methods';
 import { CommandPool, type CommandPoolOptions } from './commands/command-pool';
 import type { NewDelivery } from './deliveries/records';
+import { SqliteWriter } from './deliveries/sqlite-writer';
 import { EventHub } from './events';
 import { Forwarder } from './forwarding/forwarder';
 import { PgTapQueue } from './forwarding/pg-tap-queue';
@@ -24,7 +26,7 @@ import { keyFileBox, keyFileBoxAt } from './secrets/key-file-box';
 import type { SecretBox } from './secrets/secret-box';
 import { createService } from './service';
 import { StoreHealth } from './store/health';
-import { openDatabase } from './store/open-database';
+import { DATABASE_FILE, openDatabase } from './store/open-database';
 import { openTeamState, type TeamState } from './store/pg/team-state';
 import { localSharedState, type SharedState } from './store/shared-state';
 import { withStoreErrors } from './store/store-errors';
@@ -129,7 +131,14 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         log,
       });
       shared = team;
-    } else shared = localSharedState(db, box, health);
+    } else {
+      // Inserts and their fsync run on a thread of their own: the event loop keeps answering meanwhile.
+      const writer = await SqliteWriter.start(
+        { file: join(options.dataDir, DATABASE_FILE), durability, nativeBinding: options.nativeBinding },
+        log,
+      );
+      shared = localSharedState(db, box, health, writer);
+    }
   } catch (error) {
     db.close();
     throw error;

@@ -8,7 +8,8 @@ import {
   type NewDelivery,
   type SeenUserRow,
 } from './records';
-import { searchableBody } from './searchable-body';
+import { SqliteInserter } from './sqlite-insert';
+import type { SqliteWriter } from './sqlite-writer';
 import type { DeliverySearch, DeliveryStore, SeenUser, StoredDelivery } from './store';
 import { storedFromRow, toListItem, toSeenUser } from './to-contract';
 
@@ -18,19 +19,15 @@ import { storedFromRow, toListItem, toSeenUser } from './to-contract';
  * interface with PostgreSQL: each runs to the end in one synchronous call.
  */
 export class SqliteDeliveryStore implements DeliveryStore {
-  private readonly insert: Statement;
-  private readonly firstCopy: Statement<[string, number], { id: number }>;
   private readonly byId: Statement<[number], DeliveryRow>;
   private readonly listRow: Statement<[number], DeliveryListRow>;
   private readonly maxId: Statement<[], { n: number | null }>;
-  private readonly insertInvocation: Statement;
   private readonly latestUser: Statement<[number | string], SeenUserRow>;
   private readonly countsByInbox: Statement<[], { inbox: string; n: number }>;
-  private readonly insertBatch: (rows: NewDelivery[]) => DeliveryListItem[];
+  private readonly inserter: SqliteInserter;
   /** Kept in memory: count(*) is a full scan, and the list asks on every page. */
   private readonly counts = new Map<string, number>();
   private readonly byShape = new Map<string, Statement>();
-  private readonly insertFts: Statement;
   private readonly maxUpdate: Statement<[], { n: number | null }>;
   private readonly pruneTx: (inbox: string, keepCount: number | null, olderThan: number | null) => number;
   private readonly sameCandidates: Statement<
@@ -39,18 +36,11 @@ export class SqliteDeliveryStore implements DeliveryStore {
   >;
   private total = 0;
 
-  constructor(private readonly db: Database) {
-    this.insert = db.prepare(`INSERT INTO deliveries (
-        received_at, inbox, method, path, query, headers, remote_address, body, body_size, body_omitted,
-        response_status, response_body, problem, duplicate_of, platform, kind, update_id,
-        user_id, user_name, user_username, user_language, chat_id, chat_type, text)
-      VALUES (@receivedAt, @inbox, @method, @path, @query, @headers, @remoteAddress, @body, @bodySize,
-        @bodyOmitted, @responseStatus, @responseBody, @problem, @duplicateOf, @platform, @kind, @updateId,
-        @userId, @userName, @userUsername, @userLanguage, @chatId, @chatType, @text)`);
-    this.firstCopy = db.prepare(
-      // Only an accepted copy counts as the first: a 404 before the inbox existed does not.
-      'SELECT id FROM deliveries WHERE inbox = ? AND update_id = ? AND duplicate_of IS NULL AND response_status < 300 ORDER BY id LIMIT 1',
-    );
+  constructor(
+    private readonly db: Database,
+    /** Where inserts go when the app runs: a thread of their own (see sqlite-writer.ts). */
+    private readonly writer: SqliteWriter | null = null,
+  ) {
     this.listRow = db.prepare(`SELECT ${LIST_COLUMNS} FROM deliveries WHERE id = ?`);
     this.maxId = db.prepare('SELECT max(id) AS n FROM deliveries');
     this.byId = db.prepare(
@@ -59,10 +49,6 @@ export class SqliteDeliveryStore implements DeliveryStore {
          i.check_code AS inv_check, i.logs AS inv_logs, i.sent AS inv_sent, i.duration_ms AS inv_duration_ms,
          i.response_truncated AS inv_response_truncated
        FROM deliveries d LEFT JOIN invocations i ON i.delivery_id = d.id WHERE d.id = ?`,
-    );
-    this.insertInvocation = db.prepare(
-      `INSERT INTO invocations (delivery_id, profile_id, command, user_id, options, params, outcome, reason, check_code, logs, sent, duration_ms, response_truncated)
-       VALUES (@deliveryId, @profileId, @command, @userId, @options, @params, @outcome, @reason, @check, @logs, @sent, @durationMs, @responseTruncated)`,
     );
     this.maxUpdate = db.prepare('SELECT max(update_id) AS n FROM deliveries');
     const cutoffByCount = db.prepare<[string, number], { id: number }>(
@@ -87,7 +73,6 @@ export class SqliteDeliveryStore implements DeliveryStore {
     this.sameCandidates = db.prepare(
       'SELECT body FROM deliveries WHERE received_at = ? AND inbox = ? AND method = ? AND path = ? AND query = ? AND body_size = ?',
     );
-    this.insertFts = db.prepare('INSERT INTO deliveries_fts (rowid, text, body) VALUES (?, ?, ?)');
     this.latestUser = db.prepare(
       `SELECT user_id, user_name, user_username, user_language, chat_id, chat_type FROM deliveries
        WHERE user_id = ? AND platform != 'signed-link' ORDER BY id DESC LIMIT 1`,
@@ -97,13 +82,28 @@ export class SqliteDeliveryStore implements DeliveryStore {
       this.counts.set(inbox, n);
       this.total += n;
     }
-    // One transaction for a whole batch: this is the group commit.
-    this.insertBatch = db.transaction((rows: NewDelivery[]) => rows.map((row) => this.insertOne(row)));
+    this.inserter = new SqliteInserter(db);
   }
 
-  /** Inserts all rows in one transaction; returns them as the list shows them. */
+  /**
+   * Inserts all rows in one transaction; returns them as the list shows them.
+   * With a writer thread the transaction (and its fsync) runs there, so the
+   * event loop answers other requests meanwhile; without one (tools, tests),
+   * here, with the search index written in the same call.
+   */
   async insertAll(rows: NewDelivery[]): Promise<DeliveryListItem[]> {
-    const items = this.insertBatch(rows);
+    let items: DeliveryListItem[];
+    if (this.writer) items = await this.writer.insertAll(rows);
+    else {
+      items = this.inserter.insertBatch(rows);
+      this.inserter.index(
+        items.map((item, i) => ({
+          id: item.id,
+          text: item.summary.text,
+          body: (rows[i] as NewDelivery).body,
+        })),
+      );
+    }
     for (const item of items) {
       this.counts.set(item.inbox, (this.counts.get(item.inbox) ?? 0) + 1);
       this.total += 1;
@@ -203,81 +203,5 @@ export class SqliteDeliveryStore implements DeliveryStore {
       (typeof asNumber === 'number' ? this.latestUser.get(asNumber) : undefined) ??
       this.latestUser.get(asText);
     return seen ? toSeenUser(seen) : null;
-  }
-
-  private insertOne(row: NewDelivery): DeliveryListItem {
-    const { summary } = row;
-    const duplicateOf =
-      summary.updateId === null || row.responseStatus >= 300
-        ? null
-        : (this.firstCopy.get(row.inbox, summary.updateId)?.id ?? null);
-    const problem = duplicateOf !== null ? 'duplicate' : row.problem;
-    const result = this.insert.run({
-      receivedAt: row.receivedAt,
-      inbox: row.inbox,
-      method: row.method,
-      path: row.path,
-      query: row.query,
-      headers: JSON.stringify(row.headers),
-      remoteAddress: row.remoteAddress,
-      body: row.body,
-      bodySize: row.bodySize,
-      bodyOmitted: row.bodyOmitted ? 1 : 0,
-      responseStatus: row.responseStatus,
-      responseBody: row.responseBody,
-      problem,
-      duplicateOf,
-      platform: summary.platform,
-      kind: summary.kind,
-      updateId: summary.updateId,
-      userId: summary.user?.id ?? null,
-      userName: summary.user?.name ?? null,
-      userUsername: summary.user?.username ?? null,
-      userLanguage: summary.user?.language ?? null,
-      chatId: summary.chat?.id ?? null,
-      chatType: summary.chat?.type ?? null,
-      text: summary.text,
-    });
-    const id = Number(result.lastInsertRowid);
-    this.insertFts.run(id, summary.text ?? '', searchableBody(row.body));
-    if (row.invocation) {
-      const inv = row.invocation;
-      this.insertInvocation.run({
-        deliveryId: id,
-        profileId: inv.profileId,
-        command: inv.command,
-        userId: inv.userId,
-        options: inv.options,
-        params: JSON.stringify(inv.params),
-        outcome: inv.outcome,
-        reason: inv.reason,
-        check: inv.check,
-        logs: JSON.stringify(inv.logs),
-        sent: JSON.stringify(inv.sent),
-        durationMs: inv.durationMs,
-        responseTruncated: inv.responseTruncated ? 1 : 0,
-      });
-    }
-    return toListItem({
-      id,
-      received_at: row.receivedAt,
-      inbox: row.inbox,
-      method: row.method,
-      path: row.path,
-      response_status: row.responseStatus,
-      problem,
-      duplicate_of: duplicateOf,
-      body_size: row.bodySize,
-      platform: summary.platform,
-      kind: summary.kind,
-      update_id: summary.updateId,
-      user_id: summary.user?.id ?? null,
-      user_name: summary.user?.name ?? null,
-      user_username: summary.user?.username ?? null,
-      user_language: summary.user?.language ?? null,
-      chat_id: summary.chat?.id ?? null,
-      chat_type: summary.chat?.type ?? null,
-      text: summary.text,
-    });
   }
 }

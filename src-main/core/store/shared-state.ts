@@ -1,5 +1,6 @@
 import type { DeliveryListItem } from '@contract';
 import type { Database } from 'better-sqlite3';
+import type { SqliteWriter } from '../deliveries/sqlite-writer';
 import type { SecretBox } from '../secrets/secret-box';
 import type { StoreHealth } from './health';
 import { type Stores, sqliteStores } from './stores';
@@ -30,9 +31,14 @@ export interface SharedState {
 }
 
 /** The embedded default: the SQLite file in the data dir, for this process alone. */
-export function localSharedState(db: Database, box: SecretBox, health: StoreHealth): SharedState {
+export function localSharedState(
+  db: Database,
+  box: SecretBox,
+  health: StoreHealth,
+  writer: SqliteWriter | null = null,
+): SharedState {
   return {
-    stores: sqliteStores(db, box),
+    stores: sqliteStores(db, box, writer),
     health,
     exclusive: async (_name, chore) => {
       await chore();
@@ -42,7 +48,9 @@ export function localSharedState(db: Database, box: SecretBox, health: StoreHeal
     // A local file is not "away": its failures (a full disk) are errors like any other.
     unreachable: () => null,
     size: async () => null,
-    // The file is closed with the sandbox's, by whoever opened it.
-    close: async () => undefined,
+    // The file itself is closed with the sandbox's, by whoever opened it; the writer thread goes now.
+    close: async () => {
+      await writer?.close();
+    },
   };
 }

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { SqliteCommandStore } from '../commands/sqlite-store';
 import type { CommandStore } from '../commands/store';
 import { SqliteDeliveryStore } from '../deliveries/sqlite-store';
+import type { SqliteWriter } from '../deliveries/sqlite-writer';
 import type { DeliveryStore } from '../deliveries/store';
 import { SqliteInboxSettingsStore } from '../inboxes/sqlite-settings-store';
 import { SqliteInboxStore } from '../inboxes/sqlite-store';
@@ -35,10 +36,10 @@ export interface Stores {
 }
 
 /** The embedded default: one SQLite file for one person. */
-export function sqliteStores(db: Database, box: SecretBox): Stores {
+export function sqliteStores(db: Database, box: SecretBox, writer: SqliteWriter | null = null): Stores {
   return {
     engine: 'sqlite',
-    deliveries: new SqliteDeliveryStore(db),
+    deliveries: new SqliteDeliveryStore(db, writer),
     inboxes: new SqliteInboxStore(db),
     inboxSettings: new SqliteInboxSettingsStore(db),
     profiles: new SqliteProfileStore(db, box),

@@ -1,0 +1,134 @@
+import { Worker } from 'node:worker_threads';
+import type { DeliveryListItem } from '@contract';
+import type { NewDelivery } from './records';
+// Bundled as its own file by electron-vite (and by the test config's stand-in); this is its path.
+import workerPath from './sqlite-writer-worker?modulePath';
+import type { FromWriter, ToWriter, WriterSetup } from './writer-messages';
+
+interface Pending {
+  resolve: (items: DeliveryListItem[]) => void;
+  reject: (error: Error) => void;
+}
+
+/** A failure on the writer thread, with SQLite's code when it had one (SQLITE_FULL, SQLITE_BUSY…). */
+export class WriterError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | null,
+  ) {
+    super(message);
+    this.name = 'WriterError';
+  }
+}
+
+/**
+ * The main thread's side of the writer thread: batches go over, list items
+ * come back once committed. A thread that dies fails what it had in hand
+ * (the receiver answers 503 and the platforms retry) and is started again.
+ */
+export class SqliteWriter {
+  private worker: Worker;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private closing: Promise<void> | null = null;
+  /** The highest delivery id search can find: what the thread has indexed. */
+  indexedUpTo = 0;
+
+  private constructor(
+    private readonly setup: WriterSetup,
+    private readonly log: (message: string) => void,
+  ) {
+    this.worker = this.spawn();
+  }
+
+  static async start(setup: WriterSetup, log: (message: string) => void): Promise<SqliteWriter> {
+    const writer = new SqliteWriter(setup, log);
+    await writer.ready();
+    return writer;
+  }
+
+  insertAll(rows: NewDelivery[]): Promise<DeliveryListItem[]> {
+    if (this.closing) return Promise.reject(new WriterError('The writer is closing.', null));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.post({ type: 'insert', id, rows });
+    });
+  }
+
+  /** Lets what was sent be committed and indexed, then ends the thread. */
+  close(): Promise<void> {
+    this.closing ??= new Promise<void>((resolve) => {
+      this.worker.once('exit', () => resolve());
+      this.post({ type: 'close' });
+    });
+    return this.closing;
+  }
+
+  private ready(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const onMessage = (message: FromWriter) => {
+        if (message.type !== 'ready') return;
+        this.worker.off('message', onMessage);
+        this.worker.off('error', reject);
+        resolve();
+      };
+      this.worker.on('message', onMessage);
+      this.worker.once('error', reject);
+    });
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(workerPath, { workerData: this.setup });
+    worker.on('message', (message: FromWriter) => this.receive(message));
+    worker.on('error', (error) => this.log(`writer: the thread failed: ${error.message}`));
+    worker.on('exit', (code) => {
+      this.failAll(`The writer thread stopped (exit ${code}).`);
+      if (this.closing === null) {
+        this.log('writer: the thread stopped; starting another');
+        this.worker = this.spawn();
+      }
+    });
+    return worker;
+  }
+
+  private receive(message: FromWriter): void {
+    switch (message.type) {
+      case 'inserted':
+        this.settle(message.id)?.resolve(message.items);
+        break;
+      case 'failed':
+        this.settle(message.id)?.reject(new WriterError(message.message, message.code));
+        break;
+      case 'ready':
+      case 'indexed':
+        this.indexedUpTo = Math.max(
+          this.indexedUpTo,
+          message.type === 'ready' ? message.indexedUpTo : message.upTo,
+        );
+        break;
+      case 'log':
+        this.log(message.message);
+        break;
+      case 'closed':
+        break;
+    }
+  }
+
+  private settle(id: number): Pending | undefined {
+    const found = this.pending.get(id);
+    this.pending.delete(id);
+    return found;
+  }
+
+  private failAll(reason: string): void {
+    for (const [id, p] of this.pending) {
+      this.pending.delete(id);
+      p.reject(new WriterError(reason, null));
+    }
+  }
+
+  private post(message: ToWriter): void {
+    this.worker.postMessage(message);
+  }
+}
