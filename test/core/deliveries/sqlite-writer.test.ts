@@ -1,0 +1,88 @@
+import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import { SqliteInserter } from '../../../src-main/core/deliveries/sqlite-insert';
+import { SqliteDeliveryStore } from '../../../src-main/core/deliveries/sqlite-store';
+import { SqliteWriter, WriterError } from '../../../src-main/core/deliveries/sqlite-writer';
+import { DATABASE_FILE, openDatabase } from '../../../src-main/core/store/open-database';
+import { tempDirFor, useCleanup } from '../../support/temp-dir';
+import { waitFor } from '../../support/wait';
+import { delivery } from './fixtures';
+
+describe('SqliteWriter (inserts on a thread of their own)', () => {
+  const cleanup = useCleanup();
+
+  async function open() {
+    const dataDir = tempDirFor(cleanup);
+    const db = openDatabase({ dataDir, durability: 'full' });
+    const writer = await SqliteWriter.start(
+      { file: join(dataDir, DATABASE_FILE), durability: 'full' },
+      () => undefined,
+    );
+    cleanup(async () => {
+      await writer.close();
+      db.close();
+    });
+    return { db, writer, store: new SqliteDeliveryStore(db, writer), dataDir };
+  }
+
+  it('commits on its thread, answers with the list items, and the main connection reads them at once', async () => {
+    const { store, writer } = await open();
+    const items = await store.insertAll([delivery(1), delivery(1), delivery(2)]);
+    expect(items.map((i) => [i.id, i.problem, i.duplicateOf])).toEqual([
+      [1, null, null],
+      [2, 'duplicate', 1],
+      [3, null, null],
+    ]);
+    expect((await store.search({ limit: 10 })).items.map((i) => i.id)).toEqual([3, 2, 1]);
+    expect(await store.count()).toBe(3);
+    // The search index follows right behind the commit.
+    await waitFor(() => writer.indexedUpTo >= 3, { what: 'the index' });
+    expect((await store.search({ query: 'text', limit: 10 })).total).toBe(3);
+  });
+
+  it('indexes at start what a crash left stored but not searchable', async () => {
+    const dataDir = tempDirFor(cleanup);
+    const db = openDatabase({ dataDir, durability: 'full' });
+    cleanup(() => db.close());
+    // Committed, then the process died before the index transaction.
+    new SqliteInserter(db).insertBatch([
+      delivery(1, { summary: { ...delivery(1).summary, text: 'zebra crossing' } }),
+    ]);
+    const store = new SqliteDeliveryStore(db);
+    expect((await store.search({ query: 'zebra', limit: 10 })).total).toBe(0);
+    const writer = await SqliteWriter.start(
+      { file: join(dataDir, DATABASE_FILE), durability: 'full' },
+      () => undefined,
+    );
+    cleanup(() => writer.close());
+    expect(writer.indexedUpTo).toBe(1);
+    expect((await store.search({ query: 'zebra', limit: 10 })).total).toBe(1);
+  });
+
+  it('fails the batches a dying thread had in hand, and takes the next ones on a new thread', async () => {
+    const { store } = await open();
+    await store.insertAll([delivery(1)]);
+    const writer = (store as unknown as { writer: SqliteWriter }).writer;
+    const thread = (writer as unknown as { worker: Worker }).worker;
+    const inHand = store.insertAll([delivery(2)]);
+    await thread.terminate();
+    await expect(inHand).rejects.toBeInstanceOf(WriterError);
+    const [next] = await waitFor(async () => {
+      try {
+        return await store.insertAll([delivery(3)]);
+      } catch {
+        return undefined;
+      }
+    });
+    expect(next?.updateId).toBe(3);
+  });
+
+  it('reports a failing batch with SQLite’s code, and goes on', async () => {
+    const { store } = await open();
+    const broken = delivery(5, { inbox: null as unknown as string });
+    await expect(store.insertAll([delivery(4), broken])).rejects.toMatchObject({ name: 'WriterError' });
+    expect(await store.count()).toBe(0);
+    expect((await store.insertAll([delivery(6)]))[0]?.updateId).toBe(6);
+  });
+});
