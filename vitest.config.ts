@@ -44,6 +44,20 @@ export default defineConfig({
       },
       {
         resolve: { alias },
+        plugins: [modulePath],
+        test: {
+          // `npm run bench`: the benchmark, a section per file; prints ratios and targets, asserts nothing on speed.
+          name: 'bench',
+          include: ['test/bench/**/*.run.ts'],
+          environment: 'node',
+          globalSetup: ['test/e2e/build.global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60 * 60_000,
+          hookTimeout: 10 * 60_000,
+        },
+      },
+      {
+        resolve: { alias },
         test: {
           // `npm run screenshot`: regenerates the README's picture; not part of `npm test`.
           name: 'screenshot',

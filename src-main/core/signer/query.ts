@@ -25,11 +25,8 @@ export function parseLinkQuery(rawQuery: string): ParsedQuery {
     if (pair === '' || eq <= 0) throw new LinkError('malformed', 'an empty or nameless parameter');
     const rawKey = pair.slice(0, eq);
     const rawValue = pair.slice(eq + 1);
-    const key = decode(rawKey);
-    const value = decode(rawValue);
-    if (encodeComponent(key) !== rawKey || encodeComponent(value) !== rawValue) {
-      throw new LinkError('non-canonical', key);
-    }
+    const key = canonicalDecode(rawKey, () => decode(rawKey));
+    const value = canonicalDecode(rawValue, () => key);
     if (key.endsWith('[]') || key.includes('[')) throw new LinkError('array-parameter', key);
     if (seen.has(key)) throw new LinkError('duplicate-parameter', key);
     seen.set(key, value);
@@ -57,6 +54,17 @@ export function parseLinkQuery(rawQuery: string): ParsedQuery {
     params.push([key, seen.get(key) as string]);
   }
   return { command, options, sig, user, params, redirect, expires };
+}
+
+/** What encodeURIComponent leaves as it is: text made only of these needs no decoding and is canonical. */
+const UNESCAPED = /^[A-Za-z0-9\-_.!~*'()]*$/;
+
+/** A key or value decoded, refused (naming its parameter) unless written exactly as the signer writes it. */
+function canonicalDecode(raw: string, name: () => string): string {
+  if (UNESCAPED.test(raw)) return raw;
+  const decoded = decode(raw);
+  if (encodeComponent(decoded) !== raw) throw new LinkError('non-canonical', name());
+  return decoded;
 }
 
 function decode(raw: string): string {

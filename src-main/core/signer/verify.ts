@@ -1,6 +1,6 @@
 import { canonicalString } from './canonical';
 import { LinkError } from './checks';
-import { macMatches, mac as macOf, parseSig } from './mac';
+import { macBytes, macMatches, parseSig } from './mac';
 import { type ParsedQuery, parseLinkQuery } from './query';
 import { isHttpsUrl, LINK_PATH } from './sign';
 
@@ -37,7 +37,7 @@ export function verifyLinkQuery(
     redirect: q.redirect,
     expires: q.expires,
   });
-  if (!macMatches(macOf(secret, canonical), mac)) throw new LinkError('bad-signature');
+  if (!macMatches(macBytes(secret, canonical), mac)) throw new LinkError('bad-signature');
   // Signed but unusable: the signer refuses these, so they only come from an older signer or a bug.
   if (q.redirect !== null && !isHttpsUrl(q.redirect)) throw new LinkError('bad-redirect', q.redirect);
   let optionsValue: unknown = {};
