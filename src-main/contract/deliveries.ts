@@ -163,8 +163,13 @@ export const ListDeliveriesInput = DeliveryFilter.extend({
   limit: z.number().int().min(1).max(1000).default(200),
 }).strict();
 
+/** Past this many matches a total is not counted further: "10,000+" says enough, and counting a million does not. */
+export const TOTAL_COUNTED_UP_TO = 10_000;
+
 export const ListDeliveriesOutput = z.object({
   items: z.array(DeliveryListItem),
-  /** All deliveries matching the filter, ignoring the cursors. */
+  /** All deliveries matching the filter, ignoring the cursors; at most TOTAL_COUNTED_UP_TO unless exact. */
   total: z.number().int(),
+  /** False when `total` is a lower bound (more matched than were counted); absent: exact. */
+  totalExact: z.boolean().optional(),
 });

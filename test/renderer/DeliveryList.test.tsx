@@ -174,4 +174,22 @@ describe('DeliveryList', () => {
     expect(screen.getByTestId('empty-state')).toBeTruthy();
     expect(screen.getByTestId('delivery-list')).toBeTruthy();
   });
+
+  it('says "10,000+ matching" when the server stopped counting, instead of a number that is not the count', async () => {
+    const fake = createFakeClient({
+      'deliveries.list': () => ({ items: makePage(1, 50), total: 10_000, totalExact: false }),
+      'deliveries.get': ({ id }) => makeDetail(id),
+    });
+    const store = createDeliveriesStore(fake.client, { scheduleFrame: createManualFrames().schedule });
+    store.getState().start();
+    await act(settle);
+    act(() => store.getState().setFilter({ status: '2xx' }));
+    await act(settle);
+    render(
+      <DeliveriesProvider store={store}>
+        <DeliveryList onOpen={() => {}} empty={<p>empty</p>} />
+      </DeliveriesProvider>,
+    );
+    expect(screen.getByTestId('match-count').textContent).toBe('10,000+ matching');
+  });
 });

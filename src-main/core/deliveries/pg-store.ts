@@ -1,4 +1,4 @@
-import type { DeliveryListItem } from '@contract';
+import { type DeliveryListItem, TOTAL_COUNTED_UP_TO } from '@contract';
 import type postgres from 'postgres';
 import { notifyChange } from '../store/pg/changes';
 import type { Sql, TransactionSql } from '../store/pg/connect';
@@ -8,7 +8,7 @@ import { pgText } from '../store/pg/text-value';
 import { idVariants, STATUS_CLASS } from './filter-sql';
 import { type PgDeliveryValues, pgDeliveryValues, pgInvocationValues } from './pg-rows';
 import type { DeliveryListRow, DeliveryRow, NewDelivery, SeenUserRow } from './records';
-import type { DeliverySearch, DeliveryStore, SeenUser, StoredDelivery } from './store';
+import type { DeliveryPage, DeliverySearch, DeliveryStore, SeenUser, StoredDelivery } from './store';
 import { storedFromRow, toListItem, toSeenUser } from './to-contract';
 
 /** Milliseconds as the timestamptz input the contract's ISO times are: exact, since both keep whole ms. */
@@ -155,7 +155,7 @@ export class PgDeliveryStore implements DeliveryStore {
    * The page and the total come from one statement, so they agree (one
    * snapshot) and cost one round trip.
    */
-  async search(query: DeliverySearch): Promise<{ items: DeliveryListItem[]; total: number }> {
+  async search(query: DeliverySearch): Promise<DeliveryPage> {
     const { limit, before, after, ...narrowing } = query;
     const where = this.narrowing(narrowing);
     const page = this.conditions([
@@ -165,15 +165,21 @@ export class PgDeliveryStore implements DeliveryStore {
     ]);
     const rows = await this.sql<(Partial<DeliveryListRow> & { total: number })[]>`
       SELECT t.total, p.*
-      FROM (SELECT count(*) AS total FROM deliveries WHERE ${where}) t
+      FROM (SELECT count(*) AS total FROM (
+        -- One past the bound: a broad filter over a million rows stops counting there.
+        SELECT 1 FROM deliveries WHERE ${where} LIMIT ${TOTAL_COUNTED_UP_TO + 1}) c) t
       LEFT JOIN (
         SELECT ${this.listColumns} FROM deliveries WHERE ${page} ORDER BY id DESC LIMIT ${limit}
       ) p ON true
       ORDER BY p.id DESC`;
-    const total = rows[0]?.total ?? 0;
+    const counted = rows[0]?.total ?? 0;
     // An empty page still has the total's row, with the page's columns null.
     const items = rows.filter((r) => r.id != null).map((r) => toListItem(r as DeliveryListRow));
-    return { items, total };
+    return {
+      items,
+      total: Math.min(counted, TOTAL_COUNTED_UP_TO),
+      totalExact: counted <= TOTAL_COUNTED_UP_TO,
+    };
   }
 
   /** Every filter of deliveries.list, clause for clause as filterSql (filter-sql.ts) builds it for SQLite. */

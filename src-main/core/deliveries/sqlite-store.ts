@@ -1,4 +1,4 @@
-import type { DeliveryListItem } from '@contract';
+import { type DeliveryListItem, TOTAL_COUNTED_UP_TO } from '@contract';
 import type { Database, Statement } from 'better-sqlite3';
 import { filterSql, idVariants, isPlainFilter } from './filter-sql';
 import {
@@ -10,7 +10,7 @@ import {
 } from './records';
 import { SqliteInserter } from './sqlite-insert';
 import type { SqliteWriter } from './sqlite-writer';
-import type { DeliverySearch, DeliveryStore, SeenUser, StoredDelivery } from './store';
+import type { DeliveryPage, DeliverySearch, DeliveryStore, SeenUser, StoredDelivery } from './store';
 import { storedFromRow, toListItem, toSeenUser } from './to-contract';
 
 /**
@@ -112,25 +112,27 @@ export class SqliteDeliveryStore implements DeliveryStore {
   }
 
   /** Newest first, narrowed by any filter; statements are prepared once per filter shape. */
-  async search(filter: DeliverySearch): Promise<{ items: DeliveryListItem[]; total: number }> {
+  async search(filter: DeliverySearch): Promise<DeliveryPage> {
     const { limit, before, after, ...narrowing } = filter;
     const rows = filterSql({ ...narrowing, before, after });
     const items = this.statement(
       `page:${rows.shape}`,
       () => `SELECT ${LIST_COLUMNS} FROM deliveries ${rows.where} ORDER BY id DESC LIMIT ?`,
     ).all(...rows.params, limit) as DeliveryListRow[];
-    let total: number;
-    if (isPlainFilter(narrowing)) total = this.countNow(narrowing.inbox);
-    else {
-      const counted = filterSql(narrowing);
-      total = (
-        this.statement(
-          `count:${counted.shape}`,
-          () => `SELECT count(*) AS n FROM deliveries ${counted.where}`,
-        ).get(...counted.params) as { n: number }
-      ).n;
+    if (isPlainFilter(narrowing)) {
+      return { items: items.map(toListItem), total: this.countNow(narrowing.inbox), totalExact: true };
     }
-    return { items: items.map(toListItem), total };
+    // Counted up to one past the bound: a broad filter over a million rows stops there.
+    const counted = filterSql(narrowing);
+    const n = (
+      this.statement(
+        `count:${counted.shape}`,
+        () =>
+          `SELECT count(*) AS n FROM (SELECT 1 FROM deliveries ${counted.where} LIMIT ${TOTAL_COUNTED_UP_TO + 1})`,
+      ).get(...counted.params) as { n: number }
+    ).n;
+    const totalExact = n <= TOTAL_COUNTED_UP_TO;
+    return { items: items.map(toListItem), total: Math.min(n, TOTAL_COUNTED_UP_TO), totalExact };
   }
 
   private statement(key: string, sql: () => string): Statement {

@@ -17,6 +17,12 @@ export interface StoredDelivery extends Omit<NewDelivery, 'invocation' | 'proble
   invocation: Invocation | null;
 }
 
+export interface DeliveryPage {
+  items: DeliveryListItem[];
+  total: number;
+  totalExact: boolean;
+}
+
 export type DeliverySearch = DeliveryFilter & {
   before?: number | undefined;
   after?: number | undefined;
@@ -36,8 +42,12 @@ export interface SeenUser {
 export interface DeliveryStore {
   /** Stores a batch in one transaction (the group commit); resolves once it is durable. */
   insertAll(rows: NewDelivery[]): Promise<DeliveryListItem[]>;
-  /** Newest first, narrowed by the filter; `total` counts every match, ignoring the cursors. */
-  search(query: DeliverySearch): Promise<{ items: DeliveryListItem[]; total: number }>;
+  /**
+   * Newest first, narrowed by the filter; `total` counts the matches,
+   * ignoring the cursors: exactly when they are few (or the filter is an
+   * inbox alone), and as TOTAL_COUNTED_UP_TO with `totalExact: false` past it.
+   */
+  search(query: DeliverySearch): Promise<DeliveryPage>;
   count(inbox?: string): Promise<number>;
   /** These deliveries as the list shows them, oldest first; ids not stored are left out. */
   listByIds(ids: readonly number[]): Promise<DeliveryListItem[]>;

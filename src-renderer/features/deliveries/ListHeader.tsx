@@ -10,6 +10,9 @@ import { formatCount } from './format';
  */
 export function ListHeader({ actions }: { actions?: ReactNode }) {
   const total = useDeliveries((state) => state.total);
+  const exact = useDeliveries((state) => state.totalExact);
+  // Past its bound the server stops counting: say so rather than show a number that is not the count.
+  const count = `${formatCount(total)}${exact ? '' : '+'}`;
   const loaded = useDeliveries((state) => state.rows.count);
   const inbox = useDeliveries((state) => state.filter.inbox ?? null);
   const narrowed = useDeliveries((state) => isNarrowed(state.filter));
@@ -21,15 +24,15 @@ export function ListHeader({ actions }: { actions?: ReactNode }) {
     <div className="list-header" data-testid="delivery-count">
       {narrowed ? (
         <strong data-testid="match-count">
-          {firstPage === 'loading' && loaded === 0 ? 'Searching…' : `${formatCount(total)} matching`}
+          {firstPage === 'loading' && loaded === 0 ? 'Searching…' : `${count} matching`}
         </strong>
       ) : (
         <strong>
-          {formatCount(total)} {total === 1 ? 'delivery' : 'deliveries'}
+          {count} {total === 1 && exact ? 'delivery' : 'deliveries'}
         </strong>
       )}
       {inbox !== null && <span className="muted"> in {inbox}</span>}
-      {loaded < total && <span className="muted"> · {formatCount(loaded)} loaded</span>}
+      {(loaded < total || !exact) && <span className="muted"> · {formatCount(loaded)} loaded</span>}
       {checkedCount > 0 && (
         <span className="list-selection">
           {' · '}

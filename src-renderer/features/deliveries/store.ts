@@ -27,6 +27,8 @@ export interface DeliveriesState {
   version: number;
   /** Deliveries matching the filter on the server, not just those loaded. */
   total: number;
+  /** False when the server stopped counting (`total` is then a lower bound: "10,000+"). */
+  totalExact: boolean;
   /** What the list shows, normalized (see normalizeFilter): `{}` for everything. The inbox is part of it. */
   filter: DeliveryFilter;
   firstPage: 'loading' | 'ready' | 'error';
@@ -86,6 +88,7 @@ export function createDeliveriesStore(
   let pending: DeliveryListItem[] = [];
   // The server's count from the latest catch-up answer, applied with its items.
   let pendingTotal: number | null = null;
+  let pendingTotalExact = true;
   let frameScheduled = false;
   let catchUpScheduled = false;
   // Bumped whenever the list starts over; answers to older requests are dropped.
@@ -103,14 +106,20 @@ export function createDeliveriesStore(
       frameScheduled = false;
       const batch = pending;
       const answered = pendingTotal;
+      const answeredExact = pendingTotalExact;
       pending = [];
       pendingTotal = null;
       const added = rows.addNewer(batch);
-      if (added === 0 && (answered === null || answered === get().total)) return;
+      if (
+        added === 0 &&
+        (answered === null || (answered === get().total && answeredExact === get().totalExact))
+      )
+        return;
       set((state) => ({
         version: added === 0 ? state.version : state.version + 1,
         // Counted by the server when it was asked (a narrowed list), else counted here.
         total: answered === null ? state.total + added : Math.max(answered, rows.count),
+        totalExact: answered === null ? state.totalExact : answeredExact,
       }));
     };
 
@@ -156,6 +165,7 @@ export function createDeliveriesStore(
       const after = newestKnownId();
       const found: DeliveryListItem[] = [];
       let total = 0;
+      let totalExact = true;
       let before: number | undefined;
       try {
         for (;;) {
@@ -166,6 +176,7 @@ export function createDeliveriesStore(
           if (epoch !== listEpoch) return;
           for (const item of page.items) found.push(item);
           total = page.total;
+          totalExact = page.totalExact !== false;
           if (page.items.length < CATCH_UP_LIMIT) break;
           before = page.items.reduce((min, item) => Math.min(min, item.id), Number.POSITIVE_INFINITY);
           if (before <= after + 1) break;
@@ -177,6 +188,7 @@ export function createDeliveriesStore(
       }
       for (const item of found) pending.push(item);
       pendingTotal = total;
+      pendingTotalExact = totalExact;
       if (get().loadError !== null) set({ loadError: null });
       scheduleFlush();
     };
@@ -207,6 +219,7 @@ export function createDeliveriesStore(
         set((state) => ({
           version: state.version + 1,
           total: Math.max(page.total, rows.count),
+          totalExact: page.totalExact !== false,
           firstPage: 'ready',
           reachedEnd: page.items.length < pageSize,
         }));
@@ -252,6 +265,7 @@ export function createDeliveriesStore(
         set((state) => ({
           version: state.version + 1,
           total: Math.max(page.total, rows.count),
+          totalExact: page.totalExact !== false,
           loadError: null,
           ...(gap ? { reachedEnd: false, olderError: null } : {}),
         }));
@@ -273,6 +287,7 @@ export function createDeliveriesStore(
         set((state) => ({
           version: state.version + 1,
           total: Math.max(page.total, rows.count),
+          totalExact: page.totalExact !== false,
           loadingOlder: false,
           reachedEnd: page.items.length < pageSize,
         }));
@@ -309,6 +324,7 @@ export function createDeliveriesStore(
       rows,
       version: 0,
       total: 0,
+      totalExact: true,
       filter: {},
       firstPage: 'loading',
       loadError: null,
@@ -372,6 +388,7 @@ export function createDeliveriesStore(
           filter,
           version: state.version + 1,
           total: 0,
+          totalExact: true,
           loadingOlder: false,
           olderError: null,
           reachedEnd: false,

@@ -1,4 +1,4 @@
-import type { DeliveryListItem } from '@contract';
+import { type DeliveryListItem, TOTAL_COUNTED_UP_TO } from '@contract';
 import { describe, expect, it } from 'vitest';
 import type { DeliverySearch, DeliveryStore } from '../../../src-main/core/deliveries/store';
 import { useDeliveryEngines } from './engines';
@@ -421,6 +421,18 @@ describe('DeliveryStore', () => {
         expect(await store.hasSame(other)).toBe(false);
       }
     });
+
+    it('counts a broad filter only up to its bound, and says the total is then a lower bound', async (ctx) => {
+      const { store } = await engine.open(ctx);
+      const many = Array.from({ length: TOTAL_COUNTED_UP_TO + 5 }, (_, i) => delivery(i + 1));
+      for (let i = 0; i < many.length; i += 2000) await store.insertAll(many.slice(i, i + 2000));
+      await store.insertAll([delivery(null, { responseStatus: 404, problem: 'unknown-inbox' })]);
+      expect(await store.search({ status: '2xx', limit: 1 })).toMatchObject({
+        total: TOTAL_COUNTED_UP_TO,
+        totalExact: false,
+      });
+      expect(await store.search({ status: 404, limit: 1 })).toMatchObject({ total: 1, totalExact: true });
+    }, 60_000);
 
     it('listByIds and lastId: what a replica relays, oldest first, missing ids left out', async (ctx) => {
       const { store } = await engine.open(ctx);
