@@ -80,7 +80,7 @@ describe('web bridge (serve)', () => {
 
     const right = await api('deliveries.list', {});
     expect(right.status).toBe(200);
-    expect(right.json()).toEqual({ items: [], total: 0 });
+    expect(right.json()).toEqual({ items: [], total: 0, totalExact: true });
   });
 
   it('lists deliveries newest first, each with its list fields', async () => {
