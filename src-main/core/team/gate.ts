@@ -17,6 +17,7 @@ import { AUDIT_EXPORT_PREFIX, type PgAuditStore } from './audit-store';
 import { auditTarget } from './audit-target';
 import type { PgPeopleStore } from './people-store';
 import { shownTo } from './shown-to';
+import { tokenHash } from './tokens';
 
 export interface TeamGateDeps {
   /** The team server's service (store errors already said as `unavailable`). */
@@ -52,6 +53,9 @@ type MethodNeed = (typeof METHOD_ROLES)[MethodName];
 
 const describeFailure = (error: ErrorBody): string => `${error.error}: ${error.message}`;
 
+/** Tokens remembered for an outage of the database (see authenticate); the oldest go first. */
+const REMEMBERED_TOKENS = 1000;
+
 /**
  * Where a team server's calls meet its people: a personal token names a
  * person; a call beyond their role is refused (403, naming the role
@@ -61,17 +65,39 @@ const describeFailure = (error: ErrorBody): string => `${error.error}: ${error.m
  */
 export class TeamGate {
   private readonly listeners = new Set<() => void>();
+  /** Who each token recently opened, by the token's hash: the answer while the database is away. */
+  private readonly lastSeen = new Map<string, Person>();
 
   constructor(private readonly deps: TeamGateDeps) {
     deps.onPeopleChanged(() => this.peopleChanged());
   }
 
-  /** The person whose token this is; null for no token, an unknown one or a revoked one. */
+  /**
+   * The person whose token this is; null for no token, an unknown one or a
+   * revoked one. Asked of the database on every call, so a revocation holds
+   * from the next call on every replica. While the database is away, a token
+   * that opened something here before still names its person, so the UI can
+   * hear that the database is away (app.status) instead of being logged out;
+   * no one can be revoked meanwhile, and what needs the database fails as
+   * `unavailable` anyway. Any revocation heard clears what is remembered.
+   */
   async authenticate(token: string | null | undefined): Promise<Person | null> {
     if (!token) return null;
+    const key = tokenHash(token).toString('hex');
     try {
-      return await this.deps.people.byToken(token);
+      const person = await this.deps.people.byToken(token);
+      this.lastSeen.delete(key);
+      if (person !== null) {
+        this.lastSeen.set(key, person);
+        if (this.lastSeen.size > REMEMBERED_TOKENS) {
+          const oldest = this.lastSeen.keys().next().value;
+          if (oldest !== undefined) this.lastSeen.delete(oldest);
+        }
+      }
+      return person;
     } catch (error) {
+      const remembered = this.deps.unreachable(error) === null ? undefined : this.lastSeen.get(key);
+      if (remembered !== undefined) return remembered;
       throw this.storeError(error);
     }
   }
@@ -135,6 +161,7 @@ export class TeamGate {
   }
 
   private peopleChanged(): void {
+    this.lastSeen.clear();
     for (const listener of this.listeners) {
       try {
         listener();
