@@ -3,6 +3,8 @@
 export const ERROR_STATUS = {
   'bad-input': 400,
   unauthorized: 401,
+  /** On a team server: the person's role does not allow the call; the message names the role needed. */
+  forbidden: 403,
   'not-found': 404,
   'unknown-method': 404,
   conflict: 409,

@@ -77,8 +77,15 @@ export function roleAllows(role: RoleName, method: MethodName): boolean {
   return needed !== 'local' && RANK[role] >= RANK[needed];
 }
 
+/**
+ * Reads that need more than a viewer: not state changes. Auditing them
+ * would add an entry each time an admin opens the audit log, so its list
+ * and total would change under the reader.
+ */
+const PRIVILEGED_READS: ReadonlySet<MethodName> = new Set<MethodName>(['people.list', 'audit.list']);
+
 /** Calls that change state: every one is written to the audit log. */
 export function changesState(method: MethodName): boolean {
   const needed = METHOD_ROLES[method];
-  return needed === 'operator' || needed === 'admin';
+  return (needed === 'operator' || needed === 'admin') && !PRIVILEGED_READS.has(method);
 }

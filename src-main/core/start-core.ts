@@ -30,7 +30,9 @@ import { DATABASE_FILE, openDatabase } from './store/open-database';
 import { openTeamState, type TeamState } from './store/pg/team-state';
 import { localSharedState, type SharedState } from './store/shared-state';
 import { withStoreErrors } from './store/store-errors';
+import type { TeamGate } from './team/gate';
 import { localTeamMethods } from './team/local-methods';
+import { teamAccess } from './team/team-access';
 import { workspaceMethods } from './team/workspace-methods';
 import { DEFAULT_TRANSFER_LIMITS, type TransferFileLimits, TransferFiles } from './transfer/files';
 import { TransferJobs } from './transfer/jobs';
@@ -90,6 +92,12 @@ export interface Core {
   sandboxBot: SandboxBot;
   /** Where exports are written and uploads kept (the web bridge serves and fills them). */
   transferDir(kind: 'exports' | 'imports'): string;
+  /**
+   * A team server's people: the web bridge resolves a personal token to a
+   * person and makes each call through here (roles, audit log). Null on the
+   * local app, whose `service` is called directly.
+   */
+  team: TeamGate | null;
   /** Bytes an upload may still take before the exports-and-uploads quota is reached. */
   uploadRoom(): number;
   dataDir: string;
@@ -271,6 +279,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     log,
   });
 
+  const access = team === null ? null : teamAccess(team, instanceId);
   const methods: Service = {
     ...createService({
       deliveries,
@@ -298,7 +307,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     }),
     ...replayMethods(replays, replayAttempts),
     ...transferMethods(transfers),
-    ...localTeamMethods(),
+    ...(access === null ? localTeamMethods() : access.methods(() => transfers.dir('exports'))),
     ...workspaceMethods(),
     ...settingsMethods({
       inboxes,
@@ -313,6 +322,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   };
   // A team database that is away makes calls fail as `unavailable`, not as internal errors.
   const service = team === null ? methods : withStoreErrors(methods, shared.unreachable, health);
+  const gate = access === null ? null : access.gate(service, health, log);
 
   let stopped: Promise<void> | undefined;
   return {
@@ -326,6 +336,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     sandboxToken: sandbox.defaultBot.token,
     sandboxBot: sandbox.defaultBot,
     transferDir: (kind) => transfers.dir(kind),
+    team: gate,
     uploadRoom: () => transferFiles.room(),
     dataDir: options.dataDir,
     stop: () => {

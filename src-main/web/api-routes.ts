@@ -1,12 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ContractError, ERROR_STATUS, type Service } from '@contract';
-import { dispatch } from '@contract/dispatch';
+import { ContractError, type Envelope, ERROR_STATUS } from '@contract';
 
 const MAX_API_BODY = 1024 * 1024;
 
+/** One contract call as the caller may make it: dispatch on the local app's service, or a team server's gate. */
+export type Call = (method: string, input: unknown) => Promise<Envelope<unknown>>;
+
 /** `POST /api/<method>`: JSON in, the method's output (or `{error, message}`) out. */
 export async function handleApiCall(
-  service: Service,
+  call: Call,
   method: string,
   req: IncomingMessage,
   res: ServerResponse,
@@ -28,7 +30,7 @@ export async function handleApiCall(
     const message = error instanceof Error ? error.message : String(error);
     return sendJson(res, 400, new ContractError('bad-input', message).toBody());
   }
-  const result = await dispatch(service, method, input);
+  const result = await call(method, input);
   if (result.ok) sendJson(res, 200, result.value);
   else sendJson(res, ERROR_STATUS[result.error.error], result.error);
 }

@@ -7,6 +7,7 @@ import { defaultDataDir } from './data-dir';
 import { openLinkTools } from './link-cli';
 import { sandboxSend } from './sandbox-send';
 import { serve } from './serve';
+import { parseUsersAction, runUsersAction } from './users-cli';
 
 const USAGE = `Usage:
   bot-webhook-inspector serve [options]
@@ -14,12 +15,18 @@ const USAGE = `Usage:
   bot-webhook-inspector sign --command <name> --user <id> [--options <json>] [--param key=value]… [--redirect <url>]
                              [--expires-in <seconds|never>] [--bot <profile>] [--base-url <url>] [--data-dir <dir>]
   bot-webhook-inspector verify <url> [--base-url <url>] [--data-dir <dir>]
+  bot-webhook-inspector users add --name <name> --role viewer|operator|admin [--database URL]
+  bot-webhook-inspector users list [--database URL]
+  bot-webhook-inspector users revoke --id <number> | --name <name> [--database URL]
 
 serve starts the inspector's engine and serves its UI to your browser.
 sandbox send writes to the sandbox bot as a simulated user (the inspector must be running).
 sign prints a signed per-user link (default bot: the sandbox bot; default base: the local receiver;
   it expires after the default for new links, a week unless changed in the app, or --expires-in).
 verify exits 0 when a link is valid, otherwise 1 with the failed check named.
+users manages a team server's people on its database (--database or $DATABASE_URL): add prints the
+  person's token once (only its hash is kept); revoke takes effect at once, on every replica.
+  On a database with no people, serve --database makes an admin and prints its token once.
 
 Options for serve:
   --data-dir DIR          where history is kept (default: ${defaultDataDir()})
@@ -136,6 +143,21 @@ async function sandboxCommand(
   return 0;
 }
 
+async function usersCommand(
+  sub: string | undefined,
+  values: Record<string, string | boolean | string[] | undefined>,
+): Promise<number> {
+  const str = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
+  const action = parseUsersAction(sub, { name: str('name'), role: str('role'), id: str('id') });
+  const database = str('database') ?? process.env.DATABASE_URL;
+  if (!database)
+    throw new UsageError("users needs the team server's database: --database URL or $DATABASE_URL.");
+  const { out, err } = await runUsersAction(database, action);
+  for (const line of out) console.log(line);
+  for (const line of err) console.error(line);
+  return 0;
+}
+
 /** `--database` (or DATABASE_URL) makes this a team server; `--secret-key-file` only means something then. */
 function teamDatabase(values: Record<string, string | boolean | string[] | undefined>) {
   const url = typeof values.database === 'string' ? values.database : process.env.DATABASE_URL;
@@ -174,6 +196,8 @@ async function main(argv: string[]): Promise<number> {
       'base-url': { type: 'string' },
       database: { type: 'string' },
       'secret-key-file': { type: 'string' },
+      role: { type: 'string' },
+      id: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -184,6 +208,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'sandbox') return sandboxCommand(positionals[1], values);
   if (command === 'sign' || command === 'verify') return linkCommand(command, positionals[1], values);
+  if (command === 'users') return usersCommand(positionals[1], values);
   if (command !== 'serve') throw new UsageError(`Unknown command "${command}".`);
   guardProcess((message) => console.error(message));
 
@@ -209,6 +234,10 @@ async function main(argv: string[]): Promise<number> {
     version: version(),
     ...teamDatabase(values),
   });
+  if (served.adminToken !== null) {
+    console.log(`Admin token: ${served.adminToken}`);
+    console.error('The admin token is shown this once: add people with "users add" (only hashes are kept).');
+  }
   console.log(`Inspector UI: ${served.uiUrl}`);
   console.log(`Receiver: ${served.core.receiverUrl}`);
   console.log(`Sandbox platform: ${served.core.sandboxUrl} (token ${served.core.sandboxToken})`);

@@ -11,7 +11,11 @@ export interface ServeOptions extends CoreOptions {
 export interface Served {
   core: Core;
   bridge: Bridge;
-  token: string;
+  /** The local app's per-run token; null on a team server, where people hold personal tokens. */
+  token: string | null;
+  /** On a team server whose database had no people: the admin made now, whose token is shown this once. */
+  adminToken: string | null;
+  /** The UI's address: with the per-run token on the local app, without a token on a team server. */
   uiUrl: string;
   stop(): Promise<void>;
 }
@@ -19,13 +23,16 @@ export interface Served {
 /** Core plus the web bridge: what `npm run serve` runs. */
 export async function serve(options: ServeOptions): Promise<Served> {
   const core = await startCore(options);
-  const token = newToken();
+  const access = core.team === null ? { token: newToken() } : { team: core.team };
+  const token = access.token ?? null;
+  let adminToken: string | null = null;
   let bridge: Bridge;
   try {
+    adminToken = (await core.team?.addFirstAdmin()) ?? null;
     bridge = await startBridge({
       service: core.service,
       subscribe: core.subscribe,
-      token,
+      ...access,
       port: options.uiPort ?? 0,
       staticDir: options.staticDir ?? fileURLToPath(new URL('../renderer/', import.meta.url)),
       transferDir: core.transferDir,
@@ -40,7 +47,8 @@ export async function serve(options: ServeOptions): Promise<Served> {
     core,
     bridge,
     token,
-    uiUrl: `${bridge.url}/?token=${token}`,
+    adminToken,
+    uiUrl: token === null ? `${bridge.url}/` : `${bridge.url}/?token=${token}`,
     stop: async () => {
       await bridge.close();
       await core.stop();

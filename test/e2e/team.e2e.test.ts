@@ -11,10 +11,22 @@ import { type ServeProcess, startServe, tempDataDir } from './support/serve-proc
 
 const chromiumPath = findChromium();
 
-/** A replica of the team server, stopped after the test. */
-async function replica(ctx: TestContext, url: string, keyFile: string): Promise<ServeProcess> {
+/**
+ * A replica of the team server, stopped after the test. The first on a
+ * database prints the admin's token; later ones are given it.
+ */
+async function replica(
+  ctx: TestContext,
+  url: string,
+  keyFile: string,
+  token?: string,
+): Promise<ServeProcess> {
   const data = tempDataDir();
-  const server = await startServe(data.dir, ['--database', url, '--secret-key-file', keyFile]);
+  const server = await startServe(
+    data.dir,
+    ['--database', url, '--secret-key-file', keyFile],
+    token === undefined ? {} : { token },
+  );
   ctx.onTestFinished(async () => {
     await server.stop();
     data.remove();
@@ -57,11 +69,11 @@ describe('a team server of two replicas', () => {
     const { url } = await pg.freshDatabase(ctx);
     const key = keyFileFor(ctx);
     const a = await replica(ctx, url, key);
-    const b = await replica(ctx, url, key);
+    const b = await replica(ctx, url, key, a.token);
     const browser = await launchChromium(chromiumPath);
     ctx.onTestFinished(() => browser.close());
     const page = await browser.browser.newPage();
-    await page.goto(b.uiUrl);
+    await page.goto(b.browserUrl);
     await page.getByTestId('empty-state').waitFor({ timeout: 10_000 });
     const sent = Date.now();
     expect((await postDelivery(a.receiverUrl, solafonUpdate(4242, 'posted to replica A'))).status).toBe(200);
@@ -75,7 +87,7 @@ describe('a team server of two replicas', () => {
     const { url } = await pg.freshDatabase(ctx);
     const key = keyFileFor(ctx);
     const a = await replica(ctx, url, key);
-    const b = await replica(ctx, url, key);
+    const b = await replica(ctx, url, key, a.token);
     for (let id = 1; id <= 10; id++) {
       const both = await Promise.all([
         postDelivery(a.receiverUrl, solafonUpdate(id, `race ${id}`)),
@@ -102,7 +114,7 @@ describe('a team server of two replicas', () => {
     const { url } = await pg.freshDatabase(ctx);
     const key = keyFileFor(ctx);
     const a = await replica(ctx, url, key);
-    const b = await replica(ctx, url, key);
+    const b = await replica(ctx, url, key, a.token);
     const acknowledged = new Set<number>();
     let sending = true;
     const lane = async (n: number) => {
@@ -137,6 +149,9 @@ describe('a team server whose database goes away', () => {
     const url = await cluster.database();
     const a = await replica(ctx, url, keyFileFor(ctx));
     expect((await postDelivery(a.receiverUrl, solafonUpdate(1, 'before'))).status).toBe(200);
+    // A UI that was connected before the outage: its token was checked, so the replica can still
+    // tell it the database is away (a token never seen cannot be checked then, and gets 503).
+    expect(await a.api('app.status')).toMatchObject({ state: 'ok' });
     await cluster.pause();
     const refused = await request(`${a.receiverUrl}/webhook`, {
       method: 'POST',
@@ -149,6 +164,12 @@ describe('a team server whose database goes away', () => {
     await waitFor(async () => (await a.api<{ state: string }>('app.status')).state === 'unavailable', {
       what: 'the replica to report the database away',
     });
+    const unseen = await fetch(`${a.uiBase}/api/app.status`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer bwi_${'x'.repeat(43)}` },
+      body: '{}',
+    });
+    expect(unseen.status).toBe(503);
     await cluster.resume();
     await waitFor(async () => (await postDelivery(a.receiverUrl, solafonUpdate(3, 'after'))).status === 200, {
       timeoutMs: 20_000,

@@ -23,6 +23,7 @@ describe('web bridge (serve)', () => {
   let served: Served;
   let ui: string;
   let receiver: string;
+  let token: string;
 
   beforeEach(async () => {
     root = makeTempDir('bwi-web-');
@@ -40,6 +41,8 @@ describe('web bridge (serve)', () => {
       staticDir,
       log: () => {},
     });
+    if (served.token === null) throw new Error('The local app’s bridge has a per-run token.');
+    token = served.token;
     ui = served.bridge.url;
     receiver = served.core.receiverUrl;
   });
@@ -49,20 +52,20 @@ describe('web bridge (serve)', () => {
     removeDir(root);
   });
 
-  const api = (method: string, input: unknown, token: string | null = served.token): Promise<HttpResponse> =>
+  const api = (method: string, input: unknown, bearer: string | null = token): Promise<HttpResponse> =>
     httpRequest(`${ui}/api/${method}`, {
       method: 'POST',
       headers: {
         'Content-Type': 'application/json',
-        ...(token === null ? {} : { Authorization: `Bearer ${token}` }),
+        ...(bearer === null ? {} : { Authorization: `Bearer ${bearer}` }),
       },
       body: typeof input === 'string' ? input : JSON.stringify(input),
     });
 
   it('listens on loopback and prints a UI URL carrying the token', () => {
     expect(ui).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(served.uiUrl).toBe(`${ui}/?token=${served.token}`);
-    expect(served.token.length).toBeGreaterThanOrEqual(32);
+    expect(served.uiUrl).toBe(`${ui}/?token=${token}`);
+    expect(token.length).toBeGreaterThanOrEqual(32);
   });
 
   it('refuses API calls without the token or with a wrong one (401 JSON), serves them with it', async () => {
@@ -71,7 +74,7 @@ describe('web bridge (serve)', () => {
     expect(none.headers['content-type']).toMatch(/^application\/json/);
     expect(none.json<ErrorBody>().error).toBe('unauthorized');
 
-    const wrong = await api('deliveries.list', {}, `${served.token.slice(0, -1)}x`);
+    const wrong = await api('deliveries.list', {}, `${token.slice(0, -1)}x`);
     expect(wrong.status).toBe(401);
     expect(wrong.json<ErrorBody>().error).toBe('unauthorized');
 
@@ -144,7 +147,7 @@ describe('web bridge (serve)', () => {
 
   it('refuses a GET on an API method with 405', async () => {
     const res = await httpRequest(`${ui}/api/deliveries.list`, {
-      headers: { Authorization: `Bearer ${served.token}` },
+      headers: { Authorization: `Bearer ${token}` },
     });
     expect(res.status).toBe(405);
     expect(res.headers.allow).toBe('POST');
@@ -155,7 +158,7 @@ describe('web bridge (serve)', () => {
     for (const host of [`evil.example:${port}`, `127.0.0.1:${port + 1}`, 'localhost']) {
       const res = await httpRequest(`${ui}/api/deliveries.list`, {
         method: 'POST',
-        headers: { Host: host, Authorization: `Bearer ${served.token}` },
+        headers: { Host: host, Authorization: `Bearer ${token}` },
         body: '{}',
       });
       expect(res.status).toBe(403);
@@ -187,7 +190,7 @@ describe('web bridge (serve)', () => {
       method,
       headers: {
         'Content-Type': 'application/json',
-        Authorization: `Bearer ${served.token}`,
+        Authorization: `Bearer ${token}`,
         ...(origin === undefined ? {} : { Origin: origin }),
       },
       body: method === 'POST' ? '{}' : undefined,
@@ -258,7 +261,7 @@ describe('web bridge (serve)', () => {
   });
 
   it('pushes delivery.added over the WebSocket to a client with the token', async () => {
-    const ws = new WebSocket(`${ui.replace('http:', 'ws:')}/events?token=${served.token}`);
+    const ws = new WebSocket(`${ui.replace('http:', 'ws:')}/events?token=${token}`);
     try {
       await new Promise<void>((resolve, reject) => {
         ws.once('open', () => resolve());
@@ -292,10 +295,7 @@ describe('web bridge (serve)', () => {
   ];
 
   it.each(refusedUpgrades)('refuses the WebSocket upgrade with %s (401)', async (_label, path, options) => {
-    const ws = new WebSocket(
-      `${ui.replace('http:', 'ws:')}${path(served.token)}`,
-      options(served.bridge.port),
-    );
+    const ws = new WebSocket(`${ui.replace('http:', 'ws:')}${path(token)}`, options(served.bridge.port));
     const status = await new Promise<number>((resolve, reject) => {
       ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
       ws.once('open', () => reject(new Error('the upgrade was accepted')));

@@ -8,9 +8,19 @@ const CLI = fileURLToPath(new URL('../../../out/main/cli.js', import.meta.url));
 
 export interface ServeProcess {
   child: ChildProcess;
+  /** The printed `Inspector UI:` address: with the per-run token locally, without one on a team server. */
   uiUrl: string;
   uiBase: string;
+  /**
+   * What `api` and a browser use: the per-run token locally; on a team server
+   * the admin token it printed (first start on an empty database), or the one
+   * passed in `options.token`.
+   */
   token: string;
+  /** On a team server's first start: the printed `Admin token:`; null otherwise. */
+  adminToken: string | null;
+  /** The UI's address with `token` in it, for a browser. */
+  browserUrl: string;
   receiverUrl: string;
   sandboxUrl: string;
   sandboxToken: string;
@@ -25,8 +35,16 @@ export function tempDataDir(): { dir: string; remove(): void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Runs `bot-webhook-inspector serve` on free ports and waits for its two lines. */
-export async function startServe(dataDir: string, extraArgs: string[] = []): Promise<ServeProcess> {
+/**
+ * Runs `bot-webhook-inspector serve` on free ports and waits for its lines.
+ * `options.token`: a personal token for a replica of a team server that
+ * makes no admin (its database has people already).
+ */
+export async function startServe(
+  dataDir: string,
+  extraArgs: string[] = [],
+  options: { token?: string } = {},
+): Promise<ServeProcess> {
   const child = spawn(
     process.execPath,
     [
@@ -50,37 +68,47 @@ export async function startServe(dataDir: string, extraArgs: string[] = []): Pro
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
-  const lines = await new Promise<{ ui: string; receiver: string; sandbox: string; sandboxToken: string }>(
-    (resolve, reject) => {
-      let out = '';
-      const timer = setTimeout(
-        () => reject(new Error(`serve did not start in time.\n${out}\n${stderr}`)),
-        20_000,
-      );
-      child.once('exit', (code) => {
+  const lines = await new Promise<{
+    ui: string;
+    receiver: string;
+    sandbox: string;
+    sandboxToken: string;
+    admin: string | null;
+  }>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(
+      () => reject(new Error(`serve did not start in time.\n${out}\n${stderr}`)),
+      20_000,
+    );
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve exited with ${code}.\n${out}\n${stderr}`));
+    });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const ui = /^Inspector UI: (\S+)$/m.exec(out)?.[1];
+      const receiver = /^Receiver: (\S+)$/m.exec(out)?.[1];
+      const sandbox = /^Sandbox platform: (\S+) \(token (\S+)\)$/m.exec(out);
+      if (ui && receiver && sandbox?.[1] && sandbox[2]) {
         clearTimeout(timer);
-        reject(new Error(`serve exited with ${code}.\n${out}\n${stderr}`));
-      });
-      child.stdout?.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const ui = /^Inspector UI: (\S+)$/m.exec(out)?.[1];
-        const receiver = /^Receiver: (\S+)$/m.exec(out)?.[1];
-        const sandbox = /^Sandbox platform: (\S+) \(token (\S+)\)$/m.exec(out);
-        if (ui && receiver && sandbox?.[1] && sandbox[2]) {
-          clearTimeout(timer);
-          resolve({ ui, receiver, sandbox: sandbox[1], sandboxToken: sandbox[2] });
-        }
-      });
-    },
-  );
+        // Printed before the UI line, once, when serve made the team's first admin.
+        const admin = /^Admin token: (\S+)$/m.exec(out)?.[1] ?? null;
+        resolve({ ui, receiver, sandbox: sandbox[1], sandboxToken: sandbox[2], admin });
+      }
+    });
+  });
   const ui = new URL(lines.ui);
-  const token = ui.searchParams.get('token') ?? '';
+  const token = ui.searchParams.get('token') ?? options.token ?? lines.admin ?? '';
+  const browserUrl = new URL(ui);
+  browserUrl.searchParams.set('token', token);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     child,
     uiUrl: lines.ui,
     uiBase: ui.origin,
     token,
+    adminToken: lines.admin,
+    browserUrl: browserUrl.href,
     receiverUrl: lines.receiver,
     sandboxUrl: lines.sandbox,
     sandboxToken: lines.sandboxToken,

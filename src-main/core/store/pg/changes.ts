@@ -9,14 +9,17 @@ import type { Sql, TransactionSql } from './connect';
  */
 export const CHANGES_CHANNEL = 'bwi_changes';
 
-/** What changed: deliveries carry their ids; the rest say "read me again". */
-export type ChangeTopic = 'deliveries' | 'inboxes' | 'settings' | 'commands' | 'profiles';
+/**
+ * What changed: deliveries carry their ids; the rest say "read me again".
+ * `people`: someone was revoked (ids: who), so every replica cuts their open sessions.
+ */
+export type ChangeTopic = 'deliveries' | 'inboxes' | 'settings' | 'commands' | 'profiles' | 'people';
 
 export interface Change {
   /** The replica that made the change (it has already acted on it). */
   origin: string;
   topic: ChangeTopic;
-  /** For `deliveries`: the ids committed. */
+  /** For `deliveries`: the ids committed; for `people`: the people revoked. */
   ids?: number[];
 }
 
@@ -40,7 +43,7 @@ export async function notifyChange(
   }
 }
 
-const TOPICS = new Set<string>(['deliveries', 'inboxes', 'settings', 'commands', 'profiles']);
+const TOPICS = new Set<string>(['deliveries', 'inboxes', 'settings', 'commands', 'profiles', 'people']);
 
 /** A payload from the channel, or null for anything that is not one of ours. */
 export function parseChange(payload: string): Change | null {

@@ -27,7 +27,7 @@ export interface RelayDeps {
 
 /**
  * Makes many replicas one inspector for their UI clients: what another
- * replica commits (deliveries, inboxes, settings, commands) arrives as a
+ * replica commits (deliveries, inboxes, settings, commands, revocations) arrives as a
  * NOTIFY, and this replica reloads what it caches and pushes the change to
  * its own clients. A dropped LISTEN connection loses notices, so every
  * reconnect catches up by id and reloads the caches.
@@ -37,6 +37,7 @@ export class ChangeRelay {
   /** The newest id when this replica started: its clients read what lies below from the list itself. */
   private floor = 0;
   private readonly pushed = new Set<number>();
+  private readonly peopleListeners = new Set<() => void>();
   private listening: { unlisten(): Promise<void> } | null = null;
   private connectedBefore = false;
   private stopped = false;
@@ -65,6 +66,16 @@ export class ChangeRelay {
         this.connectedBefore = true;
       },
     );
+  }
+
+  /**
+   * Called when another replica (or the command line) revoked someone, and
+   * after a reconnect (a notice may have been lost): the listener checks its
+   * open sessions against the database.
+   */
+  onPeopleChanged(listener: () => void): () => void {
+    this.peopleListeners.add(listener);
+    return () => this.peopleListeners.delete(listener);
   }
 
   /** Deliveries this replica committed and pushed itself. */
@@ -97,6 +108,19 @@ export class ChangeRelay {
       case 'profiles':
         // Profiles are read from the database on every use: nothing is cached to reload.
         break;
+      case 'people':
+        this.peopleChanged();
+        break;
+    }
+  }
+
+  private peopleChanged(): void {
+    for (const listener of this.peopleListeners) {
+      try {
+        listener();
+      } catch (error) {
+        this.deps.log(`relay: a listener for revoked people failed: ${describeError(error)}`);
+      }
     }
   }
 
@@ -112,6 +136,7 @@ export class ChangeRelay {
 
   private async catchUp(): Promise<void> {
     const { stores, events } = this.deps;
+    this.peopleChanged();
     await Promise.all([stores.inboxes.reload(), stores.inboxSettings.reload()]);
     events.emit('inboxes.changed', {});
     const missed: DeliveryListItem[] = [];

@@ -25,8 +25,10 @@ export interface TeamStateOptions {
 }
 
 export interface TeamState extends SharedState {
-  /** The pool, for the replica's own queues (tap forwarding). */
+  /** The pool, for the replica's own queues (tap forwarding) and its people. */
   sql: Sql;
+  /** Someone was revoked on another replica (or a notice may have been missed): check open sessions. */
+  onPeopleChanged(listener: () => void): () => void;
 }
 
 /**
@@ -58,6 +60,7 @@ export async function openTeamState(options: TeamStateOptions): Promise<TeamStat
       sql,
       stores,
       health,
+      onPeopleChanged: (listener) => started.onPeopleChanged(listener),
       exclusive: (name, chore) => exclusive(sql, name, chore),
       committed: (items) => started.committed(items),
       unreachable: unreachableReason,

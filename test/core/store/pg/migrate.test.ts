@@ -37,6 +37,7 @@ describe('migratePostgres', () => {
     expect(rows.every((r) => r.applied_at instanceof Date)).toBe(true);
     // Every shared table is there; the sandbox's are not (each replica keeps its own).
     expect(await tables(sql)).toEqual([
+      'audit_log',
       'bot_profiles',
       'commands',
       'deliveries',
@@ -44,6 +45,7 @@ describe('migratePostgres', () => {
       'inbox_settings',
       'inboxes',
       'invocations',
+      'people',
       'replay_attempts',
       'schema_migrations',
       'sent_replies',

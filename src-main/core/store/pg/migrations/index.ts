@@ -4,6 +4,7 @@ import { sql as profiles } from './0002-profiles';
 import { sql as signedLinks } from './0003-signed-links';
 import { sql as forwarding } from './0004-forwarding';
 import { sql as settings } from './0005-settings';
+import { sql as people } from './0006-people';
 
 /**
  * The team server's schema, in order. Append only once released: a
@@ -16,4 +17,5 @@ export const pgMigrations: readonly Migration[] = [
   { version: 3, name: 'signed-links', sql: signedLinks },
   { version: 4, name: 'forwarding', sql: forwarding },
   { version: 5, name: 'settings', sql: settings },
+  { version: 6, name: 'people', sql: people },
 ];
