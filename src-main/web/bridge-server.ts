@@ -15,6 +15,13 @@ export interface BridgeOptions {
   subscribe: Subscribe;
   token: string;
   port: number;
+  /** Where to listen (default 127.0.0.1); a team server's replicas listen where its proxy reaches them. */
+  host?: string;
+  /**
+   * `Host` values accepted besides this server's own address, as `name[:port]`:
+   * the names it is reached under through a proxy (a team server's public URL).
+   */
+  allowedHosts?: string[];
   /** The built renderer (out/renderer). */
   staticDir: string;
   /** Where exports are written and uploads kept. */
@@ -30,14 +37,19 @@ export interface Bridge {
   close(): Promise<void>;
 }
 
-const HOST = '127.0.0.1';
+const LOOPBACK = '127.0.0.1';
 
 /**
  * The web bridge: the built renderer plus the contract over HTTP and a
- * WebSocket, on loopback only, behind a per-run token.
+ * WebSocket, on loopback unless a team server says otherwise, behind a token.
  */
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
+  const host = options.host ?? LOOPBACK;
   let port = 0;
+  let allowedHosts: string[] = [];
+  // Whatever the address, a Host that is not one of this server's names is a rebinding page's.
+  const ownHost = (header: string | undefined) =>
+    isLoopbackHost(header, port) || (header !== undefined && allowedHosts.includes(header.toLowerCase()));
   const events = createEventSocket(options.subscribe);
 
   const server = createServer((req, res) => {
@@ -52,12 +64,12 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     refuseFraming(res);
-    if (!isLoopbackHost(req.headers.host, port)) {
+    if (!ownHost(req.headers.host)) {
       return sendJson(res, 403, new ContractError('unauthorized', 'Unexpected Host header.').toBody());
     }
     const callsCore =
       path.startsWith(WEB_API_PREFIX) || path.startsWith('/downloads/') || path === '/uploads';
-    if (callsCore && isForeignOrigin(req.headers.origin, port)) {
+    if (callsCore && isForeignOrigin(req.headers.origin, port, allowedHosts)) {
       // The token is for this bridge's own page; another site's page is refused even with it.
       return sendJson(
         res,
@@ -106,12 +118,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://placeholder');
-    const origin = req.headers.origin;
-    const sameOrigin = origin === undefined || isLoopbackHost(origin.replace(/^http:\/\//, ''), port);
     if (
       url.pathname !== WEB_EVENTS_PATH ||
-      !isLoopbackHost(req.headers.host, port) ||
-      !sameOrigin ||
+      !ownHost(req.headers.host) ||
+      isForeignOrigin(req.headers.origin, port, allowedHosts) ||
       !tokenMatches(options.token, url.searchParams.get('token'))
     ) {
       socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
@@ -123,15 +133,20 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, HOST, () => {
+    server.listen(options.port, host, () => {
       server.off('error', reject);
       resolve();
     });
   });
   port = (server.address() as AddressInfo).port;
+  const address = ownAddress(host, port);
+  allowedHosts = [
+    ...(options.allowedHosts ?? []).map((h) => h.toLowerCase()),
+    ...(address === null ? [] : [address]),
+  ];
 
   return {
-    url: `http://${HOST}:${port}`,
+    url: `http://${address ?? `${LOOPBACK}:${port}`}`,
     port,
     close: () =>
       new Promise<void>((resolve) => {
@@ -140,4 +155,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         server.closeAllConnections();
       }),
   };
+}
+
+/** `host:port` of a specific address this server listens on; null for loopback and the wildcards (reached as loopback). */
+function ownAddress(host: string, port: number): string | null {
+  if (host === '0.0.0.0' || host === '::' || isLoopbackHost(`${host}:${port}`, port)) return null;
+  return `${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
