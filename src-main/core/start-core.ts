@@ -9,6 +9,7 @@ import { SqliteWriter } from './deliveries/sqlite-writer';
 import { EventHub } from './events';
 import { Forwarder } from './forwarding/forwarder';
 import { PgTapQueue } from './forwarding/pg-tap-queue';
+import { publicOrigin } from './http/public-url';
 import { startRetention } from './inboxes/retention';
 import { settingsMethods } from './inboxes/settings-methods';
 import { DEFAULT_INBOX } from './inboxes/store';
@@ -72,6 +73,14 @@ export interface CoreOptions {
   database?: string;
   /** With `database`: the key file sealing secrets, outside the database (default: secret.key in the data dir). */
   secretKeyFile?: string;
+  /**
+   * A team server's public origin behind its TLS proxy (see publicOrigin): the
+   * receiver URL the UI shows and signed links start with. Unset: the local
+   * receiver's address.
+   */
+  publicUrl?: string;
+  /** The receiver is reached only through a reverse proxy: trust its X-Forwarded-For (see clientAddress). */
+  trustProxy?: boolean;
   /** better-sqlite3 binary for another ABI (the desktop shell under Electron). */
   nativeBinding?: string;
   log?: (message: string) => void;
@@ -117,6 +126,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const log = options.log ?? ((message: string) => console.error(message));
   const durability = options.durability ?? DEFAULTS.durability;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULTS.maxBodyBytes;
+  // Checked before anything starts: a wrong public URL would be in every webhook URL shown and link made.
+  const publicUrl = options.publicUrl === undefined ? null : publicOrigin(options.publicUrl);
   const db = openDatabase({ dataDir: options.dataDir, durability, nativeBinding: options.nativeBinding });
   const box = options.secretBox ?? keyFileBox(options.dataDir);
   const events = new EventHub();
@@ -206,6 +217,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       port: options.receiverPort ?? DEFAULTS.receiverPort,
       maxBodyBytes,
       ...(options.receiverLimits ? { limits: options.receiverLimits } : {}),
+      trustProxy: options.trustProxy ?? false,
       defaultInbox: DEFAULT_INBOX,
       hasInbox: (name) => inboxes.has(name),
       store: (delivery) => committer.add(delivery),
@@ -254,6 +266,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   }
 
   await ensureSandboxProfile(profiles, sandbox, `${receiver.url}/webhook`);
+  // Where platforms and browsers reach the receiver: the proxy's origin on a team server. The sandbox
+  // above keeps posting to the local address: it runs on this machine.
+  const publicReceiverUrl = publicUrl ?? receiver.url;
 
   const replays = new ReplayJobs(
     deliveries,
@@ -288,7 +303,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       status: () => health.get(),
       info: {
         version: options.version ?? '0.0.0-dev',
-        receiverUrl: receiver.url,
+        receiverUrl: publicReceiverUrl,
         dataDir: options.dataDir,
         maxBodyBytes,
         durability,
@@ -302,7 +317,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       keys,
       commands,
       events,
-      receiverUrl: receiver.url,
+      receiverUrl: publicReceiverUrl,
+      // A link made for this replica's own address (the CLI's, a script's) is still one of ours.
+      otherBases: publicReceiverUrl === receiver.url ? [] : [receiver.url],
       defaults: stores.linkDefaults,
     }),
     ...replayMethods(replays, replayAttempts),
@@ -317,7 +334,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       dataDir: options.dataDir,
       size: () => shared.size(),
       transfers: transferFiles,
-      receiver: { host: receiverHost, port: receiver.port },
+      receiver: { host: receiverHost, port: receiver.port, publicUrl },
     }),
   };
   // A team database that is away makes calls fail as `unavailable`, not as internal errors.

@@ -13,7 +13,7 @@ import {
 import { dispatch } from '@contract/dispatch';
 import type { FileRoute, TeamGate } from '../core/team/gate';
 import { type Call, handleApiCall, sendJson } from './api-routes';
-import { bearerToken, tokenMatches } from './auth';
+import { bearerToken, isLoopbackHost, tokenMatches } from './auth';
 import { allowOrigin, answerPreflight } from './cors';
 import { createEventSocket } from './event-socket';
 import { refuseFraming } from './no-framing';
@@ -42,6 +42,8 @@ export interface BridgeOptions {
    * bridge also answers to besides loopback: a server reached through a proxy.
    */
   allowedHosts?: readonly string[];
+  /** The address to listen on: loopback unless a team server is exposed (`--ui-host`). */
+  host?: string;
   port: number;
   /** The built renderer (out/renderer). */
   staticDir: string;
@@ -84,7 +86,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   if ((team === undefined) === (runToken === undefined)) {
     throw new Error('The web bridge takes a per-run token or a team server’s people, one of the two.');
   }
-  const allowedHosts = options.allowedHosts ?? [];
+  const host = options.host ?? HOST;
+  // The public hosts given, and the address this bridge listens on when it is a specific one (added once bound).
+  let allowedHosts: readonly string[] = (options.allowedHosts ?? []).map((h) => h.toLowerCase());
   let port = 0;
   const events = createEventSocket(options.subscribe);
   const stopWatching = team?.onPeopleChanged(() => {
@@ -243,15 +247,17 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, HOST, () => {
+    server.listen(options.port, host, () => {
       server.off('error', reject);
       resolve();
     });
   });
   port = (server.address() as AddressInfo).port;
+  const address = ownAddress(host, port);
+  if (address !== null) allowedHosts = [...allowedHosts, address];
 
   return {
-    url: `http://${HOST}:${port}`,
+    url: `http://${address ?? `${HOST}:${port}`}`,
     port,
     close: () =>
       new Promise<void>((resolve) => {
@@ -268,3 +274,9 @@ function refuseUpgrade(socket: Duplex, status: string): void {
 }
 
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** `host:port` of a specific address the bridge listens on; null for loopback and the wildcards (reached as loopback). */
+function ownAddress(host: string, port: number): string | null {
+  if (host === '0.0.0.0' || host === '::' || isLoopbackHost(`${host}:${port}`, port)) return null;
+  return `${host.includes(':') ? `[${host}]` : host}:${port}`;
+}

@@ -4,9 +4,11 @@ import { parseArgs } from 'node:util';
 import { ContractError, Durability } from '@contract';
 import { DEFAULTS, guardProcess } from '../core';
 import { defaultDataDir } from './data-dir';
+import { deployOptions } from './deploy-options';
 import { openLinkTools } from './link-cli';
 import { sandboxSend } from './sandbox-send';
 import { serve } from './serve';
+import { UsageError } from './usage-error';
 import { parseUsersAction, runUsersAction } from './users-cli';
 
 const USAGE = `Usage:
@@ -40,6 +42,11 @@ Options for serve:
                           default: $DATABASE_URL, else the SQLite file in the data dir)
   --secret-key-file PATH  with --database: the key that seals tokens and signing keys, kept outside the
                           database, the same file on every replica (default: secret.key in the data dir)
+  --ui-host HOST          with --database: the UI's address (default 127.0.0.1; 0.0.0.0 for a proxy elsewhere)
+  --public-url URL        with --database: the public origin behind the TLS proxy (https://…): webhook URLs
+                          shown and signed links use it, and the UI answers to its host name
+  --trust-proxy           with --database: a delivery's client address is X-Forwarded-For's last hop (only
+                          when the receiver is reachable through the proxy alone)
   -h, --help              this text`;
 
 function version(): string {
@@ -60,8 +67,6 @@ function port(value: string | undefined, name: string, fallback: number): number
     throw new UsageError(`${name} must be a port number from 0 to 65535, not "${value}".`);
   return n;
 }
-
-class UsageError extends Error {}
 
 function integer(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
@@ -198,6 +203,9 @@ async function main(argv: string[]): Promise<number> {
       'secret-key-file': { type: 'string' },
       role: { type: 'string' },
       id: { type: 'string' },
+      'ui-host': { type: 'string' },
+      'public-url': { type: 'string' },
+      'trust-proxy': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -223,6 +231,8 @@ async function main(argv: string[]): Promise<number> {
   if (!durability.success)
     throw new UsageError(`--durability must be "full" or "normal", not "${values.durability}".`);
 
+  const team = teamDatabase(values);
+  const deploy = deployOptions(values, 'database' in team);
   const served = await serve({
     dataDir: resolve(values['data-dir'] ?? defaultDataDir()),
     receiverHost: values['receiver-host'] ?? DEFAULTS.receiverHost,
@@ -232,7 +242,8 @@ async function main(argv: string[]): Promise<number> {
     maxBodyBytes,
     durability: durability.data,
     version: version(),
-    ...teamDatabase(values),
+    ...team,
+    ...deploy,
   });
   if (served.adminToken !== null) {
     console.log(`Admin token: ${served.adminToken}`);
@@ -240,6 +251,7 @@ async function main(argv: string[]): Promise<number> {
   }
   console.log(`Inspector UI: ${served.uiUrl}`);
   console.log(`Receiver: ${served.core.receiverUrl}`);
+  if (deploy.publicUrl) console.log(`Public URL: ${deploy.publicUrl}`);
   console.log(`Sandbox platform: ${served.core.sandboxUrl} (token ${served.core.sandboxToken})`);
   console.error(`Data: ${served.core.dataDir}  (Ctrl+C stops)`);
 

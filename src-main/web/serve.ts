@@ -5,6 +5,8 @@ import { type Bridge, startBridge } from './bridge-server';
 
 export interface ServeOptions extends CoreOptions {
   uiPort?: number;
+  /** The UI's address (default 127.0.0.1); only a team server's may be another. */
+  uiHost?: string;
   staticDir?: string;
 }
 
@@ -34,6 +36,9 @@ export async function serve(options: ServeOptions): Promise<Served> {
       subscribe: core.subscribe,
       ...access,
       port: options.uiPort ?? 0,
+      ...(options.uiHost === undefined ? {} : { host: options.uiHost }),
+      // Behind the team server's proxy the browser names the public host.
+      ...(options.publicUrl === undefined ? {} : { allowedHosts: [new URL(options.publicUrl).host] }),
       staticDir: options.staticDir ?? fileURLToPath(new URL('../renderer/', import.meta.url)),
       transferDir: core.transferDir,
       uploadRoom: core.uploadRoom,

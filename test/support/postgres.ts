@@ -1,46 +1,18 @@
-import { type ChildProcess, execFile, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import {
-  appendFileSync,
-  chownSync,
-  closeSync,
-  existsSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-} from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import postgres from 'postgres';
 import { afterAll, beforeAll, type TestContext } from 'vitest';
+import { findPostgresBin, startCluster } from '../../scripts/pg-cluster.js';
 import { closePostgres, connectPostgres, type Sql } from '../../src-main/core/store/pg/connect';
-import { makeTempDir, removeDir } from './temp-dir';
-import { waitFor } from './wait';
 
 // PostgreSQL for tests: the server in DATABASE_URL when set, else a
-// throwaway cluster from Debian's binaries, one per test file, started in
-// beforeAll and stopped in afterAll. Every test gets a database of its own,
+// throwaway cluster from Debian's binaries (scripts/pg-cluster.js, which
+// `npm run team-demo` starts too), one per test file, started in beforeAll
+// and stopped in afterAll. Every test gets a database of its own,
 // created empty and dropped after it, or a suite shares one it sets up once.
 
 export const NO_POSTGRES_MESSAGE =
   'No PostgreSQL: set DATABASE_URL, or install postgresql (apt-get install postgresql) for a throwaway cluster. In CI this is a failure.';
 
-const run = promisify(execFile);
-const PG_ROOT = '/usr/lib/postgresql';
-
-/** Debian's newest PostgreSQL server binaries, or null when none are installed. */
-export function findPostgresBin(): string | null {
-  if (!existsSync(PG_ROOT)) return null;
-  const versions = readdirSync(PG_ROOT)
-    .filter((v) => /^\d+$/.test(v))
-    .sort((a, b) => Number(b) - Number(a));
-  for (const version of versions) {
-    const bin = join(PG_ROOT, version, 'bin');
-    if (existsSync(join(bin, 'initdb')) && existsSync(join(bin, 'postgres'))) return bin;
-  }
-  return null;
-}
+export { findPostgresBin };
 
 export interface TestDatabase {
   url: string;
@@ -136,151 +108,6 @@ function withDatabase(serverUrl: string, database: string): string {
   return url.href;
 }
 
-const isRoot = () => process.getuid?.() === 0;
-
-/** initdb and postgres refuse to run as root: as root, they run as the postgres user. */
-function asServerUser(command: string, args: string[]): [string, string[]] {
-  return isRoot() ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve, reject) => {
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', resolve);
-  });
-  const address = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('No TCP port was given.');
-  return address.port;
-}
-
-/**
- * `durable`: commits reach the WAL before they are acknowledged, so a
- * server stopped abruptly (an outage a test makes) keeps every commit.
- */
-async function startCluster(bin: string, { durable = false } = {}): Promise<Server> {
-  const dir = makeTempDir('bwi-pg-');
-  const data = join(dir, 'data');
-  try {
-    if (isRoot()) {
-      const uid = Number((await run('id', ['-u', 'postgres'])).stdout.trim());
-      const gid = Number((await run('id', ['-g', 'postgres'])).stdout.trim());
-      chownSync(dir, uid, gid);
-    }
-    // Trust on 127.0.0.1 and a private socket dir: nothing outside this machine can reach it.
-    await run(
-      ...asServerUser(join(bin, 'initdb'), [
-        '-D',
-        data,
-        '-U',
-        'postgres',
-        '--auth=trust',
-        '--encoding=UTF8',
-        '--locale=C',
-        '--no-sync',
-      ]),
-    );
-    // The port is free when probed, but another process may take it before
-    // the server binds: then it exits, and a new port is tried.
-    for (let attempt = 1; ; attempt++) {
-      const port = await freePort();
-      try {
-        return await startServer(bin, dir, data, port, durable);
-      } catch (error) {
-        if (attempt >= 3) throw error;
-      }
-    }
-  } catch (error) {
-    removeDir(dir);
-    throw error;
-  }
-}
-
-async function startServer(
-  bin: string,
-  dir: string,
-  data: string,
-  port: number,
-  durable: boolean,
-): Promise<Server> {
-  // Durability against a crash of the machine is not what tests are for: no fsync makes them faster.
-  appendFileSync(
-    join(data, 'postgresql.conf'),
-    [
-      `port = ${port}`,
-      `listen_addresses = '127.0.0.1'`,
-      `unix_socket_directories = '${dir}'`,
-      'fsync = off',
-      `synchronous_commit = ${durable ? 'on' : 'off'}`,
-      'full_page_writes = off',
-      '',
-    ].join('\n'),
-  );
-  let running = await launch(bin, dir, data, port);
-  return {
-    url: running.url,
-    async stop() {
-      await running.stop();
-      removeDir(dir);
-    },
-    pause: () => running.stop(),
-    async resume() {
-      running = await launch(bin, dir, data, port);
-    },
-  };
-}
-
-/** Runs the postmaster on an initialized data dir and waits until it takes connections. */
-async function launch(
-  bin: string,
-  dir: string,
-  data: string,
-  port: number,
-): Promise<{ url: string; stop(): Promise<void> }> {
-  const logPath = join(dir, 'server.log');
-  const log = openSync(logPath, 'a');
-  // The postmaster runs in the foreground as our child: its exit is known at once.
-  const child = spawn(...asServerUser(join(bin, 'postgres'), ['-D', data]), { stdio: ['ignore', log, log] });
-  closeSync(log);
-  // Either event ends it: 'error' alone comes when the program could not be started at all.
-  const exited = new Promise<string>((resolve) => {
-    child.once('exit', (code, signal) => resolve(`exit ${code ?? signal}`));
-    child.once('error', (error) => resolve(error.message));
-  });
-  let ended: string | undefined;
-  void exited.then((how) => {
-    ended = how;
-  });
-  const stopNow = stopper(bin, data, child, exited);
-  // A test process that dies without afterAll must not leave a server running.
-  process.once('exit', stopNow.sync);
-
-  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-  try {
-    await waitFor(
-      async () => {
-        if (ended !== undefined) {
-          throw new Error(`PostgreSQL ended (${ended}) while starting:\n${readFileSync(logPath, 'utf8')}`);
-        }
-        return await canConnect(url);
-      },
-      { timeoutMs: 30_000, intervalMs: 20, what: `PostgreSQL on port ${port}` },
-    );
-  } catch (error) {
-    await stopNow.async();
-    process.removeListener('exit', stopNow.sync);
-    throw error;
-  }
-  return {
-    url,
-    async stop() {
-      await stopNow.async();
-      process.removeListener('exit', stopNow.sync);
-    },
-  };
-}
-
 /** A cluster of the test's own, which it may stop and start again (a database outage); stopped after the test. */
 export async function ownCluster(ctx: TestContext): Promise<{
   /** A new database on it. */
@@ -310,32 +137,4 @@ export async function ownCluster(ctx: TestContext): Promise<{
     pause: () => server.pause?.() ?? Promise.resolve(),
     resume: () => server.resume?.() ?? Promise.resolve(),
   };
-}
-
-function stopper(bin: string, data: string, child: ChildProcess, exited: Promise<unknown>) {
-  const args = ['stop', '-D', data, '-m', 'immediate'];
-  return {
-    async: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      await run(...asServerUser(join(bin, 'pg_ctl'), args)).catch(() => child.kill('SIGQUIT'));
-      await exited;
-    },
-    sync: () => {
-      if (child.exitCode === null && child.signalCode === null) {
-        spawnSync(...asServerUser(join(bin, 'pg_ctl'), args), { stdio: 'ignore' });
-      }
-    },
-  };
-}
-
-async function canConnect(url: string): Promise<boolean> {
-  const probe = postgres(url, { max: 1, connect_timeout: 2, onnotice: () => undefined });
-  try {
-    await probe`SELECT 1`;
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await probe.end({ timeout: 1 });
-  }
 }

@@ -40,4 +40,19 @@ describe('isForeignOrigin', () => {
   it('knows port 80, which an Origin leaves out', () => {
     expect(isForeignOrigin('http://127.0.0.1', 80)).toBe(false);
   });
+
+  it("takes a page under one of the bridge's other host names as its own, and nothing like them", () => {
+    const allowed = ['inspector.example.com', '127.0.0.1:9000'];
+    expect(isForeignOrigin('https://inspector.example.com', port, allowed)).toBe(false);
+    expect(isForeignOrigin('http://127.0.0.1:9000', port, allowed)).toBe(false);
+    for (const origin of [
+      'https://inspector.example.com:8443',
+      'https://evil.example',
+      'https://inspector.example.com.evil.example',
+      'https://inspector.example.com/path',
+      'wss://inspector.example.com',
+      'null',
+    ])
+      expect(isForeignOrigin(origin, port, allowed), origin).toBe(true);
+  });
 });

@@ -3,18 +3,24 @@ import { networkInterfaces } from 'node:os';
 /**
  * Whether a forwarding URL would reach this inspector's own receiver, which
  * would forward each delivery to itself again. Judged from the URL alone:
- * loopback names and addresses, the wildcard, the receiver's host and this
- * machine's interface addresses on the receiver's port. Other names (a
- * tunnel's, the machine's DNS name) are not resolved here; the hop header
- * stops those when the delivery comes back.
+ * a team server's public origin, and loopback names and addresses, the
+ * wildcard, the receiver's host and this machine's interface addresses on
+ * the receiver's port. Other names (a tunnel's, the machine's DNS name)
+ * are not resolved here; the hop header stops those when the delivery
+ * comes back.
  */
-export function pointsAtReceiver(url: string, receiver: { host: string; port: number }): boolean {
+export function pointsAtReceiver(
+  url: string,
+  receiver: { host: string; port: number; publicUrl?: string | null },
+): boolean {
   let target: URL;
   try {
     target = new URL(url);
   } catch {
     return false;
   }
+  // A team server's public origin is its proxy, which hands the delivery back to a replica.
+  if (receiver.publicUrl && target.origin === receiver.publicUrl) return true;
   const port = target.port === '' ? (target.protocol === 'https:' ? 443 : 80) : Number(target.port);
   if (port !== receiver.port) return false;
   // The URL parser already wrote IPv4 in dotted form (`2130706433`, `0x7f.1` → 127.0.0.1) and IPv6 compressed.

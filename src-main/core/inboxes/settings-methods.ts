@@ -18,8 +18,8 @@ export function settingsMethods(deps: {
   size: () => Promise<{ databaseBytes: number; walBytes: number } | null>;
   /** Exports and uploads: they take room on disk too. */
   transfers: { usage(): { exportsBytes: number; uploadsBytes: number }; readonly quotaBytes: number };
-  /** Where our own receiver listens: forwarding there would loop. */
-  receiver: { host: string; port: number };
+  /** Where our own receiver listens, and a team server's public origin: forwarding there would loop. */
+  receiver: { host: string; port: number; publicUrl?: string | null };
 }): SettingsMethods {
   return {
     'inboxes.settings': ({ inbox }) => deps.settings.get(inbox),

@@ -29,7 +29,10 @@ export interface LinkMethodDeps {
   keys: KeyStore;
   commands: CommandStore;
   events: EventHub;
+  /** Where links point by default when their profile has no public origin: the receiver as reached. */
   receiverUrl: string;
+  /** More bases the verifier accepts as this inspector's own (a team replica's local address). */
+  otherBases?: string[];
   defaults: LinkDefaultsStore;
 }
 
@@ -40,6 +43,7 @@ export function linkMethods({
   commands,
   events,
   receiverUrl,
+  otherBases = [],
   defaults,
 }: LinkMethodDeps): LinkMethods {
   return {
@@ -98,7 +102,7 @@ export function linkMethods({
     'links.defaults': () => defaults.get(),
     'links.setDefaults': (input) => defaults.set(input),
 
-    'links.verify': ({ url }) => verifyUrl(url.trim(), profiles, keys, receiverUrl),
+    'links.verify': ({ url }) => verifyUrl(url.trim(), profiles, keys, receiverUrl, otherBases),
 
     'links.keys': async ({ profileId }) => {
       await profileOrFail(profiles, profileId);

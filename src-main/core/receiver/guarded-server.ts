@@ -16,6 +16,7 @@ const WARN_EVERY_MS = 60_000;
 export function createGuardedServer(
   limits: ReceiverLimits,
   log: (message: string) => void,
+  guard: { perAddress: boolean },
   handler: (req: IncomingMessage, res: ServerResponse, claim: BodyClaim) => void,
 ): { server: Server; load(): { connections: number; bodyBytes: number } } {
   const warn = throttled(log, WARN_EVERY_MS);
@@ -42,6 +43,8 @@ export function createGuardedServer(
   );
   const connections = capPerAddress(server, {
     perAddress: limits.maxConnectionsPerAddress,
+    // Behind a proxy every connection comes from it: a per-address cap would only be a smaller total one.
+    ...(guard.perAddress ? {} : { exempt: () => true }),
     onRefused: (address) =>
       warn(
         `address ${address}`,

@@ -4,7 +4,10 @@ import { openFileLimit } from '../http/open-file-limit';
 export interface ReceiverLimits {
   /** Connections open at once; past it, a new one is closed as soon as it is accepted. */
   maxConnections: number;
-  /** Connections open at once from one remote address (an IPv6 /64 counts as one; loopback is not limited). */
+  /**
+   * Connections open at once from one remote address (an IPv6 /64 counts as one; loopback is not
+   * limited, nor anyone when the receiver trusts a proxy in front of it).
+   */
   maxConnectionsPerAddress: number;
   /** A connection must send a complete request head within this, or it gets 408 and is closed. */
   headersTimeoutMs: number;

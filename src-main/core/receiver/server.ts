@@ -10,6 +10,7 @@ import type { LinkHit, LinkOutcome } from '../links/handle-link';
 import { type Answer, answers } from './answers';
 import type { BodyClaim } from './body-budget';
 import { classify } from './classify';
+import { clientAddress } from './client-address';
 import { createGuardedServer } from './guarded-server';
 import { type ReceiverLimits, receiverLimits } from './limits';
 import { readBody } from './read-body';
@@ -29,6 +30,12 @@ export interface ReceiverOptions {
   policy?: ReceiverPolicy;
   /** Caps and timeouts against hostile clients; what is not given is derived (see receiverLimits). */
   limits?: Partial<ReceiverLimits>;
+  /**
+   * Reached only through a reverse proxy: the client's address is the last
+   * hop of X-Forwarded-For, and connections are not capped per address (they
+   * all come from the proxy; the proxy limits its clients).
+   */
+  trustProxy?: boolean;
 }
 
 export interface ReceiverPolicy {
@@ -58,7 +65,8 @@ const LINK_PATH = /^\/ownlang\/webhook\/([^/]+)$/;
 /** Starts the webhook receiver; resolves once it listens. */
 export async function startReceiver(options: ReceiverOptions): Promise<Receiver> {
   const limits = receiverLimits(options.limits ?? {}, options.maxBodyBytes);
-  const { server, load } = createGuardedServer(limits, options.log, (req, res, claim) => {
+  const guard = { perAddress: !options.trustProxy };
+  const { server, load } = createGuardedServer(limits, options.log, guard, (req, res, claim) => {
     handle(req, res, options, claim)
       // Held until answered: a proxied or delayed body is still in memory while it waits.
       .finally(() => claim.release())
@@ -153,7 +161,7 @@ async function handle(
       path: target.path,
       query: target.query,
       headers,
-      remoteAddress: req.socket.remoteAddress ?? null,
+      remoteAddress: clientAddress(req, options.trustProxy ?? false),
       body: verdict.body,
       bodySize: verdict.bodySize,
       bodyOmitted: verdict.bodyOmitted,
@@ -218,7 +226,7 @@ async function handleLink(
     return;
   }
   const headers = headerPairs(req.rawHeaders);
-  const remoteAddress = req.socket.remoteAddress ?? null;
+  const remoteAddress = clientAddress(req, options.trustProxy ?? false);
   const outcome = await options.links({
     method,
     botIdSegment,

@@ -47,4 +47,12 @@ describe('pointsAtReceiver', () => {
         true,
       );
   });
+
+  it("sees a team server's public origin, its proxy, whatever the path", () => {
+    const team = { host: '0.0.0.0', port: 8787, publicUrl: 'https://inspector.example.com' };
+    expect(pointsAtReceiver('https://inspector.example.com/webhook/prod', team)).toBe(true);
+    expect(pointsAtReceiver('https://INSPECTOR.example.com:443/', team)).toBe(true);
+    expect(pointsAtReceiver('https://bot.example.com/webhook', team)).toBe(false);
+    expect(pointsAtReceiver('http://inspector.example.com/webhook', team)).toBe(false);
+  });
 });
