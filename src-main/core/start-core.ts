@@ -30,6 +30,7 @@ import { localSharedState, type SharedState } from './store/shared-state';
 import { withStoreErrors } from './store/store-errors';
 import { localTeamMethods } from './team/local-methods';
 import { workspaceMethods } from './team/workspace-methods';
+import { WorkspaceStore } from './team/workspace-store';
 import { DEFAULT_TRANSFER_LIMITS, type TransferFileLimits, TransferFiles } from './transfer/files';
 import { TransferJobs } from './transfer/jobs';
 import { transferMethods } from './transfer/transfer-methods';
@@ -290,7 +291,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     ...replayMethods(replays, replayAttempts),
     ...transferMethods(transfers),
     ...localTeamMethods(),
-    ...workspaceMethods(),
+    // The team servers a person opens from this app: its own list, which a team server does not keep.
+    ...workspaceMethods(team === null ? new WorkspaceStore(db, box) : null),
     ...settingsMethods({
       inboxes,
       settings: inboxSettings,
