@@ -1,5 +1,5 @@
 import type { DeliveryDetail } from '@contract';
-import { useRef } from 'react';
+import { type ReactNode, useRef } from 'react';
 import { useStore } from 'zustand';
 import { PanelBoundary } from '../components/ErrorBoundary';
 import { CommandsPanel } from '../features/commands/CommandsPanel';
@@ -24,10 +24,20 @@ import { Providers } from './Providers';
 import { StoreBanner } from './StoreBanner';
 import type { Stores } from './stores';
 import { useSampleTarget } from './useSampleTarget';
+import type { WorkspaceWhere } from './WorkspaceLabel';
 
-export function App({ stores }: { stores: Stores }) {
+interface AppProps {
+  stores: Stores;
+  /** Where the stores' data comes from; by default the inspector that served this page. */
+  where?: WorkspaceWhere;
+  /** The workspace switcher, where the app can open team servers. */
+  switcher?: ReactNode;
+}
+
+export function App({ stores, where = pageWhere(), switcher }: AppProps) {
   const unauthorized = useStore(stores.app, (state) => state.unauthorized);
   const info = useStore(stores.app, (state) => state.info);
+  const whoami = useStore(stores.app, (state) => state.whoami);
   const connection = useStore(stores.app, (state) => state.connection);
   const storeStatus = useStore(stores.app, (state) => state.store);
   const reloadInfo = useStore(stores.app, (state) => state.reloadInfo);
@@ -41,7 +51,7 @@ export function App({ stores }: { stores: Stores }) {
   const sampleTarget = useSampleTarget(stores, info);
   const detailRef = useRef<HTMLElement>(null);
 
-  if (unauthorized) return <AuthRequired />;
+  if (unauthorized) return <AuthRequired where={where} switcher={switcher} />;
 
   const receiverUrl = info.status === 'ready' ? info.info.receiverUrl : null;
 
@@ -66,6 +76,9 @@ export function App({ stores }: { stores: Stores }) {
           connection={connection}
           inbox={inbox}
           onInboxChange={setInbox}
+          where={where}
+          whoami={whoami}
+          switcher={switcher}
         />
         <StoreBanner status={storeStatus} />
         <Navigation view={view} onChange={show} />
@@ -143,4 +156,8 @@ export function App({ stores }: { stores: Stores }) {
       </div>
     </Providers>
   );
+}
+
+function pageWhere(): WorkspaceWhere {
+  return { host: window.location.host, server: false };
 }

@@ -77,3 +77,13 @@ export function startStores(stores: Stores): void {
   stores.replay.getState().start();
   stores.transfer.getState().start();
 }
+
+/** Stops what startStores started: the workspace is being switched, and these stores' client let go. */
+export function stopStores(stores: Stores): void {
+  stores.app.getState().stop();
+  stores.inboxes.getState().stop();
+  stores.deliveries.getState().stop();
+  stores.profiles.getState().stop();
+  stores.replay.getState().stop();
+  stores.transfer.getState().stop();
+}
