@@ -2,6 +2,7 @@ import type { DeliveryDetail } from '@contract';
 import { type ReactNode, useRef } from 'react';
 import { useStore } from 'zustand';
 import { PanelBoundary } from '../components/ErrorBoundary';
+import { AuditPanel } from '../features/audit/AuditPanel';
 import { CommandsPanel } from '../features/commands/CommandsPanel';
 import { ComposePanel } from '../features/compose/ComposePanel';
 import { DeliveryDetailPane } from '../features/deliveries/DeliveryDetailPane';
@@ -9,6 +10,7 @@ import { DeliveryList } from '../features/deliveries/DeliveryList';
 import { EmptyState } from '../features/deliveries/EmptyState';
 import { LinksPanel } from '../features/links/LinksPanel';
 import { LogsPanel } from '../features/logs/LogsPanel';
+import { PeoplePanel } from '../features/people/PeoplePanel';
 import { ProfileGate } from '../features/profiles/ProfileGate';
 import { ReplayDialogHost } from '../features/replay/ReplayDialog';
 import { ReplayListActions } from '../features/replay/ReplayListActions';
@@ -17,6 +19,7 @@ import { SandboxPanel } from '../features/sandbox/SandboxPanel';
 import { SettingsPanel } from '../features/settings/SettingsPanel';
 import { TransferActions } from '../features/transfer/TransferActions';
 import { WebhookPanel } from '../features/webhook/WebhookPanel';
+import { allowedFor, roleOf } from '../shared/access';
 import { AuthRequired } from './AuthRequired';
 import { Header } from './Header';
 import { Navigation } from './Navigation';
@@ -50,6 +53,8 @@ export function App({ stores, where = pageWhere(), switcher }: AppProps) {
   const show = useStore(stores.navigation, (state) => state.show);
   const sampleTarget = useSampleTarget(stores, info);
   const detailRef = useRef<HTMLElement>(null);
+  const role = roleOf(whoami);
+  const teamAdmin = role !== null && allowedFor(role, 'audit.list').allowed;
 
   if (unauthorized) return <AuthRequired where={where} switcher={switcher} />;
 
@@ -81,7 +86,7 @@ export function App({ stores, where = pageWhere(), switcher }: AppProps) {
           switcher={switcher}
         />
         <StoreBanner status={storeStatus} />
-        <Navigation view={view} onChange={show} />
+        <Navigation view={view} onChange={show} teamAdmin={teamAdmin} />
         {view === 'deliveries' ? (
           <main className="workspace">
             <PanelBoundary name="deliveries list">
@@ -140,6 +145,8 @@ export function App({ stores, where = pageWhere(), switcher }: AppProps) {
                   )}
                 </ProfileGate>
               )}
+              {view === 'people' && teamAdmin && <PeoplePanel />}
+              {view === 'audit' && teamAdmin && <AuditPanel />}
               {view === 'settings' && (
                 <SettingsPanel
                   listInbox={inbox}

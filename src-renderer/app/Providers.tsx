@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
+import { AuditProvider } from '../features/audit/context';
 import { CommandsProvider } from '../features/commands/context';
 import { ComposeProvider } from '../features/compose/context';
 import { DeliveriesProvider } from '../features/deliveries/context';
 import { InboxesProvider } from '../features/inboxes/context';
 import { LinksProvider } from '../features/links/context';
 import { LogsProvider } from '../features/logs/context';
+import { PeopleProvider } from '../features/people/context';
 import { ProfilesProvider } from '../features/profiles/context';
 import { ReplayAttemptsProvider, ReplayProvider } from '../features/replay/context';
 import { SandboxProvider } from '../features/sandbox/context';
@@ -35,7 +37,11 @@ export function Providers({ stores, children }: { stores: Stores; children: Reac
                         <ReplayProvider store={stores.replay}>
                           <ReplayAttemptsProvider store={stores.replayAttempts}>
                             <TransferProvider store={stores.transfer}>
-                              <SettingsProvider store={stores.settings}>{children}</SettingsProvider>
+                              <SettingsProvider store={stores.settings}>
+                                <PeopleProvider store={stores.people}>
+                                  <AuditProvider store={stores.audit}>{children}</AuditProvider>
+                                </PeopleProvider>
+                              </SettingsProvider>
                             </TransferProvider>
                           </ReplayAttemptsProvider>
                         </ReplayProvider>
