@@ -13,8 +13,8 @@ export function workspaceLabel(where: WorkspaceWhere, whoami: Whoami | null): st
     const person = whoami?.person ?? null;
     return `Team server ${where.host}${person === null ? '' : ` · ${person.name} (${person.role})`}`;
   }
-  // Until whoami answers, the address is all that is known for sure.
-  return whoami?.mode === 'local' ? 'Local' : where.host;
+  // Until whoami answers, the address is all that is known for sure; the desktop's page has none, and is local.
+  return whoami?.mode === 'local' || where.host === '' ? 'Local' : where.host;
 }
 
 export function WorkspaceLabel({ where, whoami }: { where: WorkspaceWhere; whoami: Whoami | null }) {

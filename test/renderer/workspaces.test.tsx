@@ -126,6 +126,8 @@ describe('workspaceLabel', () => {
     );
     expect(workspaceLabel(where, null)).toBe('Team server inspector.example.com');
     expect(workspaceLabel({ host: '127.0.0.1:5173', server: false }, LOCAL_WHOAMI)).toBe('Local');
+    // The desktop's own page (file://) has no host: it is the local app.
+    expect(workspaceLabel({ host: '', server: false }, null)).toBe('Local');
     // A team server's own page, opened in a browser.
     expect(workspaceLabel({ host: 'inspector.example.com', server: false }, teamWhoami('viewer', 'V'))).toBe(
       'Team server inspector.example.com · V (viewer)',
