@@ -1,22 +1,37 @@
 import './app/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { getApi } from './api';
-import { App } from './app/App';
-import { createStores, startStores } from './app/stores';
+import { connectToServer, getApi } from './api';
+import { Root } from './app/Root';
+import { createSessionStore } from './app/session';
 import { PanelBoundary } from './components/ErrorBoundary';
+import { createWorkspacesStore } from './features/workspaces/store';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element.');
 
-const stores = createStores(getApi());
-startStores(stores);
+// The app's own inspector keeps the list of team servers; the session opens one of them, or stays home.
+const home = getApi();
+const workspaces = createWorkspacesStore(home);
+const sessions = createSessionStore({ home, connect: connectToServer, storage: localStorageOrNull() });
+// Outside React, so StrictMode's double effects cannot open anything twice.
+workspaces.getState().start();
+void sessions.getState().restore();
 
 createRoot(root).render(
   <StrictMode>
     {/* The last net: panels have their own boundaries, but a failure around them must not blank the window. */}
     <PanelBoundary name="inspector">
-      <App stores={stores} />
+      <Root sessions={sessions} workspaces={workspaces} pageHost={window.location.host} />
     </PanelBoundary>
   </StrictMode>,
 );
+
+function localStorageOrNull(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    // Storage switched off: the last workspace is not remembered.
+    return null;
+  }
+}

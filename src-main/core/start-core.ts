@@ -35,6 +35,7 @@ import type { TeamGate } from './team/gate';
 import { localTeamMethods } from './team/local-methods';
 import { teamAccess } from './team/team-access';
 import { workspaceMethods } from './team/workspace-methods';
+import { WorkspaceStore } from './team/workspace-store';
 import { DEFAULT_TRANSFER_LIMITS, type TransferFileLimits, TransferFiles } from './transfer/files';
 import { TransferJobs } from './transfer/jobs';
 import { transferMethods } from './transfer/transfer-methods';
@@ -325,7 +326,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     ...replayMethods(replays, replayAttempts),
     ...transferMethods(transfers),
     ...(access === null ? localTeamMethods() : access.methods(() => transfers.dir('exports'))),
-    ...workspaceMethods(),
+    // The team servers a person opens from this app: its own list, which a team server does not keep.
+    ...workspaceMethods(team === null ? new WorkspaceStore(db, box) : null),
     ...settingsMethods({
       inboxes,
       settings: inboxSettings,

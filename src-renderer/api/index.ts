@@ -1,6 +1,6 @@
 import { type ApiClient, createClient } from './client';
 import { createIpcTransport } from './ipcTransport';
-import { createWebTransport } from './webTransport';
+import { browserEnv, createWebTransport } from './webTransport';
 
 export type { ApiClient, DataClient } from './client';
 export type { FileRoutes, Upload } from './fileRoutes';
@@ -17,6 +17,21 @@ export function getApi(): ApiClient {
     window.inspector === undefined ? createWebTransport() : createIpcTransport(window.inspector),
   );
   return instance;
+}
+
+/** A client of one opened team server, and how to let it go (its event stream closes). */
+export interface ServerConnection {
+  client: ApiClient;
+  close(): void;
+}
+
+/**
+ * A client of a team server at `url` with a person's token, over the same
+ * web transport the browser UI uses for its own inspector.
+ */
+export function connectToServer(url: string, token: string): ServerConnection {
+  const transport = createWebTransport(browserEnv(), { origin: new URL(url).origin, token });
+  return { client: createClient(transport), close: () => transport.close() };
 }
 
 /** Delegates to the instance, so importing this module opens no connection by itself. */

@@ -21,6 +21,30 @@ export interface WebTransportEnv extends TokenEnv {
   clearTimeout: (handle: unknown) => void;
 }
 
+/**
+ * Which inspector the transport talks to, and with what token: the page's
+ * own (the browser UI), or a team server the app opened (a workspace).
+ */
+export interface WebTarget {
+  /** scheme://host[:port]: calls go to `<origin>/api/…`, events to `<origin>/events`. */
+  origin: string;
+  token: string | null;
+  /** Called when the server refuses the token, before the call rejects. */
+  onRefused?: () => void;
+}
+
+/**
+ * The page's own inspector: its origin and the token from `?token=` (or the
+ * session's copy), which is forgotten once refused, as the server restarted.
+ */
+export function pageTarget(env: TokenEnv): WebTarget {
+  return {
+    origin: new URL(env.location.href).origin,
+    token: takeToken(env),
+    onRefused: () => env.storage.removeItem(TOKEN_STORAGE_KEY),
+  };
+}
+
 const FIRST_RETRY_MS = 500;
 const MAX_RETRY_MS = 5_000;
 
@@ -36,10 +60,16 @@ export function browserEnv(): WebTransportEnv {
   };
 }
 
-/** The web bridge: calls over `POST /api/<method>`, events over one WebSocket. */
-export function createWebTransport(env: WebTransportEnv = browserEnv()): Transport {
-  const token = takeToken(env);
-  const origin = new URL(env.location.href).origin;
+/**
+ * The web bridge: calls over `POST /api/<method>`, events over one WebSocket.
+ * A team server is reached the same way from any page, with its token as
+ * the Bearer of each call and in the events URL (a WebSocket has no headers).
+ */
+export function createWebTransport(
+  env: WebTransportEnv = browserEnv(),
+  target: WebTarget = pageTarget(env),
+): Transport {
+  const { origin, token } = target;
   const eventListeners = new Set<(name: EventName, payload: unknown) => void>();
   const statusListeners = new Set<(status: ConnectionStatus) => void>();
   let status: ConnectionStatus = 'connecting';
@@ -108,13 +138,12 @@ export function createWebTransport(env: WebTransportEnv = browserEnv()): Transpo
         return body;
       }
       if (response.status === 401) {
-        // A stored token that the server refuses is stale (the server restarted): forget it.
-        env.storage.removeItem(TOKEN_STORAGE_KEY);
+        target.onRefused?.();
         if (!isErrorBody(body)) {
           throw new ContractError('unauthorized', 'The inspector refused the access token.');
         }
       }
-      throw ContractError.fromBody(body);
+      throw errorFromBody(body);
     },
 
     subscribe(listener) {
@@ -155,8 +184,20 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-function isErrorBody(body: unknown): boolean {
+function isErrorBody(body: unknown): body is { error: unknown; message: unknown } {
   return typeof body === 'object' && body !== null && 'error' in body && 'message' in body;
+}
+
+/**
+ * A server of another version may answer with an error code this build does
+ * not know (a team server's 403 for a role): its message is still the one to show.
+ */
+function errorFromBody(body: unknown): ContractError {
+  const error = ContractError.fromBody(body);
+  if (error.code === 'internal' && isErrorBody(body) && typeof body.message === 'string') {
+    return new ContractError('internal', body.message);
+  }
+  return error;
 }
 
 function parseMessage(data: unknown): { name: EventName; payload: unknown } | null {

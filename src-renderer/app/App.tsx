@@ -1,7 +1,8 @@
 import type { DeliveryDetail } from '@contract';
-import { useRef } from 'react';
+import { type ReactNode, useRef } from 'react';
 import { useStore } from 'zustand';
 import { PanelBoundary } from '../components/ErrorBoundary';
+import { AuditPanel } from '../features/audit/AuditPanel';
 import { CommandsPanel } from '../features/commands/CommandsPanel';
 import { ComposePanel } from '../features/compose/ComposePanel';
 import { DeliveryDetailPane } from '../features/deliveries/DeliveryDetailPane';
@@ -9,6 +10,7 @@ import { DeliveryList } from '../features/deliveries/DeliveryList';
 import { EmptyState } from '../features/deliveries/EmptyState';
 import { LinksPanel } from '../features/links/LinksPanel';
 import { LogsPanel } from '../features/logs/LogsPanel';
+import { PeoplePanel } from '../features/people/PeoplePanel';
 import { ProfileGate } from '../features/profiles/ProfileGate';
 import { ReplayDialogHost } from '../features/replay/ReplayDialog';
 import { ReplayListActions } from '../features/replay/ReplayListActions';
@@ -17,6 +19,7 @@ import { SandboxPanel } from '../features/sandbox/SandboxPanel';
 import { SettingsPanel } from '../features/settings/SettingsPanel';
 import { TransferActions } from '../features/transfer/TransferActions';
 import { WebhookPanel } from '../features/webhook/WebhookPanel';
+import { allowedFor, roleOf } from '../shared/access';
 import { AuthRequired } from './AuthRequired';
 import { Header } from './Header';
 import { Navigation } from './Navigation';
@@ -24,10 +27,20 @@ import { Providers } from './Providers';
 import { StoreBanner } from './StoreBanner';
 import type { Stores } from './stores';
 import { useSampleTarget } from './useSampleTarget';
+import type { WorkspaceWhere } from './WorkspaceLabel';
 
-export function App({ stores }: { stores: Stores }) {
+interface AppProps {
+  stores: Stores;
+  /** Where the stores' data comes from; by default the inspector that served this page. */
+  where?: WorkspaceWhere;
+  /** The workspace switcher, where the app can open team servers. */
+  switcher?: ReactNode;
+}
+
+export function App({ stores, where = pageWhere(), switcher }: AppProps) {
   const unauthorized = useStore(stores.app, (state) => state.unauthorized);
   const info = useStore(stores.app, (state) => state.info);
+  const whoami = useStore(stores.app, (state) => state.whoami);
   const connection = useStore(stores.app, (state) => state.connection);
   const storeStatus = useStore(stores.app, (state) => state.store);
   const reloadInfo = useStore(stores.app, (state) => state.reloadInfo);
@@ -40,8 +53,10 @@ export function App({ stores }: { stores: Stores }) {
   const show = useStore(stores.navigation, (state) => state.show);
   const sampleTarget = useSampleTarget(stores, info);
   const detailRef = useRef<HTMLElement>(null);
+  const role = roleOf(whoami);
+  const teamAdmin = role !== null && allowedFor(role, 'audit.list').allowed;
 
-  if (unauthorized) return <AuthRequired />;
+  if (unauthorized) return <AuthRequired where={where} switcher={switcher} />;
 
   const receiverUrl = info.status === 'ready' ? info.info.receiverUrl : null;
 
@@ -66,9 +81,12 @@ export function App({ stores }: { stores: Stores }) {
           connection={connection}
           inbox={inbox}
           onInboxChange={setInbox}
+          where={where}
+          whoami={whoami}
+          switcher={switcher}
         />
         <StoreBanner status={storeStatus} />
-        <Navigation view={view} onChange={show} />
+        <Navigation view={view} onChange={show} teamAdmin={teamAdmin} />
         {view === 'deliveries' ? (
           <main className="workspace">
             <PanelBoundary name="deliveries list">
@@ -127,6 +145,8 @@ export function App({ stores }: { stores: Stores }) {
                   )}
                 </ProfileGate>
               )}
+              {view === 'people' && teamAdmin && <PeoplePanel />}
+              {view === 'audit' && teamAdmin && <AuditPanel />}
               {view === 'settings' && (
                 <SettingsPanel
                   listInbox={inbox}
@@ -143,4 +163,8 @@ export function App({ stores }: { stores: Stores }) {
       </div>
     </Providers>
   );
+}
+
+function pageWhere(): WorkspaceWhere {
+  return { host: window.location.host, server: false };
 }

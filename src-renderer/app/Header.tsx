@@ -1,9 +1,12 @@
+import type { Whoami } from '@contract';
+import type { ReactNode } from 'react';
 import type { ConnectionStatus } from '../api';
 import { InboxFilter } from '../features/inboxes/InboxFilter';
 import { NewInbox } from '../features/inboxes/NewInbox';
 import { ProfileSelect } from '../features/profiles/ProfileSelect';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import type { InfoState } from './store';
+import { WorkspaceLabel, type WorkspaceWhere } from './WorkspaceLabel';
 
 interface HeaderProps {
   info: InfoState;
@@ -11,12 +14,27 @@ interface HeaderProps {
   connection: ConnectionStatus;
   inbox: string | null;
   onInboxChange: (inbox: string | null) => void;
+  where: WorkspaceWhere;
+  whoami: Whoami | null;
+  /** Where the app can open other workspaces (team servers): the control to switch. */
+  switcher?: ReactNode;
 }
 
-export function Header({ info, onRetryInfo, connection, inbox, onInboxChange }: HeaderProps) {
+export function Header({
+  info,
+  onRetryInfo,
+  connection,
+  inbox,
+  onInboxChange,
+  where,
+  whoami,
+  switcher,
+}: HeaderProps) {
   return (
     <header className="app-header">
       <h1 className="product">Bot Webhook Inspector</h1>
+      <WorkspaceLabel where={where} whoami={whoami} />
+      {switcher}
       <span className="receiver" data-testid="receiver-url">
         {info.status === 'ready' && (
           <>

@@ -9,6 +9,9 @@ export const VIEWS = [
   { id: 'commands', label: 'Commands' },
   { id: 'links', label: 'Signed links' },
   { id: 'settings', label: 'Inbox settings' },
+  // A team server's admins only: nobody else could read them.
+  { id: 'people', label: 'People', teamAdmin: true },
+  { id: 'audit', label: 'Audit log', teamAdmin: true },
 ] as const;
 
 export type View = (typeof VIEWS)[number]['id'];

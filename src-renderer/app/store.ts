@@ -1,4 +1,4 @@
-import type { AppInfo, StoreStatus } from '@contract';
+import type { AppInfo, StoreStatus, Whoami } from '@contract';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient, ConnectionStatus } from '../api';
 import { errorMessage } from '../api/errorMessage';
@@ -13,6 +13,8 @@ export interface AppState {
   connection: ConnectionStatus;
   /** Whether the shared store (a team server's database) can be reached; null until known. */
   store: StoreStatus | null;
+  /** Who is calling, and on a team server with what role; null until known (or when it could not be read). */
+  whoami: Whoami | null;
   /** A call was refused for the token: nothing else can work, the whole page says so. */
   unauthorized: boolean;
   start(): void;
@@ -43,8 +45,16 @@ export function createAppStore(client: ApiClient): AppStore {
       }
     };
 
+    const loadWhoami = async () => {
+      try {
+        set({ whoami: await client.call('app.whoami', {}) });
+      } catch {
+        // An inspector older than roles, or a blip: nothing is disabled, and the server still refuses.
+      }
+    };
     return {
       info: { status: 'loading' },
+      whoami: null,
       connection: 'connecting',
       store: null,
       unauthorized: false,
@@ -55,10 +65,14 @@ export function createAppStore(client: ApiClient): AppStore {
           client.onUnauthorized(() => set({ unauthorized: true })),
           client.on('store.status', (store) => set({ store })),
           // Events sent while the connection was down are lost: ask again.
-          client.onReconnect(() => void loadStatus()),
+          client.onReconnect(() => {
+            void loadStatus();
+            void loadWhoami();
+          }),
         ];
         void loadInfo();
         void loadStatus();
+        void loadWhoami();
       },
       stop() {
         for (const stop of unsubscribe) stop();

@@ -1,4 +1,5 @@
 import type { ApiClient } from '../api';
+import { type AuditStore, createAuditStore } from '../features/audit/store';
 import { type CommandsStore, createCommandsStore } from '../features/commands/store';
 import { type ComposeStore, createComposeStore } from '../features/compose/store';
 import {
@@ -9,6 +10,7 @@ import {
 import { createInboxesStore, type InboxesStore } from '../features/inboxes/store';
 import { createLinksStore, type LinksStore } from '../features/links/store';
 import { createLogsStore, type LogsStore } from '../features/logs/store';
+import { createPeopleStore, type PeopleStore } from '../features/people/store';
 import { createProfilesStore, type ProfilesStore } from '../features/profiles/store';
 import { createReplayAttemptsStore, type ReplayAttemptsStore } from '../features/replay/attemptsStore';
 import { createReplayStore, type ReplayStore } from '../features/replay/store';
@@ -35,6 +37,8 @@ export interface Stores {
   replayAttempts: ReplayAttemptsStore;
   transfer: TransferStore;
   settings: SettingsStore;
+  people: PeopleStore;
+  audit: AuditStore;
 }
 
 export interface StoresOptions {
@@ -59,12 +63,14 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     replayAttempts: createReplayAttemptsStore(client),
     transfer: createTransferStore(client),
     settings: createSettingsStore(client),
+    people: createPeopleStore(client),
+    audit: createAuditStore(client),
   };
 }
 
 /**
  * Starts every store once, outside React, so StrictMode's double effects cannot double-subscribe.
- * The panels' stores (webhook, logs, sandbox, commands, settings) are not started here: they read only while
+ * The panels' stores (webhook, logs, sandbox, commands, settings, people, audit) are not started here: they read only while
  * their panel is on screen, and their panels start and stop them. Replay and transfer follow their jobs'
  * progress events from the start (they also subscribe before starting a job); the Replays tab subscribes
  * while it is open.
@@ -76,4 +82,14 @@ export function startStores(stores: Stores): void {
   stores.profiles.getState().start();
   stores.replay.getState().start();
   stores.transfer.getState().start();
+}
+
+/** Stops what startStores started: the workspace is being switched, and these stores' client let go. */
+export function stopStores(stores: Stores): void {
+  stores.app.getState().stop();
+  stores.inboxes.getState().stop();
+  stores.deliveries.getState().stop();
+  stores.profiles.getState().stop();
+  stores.replay.getState().stop();
+  stores.transfer.getState().stop();
 }

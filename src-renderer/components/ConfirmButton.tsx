@@ -8,6 +8,8 @@ interface ConfirmButtonProps {
   /** The first button's test id; the confirming one gets `<testId>-confirm`. */
   testId: string;
   disabled?: boolean;
+  /** Why it is disabled, or what it does. */
+  title?: string | undefined;
   /** Replaces the confirming button's label while the action runs. */
   busyLabel?: string | null;
   onConfirm: () => void;
@@ -19,6 +21,7 @@ export function ConfirmButton({
   question,
   testId,
   disabled = false,
+  title,
   busyLabel = null,
   onConfirm,
 }: ConfirmButtonProps) {
@@ -30,6 +33,7 @@ export function ConfirmButton({
         className="button"
         data-testid={testId}
         disabled={disabled}
+        title={title}
         onClick={() => setConfirming(true)}
       >
         {label}

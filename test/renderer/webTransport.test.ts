@@ -211,3 +211,48 @@ describe('web transport: events', () => {
     expect(sockets).toHaveLength(1);
   });
 });
+
+describe('web transport: a team server', () => {
+  const target = { origin: 'https://inspector.example.com', token: 'bwi_person_token' };
+
+  it("calls the server's origin with the person's token, leaving the page's own token alone", async () => {
+    const { env, fetchMock } = setup(async () => json(200, { mode: 'team', person: null }));
+    const transport = createWebTransport(env, target);
+    await transport.invoke('app.whoami', {});
+    const [url, init] = fetchMock.mock.calls[0] ?? [];
+    expect(url).toBe('https://inspector.example.com/api/app.whoami');
+    expect(new Headers(init?.headers).get('Authorization')).toBe('Bearer bwi_person_token');
+    // The page's address still carries its own token: only pageTarget takes it.
+    expect(window.location.search).toBe('?token=t0k3n&view=x');
+  });
+
+  it('opens wss://<server>/events with the token in the query, as a WebSocket carries no header', () => {
+    const { env, sockets } = setup();
+    createWebTransport(env, target).subscribe(() => {});
+    const url = new URL(sockets[0]?.url ?? '');
+    expect(`${url.protocol}//${url.host}${url.pathname}`).toBe('wss://inspector.example.com/events');
+    expect(url.searchParams.get('token')).toBe('bwi_person_token');
+  });
+
+  it("tells the target when its token is refused, and keeps the page's stored token", async () => {
+    window.sessionStorage.setItem(TOKEN_STORAGE_KEY, 'page-token');
+    const { env } = setup(async () => json(401, { error: 'unauthorized', message: 'Revoked.' }));
+    const onRefused = vi.fn();
+    await expect(
+      createWebTransport(env, { ...target, onRefused }).invoke('app.info', {}),
+    ).rejects.toMatchObject({
+      code: 'unauthorized',
+    });
+    expect(onRefused).toHaveBeenCalledOnce();
+    expect(window.sessionStorage.getItem(TOKEN_STORAGE_KEY)).toBe('page-token');
+  });
+
+  it("shows the message of an error code this build does not know (a newer server's role refusal)", async () => {
+    const { env } = setup(async () =>
+      json(403, { error: 'forbidden', message: 'Replaying needs the operator role; you are a viewer.' }),
+    );
+    await expect(createWebTransport(env, target).invoke('replay.start', {})).rejects.toMatchObject({
+      message: 'Replaying needs the operator role; you are a viewer.',
+    });
+  });
+});

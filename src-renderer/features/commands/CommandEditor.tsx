@@ -1,5 +1,6 @@
 import { type FormEvent, type KeyboardEvent, useId } from 'react';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { useAllowed } from '../../shared/access';
 import { CodeEditor } from './CodeEditor';
 import { COMMAND_NAME_HINT, commandNameProblem } from './commandName';
 import { useCommands } from './context';
@@ -18,6 +19,8 @@ export function CommandEditor() {
   const setBody = useCommands((state) => state.setBody);
   const save = useCommands((state) => state.save);
   const remove = useCommands((state) => state.remove);
+  const canSave = useAllowed('commands.save');
+  const canDelete = useAllowed('commands.delete');
   // Deleting throws the code away: one more click to be sure.
   const id = useId();
 
@@ -27,13 +30,14 @@ export function CommandEditor() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void save();
+    if (canSave.allowed) void save();
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key.toLowerCase() !== 's' || !(event.ctrlKey || event.metaKey)) return;
     event.preventDefault();
-    void save();
+    // The shortcut must not get around the disabled Save button.
+    if (canSave.allowed) void save();
   };
 
   return (
@@ -80,7 +84,8 @@ export function CommandEditor() {
           type="submit"
           className="button primary"
           data-testid="command-save"
-          disabled={busy !== null || nameProblem !== null}
+          disabled={!canSave.allowed || busy !== null || nameProblem !== null}
+          title={canSave.reason}
         >
           {busy === 'save' ? 'Saving…' : 'Save'}
         </button>
@@ -91,7 +96,8 @@ export function CommandEditor() {
             label="Delete"
             question={`Delete “${openName}”?`}
             testId="command-delete"
-            disabled={busy !== null}
+            disabled={!canDelete.allowed || busy !== null}
+            title={canDelete.reason}
             busyLabel={busy === 'delete' ? 'Deleting…' : null}
             onConfirm={() => void remove()}
           />

@@ -1,4 +1,5 @@
 import { type FormEvent, type KeyboardEvent, useId } from 'react';
+import { useAllowed } from '../../shared/access';
 import { useCompose } from './context';
 import { MAX_TEXT } from './store';
 
@@ -17,17 +18,19 @@ export function ComposeForm({ profileId }: ComposeFormProps) {
   const setText = useCompose((state) => state.setText);
   const detach = useCompose((state) => state.detach);
   const send = useCompose((state) => state.send);
+  const canSend = useAllowed('messages.send');
   const id = useId();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void send(profileId);
+    if (canSend.allowed) void send(profileId);
   };
 
   const onTextKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
     event.preventDefault();
-    void send(profileId);
+    // The shortcut must not get around the disabled Send button.
+    if (canSend.allowed) void send(profileId);
   };
 
   return (
@@ -74,7 +77,13 @@ export function ComposeForm({ profileId }: ComposeFormProps) {
           {text.length} / {MAX_TEXT} · Ctrl+Enter sends
         </span>
         <span className="header-spacer" />
-        <button type="submit" className="button primary" data-testid="compose-send" disabled={sending}>
+        <button
+          type="submit"
+          className="button primary"
+          data-testid="compose-send"
+          disabled={!canSend.allowed || sending}
+          title={canSend.reason}
+        >
           {sending ? 'Sending…' : 'Send'}
         </button>
       </div>

@@ -4,6 +4,7 @@ import { PanelBoundary } from '../../components/ErrorBoundary';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Isolated } from '../../components/Isolated';
 import { type TabSpec, Tabs } from '../../components/Tabs';
+import { useAllowed } from '../../shared/access';
 import { CopyAsCurl } from './CopyAsCurl';
 import { useDeliveries } from './context';
 import { HeadersTab } from './detail/HeadersTab';
@@ -126,6 +127,8 @@ function DeliveryView({
   renderReplays,
 }: DeliveryViewProps) {
   const select = useDeliveries((state) => state.select);
+  const canReply = useAllowed('messages.send');
+  const canReplay = useAllowed('replay.start');
   const { duplicateOf, invocation } = delivery;
   // The chosen tab is kept while stepping through the list; where it does not exist, Summary stands in.
   const missing =
@@ -159,7 +162,8 @@ function DeliveryView({
               type="button"
               className="button"
               data-testid="reply-button"
-              title="Answer this delivery's chat with sendMessage"
+              disabled={!canReply.allowed}
+              title={canReply.reason ?? "Answer this delivery's chat with sendMessage"}
               onClick={() => onReply(delivery)}
             >
               Reply
@@ -170,7 +174,8 @@ function DeliveryView({
               type="button"
               className="button"
               data-testid="replay-button"
-              title="Send this delivery again, to your bot or any URL"
+              disabled={!canReplay.allowed}
+              title={canReplay.reason ?? 'Send this delivery again, to your bot or any URL'}
               onClick={() => onReplay(delivery)}
             >
               Replay

@@ -1,6 +1,7 @@
 import type { Inbox } from '@contract';
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { CopyButton } from '../../components/CopyButton';
+import { useAllowed } from '../../shared/access';
 import { useInboxes } from './context';
 import { INBOX_NAME_HINT } from './inboxName';
 
@@ -20,6 +21,7 @@ export function NewInbox({ onCreated }: NewInboxProps) {
   const [created, setCreated] = useState<Inbox | null>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
+  const canCreate = useAllowed('inboxes.create');
   const hintId = useId();
 
   useEffect(() => {
@@ -66,6 +68,8 @@ export function NewInbox({ onCreated }: NewInboxProps) {
         className="button"
         data-testid="new-inbox-button"
         aria-expanded={open}
+        disabled={!canCreate.allowed}
+        title={canCreate.reason}
         onClick={() => (open ? close() : show())}
         onKeyDown={onKeyDown}
       >

@@ -1,4 +1,5 @@
 import { useEffect, useId } from 'react';
+import { useAllowed } from '../../shared/access';
 import { useLinks } from './context';
 import { expiryChoices, formatExpiry } from './expiry';
 
@@ -11,6 +12,7 @@ export function DefaultExpiry() {
   const error = useLinks((state) => state.defaultsError);
   const loadDefaults = useLinks((state) => state.loadDefaults);
   const setDefaultExpiry = useLinks((state) => state.setDefaultExpiry);
+  const canSet = useAllowed('links.setDefaults');
   const id = useId();
 
   useEffect(() => {
@@ -30,6 +32,8 @@ export function DefaultExpiry() {
       <select
         id={id}
         data-testid="link-default-expiry"
+        disabled={!canSet.allowed}
+        title={canSet.reason}
         value={String(defaults.expiresIn)}
         onChange={(event) =>
           void setDefaultExpiry(event.target.value === 'null' ? null : Number(event.target.value))

@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useMemo } from 'react';
+import { useAllowed } from '../../shared/access';
 import { useCommands } from '../commands/context';
 import { useProfiles } from '../profiles/context';
 import { useLinks } from './context';
@@ -31,6 +32,7 @@ export function LinkGenerator({ defaultProfileId }: { defaultProfileId: number }
   const defaults = useLinks((state) => state.defaults);
   const commands = useCommands((state) => state.items);
   const profiles = useProfiles((state) => state.items);
+  const canSign = useAllowed('links.sign');
   const id = useId();
 
   const ready = useMemo(() => checkLinkForm(form).ok, [form]);
@@ -155,7 +157,8 @@ export function LinkGenerator({ defaultProfileId }: { defaultProfileId: number }
           type="submit"
           className="button primary"
           data-testid="link-generate"
-          disabled={signing || !ready}
+          disabled={!canSign.allowed || signing || !ready}
+          title={canSign.reason}
         >
           {signing ? 'Signing…' : 'Generate'}
         </button>

@@ -1,6 +1,7 @@
 import type { BotProfile } from '@contract';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useAllowed } from '../../shared/access';
 import { formatIso } from '../../shared/time';
 import { useLinks } from './context';
 import type { SigningKey } from './keysSlice';
@@ -18,6 +19,8 @@ export function SigningKeys({ profile }: { profile: BotProfile }) {
   const loadKeys = useLinks((state) => state.loadKeys);
   const rotateKey = useLinks((state) => state.rotateKey);
   const retireKey = useLinks((state) => state.retireKey);
+  const canRotate = useAllowed('links.rotateKey');
+  const canRetire = useAllowed('links.retireKey');
   // Retiring breaks every link the key signed: one more click to be sure.
 
   return (
@@ -29,7 +32,8 @@ export function SigningKeys({ profile }: { profile: BotProfile }) {
           type="button"
           className="button"
           data-testid="key-rotate"
-          disabled={keyAction !== null}
+          disabled={!canRotate.allowed || keyAction !== null}
+          title={canRotate.reason}
           onClick={() => void rotateKey(profile.id)}
         >
           {keyAction?.kind === 'rotate' ? 'Rotating…' : 'Rotate key'}
@@ -93,7 +97,8 @@ export function SigningKeys({ profile }: { profile: BotProfile }) {
                       label="Retire"
                       question={`Retire ${key.kid}? Its links stop working.`}
                       testId="key-retire"
-                      disabled={keyAction !== null}
+                      disabled={!canRetire.allowed || keyAction !== null}
+                      title={canRetire.reason}
                       onConfirm={() => void retireKey(profile.id, key.kid)}
                     />
                   )}

@@ -1,5 +1,6 @@
 import type { BotPlatform, BotProfile } from '@contract';
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { useAllowed } from '../../shared/access';
 import { useProfiles } from './context';
 import {
   baseUrlForPlatform,
@@ -32,6 +33,7 @@ function Row({ label, children }: { label: string; children: (id: string) => Rea
 
 export function ProfileForm({ profile, onDone, onCancel }: ProfileFormProps) {
   const saving = useProfiles((state) => state.saving);
+  const canSave = useAllowed(profile === null ? 'profiles.create' : 'profiles.update');
   const save = useProfiles((state) => state.save);
   const [values, setValues] = useState<ProfileFormValues>(() =>
     profile === null ? emptyProfileForm() : profileFormFrom(profile),
@@ -160,7 +162,8 @@ export function ProfileForm({ profile, onDone, onCancel }: ProfileFormProps) {
           type="submit"
           className="button primary"
           data-testid="profile-save"
-          disabled={saving || secretProblem !== null}
+          disabled={!canSave.allowed || saving || secretProblem !== null}
+          title={canSave.reason}
         >
           {saving ? 'Saving…' : 'Save'}
         </button>

@@ -1,5 +1,6 @@
 import type { BotProfile } from '@contract';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { useAllowed } from '../../shared/access';
 import { useProfiles } from './context';
 
 interface ProfileListProps {
@@ -11,6 +12,8 @@ const secretState = (isSet: boolean) => (isSet ? 'set' : 'not set');
 export function ProfileList({ onEdit }: ProfileListProps) {
   const items = useProfiles((state) => state.items);
   const saving = useProfiles((state) => state.saving);
+  const canEdit = useAllowed('profiles.update');
+  const canDelete = useAllowed('profiles.delete');
   const remove = useProfiles((state) => state.remove);
   // Deleting throws away a stored token: one more click to be sure.
 
@@ -60,6 +63,8 @@ export function ProfileList({ onEdit }: ProfileListProps) {
                 type="button"
                 className="button"
                 data-testid="profile-edit"
+                disabled={!canEdit.allowed}
+                title={canEdit.reason}
                 onClick={() => onEdit(profile)}
               >
                 Edit
@@ -68,7 +73,8 @@ export function ProfileList({ onEdit }: ProfileListProps) {
                 label="Delete"
                 question={`Delete “${profile.name}”?`}
                 testId="profile-delete"
-                disabled={saving}
+                disabled={!canDelete.allowed || saving}
+                title={canDelete.reason}
                 onConfirm={() => void remove(profile.id)}
               />
             </td>

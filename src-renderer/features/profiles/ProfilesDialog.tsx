@@ -1,5 +1,6 @@
 import type { BotProfile } from '@contract';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { useAllowed } from '../../shared/access';
 import { useProfiles } from './context';
 import { ProfileForm } from './ProfileForm';
 import { ProfileList } from './ProfileList';
@@ -10,6 +11,7 @@ export function ProfilesDialog({ onClose }: { onClose: () => void }) {
   const formError = useProfiles((state) => state.formError);
   const clearFormError = useProfiles((state) => state.clearFormError);
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
+  const canCreate = useAllowed('profiles.create');
   const titleId = useId();
   const dialogRef = useRef<HTMLDivElement>(null);
 
@@ -50,6 +52,8 @@ export function ProfilesDialog({ onClose }: { onClose: () => void }) {
               type="button"
               className="button"
               data-testid="profile-new"
+              disabled={!canCreate.allowed}
+              title={canCreate.reason}
               onClick={() => show({ kind: 'create' })}
             >
               New profile

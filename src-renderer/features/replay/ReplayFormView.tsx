@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useMemo } from 'react';
 import { FieldError } from '../../components/FieldError';
+import { useAllowed } from '../../shared/access';
 import { formatCount } from '../deliveries/format';
 import { useSelectedProfile } from '../profiles/context';
 import { BodyEditor } from './BodyEditor';
@@ -20,6 +21,7 @@ export function ReplayFormView({ scope, form, onChange }: ReplayFormViewProps) {
   const starting = useReplay((state) => state.starting);
   const error = useReplay((state) => state.error);
   const profile = useSelectedProfile();
+  const canReplay = useAllowed('replay.start');
   const id = useId();
   // Only a profile that keeps a secret can lend it; otherwise the box is off, whatever was ticked.
   const secretProfileId = profile?.hasWebhookSecret === true ? profile.id : null;
@@ -214,7 +216,8 @@ export function ReplayFormView({ scope, form, onChange }: ReplayFormViewProps) {
           type="submit"
           className="button primary"
           data-testid="replay-start"
-          disabled={input === null || starting}
+          disabled={!canReplay.allowed || input === null || starting}
+          title={canReplay.reason}
         >
           {starting ? 'Starting…' : 'Start'}
         </button>

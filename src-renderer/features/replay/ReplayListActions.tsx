@@ -1,3 +1,4 @@
+import { useAllowed } from '../../shared/access';
 import { checkedIds } from '../deliveries/checked';
 import { useDeliveries } from '../deliveries/context';
 import { formatCount } from '../deliveries/format';
@@ -13,6 +14,7 @@ export function ReplayListActions() {
   const showJob = useReplay((state) => state.showJob);
   const job = useReplay((state) => state.job);
   const dialogOpen = useReplay((state) => state.dialog !== null);
+  const canReplay = useAllowed('replay.start');
 
   return (
     <>
@@ -26,6 +28,8 @@ export function ReplayListActions() {
           type="button"
           className="button"
           data-testid="replay-selected"
+          disabled={!canReplay.allowed}
+          title={canReplay.reason}
           onClick={() => open({ kind: 'selection', ids: checkedIds(checked) })}
         >
           Replay selected
@@ -35,8 +39,8 @@ export function ReplayListActions() {
         type="button"
         className="button"
         data-testid="replay-filtered"
-        title="Replay every delivery the search, filters and inbox match, loaded or not"
-        disabled={firstPage !== 'ready' || total === 0}
+        title={canReplay.reason ?? 'Replay every delivery the search, filters and inbox match, loaded or not'}
+        disabled={!canReplay.allowed || firstPage !== 'ready' || total === 0}
         onClick={() => open({ kind: 'filter', filter, total })}
       >
         Replay all matching

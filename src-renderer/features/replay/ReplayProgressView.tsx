@@ -1,4 +1,5 @@
 import { ProgressBar } from '../../components/ProgressBar';
+import { useAllowed } from '../../shared/access';
 import { formatCount } from '../deliveries/format';
 import { useReplay } from './context';
 import { type ReplayScope, scopeLabel } from './scope';
@@ -25,6 +26,7 @@ export function ReplayProgressView({ job, waiting }: ReplayProgressViewProps) {
   const again = useReplay((state) => state.again);
   const close = useReplay((state) => state.close);
   const error = useReplay((state) => state.error);
+  const canCancel = useAllowed('replay.cancel');
   const { progress } = job;
   const running = progress.state === 'running';
 
@@ -64,7 +66,8 @@ export function ReplayProgressView({ job, waiting }: ReplayProgressViewProps) {
             type="button"
             className="button danger"
             data-testid="replay-cancel"
-            disabled={job.cancelling}
+            disabled={!canCancel.allowed || job.cancelling}
+            title={canCancel.reason}
             onClick={() => void cancel()}
           >
             {job.cancelling ? 'Cancelling…' : 'Cancel'}

@@ -1,4 +1,5 @@
 import type { FormEvent } from 'react';
+import { useAllowed } from '../../shared/access';
 import { useSandbox } from './context';
 
 /** One line to the bot; Enter sends, as in a chat app. */
@@ -8,6 +9,7 @@ export function SayForm() {
   const error = useSandbox((state) => state.sendError);
   const setText = useSandbox((state) => state.setText);
   const send = useSandbox((state) => state.send);
+  const canSay = useAllowed('sandbox.say');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -30,7 +32,8 @@ export function SayForm() {
         type="submit"
         className="button primary"
         data-testid="sandbox-send"
-        disabled={sending || text.trim() === ''}
+        disabled={!canSay.allowed || sending || text.trim() === ''}
+        title={canSay.reason}
       >
         Send
       </button>

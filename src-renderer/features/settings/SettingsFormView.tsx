@@ -1,5 +1,6 @@
 import type { InboxSettings } from '@contract';
 import { type FormEvent, useMemo, useState } from 'react';
+import { useAllowed } from '../../shared/access';
 import { useSettings } from './context';
 import { ForwardingFields } from './ForwardingFields';
 import { RetentionFields } from './RetentionFields';
@@ -12,6 +13,7 @@ export function SettingsFormView({ settings }: { settings: InboxSettings }) {
   const saving = useSettings((state) => state.saving);
   const saveError = useSettings((state) => state.saveError);
   const saved = useSettings((state) => state.saved);
+  const canSave = useAllowed('inboxes.configure');
   const [form, setForm] = useState<SettingsForm>(() => settingsToForm(settings));
   const { patch, errors, changed } = useMemo(() => formToPatch(form, settings), [form, settings]);
   const valid = Object.keys(errors).length === 0;
@@ -19,7 +21,7 @@ export function SettingsFormView({ settings }: { settings: InboxSettings }) {
   const onChange = (next: Partial<SettingsForm>) => setForm({ ...form, ...next });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (valid && changed) void save(patch);
+    if (canSave.allowed && valid && changed) void save(patch);
   };
 
   return (
@@ -42,7 +44,8 @@ export function SettingsFormView({ settings }: { settings: InboxSettings }) {
           type="submit"
           className="button primary"
           data-testid="settings-save"
-          disabled={!valid || !changed || saving}
+          disabled={!canSave.allowed || !valid || !changed || saving}
+          title={canSave.reason}
         >
           {saving ? 'Saving…' : 'Save'}
         </button>

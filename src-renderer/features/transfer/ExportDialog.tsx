@@ -2,6 +2,7 @@ import type { TransferFormat, TransferProgress } from '@contract';
 import { type FormEvent, useId, useState } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { ProgressBar } from '../../components/ProgressBar';
+import { useAllowed } from '../../shared/access';
 import { useDeliveries } from '../deliveries/context';
 import { formatCount } from '../deliveries/format';
 import { useTransfer } from './context';
@@ -39,6 +40,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   };
 
   const busy = starting || job?.state === 'running';
+  const canExport = useAllowed('export.start');
   return (
     <Dialog title="Export deliveries" onClose={onClose} testId="export-dialog">
       <form noValidate onSubmit={submit}>
@@ -81,7 +83,13 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           </p>
         )}
         <div className="form-actions">
-          <button type="submit" className="button primary" data-testid="export-start" disabled={busy}>
+          <button
+            type="submit"
+            className="button primary"
+            data-testid="export-start"
+            disabled={!canExport.allowed || busy}
+            title={canExport.reason}
+          >
             {starting ? 'Starting…' : 'Start'}
           </button>
         </div>

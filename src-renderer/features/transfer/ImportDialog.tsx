@@ -1,6 +1,7 @@
 import type { TransferFormat } from '@contract';
 import { type FormEvent, useId, useState } from 'react';
 import { Dialog } from '../../components/Dialog';
+import { useAllowed } from '../../shared/access';
 import { useInboxes } from '../inboxes/context';
 import { useTransfer } from './context';
 import { FormatSelect } from './FormatSelect';
@@ -34,6 +35,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   };
 
   const busy = step === 'uploading' || step === 'starting' || job?.state === 'running';
+  const canImport = useAllowed('import.start');
   return (
     <Dialog title="Import deliveries" onClose={onClose} testId="import-dialog">
       <form noValidate onSubmit={submit}>
@@ -89,7 +91,8 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             type="submit"
             className="button primary"
             data-testid="import-start"
-            disabled={file === null || busy}
+            disabled={!canImport.allowed || file === null || busy}
+            title={canImport.reason}
           >
             Start
           </button>

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useAllowed } from '../../shared/access';
 import { formatIso } from '../../shared/time';
 import { formatMegabytes } from '../settings/storage';
 import { useTransfer } from './context';
@@ -16,6 +17,7 @@ export function KeptExports() {
   const files = useTransfer((state) => state.files);
   const loadExports = useTransfer((state) => state.loadExports);
   const deleteExport = useTransfer((state) => state.deleteExport);
+  const canDelete = useAllowed('export.delete');
 
   useEffect(() => {
     void loadExports();
@@ -50,7 +52,8 @@ export function KeptExports() {
                 question={`Delete ${item.file}?`}
                 testId="kept-export-delete"
                 busyLabel={deleting === item.file ? 'Deleting…' : null}
-                disabled={deleting !== null}
+                disabled={!canDelete.allowed || deleting !== null}
+                title={canDelete.reason}
                 onConfirm={() => void deleteExport(item.file)}
               />
             </li>

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useAllowed } from '../../shared/access';
 import { useTransfer } from './context';
 import { ExportDialog } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
@@ -7,6 +8,8 @@ import { ImportDialog } from './ImportDialog';
 export function TransferActions() {
   const available = useTransfer((state) => state.files !== null);
   const [open, setOpen] = useState<'export' | 'import' | null>(null);
+  const canExport = useAllowed('export.start');
+  const canImport = useAllowed('import.start');
   const noteId = useId();
   const why = available ? undefined : noteId;
 
@@ -16,7 +19,8 @@ export function TransferActions() {
         type="button"
         className="button"
         data-testid="export-open"
-        disabled={!available}
+        disabled={!available || !canExport.allowed}
+        title={canExport.reason}
         aria-describedby={why}
         onClick={() => setOpen('export')}
       >
@@ -26,7 +30,8 @@ export function TransferActions() {
         type="button"
         className="button"
         data-testid="import-open"
-        disabled={!available}
+        disabled={!available || !canImport.allowed}
+        title={canImport.reason}
         aria-describedby={why}
         onClick={() => setOpen('import')}
       >

@@ -1,5 +1,6 @@
 import type { BotProfile } from '@contract';
 import { type FormEvent, useId, useState } from 'react';
+import { useAllowed } from '../../shared/access';
 import { useWebhook } from './context';
 import { buildSetWebhookInput, defaultWebhookUrl } from './webhookForm';
 
@@ -22,6 +23,8 @@ export function WebhookForm({ profile, receiverUrl }: WebhookFormProps) {
   const [dropOnSet, setDropOnSet] = useState(false);
   const [maxConnections, setMaxConnections] = useState('');
   const [dropOnDelete, setDropOnDelete] = useState(false);
+  const canSet = useAllowed('webhook.set');
+  const canDelete = useAllowed('webhook.delete');
   const id = useId();
   const telegram = profile.platform === 'telegram';
   const shownUrl = url ?? defaultWebhookUrl(profile, receiverUrl);
@@ -114,7 +117,13 @@ export function WebhookForm({ profile, receiverUrl }: WebhookFormProps) {
         </>
       )}
       <div className="form-actions">
-        <button type="submit" className="button primary" data-testid="webhook-set" disabled={busy !== null}>
+        <button
+          type="submit"
+          className="button primary"
+          data-testid="webhook-set"
+          disabled={!canSet.allowed || busy !== null}
+          title={canSet.reason}
+        >
           {busy === 'set' ? 'Setting…' : 'Set webhook'}
         </button>
         <span className="header-spacer" />
@@ -131,7 +140,8 @@ export function WebhookForm({ profile, receiverUrl }: WebhookFormProps) {
           type="button"
           className="button"
           data-testid="webhook-delete"
-          disabled={busy !== null}
+          disabled={!canDelete.allowed || busy !== null}
+          title={canDelete.reason}
           onClick={() => void removeWebhook(dropOnDelete)}
         >
           {busy === 'delete' ? 'Deleting…' : 'Delete webhook'}

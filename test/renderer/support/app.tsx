@@ -20,31 +20,32 @@ export const makeInbox = (name: string): Inbox => ({
  * virtualized list renders no rows.
  */
 export async function renderApp(handlers: Handlers = {}, options: { files?: FileRoutes | null } = {}) {
-  const fake = createFakeClient(
-    {
-      'app.info': () => APP_INFO,
-      'inboxes.list': () => ({ items: [makeInbox('default'), makeInbox('shop')] }),
-      'deliveries.list': () => ({ items: makePage(1, 3), total: 3 }),
-      'deliveries.get': ({ id }) => makeDetail(id),
-      'profiles.list': () => ({ items: [] }),
-      'replay.attempts': () => ({ items: [] }),
-      'export.list': () => ({ items: [] }),
-      'app.status': () => ({
-        engine: 'postgres',
-        state: 'ok',
-        reason: null,
-        since: '2026-01-01T00:00:00.000Z',
-      }),
-      'links.defaults': () => ({ expiresIn: 7 * 24 * 3600 }),
-      ...handlers,
-    },
-    options,
-  );
+  const fake = createFakeClient({ ...baseHandlers(), ...handlers }, options);
   const stores = createStores(fake.client, { deliveries: { scheduleFrame: () => {} } });
   startStores(stores);
   render(<App stores={stores} />);
   await act(settle);
   return { fake, stores };
+}
+
+/** What an inspector holding deliveries 1–3 answers: enough for the whole app to render. */
+export function baseHandlers(): Handlers {
+  return {
+    'app.info': () => APP_INFO,
+    'inboxes.list': () => ({ items: [makeInbox('default'), makeInbox('shop')] }),
+    'deliveries.list': () => ({ items: makePage(1, 3), total: 3 }),
+    'deliveries.get': ({ id }) => makeDetail(id),
+    'profiles.list': () => ({ items: [] }),
+    'replay.attempts': () => ({ items: [] }),
+    'export.list': () => ({ items: [] }),
+    'app.status': () => ({
+      engine: 'postgres',
+      state: 'ok',
+      reason: null,
+      since: '2026-01-01T00:00:00.000Z',
+    }),
+    'links.defaults': () => ({ expiresIn: 7 * 24 * 3600 }),
+  };
 }
 
 export const row = (id: number): HTMLElement => {

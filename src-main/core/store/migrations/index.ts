@@ -9,6 +9,7 @@ import { sql as webhookSecret } from './0008-webhook-secret';
 import { sql as sandboxSealedSecrets } from './0009-sandbox-sealed-secrets';
 import { sql as invocationTruncated } from './0010-invocation-truncated';
 import { sql as settings } from './0011-settings';
+import { sql as workspaces } from './0012-workspaces';
 
 export interface Migration {
   version: number;
@@ -29,4 +30,5 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: 'sandbox-sealed-secrets', sql: sandboxSealedSecrets },
   { version: 10, name: 'invocation-truncated', sql: invocationTruncated },
   { version: 11, name: 'settings', sql: settings },
+  { version: 12, name: 'workspaces', sql: workspaces },
 ];

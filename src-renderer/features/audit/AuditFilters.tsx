@@ -1,0 +1,95 @@
+import { useId } from 'react';
+import { AUDITED_METHODS } from './auditFilter';
+import { useAudit } from './context';
+
+/** Person, method, outcome and time range: each change reads the log again from the newest entry. */
+export function AuditFilters() {
+  const form = useAudit((state) => state.form);
+  const problem = useAudit((state) => state.formProblem);
+  const people = useAudit((state) => state.people);
+  const setForm = useAudit((state) => state.setForm);
+  const id = useId();
+
+  return (
+    <fieldset className="audit-filters" data-testid="audit-filters">
+      <legend className="visually-hidden">Filter the audit log</legend>
+      <label>
+        <span className="muted">Person</span>
+        <select
+          data-testid="audit-filter-person"
+          value={form.personId}
+          onChange={(event) => setForm({ personId: event.target.value })}
+        >
+          <option value="">anyone</option>
+          {people.map((person) => (
+            <option key={person.id} value={String(person.id)}>
+              {person.name}
+              {person.revokedAt === null ? '' : ' (revoked)'}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span className="muted">Method</span>
+        <select
+          data-testid="audit-filter-method"
+          value={form.method}
+          onChange={(event) => setForm({ method: event.target.value })}
+        >
+          <option value="">any</option>
+          {AUDITED_METHODS.map((method) => (
+            <option key={method} value={method}>
+              {method}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span className="muted">Outcome</span>
+        <select
+          data-testid="audit-filter-outcome"
+          value={form.outcome}
+          onChange={(event) => setForm({ outcome: event.target.value as '' | 'ok' | 'error' })}
+        >
+          <option value="">any</option>
+          <option value="ok">ok</option>
+          <option value="error">error</option>
+        </select>
+      </label>
+      <label>
+        <span className="muted">From</span>
+        <input
+          type="datetime-local"
+          step={1}
+          data-testid="audit-filter-from"
+          value={form.from}
+          aria-invalid={problem?.field === 'from' ? true : undefined}
+          aria-describedby={problem?.field === 'from' ? `${id}-problem` : undefined}
+          onChange={(event) => setForm({ from: event.target.value })}
+        />
+      </label>
+      <label>
+        <span className="muted">To</span>
+        <input
+          type="datetime-local"
+          step={1}
+          data-testid="audit-filter-to"
+          value={form.to}
+          aria-invalid={problem?.field === 'to' ? true : undefined}
+          aria-describedby={problem?.field === 'to' ? `${id}-problem` : undefined}
+          onChange={(event) => setForm({ to: event.target.value })}
+        />
+      </label>
+      {problem !== null && (
+        <span
+          id={`${id}-problem`}
+          className="error-text small"
+          role="alert"
+          data-testid="audit-filter-problem"
+        >
+          {problem.message}
+        </span>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,7 @@
+import { createStoreContext } from '../../shared/storeContext';
+import type { AuditState } from './store';
+
+const audit = createStoreContext<AuditState>('audit log');
+
+export const AuditProvider = audit.Provider;
+export const useAudit = audit.useSelector;

@@ -1,0 +1,7 @@
+import { createStoreContext } from '../../shared/storeContext';
+import type { PeopleState } from './store';
+
+const people = createStoreContext<PeopleState>('people');
+
+export const PeopleProvider = people.Provider;
+export const usePeople = people.useSelector;
