@@ -17,3 +17,5 @@ export const IPC_EVENT_CHANNEL = 'inspector:event';
 /** Web bridge paths. */
 export const WEB_API_PREFIX = '/api/';
 export const WEB_EVENTS_PATH = '/events';
+/** The close code of an event socket whose team-server token was revoked: do not reconnect. */
+export const REVOKED_CLOSE_CODE = 4401;

@@ -5,6 +5,7 @@ import {
   ContractError,
   ERROR_STATUS,
   type Person,
+  REVOKED_CLOSE_CODE,
   type Service,
   type Subscribe,
   WEB_API_PREFIX,
@@ -63,7 +64,6 @@ export interface Bridge {
 const HOST = '127.0.0.1';
 
 /** A WebSocket close code of the app's range (4000–4999): the token that opened it was revoked. */
-export const REVOKED_CLOSE_CODE = 4401;
 
 /** Who is calling, once their token is checked: how their calls and file routes go. */
 interface Caller {

@@ -58,6 +58,15 @@ export function createClient(transport: Transport): ApiClient {
     for (const listener of reconnectListeners) listener();
   });
 
+  const refused = () => {
+    if (unauthorized) return;
+    unauthorized = true;
+    transport.close();
+    for (const listener of unauthorizedListeners) listener();
+  };
+  // A revoked token is told over the event stream at once; the next call would be refused anyway.
+  transport.onRevoked?.(refused);
+
   return {
     async call(method, input) {
       try {
@@ -67,11 +76,7 @@ export function createClient(transport: Transport): ApiClient {
           error instanceof ContractError
             ? error
             : new ContractError('internal', error instanceof Error ? error.message : String(error));
-        if (contractError.code === 'unauthorized' && !unauthorized) {
-          unauthorized = true;
-          transport.close();
-          for (const listener of unauthorizedListeners) listener();
-        }
+        if (contractError.code === 'unauthorized') refused();
         throw contractError;
       }
     },

@@ -40,10 +40,15 @@ export function createWebFileRoutes(env: FileRoutesEnv): FileRoutes {
     async upload(file, name) {
       let response: Response;
       try {
-        response = await env.fetch(url('/uploads', { name }), {
+        const target = new URL('/uploads', env.origin);
+        target.searchParams.set('name', name);
+        // A fetch can carry the token as a header (a team server takes it from another origin only so).
+        const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream' };
+        if (env.token !== null) headers.Authorization = `Bearer ${env.token}`;
+        response = await env.fetch(target.toString(), {
           method: 'POST',
           // The bridge stores the body as it comes: no multipart, no JSON wrapping.
-          headers: { 'Content-Type': 'application/octet-stream' },
+          headers,
           body: file,
         });
       } catch (error) {

@@ -18,6 +18,8 @@ export interface Transport {
   onStatus(listener: (status: ConnectionStatus) => void): () => void;
   /** Stops the event stream for good (e.g. once the token is known to be wrong). */
   close(): void;
+  /** Called when the server ends the session for good (a team server's token was revoked). */
+  onRevoked?(listener: () => void): () => void;
   /** Export downloads and import uploads; absent where there is no route for them (the desktop, for now). */
   files?: FileRoutes;
 }

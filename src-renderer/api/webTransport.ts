@@ -1,5 +1,5 @@
 // Runtime values come from the contract's zod-free modules: the barrel would bundle every schema.
-import { WEB_API_PREFIX, WEB_EVENTS_PATH } from '@contract/bridge';
+import { REVOKED_CLOSE_CODE, WEB_API_PREFIX, WEB_EVENTS_PATH } from '@contract/bridge';
 import { ContractError } from '@contract/errors';
 import { type EventName, isEventName } from '@contract/names';
 import { createWebFileRoutes } from './fileRoutes';
@@ -77,6 +77,7 @@ export function createWebTransport(
   let retryTimer: unknown = null;
   let failedAttempts = 0;
   let closed = false;
+  const revokedListeners = new Set<() => void>();
 
   const setStatus = (next: ConnectionStatus) => {
     if (next === status) return;
@@ -105,10 +106,16 @@ export function createWebTransport(
       if (message === null) return;
       for (const listener of eventListeners) listener(message.name, message.payload);
     };
-    current.onclose = () => {
+    current.onclose = (event) => {
       if (socket !== current) return;
       socket = null;
       if (closed) return;
+      // The server ended this session for good: reconnecting would only be refused.
+      if (event.code === REVOKED_CLOSE_CODE) {
+        closed = true;
+        for (const listener of revokedListeners) listener();
+        return;
+      }
       setStatus(status === 'connecting' ? 'connecting' : 'reconnecting');
       // 0.5 s doubling to 5 s: quick after a blip, gentle while the inspector is down.
       const delay = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** failedAttempts);
@@ -118,6 +125,10 @@ export function createWebTransport(
   };
 
   return {
+    onRevoked(listener) {
+      revokedListeners.add(listener);
+      return () => revokedListeners.delete(listener);
+    },
     async invoke(method, input) {
       const headers: Record<string, string> = { 'Content-Type': 'application/json' };
       if (token !== null) headers.Authorization = `Bearer ${token}`;

@@ -1,4 +1,4 @@
-import { ContractError } from '@contract';
+import { ContractError, REVOKED_CLOSE_CODE } from '@contract';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createClient } from '../../src-renderer/api/client';
 import { TOKEN_STORAGE_KEY } from '../../src-renderer/api/token';
@@ -207,6 +207,24 @@ describe('web transport: events', () => {
     expect(unauthorized).toBe(1);
     expect(sockets[0]?.closed).toBe(true);
     sockets[0]?.drop();
+    vi.advanceTimersByTime(10_000);
+    expect(sockets).toHaveLength(1);
+  });
+});
+
+describe('web transport: a revoked token', () => {
+  it('stops reconnecting when the server closes the events for good, and the client says the token is refused', () => {
+    vi.useFakeTimers();
+    const { env, sockets } = setup();
+    const client = createClient(createWebTransport(env));
+    let unauthorized = 0;
+    client.onUnauthorized(() => {
+      unauthorized += 1;
+    });
+    client.on('delivery.added', () => {});
+    sockets[0]?.open();
+    sockets[0]?.onclose?.(new CloseEvent('close', { code: REVOKED_CLOSE_CODE }));
+    expect(unauthorized).toBe(1);
     vi.advanceTimersByTime(10_000);
     expect(sockets).toHaveLength(1);
   });

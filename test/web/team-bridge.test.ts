@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import type { Whoami } from '@contract';
+import { REVOKED_CLOSE_CODE } from '@contract';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { WebSocket } from 'ws';
-import { REVOKED_CLOSE_CODE, startBridge } from '../../src-main/web/bridge-server';
+import { startBridge } from '../../src-main/web/bridge-server';
 import { httpRequest, postJson } from '../support/http';
 import { solafonUpdate } from '../support/payloads';
 import { usePostgres } from '../support/postgres';
