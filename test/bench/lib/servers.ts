@@ -48,6 +48,8 @@ export interface Inspector extends Running {
   dataDir: string;
   /** The WebSocket of live events, token included. */
   eventsUrl: string;
+  /** The UI's address as printed (the local app's carries its token). */
+  uiUrl: string;
   api<T = unknown>(method: string, input?: unknown): Promise<T>;
   stop(options?: { keepData?: boolean }): Promise<void>;
 }
@@ -99,6 +101,7 @@ export async function inspector({
     pid: child.pid ?? 0,
     dataDir: dir,
     eventsUrl: `ws://${lines.ui.host}/events?token=${encodeURIComponent(token)}`,
+    uiUrl: lines.ui.href,
     async api<T>(method: string, input: unknown = {}): Promise<T> {
       const res = await fetch(`${lines.ui.origin}/api/${method}`, {
         method: 'POST',
