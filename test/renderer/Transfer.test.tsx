@@ -174,7 +174,7 @@ describe('Import', () => {
     const uploadUrl = new URL(String(url));
     expect(`${uploadUrl.origin}${uploadUrl.pathname}`).toBe(`${FAKE_ORIGIN}/uploads`);
     expect(uploadUrl.searchParams.get('token')).toBeNull();
-    expect((init?.headers as Record<string, string>).Authorization).toBe(`Bearer ${FAKE_TOKEN}`);
+    expect(init?.headers).toMatchObject({ Authorization: `Bearer ${FAKE_TOKEN}` });
     expect(uploadUrl.searchParams.get('name')).toBe('capture.har');
     expect(init?.method).toBe('POST');
     expect(init?.body).toBe(file);
