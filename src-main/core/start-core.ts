@@ -184,6 +184,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       shared.committed(items);
       setImmediate(() => events.emit('delivery.added', { items }));
     },
+    // The writer thread queues batches and commits what waits together: the next is parsed while the
+    // disk syncs the last. PostgreSQL gets one at a time, its batches growing with the round trip.
+    { maxInFlight: team === null ? 4 : 1, eager: true },
   );
 
   const http = new HttpPools();

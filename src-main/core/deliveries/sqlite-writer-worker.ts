@@ -2,6 +2,7 @@
 // fsync) and the search index run here, on a connection of their own, so
 // the event loop that answers platforms never waits for the disk.
 import { parentPort, workerData } from 'node:worker_threads';
+import type { DeliveryListItem } from '@contract';
 import BetterSqlite3 from 'better-sqlite3';
 import type { NewDelivery } from './records';
 import { type IndexEntry, SqliteInserter } from './sqlite-insert';
@@ -51,34 +52,76 @@ function indexBacklog(): void {
   }
 }
 
-function insert(id: number, rows: NewDelivery[]): void {
-  for (const row of rows) row.body = asBuffer(row.body);
+/** Batches that came while the last transaction ran: committed together, one fsync for all. */
+let queued: Array<{ id: number; rows: NewDelivery[] }> = [];
+let drainScheduled = false;
+
+function drain(): void {
+  drainScheduled = false;
+  const batches = queued;
+  queued = [];
+  if (batches.length === 0) return;
+  for (const batch of batches) for (const row of batch.rows) row.body = asBuffer(row.body);
+  try {
+    const items = inserter.insertBatch(batches.flatMap((b) => b.rows));
+    let at = 0;
+    for (const batch of batches) {
+      post({ type: 'inserted', id: batch.id, items: items.slice(at, at + batch.rows.length) });
+      at += batch.rows.length;
+    }
+    remember(
+      batches.flatMap((b) => b.rows),
+      items,
+    );
+  } catch (error) {
+    // One batch's failure must not take the others with it: each on its own.
+    if (batches.length === 1) fail(batches[0]?.id ?? 0, error);
+    else for (const batch of batches) insertAlone(batch);
+  }
+}
+
+function insertAlone({ id, rows }: { id: number; rows: NewDelivery[] }): void {
   try {
     const items = inserter.insertBatch(rows);
     post({ type: 'inserted', id, items });
-    for (const [i, item] of items.entries()) {
-      backlog.push({ id: item.id, text: item.summary.text, body: (rows[i] as NewDelivery).body });
-    }
-    if (!indexScheduled) {
-      indexScheduled = true;
-      setImmediate(indexBacklog);
-    }
+    remember(rows, items);
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    post({
-      type: 'failed',
-      id,
-      message: String((error as Error).message ?? error),
-      code: typeof code === 'string' ? code : null,
-    });
+    fail(id, error);
   }
+}
+
+/** Committed and answered: the search index takes them when the writer has a moment. */
+function remember(rows: NewDelivery[], items: DeliveryListItem[]): void {
+  for (const [i, item] of items.entries()) {
+    backlog.push({ id: item.id, text: item.summary.text, body: (rows[i] as NewDelivery).body });
+  }
+  if (!indexScheduled) {
+    indexScheduled = true;
+    setImmediate(indexBacklog);
+  }
+}
+
+function fail(id: number, error: unknown): void {
+  const code = (error as { code?: unknown }).code;
+  post({
+    type: 'failed',
+    id,
+    message: String((error as Error).message ?? error),
+    code: typeof code === 'string' ? code : null,
+  });
 }
 
 inserter.catchUp();
 indexedUpTo = inserter.indexedThrough();
 port.on('message', (message: ToWriter) => {
-  if (message.type === 'insert') insert(message.id, message.rows);
-  else {
+  if (message.type === 'insert') {
+    queued.push({ id: message.id, rows: message.rows });
+    if (!drainScheduled) {
+      drainScheduled = true;
+      setImmediate(drain);
+    }
+  } else {
+    drain();
     indexBacklog();
     db.close();
     post({ type: 'closed' });

@@ -85,4 +85,19 @@ describe('SqliteWriter (inserts on a thread of their own)', () => {
     expect(await store.count()).toBe(0);
     expect((await store.insertAll([delivery(6)]))[0]?.updateId).toBe(6);
   });
+
+  it('commits batches that queued up together, and a failing one takes none of the others with it', async () => {
+    const { store } = await open();
+    const broken = delivery(11, { inbox: null as unknown as string });
+    // Sent in one turn: the thread finds them all waiting and tries them as one transaction first.
+    const results = await Promise.allSettled([
+      store.insertAll([delivery(10)]),
+      store.insertAll([broken]),
+      store.insertAll([delivery(12), delivery(13)]),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const updates = (await store.search({ limit: 10 })).items.map((i) => i.updateId).sort();
+    expect(updates).toEqual([10, 12, 13]);
+    expect(await store.count()).toBe(3);
+  });
 });
