@@ -37,10 +37,12 @@ export class SqliteSearch {
   private readonly byShape = new Map<string, Statement>();
   private readonly progress: Statement<[], { indexed_up_to: number }>;
   private readonly maxId: Statement<[], { n: number | null }>;
+  private readonly listRow: Statement<[number], DeliveryListRow>;
 
   constructor(private readonly db: Database) {
     this.progress = db.prepare('SELECT indexed_up_to FROM search_progress');
     this.maxId = db.prepare('SELECT max(id) AS n FROM deliveries');
+    this.listRow = db.prepare(`SELECT ${LIST_COLUMNS} FROM deliveries WHERE id = ?`);
   }
 
   /** The index's query for this filter, or null when it names nothing the index holds. */
@@ -55,19 +57,23 @@ export class SqliteSearch {
     const { before, after, ...narrowing } = filter;
     const upTo = this.indexedUpTo();
     const hasWords = Boolean(filter.query && ftsQuery(filter.query));
+    const unsearched = hasWords ? Math.max(0, (this.maxId.get()?.n ?? 0) - upTo) : 0;
+    const bound = TOTAL_COUNTED_UP_TO + 1;
     // Newest first: the rows above the index's mark, then the index's own.
     const tail = hasWords ? [] : this.tailRows({ ...narrowing, before, after }, upTo, limit);
+    if (before === undefined && after === undefined && tail.length < limit) {
+      // The first page and its count in one walk of the index: the ids up to the count's bound,
+      // then the page's rows by id. (Walking it twice, for the page and then the count, cost double.)
+      const ids = this.headIds(narrowing, match, upTo, bound - tail.length);
+      const head = ids.slice(0, limit - tail.length).map((id) => this.listRow.get(id));
+      const rows = [...tail, ...head.filter((row) => row !== undefined)];
+      return { rows, counted: tail.length + ids.length, unsearched };
+    }
     const head =
       tail.length < limit
         ? this.headRows({ ...narrowing, before, after }, match, upTo, limit - tail.length)
         : [];
     const rows = [...tail, ...head];
-    const unsearched = hasWords ? Math.max(0, (this.maxId.get()?.n ?? 0) - upTo) : 0;
-    // A first page that is not full is every match: nothing to count.
-    if (before === undefined && after === undefined && rows.length < limit) {
-      return { rows, counted: rows.length, unsearched };
-    }
-    const bound = TOTAL_COUNTED_UP_TO + 1;
     const tailCount = hasWords ? 0 : this.count(this.tailSql(narrowing, upTo), bound);
     const headCount = tailCount >= bound ? 0 : this.count(this.headSql(narrowing, match, upTo), bound);
     return { rows, counted: tailCount + headCount, unsearched };
@@ -149,6 +155,16 @@ export class SqliteSearch {
     };
   }
 
+  private headIds(filter: Narrowing, match: string, upTo: number, limit: number): number[] {
+    const sql = this.headSql(filter, match, upTo);
+    const from = sql.joined ? JOINED : 'deliveries_fts f';
+    return this.statement(
+      `ids:${from}:${sql.shape}`,
+      () => `SELECT f.rowid FROM ${from} ${sql.where} ORDER BY f.rowid DESC LIMIT ?`,
+      true,
+    ).all(...sql.params, limit) as number[];
+  }
+
   private headRows(filter: Narrowing, match: string, upTo: number, limit: number): DeliveryListRow[] {
     const sql = this.headSql(filter, match, upTo);
     return this.statement(
@@ -167,10 +183,11 @@ export class SqliteSearch {
       ).get(...sql.params) as { n: number }
     ).n;
   }
-  private statement(key: string, sql: () => string): Statement {
+  private statement(key: string, sql: () => string, pluck = false): Statement {
     let statement = this.byShape.get(key);
     if (!statement) {
       statement = this.db.prepare(sql());
+      if (pluck) statement.pluck();
       this.byShape.set(key, statement);
     }
     return statement;

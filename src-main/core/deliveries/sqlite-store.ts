@@ -1,4 +1,4 @@
-import { type DeliveryListItem, TOTAL_COUNTED_UP_TO } from '@contract';
+import { type DeliveryFilter, type DeliveryListItem, TOTAL_COUNTED_UP_TO } from '@contract';
 import type { Database, Statement } from 'better-sqlite3';
 import { filterSql, isPlainFilter } from './filter-sql';
 import { type DeliveryListRow, type DeliveryRow, LIST_COLUMNS, type NewDelivery } from './records';
@@ -32,6 +32,7 @@ export class SqliteDeliveryStore implements DeliveryStore {
     { body: Buffer }
   >;
   private total = 0;
+  private readonly inTimeRange: Statement<[number, number, number], { n: number }>;
 
   constructor(
     private readonly db: Database,
@@ -69,6 +70,9 @@ export class SqliteDeliveryStore implements DeliveryStore {
     });
     this.sameCandidates = db.prepare(
       'SELECT body FROM deliveries WHERE received_at = ? AND inbox = ? AND method = ? AND path = ? AND query = ? AND body_size = ?',
+    );
+    this.inTimeRange = db.prepare(
+      'SELECT count(*) AS n FROM (SELECT 1 FROM deliveries INDEXED BY deliveries_by_time WHERE received_at BETWEEN ? AND ? LIMIT ?)',
     );
     this.countsByInbox = db.prepare('SELECT inbox, count(*) AS n FROM deliveries GROUP BY inbox');
     for (const { inbox, n } of this.countsByInbox.all()) {
@@ -117,10 +121,20 @@ export class SqliteDeliveryStore implements DeliveryStore {
     // Nothing the index holds: the inbox, time and cursors, by the table's own indexes.
     const { before, after, ...narrowing } = search;
     const rows = filterSql({ ...narrowing, before, after });
-    const items = this.statement(
-      `page:${rows.shape}`,
-      () => `SELECT ${LIST_COLUMNS} FROM deliveries d ${rows.where} ORDER BY d.id DESC LIMIT ?`,
-    ).all(...rows.params, limit) as DeliveryListRow[];
+    const narrow = this.narrowTimeRange(narrowing);
+    const items = (
+      narrow
+        ? this.statement(
+            `page:time:${rows.shape}`,
+            () => `SELECT ${LIST_COLUMNS} FROM deliveries d ${rows.where}
+              AND d.id IN (SELECT id FROM deliveries INDEXED BY deliveries_by_time WHERE received_at BETWEEN ? AND ?)
+              ORDER BY d.id DESC LIMIT ?`,
+          ).all(...rows.params, ...narrow, limit)
+        : this.statement(
+            `page:${rows.shape}`,
+            () => `SELECT ${LIST_COLUMNS} FROM deliveries d ${rows.where} ORDER BY d.id DESC LIMIT ?`,
+          ).all(...rows.params, limit)
+    ) as DeliveryListRow[];
     if (isPlainFilter(narrowing)) {
       return { items: items.map(toListItem), total: this.countNow(narrowing.inbox), totalExact: true };
     }
@@ -135,6 +149,22 @@ export class SqliteDeliveryStore implements DeliveryStore {
     ).n;
     const totalExact = n <= TOTAL_COUNTED_UP_TO;
     return { items: items.map(toListItem), total: Math.min(n, TOTAL_COUNTED_UP_TO), totalExact };
+  }
+
+  /**
+   * A time range that holds few rows (at most the count's bound, counted on
+   * the time index): its rows are read through that index, where walking the
+   * table newest first would pass every newer row. A broad one (most of the
+   * history) is read newest first, as the list goes. Returns its bounds.
+   */
+  private narrowTimeRange(filter: DeliveryFilter): [number, number] | null {
+    if (filter.from === undefined && filter.to === undefined) return null;
+    const range: [number, number] = [
+      filter.from === undefined ? Number.MIN_SAFE_INTEGER : Date.parse(filter.from),
+      filter.to === undefined ? Number.MAX_SAFE_INTEGER : Date.parse(filter.to),
+    ];
+    const inRange = this.inTimeRange.get(...range, TOTAL_COUNTED_UP_TO + 1)?.n ?? 0;
+    return inRange <= TOTAL_COUNTED_UP_TO ? range : null;
   }
 
   private statement(key: string, sql: () => string): Statement {
