@@ -2,6 +2,7 @@ import type { DeliveryDetail } from '@contract';
 import { type ReactNode, useRef } from 'react';
 import { useStore } from 'zustand';
 import { PanelBoundary } from '../components/ErrorBoundary';
+import { Toaster } from '../components/toast/Toaster';
 import { AuditPanel } from '../features/audit/AuditPanel';
 import { CommandsPanel } from '../features/commands/CommandsPanel';
 import { ComposePanel } from '../features/compose/ComposePanel';
@@ -160,6 +161,7 @@ export function App({ stores, where = pageWhere(), switcher }: AppProps) {
         <PanelBoundary name="replay dialog">
           <ReplayDialogHost />
         </PanelBoundary>
+        <Toaster />
       </div>
     </Providers>
   );
