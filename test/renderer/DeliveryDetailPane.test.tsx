@@ -168,7 +168,14 @@ describe('DeliveryDetailPane', () => {
     const command = String((writeText.mock.calls[0] as unknown[])[0]);
     expect(command).toMatch(/^curl -X POST http:\/\/127\.0\.0\.1:8787\/webhook/);
     expect(command).toContain("-H 'Content-Type: application/json'");
-    expect(screen.getByTestId('copy-as-curl').textContent).toBe('Copied');
+    const button = screen.getByTestId('copy-as-curl');
+    expect(button.getAttribute('aria-label')).toBe('Copied');
+    // Both labels stay in the button, the other one hidden: its width does not change, nothing reflows.
+    const labels = [...button.querySelectorAll('.copy-label')];
+    expect(labels.map((label) => [label.textContent, label.getAttribute('data-shown')])).toEqual([
+      ['Copy as curl', 'false'],
+      ['Copied', 'true'],
+    ]);
   });
 
   it('shows the command to copy by hand when the clipboard is refused', async () => {
@@ -207,5 +214,24 @@ describe('DeliveryDetailPane', () => {
     await act(settle);
     expect(screen.getByTestId('detail-summary')).toBeTruthy();
     expect(screen.getByTestId('delivery-detail').textContent).toContain('needs the receiver URL');
+  });
+});
+
+describe('DeliveryDetailPane header', () => {
+  it('keeps the id and method together and shows a long path whole on hover and in its copy button', async () => {
+    const writeText = vi.fn(async () => {});
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    const path = `/link/${'a'.repeat(300)}`;
+    await showDetail(makeDetail(8, { method: 'GET', path, query: '?sig=abc' }));
+    const id = screen.getByTestId('detail-id');
+    expect(id.textContent).toBe('#8 GET');
+    expect(id.className).toBe('detail-id');
+    const shown = screen.getByTestId('detail-path');
+    expect(shown.getAttribute('title')).toBe(`${path}?sig=abc`);
+    expect(shown.className).toBe('detail-path');
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('copy-path'));
+    });
+    expect(writeText).toHaveBeenCalledWith(`${path}?sig=abc`);
   });
 });

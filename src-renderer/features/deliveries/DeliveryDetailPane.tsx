@@ -2,11 +2,11 @@ import type { DeliveryDetail } from '@contract';
 import { type ReactNode, type Ref, useState } from 'react';
 import { PanelBoundary } from '../../components/ErrorBoundary';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { Isolated } from '../../components/Isolated';
 import { type TabSpec, Tabs } from '../../components/Tabs';
 import { useAllowed } from '../../shared/access';
 import { CopyAsCurl } from './CopyAsCurl';
 import { useDeliveries } from './context';
+import { DetailTitle } from './detail/DetailTitle';
 import { HeadersTab } from './detail/HeadersTab';
 import { InvocationJsonTab } from './detail/InvocationJsonTab';
 import { InvocationTab } from './detail/InvocationTab';
@@ -14,8 +14,6 @@ import { JsonTab } from './detail/JsonTab';
 import { RawBodyTab } from './detail/RawBodyTab';
 import { ResponseTab } from './detail/ResponseTab';
 import { SummaryTab } from './detail/SummaryTab';
-import { pathWithQuery } from './format';
-import { ProblemBadge } from './ProblemBadge';
 
 type TabId = 'summary' | 'invocation' | 'json' | 'raw' | 'headers' | 'response' | 'replays';
 
@@ -139,13 +137,7 @@ function DeliveryView({
   return (
     <>
       <header className="detail-header">
-        <h2 className="detail-title">
-          #{delivery.id} <span className="muted">{delivery.method}</span>{' '}
-          <code>
-            <Isolated text={pathWithQuery(delivery.path, delivery.query)} />
-          </code>
-          {delivery.problem !== null && <ProblemBadge problem={delivery.problem} />}
-        </h2>
+        <DetailTitle delivery={delivery} />
         <div className="detail-actions">
           {duplicateOf !== null && (
             <button
