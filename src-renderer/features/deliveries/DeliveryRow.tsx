@@ -1,7 +1,8 @@
 import type { DeliveryListItem } from '@contract';
 import { type ChangeEvent, type MouseEvent, memo } from 'react';
-import { formatFullTime, formatTime, userLabel } from './format';
+import { userLabel } from './format';
 import { ProblemBadge } from './ProblemBadge';
+import { formatRowTime, rowTimeTitle } from './rowTime';
 import { StatusCode } from './StatusCode';
 
 export const ROW_HEIGHT = 32;
@@ -77,8 +78,16 @@ export const DeliveryRow = memo(function DeliveryRow({
           />
         </label>
       </span>
-      <span role="gridcell" className="cell cell-time" title={formatFullTime(item.receivedAt)}>
-        {formatTime(item.receivedAt)}
+      {/* Rows are memoized and outlive the minute: "3 min ago" is worked out again on each hover. */}
+      <span
+        role="gridcell"
+        className="cell cell-time"
+        title={rowTimeTitle(item.receivedAt)}
+        onMouseEnter={(event) => {
+          event.currentTarget.title = rowTimeTitle(item.receivedAt);
+        }}
+      >
+        {formatRowTime(item.receivedAt)}
       </span>
       {/* Names and text come from outside: each in a <bdi>, so a right-to-left override stays in its field. */}
       <span role="gridcell" className="cell cell-inbox" title={item.inbox}>
