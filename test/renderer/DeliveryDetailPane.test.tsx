@@ -97,11 +97,15 @@ describe('DeliveryDetailPane', () => {
     expect(screen.queryByTestId('json-tree')).toBeNull();
   });
 
-  it('shows a non-UTF-8 body as base64 and an omitted one by its size', async () => {
-    await showDetail(makeDetail(2, { body: { base64: '/wA=', text: null, omitted: false } }));
+  it('shows a non-UTF-8 body as a hex dump, or as base64, and an omitted one by its size', async () => {
+    await showDetail(makeDetail(2, { body: { base64: '/wBBYg==', text: null, omitted: false } }));
     openTab('Raw body');
     expect(screen.getByTestId('detail-tab-raw').textContent).toContain('not UTF-8');
-    expect(screen.getByTestId('raw-body').textContent).toBe('/wA=');
+    expect(screen.getByTestId('hex-view').textContent).toBe(
+      `00000000  ff 00 41 62 ${'   '.repeat(4)} ${'   '.repeat(8)} |..Ab|`,
+    );
+    fireEvent.click(screen.getByTestId('binary-view-base64'));
+    expect(screen.getByTestId('raw-body').textContent).toBe('/wBBYg==');
     cleanup();
 
     await showDetail(

@@ -4,7 +4,7 @@ import { PanelBoundary } from '../../components/ErrorBoundary';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { type TabSpec, Tabs } from '../../components/Tabs';
 import { useAllowed } from '../../shared/access';
-import { CopyAsCurl } from './CopyAsCurl';
+import { CopyAs } from './CopyAs';
 import { useDeliveries } from './context';
 import { DetailTitle } from './detail/DetailTitle';
 import { HeadersTab } from './detail/HeadersTab';
@@ -173,7 +173,7 @@ function DeliveryView({
               Replay
             </button>
           )}
-          <CopyAsCurl delivery={delivery} receiverUrl={receiverUrl} />
+          <CopyAs delivery={delivery} receiverUrl={receiverUrl} />
         </div>
       </header>
       <Tabs tabs={tabs} active={shown} onChange={onTabChange} idPrefix="detail" />
