@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useState } from 'react';
 import { copyWithToast } from '../shared/clipboard';
+import { Marked } from './highlight/HighlightContext';
 import { Isolated } from './Isolated';
 import { copyableValue, formatJsonPath, type PathSegment } from './jsonPath';
 
@@ -243,6 +244,12 @@ function JsonScalar({ value }: { value: null | boolean | number | string }) {
   if (value === null) return <span className="json-null">null</span>;
   // JSON.stringify escapes C0 controls; Isolated shows the bidi and invisible ones it leaves as they are.
   if (typeof value === 'string') return <Isolated className="json-string" text={JSON.stringify(value)} />;
-  if (typeof value === 'number') return <span className="json-number">{String(value)}</span>;
+  if (typeof value === 'number') {
+    return (
+      <span className="json-number">
+        <Marked text={String(value)} />
+      </span>
+    );
+  }
   return <span className="json-boolean">{String(value)}</span>;
 }

@@ -1,9 +1,11 @@
 import type { DeliveryDetail } from '@contract';
-import { type ReactNode, type Ref, useState } from 'react';
+import { type ReactNode, type Ref, useMemo, useState } from 'react';
 import { PanelBoundary } from '../../components/ErrorBoundary';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { HighlightProvider } from '../../components/highlight/HighlightContext';
 import { type TabSpec, Tabs } from '../../components/Tabs';
 import { useAllowed } from '../../shared/access';
+import { searchTerms } from '../search/searchTerms';
 import { CopyAs } from './CopyAs';
 import { useDeliveries } from './context';
 import { DetailTitle } from './detail/DetailTitle';
@@ -125,6 +127,8 @@ function DeliveryView({
   renderReplays,
 }: DeliveryViewProps) {
   const select = useDeliveries((state) => state.select);
+  const query = useDeliveries((state) => state.filter.query);
+  const terms = useMemo(() => searchTerms(query), [query]);
   const canReply = useAllowed('messages.send');
   const canReplay = useAllowed('replay.start');
   const { duplicateOf, invocation } = delivery;
@@ -186,18 +190,21 @@ function DeliveryView({
       >
         {/* A tab that fails leaves the header and the other tabs usable. */}
         <PanelBoundary name={`${shown} tab`} resetKey={`${delivery.id}:${shown}`}>
-          {shown === 'summary' && <SummaryTab delivery={delivery} />}
-          {shown === 'invocation' && invocation !== null && <InvocationTab invocation={invocation} />}
-          {shown === 'json' &&
-            (invocation === null ? (
-              <JsonTab delivery={delivery} />
-            ) : (
-              <InvocationJsonTab delivery={delivery} />
-            ))}
-          {shown === 'raw' && <RawBodyTab delivery={delivery} />}
-          {shown === 'headers' && <HeadersTab delivery={delivery} />}
-          {shown === 'response' && <ResponseTab delivery={delivery} />}
-          {shown === 'replays' && renderReplays?.(delivery)}
+          {/* The list's search words, marked in the body, headers and summary too. */}
+          <HighlightProvider terms={terms}>
+            {shown === 'summary' && <SummaryTab delivery={delivery} />}
+            {shown === 'invocation' && invocation !== null && <InvocationTab invocation={invocation} />}
+            {shown === 'json' &&
+              (invocation === null ? (
+                <JsonTab delivery={delivery} />
+              ) : (
+                <InvocationJsonTab delivery={delivery} />
+              ))}
+            {shown === 'raw' && <RawBodyTab delivery={delivery} />}
+            {shown === 'headers' && <HeadersTab delivery={delivery} />}
+            {shown === 'response' && <ResponseTab delivery={delivery} />}
+            {shown === 'replays' && renderReplays?.(delivery)}
+          </HighlightProvider>
         </PanelBoundary>
       </div>
     </>

@@ -1,8 +1,17 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import {
+  type KeyboardEvent,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+} from 'react';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SearchBar } from '../search/SearchBar';
+import { searchTerms } from '../search/searchTerms';
 import { BrokenRow } from './BrokenRow';
 import { useDeliveries } from './context';
 import { DeliveryRow, ROW_HEIGHT, rowDomId } from './DeliveryRow';
@@ -35,6 +44,8 @@ export function DeliveryList({ onOpen, empty, headerActions }: DeliveryListProps
   const retry = useDeliveries((state) => state.retry);
   const loadOlder = useDeliveries((state) => state.loadOlder);
   const narrowed = useDeliveries((state) => isNarrowed(state.filter));
+  const query = useDeliveries((state) => state.filter.query);
+  const terms = useMemo(() => searchTerms(query), [query]);
   const count = rows.count;
 
   const gridRef = useRef<HTMLDivElement>(null);
@@ -199,6 +210,7 @@ export function DeliveryList({ onOpen, empty, headerActions }: DeliveryListProps
                     onSelect={select}
                     checked={checked.has(item.id)}
                     onCheck={toggleChecked}
+                    terms={terms}
                   />
                 </ErrorBoundary>
               );

@@ -1,5 +1,6 @@
 import type { DeliveryListItem } from '@contract';
 import { type ChangeEvent, type MouseEvent, memo } from 'react';
+import { Marked } from '../../components/highlight/HighlightContext';
 import { userLabel } from './format';
 import { ProblemBadge } from './ProblemBadge';
 import { formatRowTime, rowTimeTitle } from './rowTime';
@@ -19,6 +20,8 @@ interface DeliveryRowProps {
   checked: boolean;
   /** `range`: a shift-click, extending from the row ticked last. */
   onCheck: (id: number, range: boolean) => void;
+  /** The search's words, marked in the text; the same array while the search stays. */
+  terms: readonly string[];
 }
 
 // The checkbox must not also open the row: its click stops at the cell.
@@ -33,6 +36,7 @@ export const DeliveryRow = memo(function DeliveryRow({
   onSelect,
   checked,
   onCheck,
+  terms,
 }: DeliveryRowProps) {
   const { summary } = item;
   const onRowClick = (event: MouseEvent) => {
@@ -111,9 +115,13 @@ export const DeliveryRow = memo(function DeliveryRow({
           </span>
         )}
         {summary.text !== null ? (
-          <bdi className="row-text">{summary.text}</bdi>
+          <bdi className="row-text" data-testid="row-text">
+            <Marked text={summary.text} terms={terms} />
+          </bdi>
         ) : (
-          <bdi className="row-text muted">{fallback}</bdi>
+          <bdi className="row-text muted">
+            <Marked text={fallback} terms={terms} />
+          </bdi>
         )}
       </span>
       {/* biome-ignore-end lint/a11y/useSemanticElements lint/a11y/useFocusableInteractive: cells of the virtualized grid, focus stays on the grid */}
