@@ -3,7 +3,7 @@ export interface TextPiece {
   match: boolean;
 }
 
-const escape = (term: string) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (term: string) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * `text` cut into the stretches that match one of `terms` (case-insensitive) and those that do
@@ -13,7 +13,7 @@ export function splitByTerms(text: string, terms: readonly string[]): TextPiece[
   const usable = terms.filter((term) => term !== '');
   if (usable.length === 0 || text === '') return [{ text, match: false }];
   const sorted = [...usable].sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(sorted.map(escape).join('|'), 'giu');
+  const pattern = new RegExp(sorted.map(escapeRegExp).join('|'), 'giu');
   const pieces: TextPiece[] = [];
   let at = 0;
   for (const found of text.matchAll(pattern)) {
