@@ -18,6 +18,7 @@ import { ReplayListActions } from '../features/replay/ReplayListActions';
 import { ReplaysTab } from '../features/replay/ReplaysTab';
 import { SandboxPanel } from '../features/sandbox/SandboxPanel';
 import { SettingsPanel } from '../features/settings/SettingsPanel';
+import { ShortcutsHelp } from '../features/shortcuts/ShortcutsHelp';
 import { TransferActions } from '../features/transfer/TransferActions';
 import { WebhookPanel } from '../features/webhook/WebhookPanel';
 import { allowedFor, roleOf } from '../shared/access';
@@ -27,6 +28,7 @@ import { Navigation } from './Navigation';
 import { Providers } from './Providers';
 import { StoreBanner } from './StoreBanner';
 import type { Stores } from './stores';
+import { useDeepLink } from './useDeepLink';
 import { useSampleTarget } from './useSampleTarget';
 import type { WorkspaceWhere } from './WorkspaceLabel';
 
@@ -53,6 +55,7 @@ export function App({ stores, where = pageWhere(), switcher }: AppProps) {
   const view = useStore(stores.navigation, (state) => state.view);
   const show = useStore(stores.navigation, (state) => state.show);
   const sampleTarget = useSampleTarget(stores, info);
+  useDeepLink(stores);
   const detailRef = useRef<HTMLElement>(null);
   const role = roleOf(whoami);
   const teamAdmin = role !== null && allowedFor(role, 'audit.list').allowed;
@@ -162,6 +165,7 @@ export function App({ stores, where = pageWhere(), switcher }: AppProps) {
           <ReplayDialogHost />
         </PanelBoundary>
         <Toaster />
+        <ShortcutsHelp />
       </div>
     </Providers>
   );

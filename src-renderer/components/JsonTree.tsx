@@ -1,4 +1,5 @@
 import { type KeyboardEvent, useState } from 'react';
+import { matches } from '../features/shortcuts/registry';
 import { copyWithToast } from '../shared/clipboard';
 import { Marked } from './highlight/HighlightContext';
 import { Isolated } from './Isolated';
@@ -26,25 +27,12 @@ function onTreeKeyDown(event: KeyboardEvent<HTMLDivElement>) {
   // A key on a button inside an item is the button's.
   if (index < 0) return;
   let next: HTMLElement | null | undefined;
-  switch (event.key) {
-    case 'ArrowDown':
-      next = items[index + 1];
-      break;
-    case 'ArrowUp':
-      next = items[index - 1];
-      break;
-    case 'Home':
-      next = items[0];
-      break;
-    case 'End':
-      next = items.at(-1);
-      break;
-    case 'ArrowLeft':
-      next = items[index]?.parentElement?.closest<HTMLElement>(ITEM);
-      break;
-    default:
-      return;
-  }
+  if (matches('tree.down', event)) next = items[index + 1];
+  else if (matches('tree.up', event)) next = items[index - 1];
+  else if (matches('tree.first', event)) next = items[0];
+  else if (matches('tree.last', event)) next = items.at(-1);
+  else if (matches('tree.close', event)) next = items[index]?.parentElement?.closest<HTMLElement>(ITEM);
+  else return;
   event.preventDefault();
   next?.focus();
 }
@@ -75,8 +63,8 @@ const copyPath = (path: readonly PathSegment[]) => {
 /** On a focused item, `c` copies its value and `p` its path (listed in the shortcuts dialog). */
 function copyKey(event: KeyboardEvent<HTMLDivElement>, value: Json, path: readonly PathSegment[]): boolean {
   if (event.target !== event.currentTarget || event.altKey || event.ctrlKey || event.metaKey) return false;
-  if (event.key === 'c') copyValue(value);
-  else if (event.key === 'p' && path.length > 0) copyPath(path);
+  if (matches('tree.copyValue', event)) copyValue(value);
+  else if (matches('tree.copyPath', event) && path.length > 0) copyPath(path);
   else return false;
   event.preventDefault();
   return true;
@@ -176,11 +164,11 @@ function JsonNode({ name, value, depth, path, last }: NodeProps) {
     // Keys on a child item or a button pass through on their way to the tree.
     if (event.target !== event.currentTarget || event.altKey || event.ctrlKey || event.metaKey) return;
     if (copyKey(event, value, path)) return;
-    if (event.key === 'ArrowRight') {
+    if (matches('tree.open', event)) {
       event.preventDefault();
       if (open) event.currentTarget.querySelector<HTMLElement>(ITEM)?.focus();
       else setOpen(true);
-    } else if (event.key === 'ArrowLeft' && open) {
+    } else if (matches('tree.close', event) && open) {
       event.preventDefault();
       setOpen(false);
     }

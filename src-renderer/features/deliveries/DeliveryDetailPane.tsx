@@ -1,13 +1,15 @@
 import type { DeliveryDetail } from '@contract';
 import { type ReactNode, type Ref, useMemo, useState } from 'react';
+import { CopyButton } from '../../components/CopyButton';
 import { PanelBoundary } from '../../components/ErrorBoundary';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { HighlightProvider } from '../../components/highlight/HighlightContext';
 import { type TabSpec, Tabs } from '../../components/Tabs';
 import { useAllowed } from '../../shared/access';
+import { linkTo } from '../deeplinks/hashRoute';
 import { searchTerms } from '../search/searchTerms';
 import { CopyAs } from './CopyAs';
-import { useDeliveries } from './context';
+import { useDeliveries, useDeliveriesStore } from './context';
 import { DetailTitle } from './detail/DetailTitle';
 import { HeadersTab } from './detail/HeadersTab';
 import { InvocationJsonTab } from './detail/InvocationJsonTab';
@@ -128,6 +130,8 @@ function DeliveryView({
 }: DeliveryViewProps) {
   const select = useDeliveries((state) => state.select);
   const query = useDeliveries((state) => state.filter.query);
+  const store = useDeliveriesStore();
+  const getFilter = () => store.getState().filter;
   const terms = useMemo(() => searchTerms(query), [query]);
   const canReply = useAllowed('messages.send');
   const canReplay = useAllowed('replay.start');
@@ -177,6 +181,12 @@ function DeliveryView({
               Replay
             </button>
           )}
+          <CopyButton
+            text={() => linkTo({ deliveryId: delivery.id, filter: getFilter() })}
+            label="Copy link"
+            title="Copy a link that opens this delivery (with the list’s search and filters)"
+            testId="copy-delivery-link"
+          />
           <CopyAs delivery={delivery} receiverUrl={receiverUrl} />
         </div>
       </header>

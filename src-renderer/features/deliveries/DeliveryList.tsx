@@ -12,6 +12,7 @@ import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SearchBar } from '../search/SearchBar';
 import { searchTerms } from '../search/searchTerms';
+import { matches } from '../shortcuts/registry';
 import { BrokenRow } from './BrokenRow';
 import { useDeliveries } from './context';
 import { DeliveryRow, ROW_HEIGHT, rowDomId } from './DeliveryRow';
@@ -106,12 +107,12 @@ export function DeliveryList({ onOpen, empty, headerActions }: DeliveryListProps
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     // Space ticks the open row: the keyboard's way to the checkboxes, which are out of the tab order.
     // On a checkbox focused by a click, Space is the checkbox's own.
-    if (event.key === ' ' && event.target === event.currentTarget) {
+    if (matches('list.tick', event) && event.target === event.currentTarget) {
       event.preventDefault();
       if (selectedId !== null) toggleChecked(selectedId, event.shiftKey);
       return;
     }
-    if (event.key === 'Enter') {
+    if (matches('list.open', event)) {
       event.preventDefault();
       const first = rows.at(0);
       if (selectedId === null && first !== undefined) select(first.id);
@@ -119,7 +120,7 @@ export function DeliveryList({ onOpen, empty, headerActions }: DeliveryListProps
       return;
     }
     const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_HEIGHT) - 1);
-    const index = nextIndex(event.key, selectedIndex, count, pageRows);
+    const index = nextIndex(event, selectedIndex, count, pageRows);
     if (index === null) return;
     event.preventDefault();
     const item = rows.at(index);

@@ -3,6 +3,7 @@ import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState 
 import { CopyButton } from '../../components/CopyButton';
 import { toast } from '../../components/toast/toastStore';
 import { useAllowed } from '../../shared/access';
+import { matches } from '../shortcuts/registry';
 import { useInboxes } from './context';
 import { INBOX_NAME_HINT } from './inboxName';
 
@@ -54,7 +55,7 @@ export function NewInbox({ onCreated }: NewInboxProps) {
 
   // On the button and the form: Escape from anywhere in the popover closes it.
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || !open) return;
+    if (!matches('dialog.close', event) || !open) return;
     event.stopPropagation();
     close();
   };
