@@ -9,6 +9,7 @@ import { ComposePanel } from '../features/compose/ComposePanel';
 import { DeliveryDetailPane } from '../features/deliveries/DeliveryDetailPane';
 import { DeliveryList } from '../features/deliveries/DeliveryList';
 import { EmptyState } from '../features/deliveries/EmptyState';
+import { SplitWorkspace } from '../features/layout/SplitWorkspace';
 import { LinksPanel } from '../features/links/LinksPanel';
 import { LogsPanel } from '../features/logs/LogsPanel';
 import { PeoplePanel } from '../features/people/PeoplePanel';
@@ -30,6 +31,7 @@ import { StoreBanner } from './StoreBanner';
 import type { Stores } from './stores';
 import { useDeepLink } from './useDeepLink';
 import { useSampleTarget } from './useSampleTarget';
+import { useUnseenTitle } from './useUnseenTitle';
 import type { WorkspaceWhere } from './WorkspaceLabel';
 
 interface AppProps {
@@ -56,6 +58,7 @@ export function App({ stores, where = pageWhere(), switcher }: AppProps) {
   const show = useStore(stores.navigation, (state) => state.show);
   const sampleTarget = useSampleTarget(stores, info);
   useDeepLink(stores);
+  useUnseenTitle(stores);
   const detailRef = useRef<HTMLElement>(null);
   const role = roleOf(whoami);
   const teamAdmin = role !== null && allowedFor(role, 'audit.list').allowed;
@@ -92,29 +95,33 @@ export function App({ stores, where = pageWhere(), switcher }: AppProps) {
         <StoreBanner status={storeStatus} />
         <Navigation view={view} onChange={show} teamAdmin={teamAdmin} />
         {view === 'deliveries' ? (
-          <main className="workspace">
-            <PanelBoundary name="deliveries list">
-              <DeliveryList
-                onOpen={() => detailRef.current?.focus()}
-                empty={<EmptyState url={sampleTarget} inbox={inbox} />}
-                headerActions={
-                  <>
-                    <ReplayListActions />
-                    <TransferActions />
-                  </>
-                }
-              />
-            </PanelBoundary>
-            <PanelBoundary name="delivery detail">
-              <DeliveryDetailPane
-                receiverUrl={receiverUrl}
-                paneRef={detailRef}
-                onReply={reply}
-                onReplay={replay}
-                renderReplays={(delivery) => <ReplaysTab delivery={delivery} />}
-              />
-            </PanelBoundary>
-          </main>
+          <SplitWorkspace
+            list={
+              <PanelBoundary name="deliveries list">
+                <DeliveryList
+                  onOpen={() => detailRef.current?.focus()}
+                  empty={<EmptyState url={sampleTarget} inbox={inbox} />}
+                  headerActions={
+                    <>
+                      <ReplayListActions />
+                      <TransferActions />
+                    </>
+                  }
+                />
+              </PanelBoundary>
+            }
+            detail={
+              <PanelBoundary name="delivery detail">
+                <DeliveryDetailPane
+                  receiverUrl={receiverUrl}
+                  paneRef={detailRef}
+                  onReply={reply}
+                  onReplay={replay}
+                  renderReplays={(delivery) => <ReplaysTab delivery={delivery} />}
+                />
+              </PanelBoundary>
+            }
+          />
         ) : (
           // One boundary per view: a panel that fails says so in place, and the others keep working.
           <PanelBoundary name={`${view} panel`} resetKey={view}>

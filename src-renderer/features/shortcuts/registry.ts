@@ -53,6 +53,14 @@ export const SHORTCUTS = [
     description: 'Clear the search, back to the list',
   },
 
+  {
+    id: 'resize.narrower',
+    panel: 'Splitter and column edges',
+    keys: ['ArrowLeft'],
+    description: 'Narrower (the list, or the column)',
+  },
+  { id: 'resize.wider', panel: 'Splitter and column edges', keys: ['ArrowRight'], description: 'Wider' },
+
   { id: 'tabs.previous', panel: 'Detail tabs', keys: ['ArrowLeft'], description: 'Previous tab' },
   { id: 'tabs.next', panel: 'Detail tabs', keys: ['ArrowRight'], description: 'Next tab' },
 
