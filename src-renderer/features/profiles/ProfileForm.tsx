@@ -120,9 +120,7 @@ export function ProfileForm({ profile, onDone, onCancel }: ProfileFormProps) {
       <Row label="Inbox">{text('inbox', 'profile-inbox')}</Row>
       {/* Solafon's delivery logs are read with an app id and a user's JWT; Telegram has neither. */}
       {values.platform === 'solafon' && (
-        <Row label="App id">
-          {text('appId', 'profile-app-id', { placeholder: 'For delivery logs' })}
-        </Row>
+        <Row label="App id">{text('appId', 'profile-app-id', { placeholder: 'For delivery logs' })}</Row>
       )}
       <SecretField
         label="API token"
