@@ -4,6 +4,7 @@ import { AuditProvider } from '../features/audit/context';
 import { CommandsProvider } from '../features/commands/context';
 import { ComposeProvider } from '../features/compose/context';
 import { DeliveriesProvider } from '../features/deliveries/context';
+import { FollowProvider } from '../features/deliveries/follow';
 import { InboxesProvider } from '../features/inboxes/context';
 import { LinksProvider } from '../features/links/context';
 import { LogsProvider } from '../features/logs/context';
@@ -26,33 +27,35 @@ export function Providers({ stores, children }: { stores: Stores; children: Reac
   return (
     <RoleProvider role={role}>
       <DeliveriesProvider store={stores.deliveries}>
-        <InboxesProvider store={stores.inboxes}>
-          <ProfilesProvider store={stores.profiles}>
-            <WebhookProvider store={stores.webhook}>
-              <ComposeProvider store={stores.compose}>
-                <LogsProvider store={stores.logs}>
-                  <SandboxProvider store={stores.sandbox}>
-                    <CommandsProvider store={stores.commands}>
-                      <LinksProvider store={stores.links}>
-                        <ReplayProvider store={stores.replay}>
-                          <ReplayAttemptsProvider store={stores.replayAttempts}>
-                            <TransferProvider store={stores.transfer}>
-                              <SettingsProvider store={stores.settings}>
-                                <PeopleProvider store={stores.people}>
-                                  <AuditProvider store={stores.audit}>{children}</AuditProvider>
-                                </PeopleProvider>
-                              </SettingsProvider>
-                            </TransferProvider>
-                          </ReplayAttemptsProvider>
-                        </ReplayProvider>
-                      </LinksProvider>
-                    </CommandsProvider>
-                  </SandboxProvider>
-                </LogsProvider>
-              </ComposeProvider>
-            </WebhookProvider>
-          </ProfilesProvider>
-        </InboxesProvider>
+        <FollowProvider store={stores.follow}>
+          <InboxesProvider store={stores.inboxes}>
+            <ProfilesProvider store={stores.profiles}>
+              <WebhookProvider store={stores.webhook}>
+                <ComposeProvider store={stores.compose}>
+                  <LogsProvider store={stores.logs}>
+                    <SandboxProvider store={stores.sandbox}>
+                      <CommandsProvider store={stores.commands}>
+                        <LinksProvider store={stores.links}>
+                          <ReplayProvider store={stores.replay}>
+                            <ReplayAttemptsProvider store={stores.replayAttempts}>
+                              <TransferProvider store={stores.transfer}>
+                                <SettingsProvider store={stores.settings}>
+                                  <PeopleProvider store={stores.people}>
+                                    <AuditProvider store={stores.audit}>{children}</AuditProvider>
+                                  </PeopleProvider>
+                                </SettingsProvider>
+                              </TransferProvider>
+                            </ReplayAttemptsProvider>
+                          </ReplayProvider>
+                        </LinksProvider>
+                      </CommandsProvider>
+                    </SandboxProvider>
+                  </LogsProvider>
+                </ComposeProvider>
+              </WebhookProvider>
+            </ProfilesProvider>
+          </InboxesProvider>
+        </FollowProvider>
       </DeliveriesProvider>
     </RoleProvider>
   );

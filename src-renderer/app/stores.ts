@@ -2,6 +2,7 @@ import type { ApiClient } from '../api';
 import { type AuditStore, createAuditStore } from '../features/audit/store';
 import { type CommandsStore, createCommandsStore } from '../features/commands/store';
 import { type ComposeStore, createComposeStore } from '../features/compose/store';
+import { createFollowStore, type FollowStore } from '../features/deliveries/follow';
 import {
   createDeliveriesStore,
   type DeliveriesStore,
@@ -25,6 +26,8 @@ export interface Stores {
   app: AppStore;
   navigation: NavigationStore;
   deliveries: DeliveriesStore;
+  /** Whether the live list follows the newest or holds still, and what nobody has seen yet. */
+  follow: FollowStore;
   inboxes: InboxesStore;
   profiles: ProfilesStore;
   webhook: WebhookStore;
@@ -47,10 +50,12 @@ export interface StoresOptions {
 }
 
 export function createStores(client: ApiClient, options: StoresOptions = {}): Stores {
+  const deliveries = createDeliveriesStore(client, options.deliveries);
   return {
     app: createAppStore(client),
     navigation: createNavigationStore(),
-    deliveries: createDeliveriesStore(client, options.deliveries),
+    deliveries,
+    follow: createFollowStore(deliveries),
     inboxes: createInboxesStore(client),
     profiles: createProfilesStore(client),
     webhook: createWebhookStore(client),

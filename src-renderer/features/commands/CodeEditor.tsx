@@ -1,4 +1,5 @@
 import { type KeyboardEvent, useLayoutEffect, useRef } from 'react';
+import { matches } from '../shortcuts/registry';
 import { indent, outdent, type TextEdit } from './indent';
 
 interface CodeEditorProps {
@@ -34,16 +35,17 @@ export function CodeEditor({ id, value, onChange, testId, rows = 16, describedBy
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Escape') {
+    if (matches('commands.leave', event)) {
       tabLeaves.current = true;
       return;
     }
     const leave = tabLeaves.current;
     tabLeaves.current = false;
-    if (event.key !== 'Tab' || leave || event.altKey || event.ctrlKey || event.metaKey) return;
+    const out = matches('commands.outdent', event);
+    if (leave || (!out && !matches('commands.indent', event))) return;
     event.preventDefault();
     const { selectionStart, selectionEnd } = event.currentTarget;
-    apply((event.shiftKey ? outdent : indent)(value, selectionStart, selectionEnd));
+    apply((out ? outdent : indent)(value, selectionStart, selectionEnd));
   };
 
   return (

@@ -1,6 +1,7 @@
 import { type FormEvent, type KeyboardEvent, useId } from 'react';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { useAllowed } from '../../shared/access';
+import { matches } from '../shortcuts/registry';
 import { CodeEditor } from './CodeEditor';
 import { COMMAND_NAME_HINT, commandNameProblem } from './commandName';
 import { useCommands } from './context';
@@ -34,7 +35,7 @@ export function CommandEditor() {
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key.toLowerCase() !== 's' || !(event.ctrlKey || event.metaKey)) return;
+    if (!matches('commands.save', event)) return;
     event.preventDefault();
     // The shortcut must not get around the disabled Save button.
     if (canSave.allowed) void save();

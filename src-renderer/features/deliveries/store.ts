@@ -26,6 +26,8 @@ export interface DeliveriesState {
    */
   rows: DeliveryRows;
   version: number;
+  /** Live arrivals added to the list since the store started (never pages): what "unseen" counts from. */
+  arrived: number;
   /** Deliveries matching the filter on the server, not just those loaded. */
   total: number;
   /** False when the server stopped counting (`total` is then a lower bound: "10,000+"). */
@@ -128,6 +130,7 @@ export function createDeliveriesStore(
         return;
       set((state) => ({
         version: added === 0 ? state.version : state.version + 1,
+        arrived: state.arrived + added,
         // Counted by the server when it was asked (a narrowed list), else counted here.
         total: answered === null ? state.total + added : Math.max(answered, rows.count),
         totalExact: answered === null ? state.totalExact : answeredExact,
@@ -353,6 +356,7 @@ export function createDeliveriesStore(
     return {
       rows,
       version: 0,
+      arrived: 0,
       total: 0,
       totalExact: true,
       unsearched: 0,
