@@ -1,4 +1,4 @@
-import { type DeliveryListItem, TOTAL_COUNTED_UP_TO } from '@contract';
+import { type DeliveryFilter, type DeliveryListItem, TOTAL_COUNTED_UP_TO } from '@contract';
 import type { Database, Statement } from 'better-sqlite3';
 import { filterSql, idVariants, isPlainFilter } from './filter-sql';
 import {
@@ -8,6 +8,7 @@ import {
   type NewDelivery,
   type SeenUserRow,
 } from './records';
+import { type Gone, SqliteDeleter } from './sqlite-delete';
 import { SqliteInserter } from './sqlite-insert';
 import type { SqliteWriter } from './sqlite-writer';
 import type { DeliveryPage, DeliverySearch, DeliveryStore, SeenUser, StoredDelivery } from './store';
@@ -35,6 +36,7 @@ export class SqliteDeliveryStore implements DeliveryStore {
     { body: Buffer }
   >;
   private total = 0;
+  private readonly deleter: SqliteDeleter;
 
   constructor(
     private readonly db: Database,
@@ -83,6 +85,28 @@ export class SqliteDeliveryStore implements DeliveryStore {
       this.total += n;
     }
     this.inserter = new SqliteInserter(db);
+    this.deleter = new SqliteDeleter(db);
+  }
+
+  // Deletes live in sqlite-delete.ts; here only the in-memory counts follow them.
+  async deleteIds(ids: readonly number[]): Promise<number[]> {
+    return this.forget(this.deleter.deleteIds(ids));
+  }
+
+  async countMatching(filter: DeliveryFilter, upToId: number): Promise<number> {
+    return this.deleter.count(filter, upToId);
+  }
+
+  async deleteMatchingChunk(filter: DeliveryFilter, upToId: number, limit: number): Promise<number[]> {
+    return this.forget(this.deleter.deleteChunk(filter, upToId, limit));
+  }
+
+  private forget(gone: Gone[]): number[] {
+    for (const { inbox } of gone) {
+      this.counts.set(inbox, Math.max(0, (this.counts.get(inbox) ?? 0) - 1));
+      this.total = Math.max(0, this.total - 1);
+    }
+    return gone.map((g) => g.id);
   }
 
   /**
