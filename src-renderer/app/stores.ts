@@ -2,6 +2,7 @@ import type { ApiClient } from '../api';
 import { type AuditStore, createAuditStore } from '../features/audit/store';
 import { type CommandsStore, createCommandsStore } from '../features/commands/store';
 import { type ComposeStore, createComposeStore } from '../features/compose/store';
+import { createDeleteStore, type DeleteStore } from '../features/delete/store';
 import {
   createDeliveriesStore,
   type DeliveriesStore,
@@ -25,6 +26,7 @@ export interface Stores {
   app: AppStore;
   navigation: NavigationStore;
   deliveries: DeliveriesStore;
+  delete: DeleteStore;
   inboxes: InboxesStore;
   profiles: ProfilesStore;
   webhook: WebhookStore;
@@ -51,6 +53,7 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     app: createAppStore(client),
     navigation: createNavigationStore(),
     deliveries: createDeliveriesStore(client, options.deliveries),
+    delete: createDeleteStore(client),
     inboxes: createInboxesStore(client),
     profiles: createProfilesStore(client),
     webhook: createWebhookStore(client),

@@ -47,6 +47,8 @@ interface DetailPaneProps {
   onReplay?: (delivery: DeliveryDetail) => void;
   /** The Replays tab's content (the replay feature's); no Replays tab without it. */
   renderReplays?: (delivery: DeliveryDetail) => ReactNode;
+  /** More buttons in the header, from other features (deleting). */
+  renderActions?: (delivery: DeliveryDetail) => ReactNode;
 }
 
 export function DeliveryDetailPane({
@@ -55,6 +57,7 @@ export function DeliveryDetailPane({
   onReply,
   onReplay,
   renderReplays,
+  renderActions,
 }: DetailPaneProps) {
   const detail = useDeliveries((state) => state.detail);
   const retryDetail = useDeliveries((state) => state.retryDetail);
@@ -88,6 +91,7 @@ export function DeliveryDetailPane({
             onReply={onReply}
             onReplay={onReplay}
             renderReplays={renderReplays}
+            renderActions={renderActions}
           />
         </PanelBoundary>
       );
@@ -115,6 +119,7 @@ interface DeliveryViewProps {
   onReply: ((delivery: DeliveryDetail) => void) | undefined;
   onReplay: ((delivery: DeliveryDetail) => void) | undefined;
   renderReplays: ((delivery: DeliveryDetail) => ReactNode) | undefined;
+  renderActions: ((delivery: DeliveryDetail) => ReactNode) | undefined;
 }
 
 function DeliveryView({
@@ -125,6 +130,7 @@ function DeliveryView({
   onReply,
   onReplay,
   renderReplays,
+  renderActions,
 }: DeliveryViewProps) {
   const select = useDeliveries((state) => state.select);
   const canReply = useAllowed('messages.send');
@@ -182,6 +188,7 @@ function DeliveryView({
             </button>
           )}
           <CopyAsCurl delivery={delivery} receiverUrl={receiverUrl} />
+          {renderActions?.(delivery)}
         </div>
       </header>
       <Tabs tabs={tabs} active={shown} onChange={onTabChange} idPrefix="detail" />
