@@ -115,6 +115,17 @@ describe('Deleting', () => {
     expect(fake.calls('deliveries.deleteMatching')).toEqual([]);
   });
 
+  it('drops a count made under another filter: it says nothing about the new one', async () => {
+    const { stores } = await renderDeleting({ 'deliveries.countMatching': () => ({ count: 3, upToId: 3 }) });
+    fireEvent.click(screen.getByTestId('delete-matching'));
+    await act(settle);
+    expect(screen.getByTestId('delete-matching-question')).toBeTruthy();
+    act(() => stores.deliveries.getState().setFilter({ inbox: 'shop' }));
+    await act(settle);
+    expect(screen.queryByTestId('delete-matching-question')).toBeNull();
+    expect(screen.getByTestId('delete-matching')).toBeTruthy();
+  });
+
   it('clears the default inbox but never offers to delete it; deletes another inbox naming its count', async () => {
     const { fake } = await renderDeleting({
       'inboxes.clear': () => ({ deleted: 3 }),

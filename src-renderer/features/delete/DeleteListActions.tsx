@@ -2,7 +2,7 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { useAllowed } from '../../shared/access';
 import { checkedIds } from '../deliveries/checked';
 import { useDeliveries } from '../deliveries/context';
-import { isNarrowed } from '../deliveries/filter';
+import { isNarrowed, sameFilter } from '../deliveries/filter';
 import { formatCount } from '../deliveries/format';
 import { useDelete } from './context';
 import { DeleteNotice } from './DeleteNotice';
@@ -22,12 +22,14 @@ export function DeleteListActions() {
   const clearChecked = useDeliveries((state) => state.clearChecked);
   const busy = useDelete((state) => state.busy);
   const counting = useDelete((state) => state.counting);
-  const dryRun = useDelete((state) => state.dryRun);
+  const counted = useDelete((state) => state.dryRun);
   const deleteIds = useDelete((state) => state.deleteIds);
   const countMatching = useDelete((state) => state.countMatching);
   const deleteMatching = useDelete((state) => state.deleteMatching);
   const cancelDryRun = useDelete((state) => state.cancelDryRun);
   const canDelete = useAllowed('deliveries.deleteMatching');
+  // A count made under another filter says nothing about this one: the button is offered again.
+  const dryRun = counted !== null && sameFilter(counted.filter, filter) ? counted : null;
   const scope = isNarrowed(filter)
     ? 'matching'
     : filter.inbox === undefined
