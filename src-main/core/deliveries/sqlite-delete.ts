@@ -1,6 +1,6 @@
 import type { DeliveryFilter } from '@contract';
 import type { Database, Statement } from 'better-sqlite3';
-import { filterSql } from './filter-sql';
+import { type FilterSql, filterSql, ftsQuery } from './filter-sql';
 
 /** A deleted delivery: its inbox, so the store's per-inbox counts can follow. */
 export interface Gone {
@@ -45,20 +45,20 @@ export class SqliteDeleter {
   }
 
   count(filter: DeliveryFilter, upToId: number): number {
-    const rows = filterSql({ ...filter, before: upToId + 1 });
+    const rows = matching(filter, upToId);
     const row = this.statement(
       `count:${rows.shape}`,
-      () => `SELECT count(*) AS n FROM deliveries ${rows.where}`,
+      () => `SELECT count(*) AS n FROM deliveries d ${rows.where}`,
     ).get(...rows.params) as { n: number };
     return row.n;
   }
 
   /** The oldest `limit` matches, read and deleted in one transaction. */
   deleteChunk(filter: DeliveryFilter, upToId: number, limit: number): Gone[] {
-    const rows = filterSql({ ...filter, before: upToId + 1 });
+    const rows = matching(filter, upToId);
     const select = this.statement(
       `ids:${rows.shape}`,
-      () => `SELECT id FROM deliveries ${rows.where} ORDER BY id LIMIT ?`,
+      () => `SELECT d.id FROM deliveries d ${rows.where} ORDER BY d.id LIMIT ?`,
     );
     return this.db.transaction(() => {
       const ids = (select.all(...rows.params, limit) as Array<{ id: number }>).map((r) => r.id);
@@ -74,4 +74,22 @@ export class SqliteDeleter {
     }
     return statement;
   }
+}
+
+/**
+ * What the list shows for this filter, up to an id, as SQL over
+ * `deliveries d`: the table's columns for everything but the words, and the
+ * search index for those. A delivery the index has not reached yet is not
+ * found by words here, as it is not in the list (which says so) either.
+ */
+function matching(filter: DeliveryFilter, upToId: number): FilterSql {
+  const rows = filterSql({ ...filter, before: upToId + 1 });
+  const words = filter.query ? ftsQuery(filter.query) : null;
+  if (words === null) return rows;
+  const clause = 'd.id IN (SELECT rowid FROM deliveries_fts WHERE deliveries_fts MATCH ?)';
+  return {
+    shape: `${rows.shape} AND ${clause}`,
+    where: `${rows.where} AND ${clause}`,
+    params: [...rows.params, words],
+  };
 }
