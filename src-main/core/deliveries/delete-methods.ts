@@ -28,6 +28,8 @@ export interface DeleteDeps {
   settings: InboxSettingsStore;
   events: EventHub;
   defaultInbox: string;
+  /** Bot profiles name the inbox their webhook feeds: one still in use is not deleted. */
+  profiles?: { list(): Promise<Array<{ name: string; inbox: string }>> };
 }
 
 /** Deleting deliveries and inboxes, on either engine; live UIs drop what went (`deliveries.deleted`). */
@@ -37,6 +39,7 @@ export function deleteMethods({
   settings,
   events,
   defaultInbox,
+  profiles,
 }: DeleteDeps): DeleteMethods {
   const gone = (ids: number[]) => {
     if (ids.length > 0) events.emit('deliveries.deleted', { ids });
@@ -101,6 +104,14 @@ export function deleteMethods({
         throw new ContractError(
           'bad-input',
           `The inbox "${name}" is where webhooks without an inbox land: it can be cleared, not deleted.`,
+        );
+      }
+      // Its deliveries would keep coming, to an inbox that no longer exists.
+      const feeding = (await profiles?.list())?.find((profile) => profile.inbox === name);
+      if (feeding !== undefined) {
+        throw new ContractError(
+          'conflict',
+          `The bot profile "${feeding.name}" feeds the inbox "${name}": point it at another inbox first.`,
         );
       }
       // The inbox goes first, so the receiver takes nothing more for it while its deliveries go.

@@ -196,6 +196,23 @@ describe('Deleting deliveries', () => {
       expect(settings.get('shop').retention).toEqual({ keepCount: null, keepDays: null });
     });
 
+    it('refuses to delete an inbox a bot profile feeds, naming the profile', async (ctx) => {
+      const db = await engine.database(ctx);
+      const opened = await open(db.main);
+      await opened.inboxes.create('shop');
+      const methods = deleteMethods({
+        ...opened,
+        events: new EventHub(),
+        defaultInbox: 'default',
+        profiles: { list: async () => [{ name: 'Shop bot', inbox: 'shop' }] },
+      });
+      await expect(methods['inboxes.delete']({ name: 'shop' })).rejects.toMatchObject({
+        code: 'conflict',
+        message: 'The bot profile "Shop bot" feeds the inbox "shop": point it at another inbox first.',
+      });
+      expect(opened.inboxes.has('shop')).toBe(true);
+    });
+
     it('a store opened afterwards (a restart, another replica) sees the deletes', async (ctx) => {
       const db = await engine.database(ctx);
       const a = await open(db.main);
