@@ -4,6 +4,8 @@ import type { Durability, Service, Subscribe } from '@contract';
 import { HttpPools } from './botapi';
 import { botMethods } from './bots/bot-methods';
 import { CommandPool, type CommandPoolOptions } from './commands/command-pool';
+import { tryRunMethod } from './commands/try-run';
+import { deleteMethods } from './deliveries/delete-methods';
 import type { NewDelivery } from './deliveries/records';
 import { SqliteWriter } from './deliveries/sqlite-writer';
 import { EventHub } from './events';
@@ -315,6 +317,15 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         defaultInbox: DEFAULT_INBOX,
       },
     }),
+    ...deleteMethods({
+      deliveries,
+      inboxes,
+      settings: inboxSettings,
+      events,
+      defaultInbox: DEFAULT_INBOX,
+      profiles,
+    }),
+    ...tryRunMethod({ deliveries, run: (body, scope) => commandPool.run(body, scope) }),
     ...botMethods({ profiles, replies: stores.replies, http, events }),
     ...sandboxMethods(sandbox, profiles),
     ...linkMethods({

@@ -6,6 +6,8 @@ import { Toaster } from '../components/toast/Toaster';
 import { AuditPanel } from '../features/audit/AuditPanel';
 import { CommandsPanel } from '../features/commands/CommandsPanel';
 import { ComposePanel } from '../features/compose/ComposePanel';
+import { DeleteDeliveryButton } from '../features/delete/DeleteDeliveryButton';
+import { DeleteListActions } from '../features/delete/DeleteListActions';
 import { DeliveryDetailPane } from '../features/deliveries/DeliveryDetailPane';
 import { DeliveryList } from '../features/deliveries/DeliveryList';
 import { EmptyState } from '../features/deliveries/EmptyState';
@@ -105,6 +107,7 @@ export function App({ stores, where = pageWhere(), switcher }: AppProps) {
                     <>
                       <ReplayListActions />
                       <TransferActions />
+                      <DeleteListActions />
                     </>
                   }
                 />
@@ -118,6 +121,7 @@ export function App({ stores, where = pageWhere(), switcher }: AppProps) {
                   onReply={reply}
                   onReplay={replay}
                   renderReplays={(delivery) => <ReplaysTab delivery={delivery} />}
+                  renderActions={(delivery) => <DeleteDeliveryButton delivery={delivery} />}
                 />
               </PanelBoundary>
             }
@@ -162,6 +166,10 @@ export function App({ stores, where = pageWhere(), switcher }: AppProps) {
                 <SettingsPanel
                   listInbox={inbox}
                   defaultInbox={info.status === 'ready' ? info.info.defaultInbox : 'default'}
+                  onInboxDeleted={(name) => {
+                    // The list was showing the inbox that is gone: show them all.
+                    if (inbox === name) setInbox(null);
+                  }}
                 />
               )}
             </main>

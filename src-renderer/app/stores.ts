@@ -2,6 +2,7 @@ import type { ApiClient } from '../api';
 import { type AuditStore, createAuditStore } from '../features/audit/store';
 import { type CommandsStore, createCommandsStore } from '../features/commands/store';
 import { type ComposeStore, createComposeStore } from '../features/compose/store';
+import { createDeleteStore, type DeleteStore } from '../features/delete/store';
 import { createFollowStore, type FollowStore } from '../features/deliveries/follow';
 import {
   createDeliveriesStore,
@@ -28,6 +29,7 @@ export interface Stores {
   deliveries: DeliveriesStore;
   /** Whether the live list follows the newest or holds still, and what nobody has seen yet. */
   follow: FollowStore;
+  delete: DeleteStore;
   inboxes: InboxesStore;
   profiles: ProfilesStore;
   webhook: WebhookStore;
@@ -56,6 +58,7 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     navigation: createNavigationStore(),
     deliveries,
     follow: createFollowStore(deliveries),
+    delete: createDeleteStore(client),
     inboxes: createInboxesStore(client),
     profiles: createProfilesStore(client),
     webhook: createWebhookStore(client),

@@ -2,6 +2,7 @@ import { type DeliveryFilter, type DeliveryListItem, TOTAL_COUNTED_UP_TO } from 
 import type { Database, Statement } from 'better-sqlite3';
 import { filterSql, isPlainFilter } from './filter-sql';
 import { type DeliveryListRow, type DeliveryRow, LIST_COLUMNS, type NewDelivery } from './records';
+import { type Gone, SqliteDeleter } from './sqlite-delete';
 import { SqliteInserter } from './sqlite-insert';
 import { SqliteSearch } from './sqlite-search';
 import { SqliteSearchIndexer } from './sqlite-search-index';
@@ -33,6 +34,7 @@ export class SqliteDeliveryStore implements DeliveryStore {
   >;
   private total = 0;
   private readonly inTimeRange: Statement<[number, number, number], { n: number }>;
+  private readonly deleter: SqliteDeleter;
 
   constructor(
     private readonly db: Database,
@@ -82,6 +84,28 @@ export class SqliteDeliveryStore implements DeliveryStore {
     this.inserter = new SqliteInserter(db);
     this.indexer = new SqliteSearchIndexer(db);
     this.indexed = new SqliteSearch(db);
+    this.deleter = new SqliteDeleter(db);
+  }
+
+  // Deletes live in sqlite-delete.ts; here only the in-memory counts follow them.
+  async deleteIds(ids: readonly number[]): Promise<number[]> {
+    return this.forget(this.deleter.deleteIds(ids));
+  }
+
+  async countMatching(filter: DeliveryFilter, upToId: number): Promise<number> {
+    return this.deleter.count(filter, upToId);
+  }
+
+  async deleteMatchingChunk(filter: DeliveryFilter, upToId: number, limit: number): Promise<number[]> {
+    return this.forget(this.deleter.deleteChunk(filter, upToId, limit));
+  }
+
+  private forget(gone: Gone[]): number[] {
+    for (const { inbox } of gone) {
+      this.counts.set(inbox, Math.max(0, (this.counts.get(inbox) ?? 0) - 1));
+      this.total = Math.max(0, this.total - 1);
+    }
+    return gone.map((g) => g.id);
   }
 
   /**

@@ -49,6 +49,8 @@ interface DetailPaneProps {
   onReplay?: (delivery: DeliveryDetail) => void;
   /** The Replays tab's content (the replay feature's); no Replays tab without it. */
   renderReplays?: (delivery: DeliveryDetail) => ReactNode;
+  /** More buttons in the header, from other features (deleting). */
+  renderActions?: (delivery: DeliveryDetail) => ReactNode;
 }
 
 export function DeliveryDetailPane({
@@ -57,6 +59,7 @@ export function DeliveryDetailPane({
   onReply,
   onReplay,
   renderReplays,
+  renderActions,
 }: DetailPaneProps) {
   const detail = useDeliveries((state) => state.detail);
   const retryDetail = useDeliveries((state) => state.retryDetail);
@@ -90,6 +93,7 @@ export function DeliveryDetailPane({
             onReply={onReply}
             onReplay={onReplay}
             renderReplays={renderReplays}
+            renderActions={renderActions}
           />
         </PanelBoundary>
       );
@@ -117,6 +121,7 @@ interface DeliveryViewProps {
   onReply: ((delivery: DeliveryDetail) => void) | undefined;
   onReplay: ((delivery: DeliveryDetail) => void) | undefined;
   renderReplays: ((delivery: DeliveryDetail) => ReactNode) | undefined;
+  renderActions: ((delivery: DeliveryDetail) => ReactNode) | undefined;
 }
 
 function DeliveryView({
@@ -127,6 +132,7 @@ function DeliveryView({
   onReply,
   onReplay,
   renderReplays,
+  renderActions,
 }: DeliveryViewProps) {
   const select = useDeliveries((state) => state.select);
   const query = useDeliveries((state) => state.filter.query);
@@ -188,6 +194,7 @@ function DeliveryView({
             testId="copy-delivery-link"
           />
           <CopyAs delivery={delivery} receiverUrl={receiverUrl} />
+          {renderActions?.(delivery)}
         </div>
       </header>
       <Tabs tabs={tabs} active={shown} onChange={onTabChange} idPrefix="detail" />

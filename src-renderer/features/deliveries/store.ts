@@ -110,6 +110,9 @@ export function createDeliveriesStore(
   let unsubscribe: Array<() => void> = [];
   // Where a shift-click range starts: the row last ticked or unticked.
   let checkAnchor: number | null = null;
+  // Deleted ids wait for the next frame too: a delete by filter arrives in many chunks.
+  let pendingDeleted = new Set<number>();
+  let deleteFrameScheduled = false;
   let unsearchedTimer: ReturnType<typeof setTimeout> | null = null;
 
   return createStore<DeliveriesState>()((set, get) => {
@@ -239,6 +242,49 @@ export function createDeliveriesStore(
     const onAdded = (items: readonly DeliveryListItem[]) => {
       if (isNarrowed(get().filter)) requestCatchUp();
       else enqueue(items);
+    };
+
+    /** The server's count again: deleted rows that were not loaded may have been part of it. */
+    const recount = coalesce(async () => {
+      const epoch = listEpoch;
+      try {
+        const page = await client.call('deliveries.list', listInput(get().filter, { limit: 1 }));
+        if (epoch !== listEpoch) return;
+        set({ total: Math.max(page.total, rows.count), totalExact: page.totalExact !== false });
+      } catch {
+        // The next delete, arrival or reconnect counts again; the rows shown are right meanwhile.
+      }
+    });
+
+    const flushDeleted = () => {
+      deleteFrameScheduled = false;
+      const ids = pendingDeleted;
+      pendingDeleted = new Set();
+      if (unsubscribe.length === 0) return;
+      pending = pending.filter((item) => !ids.has(item.id));
+      for (const id of ids) detailCache.delete(id);
+      const removed = rows.remove(ids);
+      const state = get();
+      const checked = [...state.checked].some((id) => ids.has(id))
+        ? new Set([...state.checked].filter((id) => !ids.has(id)))
+        : state.checked;
+      const selectedGone = state.selectedId !== null && ids.has(state.selectedId);
+      if (removed > 0 || checked !== state.checked || selectedGone) {
+        set((current) => ({
+          version: removed === 0 ? current.version : current.version + 1,
+          total: Math.max(rows.count, current.total - removed),
+          checked,
+          ...(selectedGone ? { selectedId: null, detail: { status: 'idle' as const } } : {}),
+        }));
+      }
+      if (removed < ids.size || !get().totalExact) void recount();
+    };
+
+    const onDeleted = (ids: readonly number[]) => {
+      for (const id of ids) pendingDeleted.add(id);
+      if (deleteFrameScheduled) return;
+      deleteFrameScheduled = true;
+      scheduleFrame(flushDeleted);
     };
 
     const loadFirstPage = async () => {
@@ -376,6 +422,7 @@ export function createDeliveriesStore(
         // then arrives as an event (and is de-duplicated), instead of being lost.
         unsubscribe = [
           client.on('delivery.added', (payload) => onAdded(payload.items)),
+          client.on('deliveries.deleted', (payload) => onDeleted(payload.ids)),
           client.onReconnect(() => void resync()),
         ];
         void loadFirstPage();
