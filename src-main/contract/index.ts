@@ -2,6 +2,8 @@ export * from './app';
 export * from './bots';
 export * from './bridge';
 export * from './deliveries';
+export * from './desktop';
+export * from './desktop-methods';
 export * from './errors';
 export * from './inbox-settings';
 export * from './link-rules';

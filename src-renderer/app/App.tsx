@@ -8,6 +8,8 @@ import { ComposePanel } from '../features/compose/ComposePanel';
 import { DeliveryDetailPane } from '../features/deliveries/DeliveryDetailPane';
 import { DeliveryList } from '../features/deliveries/DeliveryList';
 import { EmptyState } from '../features/deliveries/EmptyState';
+import { DesktopSettings } from '../features/desktop/DesktopSettings';
+import { useMenuCommands } from '../features/desktop/useMenuCommands';
 import { LinksPanel } from '../features/links/LinksPanel';
 import { LogsPanel } from '../features/logs/LogsPanel';
 import { PeoplePanel } from '../features/people/PeoplePanel';
@@ -55,6 +57,7 @@ export function App({ stores, where = pageWhere(), switcher }: AppProps) {
   const detailRef = useRef<HTMLElement>(null);
   const role = roleOf(whoami);
   const teamAdmin = role !== null && allowedFor(role, 'audit.list').allowed;
+  useMenuCommands(stores);
 
   if (unauthorized) return <AuthRequired where={where} switcher={switcher} />;
 
@@ -148,10 +151,13 @@ export function App({ stores, where = pageWhere(), switcher }: AppProps) {
               {view === 'people' && teamAdmin && <PeoplePanel />}
               {view === 'audit' && teamAdmin && <AuditPanel />}
               {view === 'settings' && (
-                <SettingsPanel
-                  listInbox={inbox}
-                  defaultInbox={info.status === 'ready' ? info.info.defaultInbox : 'default'}
-                />
+                <>
+                  <SettingsPanel
+                    listInbox={inbox}
+                    defaultInbox={info.status === 'ready' ? info.info.defaultInbox : 'default'}
+                  />
+                  <DesktopSettings store={stores.desktop} />
+                </>
               )}
             </main>
           </PanelBoundary>
