@@ -67,6 +67,15 @@ function prebuilt(moduleDir, { version, platform, arch, prebuiltHost }) {
   return result.status === 0 ? null : firstLine(result.stderr || result.error?.message);
 }
 
+/**
+ * npm passes its `nodedir` setting to scripts as npm_config_nodedir; node-gyp
+ * would then compile against that Node's headers instead of Electron's and
+ * hand back a binary of the wrong ABI that looks like success.
+ */
+function withoutNodeHeaders(env) {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => key.toLowerCase() !== 'npm_config_nodedir'));
+}
+
 /** @electron/rebuild in a child process, so node-gyp's pages of output become one line of ours. */
 function fromSource(dir, { version, arch, headerURL }) {
   const options = {
@@ -88,7 +97,7 @@ await rebuild(JSON.parse(process.env.BWI_REBUILD_OPTIONS));`,
   const result = spawnSync(process.execPath, [script], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, BWI_REBUILD_OPTIONS: JSON.stringify(options) },
+    env: { ...withoutNodeHeaders(process.env), BWI_REBUILD_OPTIONS: JSON.stringify(options) },
     timeout: 15 * 60_000,
   });
   if (result.status === 0) return null;

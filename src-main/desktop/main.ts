@@ -5,6 +5,7 @@ import { type Core, guardProcess, startCore } from '../core';
 import { createDeliveryNotifier } from './delivery-notifier';
 import { createFileDialogs } from './file-dialogs';
 import { bindContractToIpc, bindDesktopToIpc } from './ipc-adapter';
+import { type LaunchOptions, launchOptions } from './launch-options';
 import { menuTemplate } from './menu';
 import { describeStartFailure, resolveNativeBinding } from './native-binding';
 import { restrictPermissions } from './permissions';
@@ -38,9 +39,12 @@ const sendMenuCommand = (command: MenuCommand) => {
 async function start(): Promise<void> {
   // Before any page loads: the window uses the default session.
   restrictPermissions(session.defaultSession, appPageUrl);
+  const { receiverPort, sandboxPort } = launch;
   const dataDir = app.getPath('userData');
   core = await startCore({
     dataDir,
+    ...(receiverPort === undefined ? {} : { receiverPort }),
+    ...(sandboxPort === undefined ? {} : { sandboxPort }),
     version: app.getVersion(),
     // Electron's own build of better-sqlite3; plain Node (tests, web mode) uses node_modules' build.
     nativeBinding: resolveNativeBinding({
@@ -145,6 +149,16 @@ function openWindow(running: Core, dataDir: string): void {
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 });
+
+let launch: LaunchOptions = {};
+try {
+  launch = launchOptions(process.env);
+  // Before the lock: one app per data dir, so another data dir is another instance.
+  if (launch.dataDir !== undefined) app.setPath('userData', launch.dataDir);
+} catch (error) {
+  console.error((error as Error).message);
+  app.exit(1);
+}
 
 // A second launch hands over to the first (which comes forward) and quits before starting anything.
 if (claimSingleInstance(app, focusWindow)) {
