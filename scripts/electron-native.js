@@ -73,7 +73,9 @@ function prebuilt(moduleDir, { version, platform, arch, prebuiltHost }) {
  * hand back a binary of the wrong ABI that looks like success.
  */
 function withoutNodeHeaders(env) {
-  return Object.fromEntries(Object.entries(env).filter(([key]) => key.toLowerCase() !== 'npm_config_nodedir'));
+  return Object.fromEntries(
+    Object.entries(env).filter(([key]) => key.toLowerCase() !== 'npm_config_nodedir'),
+  );
 }
 
 /** @electron/rebuild in a child process, so node-gyp's pages of output become one line of ours. */

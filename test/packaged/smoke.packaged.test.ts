@@ -78,7 +78,8 @@ describe('the packaged app', () => {
     const app = packagedApp();
     if ('missing' in app) {
       // The release workflow built the installers just before: there, a missing app is a failure.
-      if (process.env.BWI_REQUIRE_PACKAGED === '1') throw new Error(`The packaged app is missing: ${app.missing}.`);
+      if (process.env.BWI_REQUIRE_PACKAGED === '1')
+        throw new Error(`The packaged app is missing: ${app.missing}.`);
       console.warn(`Packaged-app smoke test not run: ${app.missing}.`);
       ctx.skip(true, app.missing);
       return;
