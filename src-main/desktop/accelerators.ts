@@ -6,8 +6,8 @@ import type { MenuCommand } from '@contract';
  * the page's own keys (such as "/" for search) stay the page's.
  */
 export const ACCELERATORS: readonly { command: MenuCommand; label: string; accelerator: string }[] = [
-  { command: 'open-export', label: 'Export Deliveries…', accelerator: 'CmdOrCtrl+Shift+E' },
-  { command: 'open-import', label: 'Import Deliveries…', accelerator: 'CmdOrCtrl+Shift+I' },
+  { command: 'open-export', label: 'Export Deliveries…', accelerator: 'CmdOrCtrl+E' },
+  { command: 'open-import', label: 'Import Deliveries…', accelerator: 'CmdOrCtrl+O' },
   { command: 'show-deliveries', label: 'Deliveries', accelerator: 'CmdOrCtrl+1' },
   { command: 'show-webhook', label: 'Webhook', accelerator: 'CmdOrCtrl+2' },
   { command: 'show-compose', label: 'Compose', accelerator: 'CmdOrCtrl+3' },

@@ -203,7 +203,7 @@ describe('application menu', () => {
 
   it('sends a menu command to the page when its item is clicked', async () => {
     const win = await launch();
-    const exportItem = submenu('File').find((entry) => entry.accelerator === 'CmdOrCtrl+Shift+E');
+    const exportItem = submenu('File').find((entry) => entry.accelerator === 'CmdOrCtrl+E');
     exportItem?.click?.({} as Electron.MenuItem, undefined, {} as Electron.KeyboardEvent);
     expect(win.webContents.send).toHaveBeenCalledWith(MENU_COMMAND_CHANNEL, 'open-export');
   });
