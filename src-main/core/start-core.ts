@@ -184,6 +184,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       shared.committed(items);
       setImmediate(() => events.emit('delivery.added', { items }));
     },
+    // The writer thread queues batches and commits what waits together: the next is parsed while the
+    // disk syncs the last. PostgreSQL gets one at a time, its batches growing with the round trip.
+    { maxInFlight: team === null ? 4 : 1, eager: true },
   );
 
   const http = new HttpPools();
@@ -290,6 +293,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     events,
     version: options.version ?? '0.0.0-dev',
     onImported: (items) => events.emit('delivery.added', { items }),
+    hasInbox: (name) => inboxes.has(name),
     // A record carries its body as base64 (4/3 of the bytes) beside headers and the summary.
     maxRecordBytes: Math.ceil((maxBodyBytes * 4) / 3) + 1024 * 1024,
     log,

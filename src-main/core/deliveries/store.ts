@@ -21,6 +21,8 @@ export interface DeliveryPage {
   items: DeliveryListItem[];
   total: number;
   totalExact: boolean;
+  /** Deliveries too new for the search index: a text search could not see them (see ListDeliveriesOutput). */
+  unsearched?: number;
 }
 
 export type DeliverySearch = DeliveryFilter & {

@@ -10,6 +10,7 @@ import { DeliveryRows } from './rows';
 export const PAGE_SIZE = 200;
 /** The contract's largest page: what a catch-up asks for at once. */
 export const CATCH_UP_LIMIT = 1000;
+const UNSEARCHED_RETRY_MS = 500;
 const DETAIL_CACHE_SIZE = 100;
 
 export type DetailState =
@@ -29,6 +30,12 @@ export interface DeliveriesState {
   total: number;
   /** False when the server stopped counting (`total` is then a lower bound: "10,000+"). */
   totalExact: boolean;
+  /**
+   * The newest deliveries a word search could not see yet: the server's
+   * search index trails its commits (by milliseconds; after an upgrade, while
+   * it rebuilds). The list asks again until it is 0.
+   */
+  unsearched: number;
   /** What the list shows, normalized (see normalizeFilter): `{}` for everything. The inbox is part of it. */
   filter: DeliveryFilter;
   firstPage: 'loading' | 'ready' | 'error';
@@ -71,6 +78,8 @@ export interface DeliveriesStoreOptions {
    */
   scheduleFrame?: (callback: () => void) => void;
   pageSize?: number;
+  /** How soon a word search that missed the newest deliveries asks again (tests shorten it). */
+  unsearchedRetryMs?: number;
 }
 
 export type DeliveriesStore = StoreApi<DeliveriesState>;
@@ -81,6 +90,7 @@ export function createDeliveriesStore(
 ): DeliveriesStore {
   const scheduleFrame = options.scheduleFrame ?? ((callback) => requestAnimationFrame(() => callback()));
   const pageSize = options.pageSize ?? PAGE_SIZE;
+  const unsearchedRetryMs = options.unsearchedRetryMs ?? UNSEARCHED_RETRY_MS;
   const rows = new DeliveryRows();
   const detailCache = new Map<number, DeliveryDetail>();
 
@@ -98,6 +108,7 @@ export function createDeliveriesStore(
   let unsubscribe: Array<() => void> = [];
   // Where a shift-click range starts: the row last ticked or unticked.
   let checkAnchor: number | null = null;
+  let unsearchedTimer: ReturnType<typeof setTimeout> | null = null;
 
   return createStore<DeliveriesState>()((set, get) => {
     const pageInput = (before?: number) => listInput(get().filter, { limit: pageSize, before });
@@ -166,6 +177,7 @@ export function createDeliveriesStore(
       const found: DeliveryListItem[] = [];
       let total = 0;
       let totalExact = true;
+      let unsearched = 0;
       let before: number | undefined;
       try {
         for (;;) {
@@ -177,6 +189,7 @@ export function createDeliveriesStore(
           for (const item of page.items) found.push(item);
           total = page.total;
           totalExact = page.totalExact !== false;
+          unsearched = Math.max(unsearched, page.unsearched ?? 0);
           if (page.items.length < CATCH_UP_LIMIT) break;
           before = page.items.reduce((min, item) => Math.min(min, item.id), Number.POSITIVE_INFINITY);
           if (before <= after + 1) break;
@@ -190,6 +203,7 @@ export function createDeliveriesStore(
       pendingTotal = total;
       pendingTotalExact = totalExact;
       if (get().loadError !== null) set({ loadError: null });
+      noteUnsearched(unsearched);
       scheduleFlush();
     };
     // At most one catch-up on its way; arrivals meanwhile ask for one more run after it.
@@ -202,6 +216,21 @@ export function createDeliveriesStore(
         catchUpScheduled = false;
         void runCatchUp();
       });
+    };
+
+    /**
+     * Words not yet searchable: ask again shortly, since no event will say
+     * when the index reached them. The index fills in id order, so what the
+     * next catch-up finds above the newest known row is exactly what was missed.
+     */
+    const noteUnsearched = (unsearched: number) => {
+      if (unsearched !== get().unsearched) set({ unsearched });
+      if (unsearched > 0 && unsearchedTimer === null) {
+        unsearchedTimer = setTimeout(() => {
+          unsearchedTimer = null;
+          requestCatchUp();
+        }, unsearchedRetryMs);
+      }
     };
 
     const onAdded = (items: readonly DeliveryListItem[]) => {
@@ -223,6 +252,7 @@ export function createDeliveriesStore(
           firstPage: 'ready',
           reachedEnd: page.items.length < pageSize,
         }));
+        noteUnsearched(page.unsearched ?? 0);
       } catch (error) {
         if (epoch !== listEpoch) return;
         set({ firstPage: 'error', loadError: errorMessage(error) });
@@ -325,6 +355,7 @@ export function createDeliveriesStore(
       version: 0,
       total: 0,
       totalExact: true,
+      unsearched: 0,
       filter: {},
       firstPage: 'loading',
       loadError: null,
@@ -352,6 +383,8 @@ export function createDeliveriesStore(
         listEpoch += 1;
         pending = [];
         pendingTotal = null;
+        if (unsearchedTimer !== null) clearTimeout(unsearchedTimer);
+        unsearchedTimer = null;
       },
 
       retry() {
@@ -389,6 +422,7 @@ export function createDeliveriesStore(
           version: state.version + 1,
           total: 0,
           totalExact: true,
+          unsearched: 0,
           loadingOlder: false,
           olderError: null,
           reachedEnd: false,

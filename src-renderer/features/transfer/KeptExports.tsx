@@ -4,7 +4,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { SaveExportLink } from '../../components/SaveExportLink';
 import { useAllowed } from '../../shared/access';
 import { formatIso } from '../../shared/time';
-import { formatMegabytes } from '../settings/storage';
+import { formatDiskSize } from '../settings/storage';
 import { useTransfer } from './context';
 
 /**
@@ -46,7 +46,7 @@ export function KeptExports() {
                 )}
               </span>
               <span className="muted small">
-                {formatMegabytes(item.bytes)} · deleted by itself at {formatIso(item.expiresAt)}
+                {formatDiskSize(item.bytes)} · deleted by itself at {formatIso(item.expiresAt)}
               </span>
               <ConfirmButton
                 label="Delete"
