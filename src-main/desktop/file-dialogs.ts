@@ -51,6 +51,8 @@ export function createFileDialogs(
       try {
         await pipeline(createReadStream(source), createWriteStream(choice.filePath));
       } catch (error) {
+        // Half a file would pass for the export: take it away.
+        await rm(choice.filePath, { force: true }).catch(() => {});
         throw new ContractError(
           'bad-input',
           `Could not save to ${choice.filePath}: ${(error as Error).message}`,

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DESKTOP_METHOD_NAMES, desktopChannel, type TransferProgress } from '@contract';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -89,6 +89,18 @@ describe('export over IPC, saved through the native save dialog', () => {
     expect(readFileSync(target, 'utf8').trim().split('\n')).toHaveLength(2);
     // The dialog starts in Downloads with the export's own name.
     expect(dialogs.showSaveDialog.mock.calls[0]?.[0]).toMatchObject({ defaultPath: join(outside, file) });
+  });
+
+  it('says why it could not save, and leaves no half file', async () => {
+    const file = await exported();
+    const target = join(outside, 'no-such-folder', 'saved.ndjson');
+    dialogs.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    const answer = await ipc.call(desktopChannel('files.saveExport'), page, { file });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { error: 'bad-input', message: expect.stringContaining(target) },
+    });
+    expect(existsSync(target)).toBe(false);
   });
 
   it('answers a null path when the dialog is cancelled', async () => {
