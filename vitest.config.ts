@@ -60,6 +60,17 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          // `npm run test:packaged`: the installer's app started by Playwright's Electron launcher
+          // (after `npm run dist`; the release workflow runs it on each OS). Not part of `npm test`.
+          name: 'packaged',
+          include: ['test/packaged/**/*.packaged.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           // `npm run screenshot`: regenerates the README's picture; not part of `npm test`.
           name: 'screenshot',
           include: ['test/e2e/screenshot.run.ts'],

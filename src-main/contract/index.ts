@@ -4,6 +4,8 @@ export * from './bridge';
 export * from './command-run';
 export * from './delete';
 export * from './deliveries';
+export * from './desktop';
+export * from './desktop-methods';
 export * from './errors';
 export * from './inbox-settings';
 export * from './link-rules';

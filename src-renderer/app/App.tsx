@@ -11,6 +11,8 @@ import { DeleteListActions } from '../features/delete/DeleteListActions';
 import { DeliveryDetailPane } from '../features/deliveries/DeliveryDetailPane';
 import { DeliveryList } from '../features/deliveries/DeliveryList';
 import { EmptyState } from '../features/deliveries/EmptyState';
+import { DesktopSettings } from '../features/desktop/DesktopSettings';
+import { useMenuCommands } from '../features/desktop/useMenuCommands';
 import { SplitWorkspace } from '../features/layout/SplitWorkspace';
 import { LinksPanel } from '../features/links/LinksPanel';
 import { LogsPanel } from '../features/logs/LogsPanel';
@@ -64,6 +66,7 @@ export function App({ stores, where = pageWhere(), switcher }: AppProps) {
   const detailRef = useRef<HTMLElement>(null);
   const role = roleOf(whoami);
   const teamAdmin = role !== null && allowedFor(role, 'audit.list').allowed;
+  useMenuCommands(stores);
 
   if (unauthorized) return <AuthRequired where={where} switcher={switcher} />;
 
@@ -163,14 +166,17 @@ export function App({ stores, where = pageWhere(), switcher }: AppProps) {
               {view === 'people' && teamAdmin && <PeoplePanel />}
               {view === 'audit' && teamAdmin && <AuditPanel />}
               {view === 'settings' && (
-                <SettingsPanel
-                  listInbox={inbox}
-                  defaultInbox={info.status === 'ready' ? info.info.defaultInbox : 'default'}
-                  onInboxDeleted={(name) => {
-                    // The list was showing the inbox that is gone: show them all.
-                    if (inbox === name) setInbox(null);
-                  }}
-                />
+                <>
+                  <SettingsPanel
+                    listInbox={inbox}
+                    defaultInbox={info.status === 'ready' ? info.info.defaultInbox : 'default'}
+                    onInboxDeleted={(name) => {
+                      // The list was showing the inbox that is gone: show them all.
+                      if (inbox === name) setInbox(null);
+                    }}
+                  />
+                  <DesktopSettings store={stores.desktop} />
+                </>
               )}
             </main>
           </PanelBoundary>

@@ -9,6 +9,7 @@ import {
   type DeliveriesStore,
   type DeliveriesStoreOptions,
 } from '../features/deliveries/store';
+import { createDesktopStore, type DesktopStore } from '../features/desktop/store';
 import { createInboxesStore, type InboxesStore } from '../features/inboxes/store';
 import { createLinksStore, type LinksStore } from '../features/links/store';
 import { createLogsStore, type LogsStore } from '../features/logs/store';
@@ -44,6 +45,7 @@ export interface Stores {
   settings: SettingsStore;
   people: PeopleStore;
   audit: AuditStore;
+  desktop: DesktopStore;
 }
 
 export interface StoresOptions {
@@ -73,6 +75,7 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     settings: createSettingsStore(client),
     people: createPeopleStore(client),
     audit: createAuditStore(client),
+    desktop: createDesktopStore(client),
   };
 }
 

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { SaveExportLink } from '../../components/SaveExportLink';
 import { useAllowed } from '../../shared/access';
 import { formatIso } from '../../shared/time';
 import { formatDiskSize } from '../settings/storage';
@@ -39,9 +40,9 @@ export function KeptExports() {
                 {files === null ? (
                   item.file
                 ) : (
-                  <a href={files.downloadUrl(item.file)} download={item.file}>
+                  <SaveExportLink testId="kept-export-save" files={files} file={item.file}>
                     {item.file}
-                  </a>
+                  </SaveExportLink>
                 )}
               </span>
               <span className="muted small">
