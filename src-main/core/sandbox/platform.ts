@@ -1,3 +1,4 @@
+import { isLoopback } from '../botapi/webhook-url';
 import { Deliverer, type DelivererOptions, defaultBackoff } from './deliverer';
 import type { ChatMessage, Dialect, SandboxBot, UserMessage } from './records';
 import type { SandboxStore } from './store';
@@ -88,9 +89,9 @@ export class SandboxPlatform {
       } catch {
         throw new SandboxError(400, 'Bad Request: invalid webhook URL specified');
       }
-      // The sandbox runs on this machine, so it also delivers to plain http on loopback.
-      if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-        throw new SandboxError(400, 'Bad Request: bad webhook: HTTPS url must be provided for webhook');
+      // As the platforms refuse it: only the sandbox's own machine may be reached over plain http.
+      if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && isLocalHost(parsed.hostname))) {
+        throw new SandboxError(400, 'Bad Request: bad webhook: An HTTPS URL must be provided for webhook');
       }
     }
     if (input.secretToken != null && !/^[A-Za-z0-9_-]{1,256}$/.test(input.secretToken)) {
@@ -231,4 +232,12 @@ export class SandboxPlatform {
   private changed(botId: number, chatId: number | null): void {
     this.onChange({ botId, chatId });
   }
+}
+
+/**
+ * Loopback, or the unspecified address a receiver listening on every
+ * interface reports (`http://0.0.0.0:8787`): both reach this machine.
+ */
+function isLocalHost(hostname: string): boolean {
+  return isLoopback(hostname) || hostname === '0.0.0.0' || hostname === '[::]';
 }
