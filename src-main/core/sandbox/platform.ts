@@ -161,6 +161,14 @@ export class SandboxPlatform {
       throw new SandboxError(400, 'Bad Request: user id must be a positive integer');
     if (input.text.trim() === '') throw new SandboxError(400, 'Bad Request: message text is empty');
     const chatId = input.chatId ?? input.userId;
+    // As on Telegram: a private chat has its user's id and only that user writes in it; groups are negative.
+    if (chatId > 0 && chatId !== input.userId)
+      throw new SandboxError(
+        400,
+        `Bad Request: chat ${chatId} is user ${chatId}'s private chat; write there as that user, or use a group (a negative chat id)`,
+      );
+    if (chatId === 0 || !Number.isSafeInteger(chatId))
+      throw new SandboxError(400, 'Bad Request: chat not found');
     const now = Date.now();
     const queued = this.store.queueMessage(
       bot.botId,
@@ -173,7 +181,7 @@ export class SandboxPlatform {
           language: input.language ?? 'en',
           username: input.username ?? null,
         },
-        chat: { id: chatId, type: chatId === input.userId ? 'private' : 'group' },
+        chat: { id: chatId, type: chatId > 0 ? 'private' : 'group' },
       },
       now,
     );

@@ -5,6 +5,7 @@ import { useSandbox } from './context';
 import { SandboxInfoCard } from './SandboxInfoCard';
 import { SayForm } from './SayForm';
 import { UserPicker } from './UserPicker';
+import './sandbox.css';
 
 /** Chat with the built-in sandbox bot as a simulated user: the whole loop with no platform and no network. */
 export function SandboxPanel() {

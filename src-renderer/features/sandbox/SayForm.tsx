@@ -1,6 +1,8 @@
 import type { FormEvent } from 'react';
 import { useAllowed } from '../../shared/access';
 import { useSandbox } from './context';
+import { parseUserId } from './store';
+import { chatType } from './writer';
 
 /** One line to the bot; Enter sends, as in a chat app. */
 export function SayForm() {
@@ -10,6 +12,9 @@ export function SayForm() {
   const setText = useSandbox((state) => state.setText);
   const send = useSandbox((state) => state.send);
   const canSay = useAllowed('sandbox.say');
+  const chatId = useSandbox((state) => state.chatId);
+  const userId = useSandbox((state) => parseUserId(state.userId));
+  const userName = useSandbox((state) => state.userName);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -18,6 +23,12 @@ export function SayForm() {
 
   return (
     <form className="say-form" aria-label="Write to the bot" onSubmit={submit}>
+      <p className="muted small say-as" data-testid="sandbox-writing-as">
+        {/* What the update will say, so the label and the delivered chat.type never disagree. */}
+        Writing as <bdi>{userName.trim() || `User ${userId ?? '?'}`}</bdi> ({userId ?? '?'}) in{' '}
+        {chatType(chatId) === 'private' ? `a private chat` : `group ${chatId}`} — chat.type “
+        {chatType(chatId)}”
+      </p>
       <input
         data-testid="sandbox-text"
         className="say-input"

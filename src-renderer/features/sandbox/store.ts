@@ -3,6 +3,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DataClient } from '../../api';
 import { errorMessage } from '../../api/errorMessage';
 import { coalesce } from '../../shared/coalesce';
+import { loadWriter, saveWriter, type Writer } from './writer';
 
 export const DEFAULT_USER_ID = 42;
 export const DEFAULT_USER_NAME = 'Ada';
@@ -22,7 +23,9 @@ export interface SandboxState {
   /** As typed; see `parseUserId`. */
   userId: string;
   userName: string;
-  /** The open chat; a user's private chat has the user's id. */
+  /** Names given to user ids (as typed, by id), remembered with the writer. */
+  names: Record<string, string>;
+  /** The open chat; a user's private chat has the user's id, a group a negative one. */
   chatId: number;
   /** The open chat's messages, oldest first. */
   messages: SandboxChatMessage[];
@@ -46,10 +49,19 @@ export type SandboxStore = StoreApi<SandboxState>;
 
 export function createSandboxStore(client: DataClient): SandboxStore {
   let unsubscribe: Array<() => void> = [];
-  // Whether the open chat is the chosen user's own private chat, which then follows a change of user.
-  let followsUser = true;
+  const initial = loadWriter({
+    userId: String(DEFAULT_USER_ID),
+    userName: DEFAULT_USER_NAME,
+    chatId: DEFAULT_USER_ID,
+    names: {},
+  });
 
   return createStore<SandboxState>()((set, get) => {
+    const remember = () => {
+      const { userId, userName, chatId, names }: Writer = get();
+      saveWriter({ userId, userName, chatId, names });
+    };
+
     const loadInfo = async () => {
       try {
         set({ info: await client.call('sandbox.info', {}), infoError: null });
@@ -72,11 +84,23 @@ export function createSandboxStore(client: DataClient): SandboxStore {
       const { chatId } = get();
       try {
         const { items } = await client.call('sandbox.messages', { chatId });
-        if (get().chatId === chatId) set({ messages: items, messagesLoaded: true, loadError: null });
+        if (get().chatId !== chatId) return;
+        set({ messages: items, messagesLoaded: true, loadError: null });
+        adoptChatName(chatId, items);
       } catch (error) {
         if (get().chatId === chatId) set({ loadError: errorMessage(error) });
       }
     });
+
+    // A private chat opened for the first time writes under the name its user last wrote with.
+    const adoptChatName = (chatId: number, items: SandboxChatMessage[]) => {
+      const { userId, names } = get();
+      if (chatId < 0 || parseUserId(userId) !== chatId || names[String(chatId)] !== undefined) return;
+      const last = items.findLast((m) => m.sender === 'user' && m.userId === chatId && m.userName !== null);
+      if (!last?.userName) return;
+      set({ userName: last.userName, names: { ...names, [String(chatId)]: last.userName } });
+      remember();
+    };
 
     const switchChat = (chatId: number) => {
       if (chatId === get().chatId) return;
@@ -94,9 +118,10 @@ export function createSandboxStore(client: DataClient): SandboxStore {
       info: null,
       infoError: null,
       chats: [],
-      userId: String(DEFAULT_USER_ID),
-      userName: DEFAULT_USER_NAME,
-      chatId: DEFAULT_USER_ID,
+      userId: initial.userId,
+      userName: initial.userName,
+      names: initial.names,
+      chatId: initial.chatId,
       messages: [],
       messagesLoaded: false,
       loadError: null,
@@ -128,16 +153,29 @@ export function createSandboxStore(client: DataClient): SandboxStore {
       setUserId(userId) {
         set({ userId, sendError: null });
         const id = parseUserId(userId);
-        // Follow the user into their own private chat, unless another chat was chosen on purpose.
+        // A private chat is its user's: a new user moves into their own; a group keeps its chat.
         // Half-typed ids (an emptied field) change nothing, so typing "7" over "42" still follows.
-        if (id !== null && followsUser) switchChat(id);
+        if (id !== null && get().chatId > 0) switchChat(id);
+        remember();
       },
 
-      setUserName: (userName) => set({ userName }),
+      setUserName(userName) {
+        const id = parseUserId(get().userId);
+        set({
+          userName,
+          ...(id === null ? {} : { names: { ...get().names, [String(id)]: userName } }),
+        });
+        remember();
+      },
 
       openChat(chatId) {
-        followsUser = chatId === parseUserId(get().userId);
+        // Only the chat's own user writes in a private chat: what is sent then says chat.type "private".
+        if (chatId > 0 && parseUserId(get().userId) !== chatId) {
+          const name = get().names[String(chatId)];
+          set({ userId: String(chatId), userName: name ?? `User ${chatId}`, sendError: null });
+        }
         switchChat(chatId);
+        remember();
       },
 
       setText: (text) => set({ text }),
