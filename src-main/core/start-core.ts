@@ -11,6 +11,7 @@ import { Forwarder } from './forwarding/forwarder';
 import { PgTapQueue } from './forwarding/pg-tap-queue';
 import { publicOrigin } from './http/public-url';
 import { startRetention } from './inboxes/retention';
+import { forgettingOnChange, presentedSecret, SecretChecker } from './inboxes/secret-check';
 import { settingsMethods } from './inboxes/settings-methods';
 import { DEFAULT_INBOX } from './inboxes/store';
 import { handleLinkHit } from './links/handle-link';
@@ -164,7 +165,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     throw error;
   }
   const { stores } = shared;
-  const { deliveries, inboxes, inboxSettings, profiles, keys, commands } = stores;
+  const { deliveries, inboxes, inboxSettings, keys, commands } = stores;
+  const secretChecker = new SecretChecker({
+    checkOf: (inbox) => inboxSettings.get(inbox).secretCheck,
+    secretOf: async (id) => (await stores.profiles.get(id))?.webhookSecret ?? null,
+    log,
+  });
+  const profiles = forgettingOnChange(stores.profiles, secretChecker);
   const replayAttempts = stores.attempts;
 
   const committer = new GroupCommitter(
@@ -236,6 +243,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         proxied: (id, url, body, result) => forwarder.attempt(id, 'proxy', url, body, result),
         tap: (id, url, body, headers) =>
           tapQueue ? tapQueue.enqueue(id, url) : forwarder.tap(id, url, body, headers),
+        secret: (inbox, headers) => secretChecker.verdict(inbox, presentedSecret(headers)),
       },
     });
   } catch (error) {
@@ -337,6 +345,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       size: () => shared.size(),
       transfers: transferFiles,
       receiver: { host: receiverHost, port: receiver.port, publicUrl },
+      profiles,
     }),
   };
   // A team database that is away makes calls fail as `unavailable`, not as internal errors.

@@ -139,6 +139,7 @@ export function fakeService(overrides: Partial<Service> = {}): Mocked<Service> {
       rule: null,
       ruleHits: 0,
       retention: { keepCount: null, keepDays: null },
+      secretCheck: null,
     }),
     'inboxes.configure': ({ inbox }) => ({
       inbox,
@@ -146,6 +147,7 @@ export function fakeService(overrides: Partial<Service> = {}): Mocked<Service> {
       rule: null,
       ruleHits: 0,
       retention: { keepCount: null, keepDays: null },
+      secretCheck: null,
     }),
     'app.whoami': () => ({ mode: 'local' as const, person: null }),
     'people.list': () => ({ items: [] }),

@@ -66,6 +66,7 @@ describe('shownTo', () => {
       rule: null,
       ruleHits: 0,
       retention: { keepCount: null, keepDays: null },
+      secretCheck: null,
     } satisfies InboxSettings;
     expect(shownTo('viewer', 'inboxes.settings', settings)).toMatchObject({
       forwarding: { url: 'https://user:***@bot.example/hook?api_key=***&x=1' },
