@@ -2,10 +2,13 @@ import { z } from 'zod';
 import { AppInfo, Inbox, StoreStatus } from './app';
 import {
   BotProfile,
+  CannedUpdateKind,
   ProfileInput,
   ProfileRef,
   SandboxChatMessage,
   SandboxInfo,
+  SandboxQueued,
+  SandboxWriter,
   SentReply,
   SetWebhookInput,
   WebhookInfo,
@@ -109,6 +112,29 @@ export const methods = {
       })
       .strict(),
     output: z.object({ updateId: z.number().int(), messageId: z.number().int(), chatId: z.number().int() }),
+  },
+  /** A simulated user presses a callback button under a bot message: a `callback_query` update. */
+  'sandbox.press': {
+    input: SandboxWriter.extend({
+      chatId: z.number().int(),
+      messageId: z.number().int(),
+      data: z.string().min(1).max(64),
+    }).strict(),
+    output: SandboxQueued,
+  },
+  /** A simulated user edits their own message: an `edited_message` update. */
+  'sandbox.edit': {
+    input: SandboxWriter.extend({
+      chatId: z.number().int(),
+      messageId: z.number().int(),
+      text: z.string().min(1, 'the message is empty').max(4096),
+    }).strict(),
+    output: SandboxQueued,
+  },
+  /** One of the canned updates (a command, a photo, a new member…) as the chosen user. */
+  'sandbox.send': {
+    input: SandboxWriter.extend({ chatId: z.number().int(), kind: CannedUpdateKind }).strict(),
+    output: SandboxQueued,
   },
 
   'commands.list': { input: NoInput, output: z.object({ items: z.array(Command) }) },

@@ -58,7 +58,7 @@ export interface CoreOptions {
   /** The sandbox platform's port on 127.0.0.1, whatever the receiver's host (default 8788; 0 picks a free port). */
   sandboxPort?: number;
   /** Tests shorten the sandbox's retry backoff and delivery timeout. */
-  sandboxDelivery?: { timeoutMs?: number; backoffMs?: (attempts: number) => number };
+  sandboxDelivery?: { timeoutMs?: number; backoffMs?: (attempts: number) => number; maxAttempts?: number };
   /** Tap forwarding's waits between retries (default 1 s, 2 s, 4 s); tests shorten them. */
   forwardRetryMs?: number[];
   /** Seals secrets at rest; default: a 0600 key file in the data dir. */

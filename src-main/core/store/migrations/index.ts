@@ -10,7 +10,7 @@ import { sql as sandboxSealedSecrets } from './0009-sandbox-sealed-secrets';
 import { sql as invocationTruncated } from './0010-invocation-truncated';
 import { sql as settings } from './0011-settings';
 import { sql as workspaces } from './0012-workspaces';
-import { sql as inboxSecretCheck } from './0015-inbox-secret-check';
+import { sql as secretCheckSandboxChat } from './0015-secret-check-sandbox-chat';
 
 export interface Migration {
   version: number;
@@ -33,5 +33,5 @@ export const migrations: readonly Migration[] = [
   { version: 11, name: 'settings', sql: settings },
   { version: 12, name: 'workspaces', sql: workspaces },
   // 13 and 14 are taken by work on other branches.
-  { version: 15, name: 'inbox-secret-check', sql: inboxSecretCheck },
+  { version: 15, name: 'secret-check-sandbox-chat', sql: secretCheckSandboxChat },
 ];

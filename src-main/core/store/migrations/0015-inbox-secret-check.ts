@@ -1,7 +1,0 @@
-// Which bot profile feeds an inbox, so deliveries without that profile's
-// webhook secret are flagged `bad-secret` (and, with reject, answered 401).
-// A deleted profile ends the check rather than the inbox's settings.
-export const sql = `
-ALTER TABLE inbox_settings ADD COLUMN secret_profile_id INTEGER REFERENCES bot_profiles (id) ON DELETE SET NULL;
-ALTER TABLE inbox_settings ADD COLUMN reject_bad_secret INTEGER NOT NULL DEFAULT 0;
-`;
