@@ -1,7 +1,9 @@
 import { useEffect } from 'react';
+import { CannedBar } from './CannedBar';
 import { ChatList } from './ChatList';
 import { Conversation } from './Conversation';
 import { useSandbox } from './context';
+import { GroupMembers } from './GroupMembers';
 import { SandboxInfoCard } from './SandboxInfoCard';
 import { SayForm } from './SayForm';
 import { UserPicker } from './UserPicker';
@@ -29,7 +31,9 @@ export function SandboxPanel() {
         <div className="sandbox-chat">
           <ChatList />
           <div className="sandbox-thread">
+            <GroupMembers />
             <Conversation />
+            <CannedBar />
             <SayForm />
           </div>
         </div>

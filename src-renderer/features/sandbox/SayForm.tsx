@@ -15,6 +15,8 @@ export function SayForm() {
   const chatId = useSandbox((state) => state.chatId);
   const userId = useSandbox((state) => parseUserId(state.userId));
   const userName = useSandbox((state) => state.userName);
+  const editing = useSandbox((state) => state.editing);
+  const cancelEdit = useSandbox((state) => state.cancelEdit);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -29,6 +31,14 @@ export function SayForm() {
         {chatType(chatId) === 'private' ? `a private chat` : `group ${chatId}`} — chat.type “
         {chatType(chatId)}”
       </p>
+      {editing !== null && (
+        <p className="muted small say-as" data-testid="sandbox-editing">
+          Editing your message #{editing.messageId}: the bot gets an edited_message.{' '}
+          <button type="button" className="link-button" onClick={cancelEdit}>
+            Cancel
+          </button>
+        </p>
+      )}
       <input
         data-testid="sandbox-text"
         className="say-input"
@@ -46,7 +56,7 @@ export function SayForm() {
         disabled={!canSay.allowed || sending || text.trim() === ''}
         title={canSay.reason}
       >
-        Send
+        {editing === null ? 'Send' : 'Save edit'}
       </button>
       {error !== null && (
         <p className="error-text" role="alert" data-testid="sandbox-error">

@@ -1,4 +1,4 @@
-import type { SandboxChatMessage, SandboxInfo } from '@contract';
+import type { CannedUpdateKind, SandboxChatMessage, SandboxInfo } from '@contract';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DataClient } from '../../api';
 import { errorMessage } from '../../api/errorMessage';
@@ -34,6 +34,10 @@ export interface SandboxState {
   text: string;
   sending: boolean;
   sendError: string | null;
+  /** The user's own message being edited: Send then edits it (an `edited_message`). */
+  editing: SandboxChatMessage | null;
+  /** The bot's latest answerCallbackQuery text, shown briefly. */
+  toast: { id: number; text: string } | null;
   /** Subscribes to `sandbox.changed` and reads everything; the panel calls it on mount. */
   start(): void;
   stop(): void;
@@ -41,8 +45,15 @@ export interface SandboxState {
   setUserName(name: string): void;
   openChat(chatId: number): void;
   setText(text: string): void;
-  /** Writes `text` to the sandbox bot as the chosen user. */
+  /** Writes `text` to the sandbox bot as the chosen user (or edits the message being edited). */
   send(): Promise<boolean>;
+  /** Presses a callback button under a bot message. */
+  press(message: SandboxChatMessage, data: string): Promise<void>;
+  startEdit(message: SandboxChatMessage): void;
+  cancelEdit(): void;
+  /** Sends one of the canned updates as the chosen user into the open chat. */
+  sendCanned(kind: CannedUpdateKind): Promise<void>;
+  dismissToast(): void;
 }
 
 export type SandboxStore = StoreApi<SandboxState>;
@@ -87,6 +98,7 @@ export function createSandboxStore(client: DataClient): SandboxStore {
         if (get().chatId !== chatId) return;
         set({ messages: items, messagesLoaded: true, loadError: null });
         adoptChatName(chatId, items);
+        showNewAnswer(chatId, items);
       } catch (error) {
         if (get().chatId === chatId) set({ loadError: errorMessage(error) });
       }
@@ -102,9 +114,46 @@ export function createSandboxStore(client: DataClient): SandboxStore {
       remember();
     };
 
+    // Answers already there when a chat is first read are history; only newer ones pop up.
+    const seenAnswer = new Map<number, number>();
+    const showNewAnswer = (chatId: number, items: SandboxChatMessage[]) => {
+      const answers = items.filter((m) => m.kind === 'callback_answer');
+      const newest = answers.at(-1);
+      const seen = seenAnswer.get(chatId);
+      seenAnswer.set(chatId, Math.max(seen ?? 0, newest?.id ?? 0));
+      if (seen !== undefined && newest !== undefined && newest.id > seen)
+        set({ toast: { id: newest.id, text: newest.text } });
+    };
+
+    /** Who writes, as the contract takes it; null (and an error shown) when the id is not valid. */
+    const writer = () => {
+      const userId = parseUserId(get().userId);
+      if (userId === null) {
+        set({ sendError: 'The user id is a positive whole number.' });
+        return null;
+      }
+      const name = get().userName.trim();
+      return { userId, ...(name === '' ? {} : { name }) };
+    };
+
+    /** A call that queues an update: errors are shown under the form; the chat is read again after. */
+    const act = async (call: () => Promise<unknown>): Promise<boolean> => {
+      set({ sending: true, sendError: null });
+      try {
+        await call();
+        set({ sending: false });
+        void loadChats();
+        void loadMessages();
+        return true;
+      } catch (error) {
+        set({ sending: false, sendError: errorMessage(error) });
+        return false;
+      }
+    };
+
     const switchChat = (chatId: number) => {
       if (chatId === get().chatId) return;
-      set({ chatId, messages: [], messagesLoaded: false, loadError: null });
+      set({ chatId, messages: [], messagesLoaded: false, loadError: null, editing: null });
       void loadMessages();
     };
 
@@ -128,6 +177,8 @@ export function createSandboxStore(client: DataClient): SandboxStore {
       text: '',
       sending: false,
       sendError: null,
+      editing: null,
+      toast: null,
 
       start() {
         if (unsubscribe.length > 0) return;
@@ -181,28 +232,43 @@ export function createSandboxStore(client: DataClient): SandboxStore {
       setText: (text) => set({ text }),
 
       async send() {
-        const { userId: rawUserId, userName, chatId, text, sending } = get();
+        const { chatId, text, sending, editing } = get();
         if (sending) return false;
-        const userId = parseUserId(rawUserId);
-        if (userId === null) {
-          set({ sendError: 'The user id is a positive whole number.' });
-          return false;
-        }
-        if (text.trim() === '') return false;
-        const name = userName.trim();
-        set({ sending: true, sendError: null });
-        try {
-          await client.call('sandbox.say', { userId, ...(name === '' ? {} : { name }), chatId, text });
-          set({ sending: false, text: '' });
-          // The event says the same; reading now shows the message even if the event is late.
-          void loadChats();
-          void loadMessages();
-          return true;
-        } catch (error) {
-          set({ sending: false, sendError: errorMessage(error) });
-          return false;
-        }
+        const who = writer();
+        if (who === null || text.trim() === '') return false;
+        // The event says the same; reading after the call shows the message even if the event is late.
+        const done = await act(() =>
+          editing === null
+            ? client.call('sandbox.say', { ...who, chatId, text })
+            : client.call('sandbox.edit', { ...who, chatId, messageId: editing.messageId, text }),
+        );
+        if (done) set({ text: '', editing: null });
+        return done;
       },
+
+      async press(message, data) {
+        const who = writer();
+        if (who === null || get().sending) return;
+        await act(() =>
+          client.call('sandbox.press', {
+            ...who,
+            chatId: message.chatId,
+            messageId: message.messageId,
+            data,
+          }),
+        );
+      },
+
+      startEdit: (message) => set({ editing: message, text: message.text, sendError: null }),
+      cancelEdit: () => set({ editing: null, text: '' }),
+
+      async sendCanned(kind) {
+        const who = writer();
+        if (who === null || get().sending) return;
+        await act(() => client.call('sandbox.send', { ...who, chatId: get().chatId, kind }));
+      },
+
+      dismissToast: () => set({ toast: null }),
     };
   });
 }
