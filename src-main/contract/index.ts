@@ -1,6 +1,7 @@
 export * from './app';
 export * from './bots';
 export * from './bridge';
+export * from './capture';
 export * from './deliveries';
 export * from './errors';
 export * from './inbox-settings';

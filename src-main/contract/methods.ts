@@ -14,6 +14,7 @@ import {
   WebhookInfo,
   WebhookLogEntry,
 } from './bots';
+import { CaptureStatus, StartCaptureInput } from './capture';
 import {
   DeliveryDetail,
   DeliveryListItem,
@@ -136,6 +137,15 @@ export const methods = {
     input: SandboxWriter.extend({ chatId: z.number().int(), kind: CannedUpdateKind }).strict(),
     output: SandboxQueued,
   },
+
+  /**
+   * Telegram capture without a public URL: remembers the webhook, deletes
+   * it, and takes updates with getUpdates into an inbox (and to a tap URL).
+   */
+  'capture.start': { input: StartCaptureInput, output: CaptureStatus },
+  /** Drains what is left, then sets the webhook back exactly as it was. */
+  'capture.stop': { input: ProfileRef, output: CaptureStatus },
+  'capture.list': { input: NoInput, output: z.object({ items: z.array(CaptureStatus) }) },
 
   'commands.list': { input: NoInput, output: z.object({ items: z.array(Command) }) },
   /** Creates or replaces a command's JavaScript body. */

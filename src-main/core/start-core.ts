@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Durability, Service, Subscribe } from '@contract';
 import { HttpPools } from './botapi';
 import { botMethods } from './bots/bot-methods';
+import { captureMethods } from './capture/capture-methods';
 import { CommandPool, type CommandPoolOptions } from './commands/command-pool';
 import type { NewDelivery } from './deliveries/records';
 import { SqliteWriter } from './deliveries/sqlite-writer';
@@ -58,6 +59,8 @@ export interface CoreOptions {
   /** The sandbox platform's port on 127.0.0.1, whatever the receiver's host (default 8788; 0 picks a free port). */
   sandboxPort?: number;
   /** Tests shorten the sandbox's retry backoff and delivery timeout. */
+  /** getUpdates' long-poll timeout for Telegram capture, in seconds (default 25). */
+  capturePollSeconds?: number;
   sandboxDelivery?: { timeoutMs?: number; backoffMs?: (attempts: number) => number; maxAttempts?: number };
   /** Tap forwarding's waits between retries (default 1 s, 2 s, 4 s); tests shorten them. */
   forwardRetryMs?: number[];
@@ -279,6 +282,16 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   // above keeps posting to the local address: it runs on this machine.
   const publicReceiverUrl = publicUrl ?? receiver.url;
 
+  const captures = captureMethods({
+    profiles,
+    inboxes,
+    store: (delivery) => committer.add(delivery),
+    tap: (id, url, body, headers) =>
+      tapQueue ? tapQueue.enqueue(id, url) : forwarder.tap(id, url, body, headers),
+    ...(options.capturePollSeconds === undefined ? {} : { pollSeconds: options.capturePollSeconds }),
+    log,
+  });
+
   const replays = new ReplayJobs(
     deliveries,
     replayAttempts,
@@ -321,6 +334,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     }),
     ...botMethods({ profiles, replies: stores.replies, http, events }),
     ...sandboxMethods(sandbox, profiles),
+    'capture.start': captures['capture.start'],
+    'capture.stop': captures['capture.stop'],
+    'capture.list': captures['capture.list'],
     ...linkMethods({
       profiles,
       keys,
@@ -369,6 +385,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     dataDir: options.dataDir,
     stop: () => {
       stopped ??= (async () => {
+        // First, while the platform (or the sandbox) and the store are still here: a captured
+        // profile's production webhook must not stay off because the app was closed.
+        await captures.stopAll();
         retention.stop();
         transfers.stop();
         await tapQueue?.stop();
