@@ -1,5 +1,6 @@
 import type { ApiClient } from '../api';
 import { type AuditStore, createAuditStore } from '../features/audit/store';
+import { type CaptureStore, createCaptureStore } from '../features/capture/store';
 import { type CommandsStore, createCommandsStore } from '../features/commands/store';
 import { type ComposeStore, createComposeStore } from '../features/compose/store';
 import {
@@ -27,6 +28,7 @@ export interface Stores {
   deliveries: DeliveriesStore;
   inboxes: InboxesStore;
   profiles: ProfilesStore;
+  capture: CaptureStore;
   webhook: WebhookStore;
   compose: ComposeStore;
   logs: LogsStore;
@@ -53,6 +55,7 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     deliveries: createDeliveriesStore(client, options.deliveries),
     inboxes: createInboxesStore(client),
     profiles: createProfilesStore(client),
+    capture: createCaptureStore(client),
     webhook: createWebhookStore(client),
     compose: createComposeStore(client),
     logs: createLogsStore(client),
