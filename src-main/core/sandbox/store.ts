@@ -3,15 +3,13 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { SecretBox } from '../secrets/secret-box';
 import { newBotSecrets, tokenDigest } from './bot-secrets';
 import { type ChatRow, type MessageRow, toChatMessage } from './chat-rows';
+import { type ChatWrites, chatWrites } from './chat-writes';
 import type {
-  CallbackPress,
   ChatMessage,
-  ChatRowKind,
   Dialect,
   PendingUpdate,
   SandboxBot,
   SandboxEvent,
-  SimulatedUser,
   UserMessage,
   WebhookAttempt,
 } from './records';
@@ -50,34 +48,12 @@ export interface WebhookSettings {
  */
 export class SandboxStore {
   private readonly s: Record<string, Statement>;
-  readonly queueMessage: (
-    botId: number,
-    message: Omit<UserMessage, 'messageId'>,
-    now: number,
-  ) => { updateId: number; message: UserMessage };
-  readonly addBotMessage: (
-    botId: number,
-    chatId: number,
-    text: string,
-    now: number,
-    extra?: { kind?: ChatRowKind; replyMarkup?: ChatMessage['replyMarkup'] },
-  ) => ChatMessage;
+  readonly queueMessage: ChatWrites['queueMessage'];
+  readonly addBotMessage: ChatWrites['addBotMessage'];
   /** A user edits their own message: the row changes and an `edited_message` is queued. Null: no such message. */
-  readonly queueEdit: (
-    botId: number,
-    chatId: number,
-    messageId: number,
-    user: SimulatedUser,
-    text: string,
-    now: number,
-  ) => { updateId: number; message: UserMessage } | null;
+  readonly queueEdit: ChatWrites['queueEdit'];
   /** A button press: a row for the chat, and a `callback_query` queued. */
-  readonly queueCallback: (
-    botId: number,
-    press: Omit<CallbackPress, 'id'>,
-    label: string,
-    now: number,
-  ) => { updateId: number; press: CallbackPress };
+  readonly queueCallback: ChatWrites['queueCallback'];
   /** Bots whose secrets were sealed under another key: they got a new token and JWT at start. */
   readonly reissued: number[];
 
@@ -176,126 +152,11 @@ export class SandboxStore {
       attempts: db.prepare('SELECT * FROM sandbox_webhook_logs WHERE bot_id = ? ORDER BY id DESC LIMIT ?'),
     };
 
-    const queue = (botId: number, updateId: number, chatId: number, event: SandboxEvent, now: number) =>
-      this.stmt('insertUpdate').run(botId, updateId, chatId, JSON.stringify(event), now, now);
-
-    this.queueMessage = db.transaction(
-      (botId: number, message: Omit<UserMessage, 'messageId'>, now: number) => {
-        const ids = this.stmt('nextIds').get(botId) as { updateId: number; messageId: number } | undefined;
-        if (!ids) throw new Error('unknown sandbox bot');
-        const full: UserMessage = { ...message, messageId: ids.messageId };
-        queue(botId, ids.updateId, message.chat.id, { type: 'message', message: full }, now);
-        this.stmt('insertMessage').run({
-          botId,
-          chatId: message.chat.id,
-          messageId: ids.messageId,
-          sender: 'user',
-          userId: message.user.id,
-          userName: message.user.name,
-          text: message.text,
-          date: message.date,
-          kind: message.photo ? 'photo' : message.newChatMembers ? 'new_member' : 'text',
-          replyMarkup: null,
-          updateId: ids.updateId,
-        });
-        return { updateId: ids.updateId, message: full };
-      },
-    );
-
-    this.queueEdit = db.transaction(
-      (botId: number, chatId: number, messageId: number, user: SimulatedUser, text: string, now: number) => {
-        const row = this.stmt('messageRow').get(botId, chatId, messageId) as MessageRow | undefined;
-        if (row?.sender !== 'user' || row.user_id !== user.id) return null;
-        const ids = this.stmt('nextUpdateId').get(botId) as { updateId: number } | undefined;
-        if (!ids) throw new Error('unknown sandbox bot');
-        const editDate = Math.floor(now / 1000);
-        const message: UserMessage = {
-          messageId,
-          date: row.date,
-          text,
-          user,
-          chat: { id: chatId, type: chatId > 0 ? 'private' : 'group' },
-          editDate,
-          ...(row.kind === 'photo' ? { photo: true } : {}),
-        };
-        queue(botId, ids.updateId, chatId, { type: 'edited_message', message }, now);
-        this.stmt('editRow').run({
-          id: row.id,
-          text,
-          replyMarkup: null,
-          editedAt: editDate,
-          updateId: ids.updateId,
-        });
-        return { updateId: ids.updateId, message };
-      },
-    );
-
-    this.queueCallback = db.transaction(
-      (botId: number, press: Omit<CallbackPress, 'id'>, label: string, now: number) => {
-        const ids = this.stmt('nextIds').get(botId) as { updateId: number; messageId: number } | undefined;
-        if (!ids) throw new Error('unknown sandbox bot');
-        // The query's id names its update: answerCallbackQuery finds the chat by it.
-        const full: CallbackPress = { ...press, id: String(ids.updateId) };
-        queue(botId, ids.updateId, press.chat.id, { type: 'callback_query', callback: full }, now);
-        this.stmt('insertMessage').run({
-          botId,
-          chatId: press.chat.id,
-          messageId: ids.messageId,
-          sender: 'user',
-          userId: press.user.id,
-          userName: press.user.name,
-          text: label,
-          date: Math.floor(now / 1000),
-          kind: 'callback',
-          replyMarkup: null,
-          updateId: ids.updateId,
-        });
-        return { updateId: ids.updateId, press: full };
-      },
-    );
-
-    this.addBotMessage = db.transaction(
-      (
-        botId: number,
-        chatId: number,
-        text: string,
-        now: number,
-        extra: { kind?: ChatRowKind; replyMarkup?: ChatMessage['replyMarkup'] } = {},
-      ) => {
-        const ids = this.stmt('nextMessageId').get(botId) as { messageId: number } | undefined;
-        if (!ids) throw new Error('unknown sandbox bot');
-        const date = Math.floor(now / 1000);
-        const kind = extra.kind ?? 'text';
-        const replyMarkup = extra.replyMarkup ?? null;
-        const result = this.stmt('insertMessage').run({
-          botId,
-          chatId,
-          messageId: ids.messageId,
-          sender: 'bot',
-          userId: null,
-          userName: null,
-          text,
-          date,
-          kind,
-          replyMarkup: replyMarkup === null ? null : JSON.stringify(replyMarkup),
-          updateId: null,
-        });
-        return {
-          id: Number(result.lastInsertRowid),
-          chatId,
-          messageId: ids.messageId,
-          sender: 'bot' as const,
-          userId: null,
-          userName: null,
-          text,
-          date,
-          kind,
-          editedAt: null,
-          replyMarkup,
-          delivery: null,
-        };
-      },
-    );
+    const writes = chatWrites(db, (name) => this.stmt(name));
+    this.queueMessage = writes.queueMessage;
+    this.queueEdit = writes.queueEdit;
+    this.queueCallback = writes.queueCallback;
+    this.addBotMessage = writes.addBotMessage;
 
     this.reissued = this.reissueUnreadable();
   }
