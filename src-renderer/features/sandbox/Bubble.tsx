@@ -2,6 +2,7 @@ import type { SandboxChatMessage } from '@contract';
 import { formatLocalTime, formatUnixSeconds } from '../../shared/time';
 import { useSandbox } from './context';
 import { InlineKeyboard } from './InlineKeyboard';
+import { parseUserId } from './store';
 
 /** How the update that last carried a user's row fared at the bot's webhook. */
 function deliveryText(delivery: NonNullable<SandboxChatMessage['delivery']>): string {
@@ -47,7 +48,9 @@ function Body({ message }: { message: SandboxChatMessage }) {
 export function Bubble({ message }: { message: SandboxChatMessage }) {
   const username = useSandbox((state) => state.info?.username ?? null);
   const startEdit = useSandbox((state) => state.startEdit);
-  const ownText = message.sender === 'user' && message.kind === 'text';
+  const writerId = useSandbox((state) => parseUserId(state.userId));
+  // Only the writer's own texts: the platform refuses edits of anyone else's.
+  const ownText = message.sender === 'user' && message.kind === 'text' && message.userId === writerId;
   return (
     <div
       className={`bubble bubble-${message.sender}`}
