@@ -25,6 +25,7 @@ export default defineConfig({
           name: 'renderer',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
+          setupFiles: ['test/renderer/support/setup.ts'],
         },
       },
       {

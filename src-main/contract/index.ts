@@ -2,6 +2,8 @@ export * from './app';
 export * from './bots';
 export * from './bridge';
 export * from './capture';
+export * from './command-run';
+export * from './delete';
 export * from './deliveries';
 export * from './errors';
 export * from './inbox-settings';

@@ -3,6 +3,8 @@ import { type AuditStore, createAuditStore } from '../features/audit/store';
 import { type CaptureStore, createCaptureStore } from '../features/capture/store';
 import { type CommandsStore, createCommandsStore } from '../features/commands/store';
 import { type ComposeStore, createComposeStore } from '../features/compose/store';
+import { createDeleteStore, type DeleteStore } from '../features/delete/store';
+import { createFollowStore, type FollowStore } from '../features/deliveries/follow';
 import {
   createDeliveriesStore,
   type DeliveriesStore,
@@ -26,6 +28,9 @@ export interface Stores {
   app: AppStore;
   navigation: NavigationStore;
   deliveries: DeliveriesStore;
+  /** Whether the live list follows the newest or holds still, and what nobody has seen yet. */
+  follow: FollowStore;
+  delete: DeleteStore;
   inboxes: InboxesStore;
   profiles: ProfilesStore;
   capture: CaptureStore;
@@ -49,10 +54,13 @@ export interface StoresOptions {
 }
 
 export function createStores(client: ApiClient, options: StoresOptions = {}): Stores {
+  const deliveries = createDeliveriesStore(client, options.deliveries);
   return {
     app: createAppStore(client),
     navigation: createNavigationStore(),
-    deliveries: createDeliveriesStore(client, options.deliveries),
+    deliveries,
+    follow: createFollowStore(deliveries),
+    delete: createDeleteStore(client),
     inboxes: createInboxesStore(client),
     profiles: createProfilesStore(client),
     capture: createCaptureStore(client),

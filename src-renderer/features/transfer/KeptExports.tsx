@@ -3,7 +3,7 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useAllowed } from '../../shared/access';
 import { formatIso } from '../../shared/time';
-import { formatMegabytes } from '../settings/storage';
+import { formatDiskSize } from '../settings/storage';
 import { useTransfer } from './context';
 
 /**
@@ -45,7 +45,7 @@ export function KeptExports() {
                 )}
               </span>
               <span className="muted small">
-                {formatMegabytes(item.bytes)} · deleted by itself at {formatIso(item.expiresAt)}
+                {formatDiskSize(item.bytes)} · deleted by itself at {formatIso(item.expiresAt)}
               </span>
               <ConfirmButton
                 label="Delete"
