@@ -116,6 +116,13 @@ export const SentReply = z.object({
 });
 export type SentReply = z.infer<typeof SentReply>;
 
+/** A button of a bot message's inline keyboard: it sends callback data, or opens a URL. */
+export const SandboxButton = z.object({
+  text: z.string(),
+  callback_data: z.string().optional(),
+  url: z.string().optional(),
+});
+
 export const SandboxChatMessage = z.object({
   id: z.number().int(),
   chatId: z.number().int(),
@@ -123,10 +130,35 @@ export const SandboxChatMessage = z.object({
   sender: z.enum(['user', 'bot']),
   userId: z.number().int().nullable(),
   userName: z.string().nullable(),
+  /** For a press: the button's text; for a photo: its caption. */
   text: z.string(),
   /** Unix seconds. */
   date: z.number().int(),
+  /** `callback`: a user pressed a button; `callback_answer`: the bot's answerCallbackQuery text (a toast). */
+  kind: z.enum(['text', 'photo', 'new_member', 'callback', 'callback_answer']),
+  /** Unix seconds of the latest edit. */
+  editedAt: z.number().int().nullable(),
+  replyMarkup: z.object({ inline_keyboard: z.array(z.array(SandboxButton)) }).nullable(),
+  /** A user's row: how the update that last carried it fared at the bot's webhook. */
+  delivery: z
+    .object({
+      state: z.enum(['pending', 'delivered', 'retrying', 'failed']),
+      failures: z.number().int(),
+      lastError: z.string().nullable(),
+    })
+    .nullable(),
 });
+
+/** Who writes in the sandbox chat. */
+export const SandboxWriter = z.object({
+  userId: z.number().int().positive(),
+  name: z.string().trim().min(1).max(64).optional(),
+});
+
+export const CannedUpdateKind = z.enum(['command', 'text', 'callback', 'edited', 'new_member', 'photo']);
+export type CannedUpdateKind = z.infer<typeof CannedUpdateKind>;
+
+export const SandboxQueued = z.object({ updateId: z.number().int() });
 export type SandboxChatMessage = z.infer<typeof SandboxChatMessage>;
 
 export const SandboxInfo = z.object({

@@ -13,6 +13,11 @@ export const Problem = z.enum([
   'unknown-command',
   /** The command threw, timed out or ran out of memory. */
   'command-error',
+  /**
+   * The inbox checks the secret of the bot profile feeding it, and this
+   * delivery's X-Telegram-Bot-Api-Secret-Token was missing or different.
+   */
+  'bad-secret',
 ]);
 export type Problem = z.infer<typeof Problem>;
 

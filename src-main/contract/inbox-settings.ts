@@ -33,6 +33,17 @@ export const Retention = z.object({
 });
 export type Retention = z.infer<typeof Retention>;
 
+/**
+ * Which bot profile feeds the inbox: deliveries whose secret token header is
+ * missing or differs from that profile's webhook secret are flagged
+ * `bad-secret`, and with `reject` answered 401 as a careful bot would.
+ */
+export const SecretCheck = z.object({
+  profileId: z.number().int().positive(),
+  reject: z.boolean().default(false),
+});
+export type SecretCheck = z.infer<typeof SecretCheck>;
+
 export const InboxSettings = z.object({
   inbox: InboxName,
   forwarding: Forwarding.nullable(),
@@ -40,6 +51,7 @@ export const InboxSettings = z.object({
   /** How many deliveries the rule has answered since it was set. */
   ruleHits: z.number().int(),
   retention: Retention,
+  secretCheck: SecretCheck.nullable(),
 });
 export type InboxSettings = z.infer<typeof InboxSettings>;
 
@@ -49,6 +61,7 @@ export const ConfigureInboxInput = z
     forwarding: Forwarding.nullable().optional(),
     rule: ResponseRule.nullable().optional(),
     retention: Retention.optional(),
+    secretCheck: SecretCheck.nullable().optional(),
   })
   .strict();
 

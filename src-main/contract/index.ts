@@ -1,6 +1,7 @@
 export * from './app';
 export * from './bots';
 export * from './bridge';
+export * from './capture';
 export * from './command-run';
 export * from './delete';
 export * from './deliveries';

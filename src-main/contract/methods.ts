@@ -2,15 +2,19 @@ import { z } from 'zod';
 import { AppInfo, Inbox, StoreStatus } from './app';
 import {
   BotProfile,
+  CannedUpdateKind,
   ProfileInput,
   ProfileRef,
   SandboxChatMessage,
   SandboxInfo,
+  SandboxQueued,
+  SandboxWriter,
   SentReply,
   SetWebhookInput,
   WebhookInfo,
   WebhookLogEntry,
 } from './bots';
+import { CaptureStatus, StartCaptureInput } from './capture';
 import { TryCommandInput, TryCommandResult } from './command-run';
 import {
   CountMatchingInput,
@@ -130,6 +134,38 @@ export const methods = {
       .strict(),
     output: z.object({ updateId: z.number().int(), messageId: z.number().int(), chatId: z.number().int() }),
   },
+  /** A simulated user presses a callback button under a bot message: a `callback_query` update. */
+  'sandbox.press': {
+    input: SandboxWriter.extend({
+      chatId: z.number().int(),
+      messageId: z.number().int(),
+      data: z.string().min(1).max(64),
+    }).strict(),
+    output: SandboxQueued,
+  },
+  /** A simulated user edits their own message: an `edited_message` update. */
+  'sandbox.edit': {
+    input: SandboxWriter.extend({
+      chatId: z.number().int(),
+      messageId: z.number().int(),
+      text: z.string().min(1, 'the message is empty').max(4096),
+    }).strict(),
+    output: SandboxQueued,
+  },
+  /** One of the canned updates (a command, a photo, a new member…) as the chosen user. */
+  'sandbox.send': {
+    input: SandboxWriter.extend({ chatId: z.number().int(), kind: CannedUpdateKind }).strict(),
+    output: SandboxQueued,
+  },
+
+  /**
+   * Telegram capture without a public URL: remembers the webhook, deletes
+   * it, and takes updates with getUpdates into an inbox (and to a tap URL).
+   */
+  'capture.start': { input: StartCaptureInput, output: CaptureStatus },
+  /** Drains what is left, then sets the webhook back exactly as it was. */
+  'capture.stop': { input: ProfileRef, output: CaptureStatus },
+  'capture.list': { input: NoInput, output: z.object({ items: z.array(CaptureStatus) }) },
 
   'commands.list': { input: NoInput, output: z.object({ items: z.array(Command) }) },
   /** Creates or replaces a command's JavaScript body. */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Durability, Service, Subscribe } from '@contract';
 import { HttpPools } from './botapi';
 import { botMethods } from './bots/bot-methods';
+import { captureMethods } from './capture/capture-methods';
 import { CommandPool, type CommandPoolOptions } from './commands/command-pool';
 import { tryRunMethod } from './commands/try-run';
 import { deleteMethods } from './deliveries/delete-methods';
@@ -13,6 +14,7 @@ import { Forwarder } from './forwarding/forwarder';
 import { PgTapQueue } from './forwarding/pg-tap-queue';
 import { publicOrigin } from './http/public-url';
 import { startRetention } from './inboxes/retention';
+import { forgettingOnChange, presentedSecret, SecretChecker } from './inboxes/secret-check';
 import { settingsMethods } from './inboxes/settings-methods';
 import { DEFAULT_INBOX } from './inboxes/store';
 import { handleLinkHit } from './links/handle-link';
@@ -59,7 +61,9 @@ export interface CoreOptions {
   /** The sandbox platform's port on 127.0.0.1, whatever the receiver's host (default 8788; 0 picks a free port). */
   sandboxPort?: number;
   /** Tests shorten the sandbox's retry backoff and delivery timeout. */
-  sandboxDelivery?: { timeoutMs?: number; backoffMs?: (attempts: number) => number };
+  /** getUpdates' long-poll timeout for Telegram capture, in seconds (default 25). */
+  capturePollSeconds?: number;
+  sandboxDelivery?: { timeoutMs?: number; backoffMs?: (attempts: number) => number; maxAttempts?: number };
   /** Tap forwarding's waits between retries (default 1 s, 2 s, 4 s); tests shorten them. */
   forwardRetryMs?: number[];
   /** Seals secrets at rest; default: a 0600 key file in the data dir. */
@@ -166,7 +170,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     throw error;
   }
   const { stores } = shared;
-  const { deliveries, inboxes, inboxSettings, profiles, keys, commands } = stores;
+  const { deliveries, inboxes, inboxSettings, keys, commands } = stores;
+  const secretChecker = new SecretChecker({
+    checkOf: (inbox) => inboxSettings.get(inbox).secretCheck,
+    secretOf: async (id) => (await stores.profiles.get(id))?.webhookSecret ?? null,
+    log,
+  });
+  const profiles = forgettingOnChange(stores.profiles, secretChecker);
   const replayAttempts = stores.attempts;
 
   const committer = new GroupCommitter(
@@ -241,6 +251,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         proxied: (id, url, body, result) => forwarder.attempt(id, 'proxy', url, body, result),
         tap: (id, url, body, headers) =>
           tapQueue ? tapQueue.enqueue(id, url) : forwarder.tap(id, url, body, headers),
+        secret: (inbox, headers) => secretChecker.verdict(inbox, presentedSecret(headers)),
       },
     });
   } catch (error) {
@@ -275,6 +286,16 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   // Where platforms and browsers reach the receiver: the proxy's origin on a team server. The sandbox
   // above keeps posting to the local address: it runs on this machine.
   const publicReceiverUrl = publicUrl ?? receiver.url;
+
+  const captures = captureMethods({
+    profiles,
+    inboxes,
+    store: (delivery) => committer.add(delivery),
+    tap: (id, url, body, headers) =>
+      tapQueue ? tapQueue.enqueue(id, url) : forwarder.tap(id, url, body, headers),
+    ...(options.capturePollSeconds === undefined ? {} : { pollSeconds: options.capturePollSeconds }),
+    log,
+  });
 
   const replays = new ReplayJobs(
     deliveries,
@@ -328,6 +349,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     ...tryRunMethod({ deliveries, run: (body, scope) => commandPool.run(body, scope) }),
     ...botMethods({ profiles, replies: stores.replies, http, events }),
     ...sandboxMethods(sandbox, profiles),
+    'capture.start': captures['capture.start'],
+    'capture.stop': captures['capture.stop'],
+    'capture.list': captures['capture.list'],
     ...linkMethods({
       profiles,
       keys,
@@ -352,6 +376,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       size: () => shared.size(),
       transfers: transferFiles,
       receiver: { host: receiverHost, port: receiver.port, publicUrl },
+      profiles,
     }),
   };
   // A team database that is away makes calls fail as `unavailable`, not as internal errors.
@@ -375,6 +400,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     dataDir: options.dataDir,
     stop: () => {
       stopped ??= (async () => {
+        // First, while the platform (or the sandbox) and the store are still here: a captured
+        // profile's production webhook must not stay off because the app was closed.
+        await captures.stopAll();
         retention.stop();
         transfers.stop();
         await tapQueue?.stop();

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { AuditProvider } from '../features/audit/context';
+import { CaptureProvider } from '../features/capture/context';
 import { CommandsProvider } from '../features/commands/context';
 import { ComposeProvider } from '../features/compose/context';
 import { DeleteProvider } from '../features/delete/context';
@@ -43,7 +44,9 @@ export function Providers({ stores, children }: { stores: Stores; children: Reac
                                 <TransferProvider store={stores.transfer}>
                                   <SettingsProvider store={stores.settings}>
                                     <PeopleProvider store={stores.people}>
-                                      <AuditProvider store={stores.audit}>{children}</AuditProvider>
+                                      <AuditProvider store={stores.audit}>
+                                        <CaptureProvider store={stores.capture}>{children}</CaptureProvider>
+                                      </AuditProvider>
                                     </PeopleProvider>
                                   </SettingsProvider>
                                 </TransferProvider>

@@ -1,5 +1,6 @@
 import type { ApiClient } from '../api';
 import { type AuditStore, createAuditStore } from '../features/audit/store';
+import { type CaptureStore, createCaptureStore } from '../features/capture/store';
 import { type CommandsStore, createCommandsStore } from '../features/commands/store';
 import { type ComposeStore, createComposeStore } from '../features/compose/store';
 import { createDeleteStore, type DeleteStore } from '../features/delete/store';
@@ -33,6 +34,7 @@ export interface Stores {
   delete: DeleteStore;
   inboxes: InboxesStore;
   profiles: ProfilesStore;
+  capture: CaptureStore;
   webhook: WebhookStore;
   compose: ComposeStore;
   logs: LogsStore;
@@ -63,6 +65,7 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     delete: createDeleteStore(client),
     inboxes: createInboxesStore(client),
     profiles: createProfilesStore(client),
+    capture: createCaptureStore(client),
     webhook: createWebhookStore(client),
     compose: createComposeStore(client),
     logs: createLogsStore(client),

@@ -6,7 +6,10 @@ import { makeChatMessage, SANDBOX_INFO } from './support/bots';
 import { createFakeClient, settle } from './support/fakeClient';
 import { renderWithStores } from './support/render';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  window.localStorage.clear();
+});
 
 /** A fake sandbox: chats by id; `say` adds the user's message (the bot's answer comes later, by hand). */
 function sandboxServer() {
@@ -19,6 +22,7 @@ function sandboxServer() {
       ],
     ],
     [-100, [makeChatMessage(3, { chatId: -100, text: 'hello group' })]],
+    [777, [makeChatMessage(4, { chatId: 777, userId: 777, userName: 'Zoe', text: 'hi from Zoe' })]],
   ]);
   let nextId = 10;
   const fake = createFakeClient({
@@ -75,7 +79,11 @@ describe('Sandbox chat', () => {
       ['user', '/start'],
       ['bot', 'Welcome!'],
     ]);
-    expect(screen.getAllByTestId('sandbox-chat').map((chat) => chat.dataset.chatId)).toEqual(['42', '-100']);
+    expect(screen.getAllByTestId('sandbox-chat').map((chat) => chat.dataset.chatId)).toEqual([
+      '42',
+      '-100',
+      '777',
+    ]);
   });
 
   it('writes as the chosen user with Enter, and shows the message', async () => {
@@ -161,6 +169,66 @@ describe('Sandbox chat', () => {
     fireEvent.change(screen.getByTestId('sandbox-user-id'), { target: { value: '9' } });
     await act(settle);
     expect(fake.calls('sandbox.messages').at(-1)?.input).toEqual({ chatId: 9 });
+  });
+
+  it('opening another user’s private chat writes as that user, and labels say what is sent', async () => {
+    const { fake } = await setup();
+    const chatButton = (id: string) =>
+      screen.getAllByTestId('sandbox-chat').find((chat) => chat.dataset.chatId === id) as HTMLElement;
+    expect(chatButton('777').dataset.chatType).toBe('private');
+    expect(chatButton('-100').dataset.chatType).toBe('group');
+    expect(chatButton('-100').textContent).toBe('Group -100');
+
+    fireEvent.click(chatButton('777'));
+    await act(settle);
+    expect((screen.getByTestId('sandbox-user-id') as HTMLInputElement).value).toBe('777');
+    // The name the user last wrote with in that chat.
+    expect((screen.getByTestId('sandbox-user-name') as HTMLInputElement).value).toBe('Zoe');
+    expect(chatButton('777').textContent).toBe('Zoe (private, 777)');
+    expect(screen.getByTestId('sandbox-writing-as').textContent).toMatch(
+      /Zoe \(777\) in a private chat.*“private”/,
+    );
+    fireEvent.change(screen.getByTestId('sandbox-text'), { target: { value: 'hello bot' } });
+    fireEvent.submit(screen.getByTestId('sandbox-text'));
+    await act(settle);
+    expect(fake.calls('sandbox.say').at(-1)?.input).toEqual({
+      userId: 777,
+      name: 'Zoe',
+      chatId: 777,
+      text: 'hello bot',
+    });
+
+    // A group keeps whoever writes; the line says the update is a group's.
+    fireEvent.click(chatButton('-100'));
+    await act(settle);
+    expect((screen.getByTestId('sandbox-user-id') as HTMLInputElement).value).toBe('777');
+    expect(screen.getByTestId('sandbox-writing-as').textContent).toMatch(/group -100.*“group”/);
+  });
+
+  it('remembers whom it writes as, and where, across a reload', async () => {
+    const first = await setup();
+    fireEvent.click(
+      screen.getAllByTestId('sandbox-chat').find((chat) => chat.dataset.chatId === '-100') as HTMLElement,
+    );
+    fireEvent.change(screen.getByTestId('sandbox-user-id'), { target: { value: '5' } });
+    fireEvent.change(screen.getByTestId('sandbox-user-name'), { target: { value: 'Eve' } });
+    await act(settle);
+    first.unmount();
+    cleanup();
+
+    const { fake } = await setup();
+    expect((screen.getByTestId('sandbox-user-id') as HTMLInputElement).value).toBe('5');
+    expect((screen.getByTestId('sandbox-user-name') as HTMLInputElement).value).toBe('Eve');
+    expect(fake.calls('sandbox.messages').map((call) => call.input)).toEqual([{ chatId: -100 }]);
+    fireEvent.change(screen.getByTestId('sandbox-text'), { target: { value: 'back' } });
+    fireEvent.submit(screen.getByTestId('sandbox-text'));
+    await act(settle);
+    expect(fake.calls('sandbox.say').at(-1)?.input).toEqual({
+      userId: 5,
+      name: 'Eve',
+      chatId: -100,
+      text: 'back',
+    });
   });
 
   it('refuses a user id that is not a positive number, without calling', async () => {

@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatStorage } from '../../src-renderer/features/settings/storage';
 import { change, input, renderApp } from './support/app';
+import { makeProfile } from './support/bots';
 import { type Handlers, refuse, settle } from './support/fakeClient';
 import { installFakeLayout } from './support/layout';
 import { makeInboxSettings } from './support/replay';
@@ -93,6 +94,26 @@ describe('Inbox settings', () => {
         retention: { keepCount: 500, keepDays: null },
       },
     ]);
+  });
+
+  it('names the bot profile that feeds the inbox, and refuses bad secrets with 401 when asked', async () => {
+    const shop = makeProfile(5, { name: 'Shop', platform: 'telegram', hasWebhookSecret: true });
+    const bare = makeProfile(6, { name: 'Bare', platform: 'telegram', hasWebhookSecret: false });
+    const { fake } = await openSettings({ 'profiles.list': () => ({ items: [shop, bare] }) });
+    const reject = () => screen.getByTestId('secret-check-reject') as HTMLInputElement;
+    expect(reject().disabled).toBe(true);
+    change('secret-check-profile', '6');
+    expect(screen.getByTestId('secret-check-note').textContent).toMatch(/Bare keeps no webhook secret/);
+    change('secret-check-profile', '5');
+    fireEvent.click(reject());
+    fireEvent.click(save());
+    await act(settle);
+    expect(configured(fake)).toEqual([{ inbox: 'default', secretCheck: { profileId: 5, reject: true } }]);
+
+    change('secret-check-profile', '');
+    fireEvent.click(save());
+    await act(settle);
+    expect(configured(fake).at(-1)).toEqual({ inbox: 'default', secretCheck: null });
   });
 
   it('sets, changes and removes a response rule, and shows how many it answered', async () => {

@@ -157,6 +157,19 @@ describe('Webhook panel', () => {
     expect(fake.calls('webhook.set')).toHaveLength(1);
   });
 
+  it('marks a webhook on loopback http as sandbox-only, and an https one not', async () => {
+    let url = 'http://127.0.0.1:8787/webhook';
+    setup({ 'webhook.info': () => makeWebhookInfo({ url }) }, SANDBOX_PROFILE);
+    await act(settle);
+    expect(text('webhook-loopback-http')).toMatch(/loopback http/);
+    url = 'https://bot.example.com/webhook';
+    cleanup();
+    setup({ 'webhook.info': () => makeWebhookInfo({ url }) }, SANDBOX_PROFILE);
+    await act(settle);
+    expect(text('webhook-info-url')).toBe(url);
+    expect(screen.queryByTestId('webhook-loopback-http')).toBeNull();
+  });
+
   it("sends Telegram's secret token, drop pending and max connections", async () => {
     const { fake } = setup(
       {

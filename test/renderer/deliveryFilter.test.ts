@@ -83,6 +83,7 @@ describe('search form → deliveries.list input', () => {
     expect(inputFor({ problem: 'none' })).toEqual({ limit: 200, problem: 'none' });
     expect(inputFor({ problem: 'any' })).toEqual({ limit: 200, problem: 'any' });
     expect(inputFor({ problem: 'duplicate' })).toEqual({ limit: 200, problem: 'duplicate' });
+    expect(inputFor({ problem: 'bad-secret' })).toEqual({ limit: 200, problem: 'bad-secret' });
     expect(formToFilter(form({ problem: 'nonsense' })).errors.problem).toBeDefined();
   });
 

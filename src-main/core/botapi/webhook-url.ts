@@ -5,7 +5,8 @@ export interface WebhookUrlPolicy {
   allowLoopbackHttp: boolean;
 }
 
-const isLoopback = (hostname: string): boolean => {
+/** `URL.hostname` of this machine's loopback (brackets of an IPv6 literal allowed). */
+export const isLoopback = (hostname: string): boolean => {
   const host = hostname.replace(/^\[|\]$/g, '');
   if (host === 'localhost') return true;
   if (isIP(host) === 4) return host.startsWith('127.');

@@ -49,17 +49,24 @@ export class PgInboxSettingsStore implements InboxSettingsStore {
     const setForwarding = change.forwarding !== undefined;
     const setRule = change.rule !== undefined;
     const setRetention = change.retention !== undefined;
+    const setSecretCheck = change.secretCheck !== undefined;
     const row = await this.sql.begin(async (tx) => {
       const [row] = await tx<SettingsValues[]>`
-        INSERT INTO inbox_settings (inbox, forwarding, rule, rule_hits, keep_count, keep_days)
+        INSERT INTO inbox_settings (inbox, forwarding, rule, rule_hits, keep_count, keep_days,
+                                    secret_profile_id, reject_bad_secret)
         VALUES (${inbox}, ${json(change.forwarding)}, ${json(change.rule)}, 0,
-                ${change.retention?.keepCount ?? null}, ${change.retention?.keepDays ?? null})
+                ${change.retention?.keepCount ?? null}, ${change.retention?.keepDays ?? null},
+                ${change.secretCheck?.profileId ?? null}, ${change.secretCheck?.reject ?? false})
         ON CONFLICT (inbox) DO UPDATE SET
           forwarding = CASE WHEN ${setForwarding} THEN excluded.forwarding ELSE inbox_settings.forwarding END,
           rule       = CASE WHEN ${setRule} THEN excluded.rule ELSE inbox_settings.rule END,
           rule_hits  = CASE WHEN ${setRule} THEN 0 ELSE inbox_settings.rule_hits END,
           keep_count = CASE WHEN ${setRetention} THEN excluded.keep_count ELSE inbox_settings.keep_count END,
-          keep_days  = CASE WHEN ${setRetention} THEN excluded.keep_days ELSE inbox_settings.keep_days END
+          keep_days  = CASE WHEN ${setRetention} THEN excluded.keep_days ELSE inbox_settings.keep_days END,
+          secret_profile_id = CASE WHEN ${setSecretCheck} THEN excluded.secret_profile_id
+                                   ELSE inbox_settings.secret_profile_id END,
+          reject_bad_secret = CASE WHEN ${setSecretCheck} THEN excluded.reject_bad_secret
+                                   ELSE inbox_settings.reject_bad_secret END
         RETURNING *`;
       await notifyChange(tx, this.origin, 'settings');
       return row as SettingsValues;

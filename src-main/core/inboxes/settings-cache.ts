@@ -8,6 +8,10 @@ export interface SettingsValues {
   rule_hits: number;
   keep_count: number | null;
   keep_days: number | null;
+  /** PostgreSQL's bigint arrives as a string. */
+  secret_profile_id: number | string | null;
+  /** SQLite has no booleans: 0 or 1. */
+  reject_bad_secret: boolean | number;
 }
 
 export const settingsOf = (row: SettingsValues): InboxSettings => ({
@@ -16,6 +20,10 @@ export const settingsOf = (row: SettingsValues): InboxSettings => ({
   rule: row.rule,
   ruleHits: row.rule_hits,
   retention: { keepCount: row.keep_count, keepDays: row.keep_days },
+  secretCheck:
+    row.secret_profile_id === null
+      ? null
+      : { profileId: Number(row.secret_profile_id), reject: Boolean(row.reject_bad_secret) },
 });
 
 /**
@@ -34,6 +42,7 @@ export class SettingsCache {
         rule: null,
         ruleHits: 0,
         retention: { keepCount: null, keepDays: null },
+        secretCheck: null,
       }
     );
   }

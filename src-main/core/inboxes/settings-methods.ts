@@ -20,6 +20,8 @@ export function settingsMethods(deps: {
   transfers: { usage(): { exportsBytes: number; uploadsBytes: number }; readonly quotaBytes: number };
   /** Where our own receiver listens, and a team server's public origin: forwarding there would loop. */
   receiver: { host: string; port: number; publicUrl?: string | null };
+  /** The bot profiles an inbox's secret check may name. */
+  profiles: { get(id: number): Promise<unknown> };
 }): SettingsMethods {
   return {
     'inboxes.settings': ({ inbox }) => deps.settings.get(inbox),
@@ -30,6 +32,12 @@ export function settingsMethods(deps: {
         throw new ContractError(
           'bad-input',
           `Forwarding to ${change.forwarding.url} would send every delivery back to this inspector's own receiver, which would forward it again. Forward to your bot instead.`,
+        );
+      }
+      if (change.secretCheck && (await deps.profiles.get(change.secretCheck.profileId)) === null) {
+        throw new ContractError(
+          'bad-input',
+          `There is no bot profile ${change.secretCheck.profileId} whose webhook secret this inbox could check.`,
         );
       }
       const saved = await deps.settings.configure(inbox, change);

@@ -32,14 +32,16 @@ export class SqliteInboxSettingsStore implements InboxSettingsStore {
     this.selectOne = db.prepare('SELECT * FROM inbox_settings WHERE inbox = ?');
     // A new or removed rule starts counting its first N again.
     this.upsert = db.prepare(
-      `INSERT INTO inbox_settings (inbox, forwarding, rule, rule_hits, keep_count, keep_days)
-       VALUES (@inbox, @forwarding, @rule, 0, @keepCount, @keepDays)
+      `INSERT INTO inbox_settings (inbox, forwarding, rule, rule_hits, keep_count, keep_days, secret_profile_id, reject_bad_secret)
+       VALUES (@inbox, @forwarding, @rule, 0, @keepCount, @keepDays, @secretProfileId, @rejectBadSecret)
        ON CONFLICT (inbox) DO UPDATE SET
          forwarding = CASE WHEN @setForwarding THEN excluded.forwarding ELSE forwarding END,
          rule       = CASE WHEN @setRule THEN excluded.rule ELSE rule END,
          rule_hits  = CASE WHEN @setRule THEN 0 ELSE rule_hits END,
          keep_count = CASE WHEN @setRetention THEN excluded.keep_count ELSE keep_count END,
-         keep_days  = CASE WHEN @setRetention THEN excluded.keep_days ELSE keep_days END
+         keep_days  = CASE WHEN @setRetention THEN excluded.keep_days ELSE keep_days END,
+         secret_profile_id = CASE WHEN @setSecretCheck THEN excluded.secret_profile_id ELSE secret_profile_id END,
+         reject_bad_secret = CASE WHEN @setSecretCheck THEN excluded.reject_bad_secret ELSE reject_bad_secret END
        RETURNING *`,
     );
     // One conditional statement, never a count read and then written (see PostgreSQL's 0005 migration).
@@ -74,6 +76,9 @@ export class SqliteInboxSettingsStore implements InboxSettingsStore {
       setForwarding: change.forwarding === undefined ? 0 : 1,
       setRule: change.rule === undefined ? 0 : 1,
       setRetention: change.retention === undefined ? 0 : 1,
+      secretProfileId: change.secretCheck?.profileId ?? null,
+      rejectBadSecret: change.secretCheck?.reject ? 1 : 0,
+      setSecretCheck: change.secretCheck === undefined ? 0 : 1,
     }) as SettingsRow;
     const settings = parsed(row);
     this.cache.set(settings);

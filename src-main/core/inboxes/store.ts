@@ -1,4 +1,4 @@
-import type { Forwarding, InboxSettings, ResponseRule, Retention } from '@contract';
+import type { Forwarding, InboxSettings, ResponseRule, Retention, SecretCheck } from '@contract';
 
 export const DEFAULT_INBOX = 'default';
 
@@ -32,6 +32,7 @@ export type InboxSettingsChange = {
   forwarding?: Forwarding | null;
   rule?: ResponseRule | null;
   retention?: Retention;
+  secretCheck?: SecretCheck | null;
 };
 
 /**

@@ -51,6 +51,13 @@ export const answers = {
           headers: { 'Content-Type': result.contentType ?? 'application/octet-stream' },
         },
   accepted: (): Answer => ACCEPTED,
+  /** Never says what the secret is, nor how the one sent differs. */
+  badSecret: (): Answer =>
+    failure(
+      401,
+      'bad-secret',
+      'The X-Telegram-Bot-Api-Secret-Token header is missing or does not match this bot’s webhook secret.',
+    ),
   malformedJson: (reason: string): Answer =>
     failure(400, 'malformed-json', `The body is not valid JSON: ${reason}`),
   tooLarge: (size: number, limit: number): Answer =>

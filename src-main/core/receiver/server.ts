@@ -6,6 +6,7 @@ import type { NewDelivery } from '../deliveries/records';
 import { describeError } from '../describe-error';
 import type { ForwardResult } from '../forwarding/forwarder';
 import { forwardedBy } from '../forwarding/hop';
+import type { SecretVerdict } from '../inboxes/secret-check';
 import type { LinkHit, LinkOutcome } from '../links/handle-link';
 import { type Answer, answers } from './answers';
 import type { BodyClaim } from './body-budget';
@@ -47,6 +48,8 @@ export interface ReceiverPolicy {
   proxied(deliveryId: number, url: string, body: Buffer, result: ForwardResult): Promise<void>;
   /** Owes a forward of a stored delivery; on a team server it is queued in the database before the answer. */
   tap(deliveryId: number, url: string, body: Buffer, headers: Array<[string, string]>): Promise<void> | void;
+  /** Whether the delivery carries the webhook secret of the profile feeding the inbox (inboxes/secret-check). */
+  secret?(inbox: string, headers: Array<[string, string]>): Promise<SecretVerdict>;
 }
 
 export interface Receiver {
@@ -136,6 +139,14 @@ async function handle(
     options.maxBodyBytes,
   );
   let answer = verdict.answer;
+  let problem = verdict.problem;
+  if (policy?.secret && answer.status === 200) {
+    const secret = await policy.secret(inboxName, headers);
+    // Whether it is really the platform matters more than an unknown shape.
+    if (secret !== 'ok') problem = 'bad-secret';
+    // Refused as a careful bot would: no rule, no forwarding to the bot either.
+    if (secret === 'reject') answer = answers.badSecret();
+  }
   let delayMs = 0;
   let proxied: { url: string; result: ForwardResult } | null = null;
   let tapUrl: string | null = null;
@@ -167,7 +178,7 @@ async function handle(
       bodyOmitted: verdict.bodyOmitted,
       responseStatus: answer.status,
       responseBody: answer.body,
-      problem: verdict.problem,
+      problem,
       summary: verdict.summary,
     });
     storedId = stored.id;

@@ -9,12 +9,20 @@ export interface DelivererOptions {
   timeoutMs: number;
   /** Delay before retry number `attempts` (1, 2, …). */
   backoffMs: (attempts: number) => number;
+  /**
+   * Attempts before an update is given up (shown as failed in the chat) and
+   * the chat's next update may go. Telegram keeps trying for up to a day;
+   * on one machine that would only block a chat for nothing.
+   */
+  maxAttempts?: number;
   /** A webhook answer may carry a method call (Telegram's "reply in the webhook response"). */
   onWebhookReply: (bot: SandboxBot, reply: Record<string, unknown>) => void;
   onChange: (botId: number) => void;
   /** Where a delivery pass that failed outside its own error handling is reported. */
   log: (message: string) => void;
 }
+
+export const DEFAULT_MAX_ATTEMPTS = 10;
 
 export const defaultBackoff = (attempts: number): number => Math.min(1000 * 2 ** (attempts - 1), 60_000);
 
@@ -88,7 +96,7 @@ export class Deliverer {
 
   private async deliver(bot: SandboxBot, update: PendingUpdate): Promise<void> {
     const dialect = bot.webhookDialect ?? 'telegram';
-    const body = JSON.stringify(updatePayload(dialect, update.updateId, update.message));
+    const body = JSON.stringify(updatePayload(dialect, update.updateId, update.event, bot));
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (dialect === 'telegram' && bot.secretToken)
       headers['x-telegram-bot-api-secret-token'] = bot.secretToken;
@@ -127,7 +135,10 @@ export class Deliverer {
       this.store.markDelivered(bot.botId, update.updateId, now);
       if (reply) this.options.onWebhookReply(bot, reply as Record<string, unknown>);
     } else {
-      this.store.markFailed(bot.botId, update.updateId, now + this.options.backoffMs(update.attempts + 1));
+      if (update.attempts + 1 >= (this.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS))
+        this.store.giveUp(bot.botId, update.updateId, now);
+      else
+        this.store.markFailed(bot.botId, update.updateId, now + this.options.backoffMs(update.attempts + 1));
       this.store.recordError(bot.botId, Math.floor(now / 1000), error);
     }
     this.options.onChange(bot.botId);

@@ -27,7 +27,7 @@ export interface SandboxOptions {
   /** Where the default bot's webhook points on first run: the inspector's own receiver. */
   receiverWebhookUrl: string;
   onChange: (change: SandboxChange) => void;
-  delivery?: Partial<Pick<DelivererOptions, 'timeoutMs' | 'backoffMs'>>;
+  delivery?: Partial<Pick<DelivererOptions, 'timeoutMs' | 'backoffMs' | 'maxAttempts'>>;
   log: (message: string) => void;
 }
 

@@ -1,17 +1,13 @@
+import { isLoopback } from '../botapi/webhook-url';
+import { CANNED_CALLBACK_DATA } from './canned';
 import { Deliverer, type DelivererOptions, defaultBackoff } from './deliverer';
-import type { ChatMessage, Dialect, SandboxBot, UserMessage } from './records';
+import { chatIdOf, messageText, replyMarkupOf } from './message-params';
+import { SandboxError } from './platform-error';
+import type { ChatMessage, Dialect, SandboxBot, SimulatedUser, UserMessage } from './records';
 import type { SandboxStore } from './store';
 import { botMessage, updatePayload } from './updates';
 
-export class SandboxError extends Error {
-  constructor(
-    readonly status: number,
-    readonly description: string,
-    readonly retryAfter?: number,
-  ) {
-    super(description);
-  }
-}
+export { SandboxError } from './platform-error';
 
 export interface SimulatedMessage {
   userId: number;
@@ -22,6 +18,9 @@ export interface SimulatedMessage {
   chatId?: number | undefined;
   text: string;
 }
+
+/** Who a simulated user is, without what they write. */
+export type SimulatedWriter = Omit<SimulatedMessage, 'text' | 'chatId'>;
 
 export interface SandboxChange {
   botId: number;
@@ -39,11 +38,12 @@ export class SandboxPlatform {
   constructor(
     readonly store: SandboxStore,
     private readonly onChange: (change: SandboxChange) => void,
-    options: Partial<Pick<DelivererOptions, 'timeoutMs' | 'backoffMs' | 'log'>> = {},
+    options: Partial<Pick<DelivererOptions, 'timeoutMs' | 'backoffMs' | 'maxAttempts' | 'log'>> = {},
   ) {
     this.deliverer = new Deliverer(store, {
       timeoutMs: options.timeoutMs ?? 10_000,
       backoffMs: options.backoffMs ?? defaultBackoff,
+      ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
       onWebhookReply: (bot, reply) => this.webhookReply(bot, reply),
       onChange: (botId) => this.changed(botId, null),
       log: options.log ?? ((message) => console.error(message)),
@@ -88,9 +88,9 @@ export class SandboxPlatform {
       } catch {
         throw new SandboxError(400, 'Bad Request: invalid webhook URL specified');
       }
-      // The sandbox runs on this machine, so it also delivers to plain http on loopback.
-      if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-        throw new SandboxError(400, 'Bad Request: bad webhook: HTTPS url must be provided for webhook');
+      // As the platforms refuse it: only the sandbox's own machine may be reached over plain http.
+      if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && isLocalHost(parsed.hostname))) {
+        throw new SandboxError(400, 'Bad Request: bad webhook: An HTTPS URL must be provided for webhook');
       }
     }
     if (input.secretToken != null && !/^[A-Za-z0-9_-]{1,256}$/.test(input.secretToken)) {
@@ -137,49 +137,157 @@ export class SandboxPlatform {
     bot: SandboxBot,
     chatIdRaw: unknown,
     textRaw: unknown,
+    replyMarkupRaw?: unknown,
   ): { message: ChatMessage; result: Record<string, unknown> } {
-    const chatId =
-      typeof chatIdRaw === 'number'
-        ? chatIdRaw
-        : typeof chatIdRaw === 'string' && /^-?\d+$/.test(chatIdRaw)
-          ? Number(chatIdRaw)
-          : null;
-    if (chatId === null || !Number.isSafeInteger(chatId))
-      throw new SandboxError(400, 'Bad Request: chat not found');
-    if (typeof textRaw !== 'string' || textRaw.trim() === '')
-      throw new SandboxError(400, 'Bad Request: message text is empty');
-    if (textRaw.length > 4096) throw new SandboxError(400, 'Bad Request: message is too long');
-    const message = this.store.addBotMessage(bot.botId, chatId, textRaw, Date.now());
+    const chatId = chatIdOf(chatIdRaw);
+    const text = messageText(textRaw);
+    const replyMarkup = replyMarkupOf(replyMarkupRaw) ?? null;
+    const message = this.store.addBotMessage(bot.botId, chatId, text, Date.now(), { replyMarkup });
     this.changed(bot.botId, chatId);
     return { message, result: botMessage(bot, message) };
   }
 
+  /** The bot changes the text (and keyboard) of a message it sent, as Telegram's editMessageText. */
+  editMessageText(
+    bot: SandboxBot,
+    chatIdRaw: unknown,
+    messageIdRaw: unknown,
+    textRaw: unknown,
+    replyMarkupRaw?: unknown,
+  ): Record<string, unknown> {
+    const chatId = chatIdOf(chatIdRaw);
+    const messageId = chatIdOf(messageIdRaw, 'Bad Request: message to edit not found');
+    const text = messageText(textRaw);
+    const replyMarkup = replyMarkupOf(replyMarkupRaw);
+    const message = this.store.message(bot.botId, chatId, messageId);
+    if (!message) throw new SandboxError(400, 'Bad Request: message to edit not found');
+    if (message.sender !== 'bot') throw new SandboxError(400, "Bad Request: message can't be edited");
+    const sameMarkup =
+      replyMarkup === undefined || JSON.stringify(replyMarkup) === JSON.stringify(message.replyMarkup);
+    if (message.text === text && sameMarkup) {
+      throw new SandboxError(
+        400,
+        'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+      );
+    }
+    const edited = this.store.editBotMessage(message, text, replyMarkup, Date.now());
+    this.changed(bot.botId, chatId);
+    return botMessage(bot, edited);
+  }
+
+  /** The bot answers a button press; a text shows in the chat as a toast. */
+  answerCallbackQuery(bot: SandboxBot, idRaw: unknown, textRaw: unknown): void {
+    const updateId = typeof idRaw === 'string' && /^\d+$/.test(idRaw) ? Number(idRaw) : null;
+    const chatId = updateId === null ? null : this.store.updateChat(bot.botId, updateId);
+    if (chatId === null)
+      throw new SandboxError(
+        400,
+        'Bad Request: query is too old and response timeout expired or query ID is invalid',
+      );
+    if (typeof textRaw === 'string' && textRaw.trim() !== '') {
+      if (textRaw.length > 200) throw new SandboxError(400, 'Bad Request: answer text is too long');
+      this.store.addBotMessage(bot.botId, chatId, textRaw, Date.now(), { kind: 'callback_answer' });
+      this.changed(bot.botId, chatId);
+    }
+  }
+
+  /** A simulated user presses a callback button under one of the bot's messages. */
+  pressButton(
+    bot: SandboxBot,
+    input: { user: SimulatedWriter; chatId: number; messageId: number; data: string },
+  ): { updateId: number } {
+    const message = this.store.message(bot.botId, input.chatId, input.messageId);
+    if (message?.sender !== 'bot') throw new SandboxError(400, 'Bad Request: message not found');
+    const button = message.replyMarkup?.inline_keyboard.flat().find((b) => b.callback_data === input.data);
+    if (!button && input.data !== CANNED_CALLBACK_DATA)
+      throw new SandboxError(400, 'Bad Request: the message has no button with that callback_data');
+    const user = this.writer(input.user, input.chatId);
+    const { updateId } = this.store.queueCallback(
+      bot.botId,
+      {
+        user,
+        chat: { id: input.chatId, type: input.chatId > 0 ? 'private' : 'group' },
+        message: {
+          messageId: message.messageId,
+          date: message.date,
+          text: message.text,
+          replyMarkup: message.replyMarkup,
+        },
+        data: input.data,
+      },
+      button?.text ?? input.data,
+      Date.now(),
+    );
+    this.queued(bot.botId, input.chatId);
+    return { updateId };
+  }
+
+  /** A simulated user edits one of their messages: Telegram sends an `edited_message`. */
+  editUserMessage(
+    bot: SandboxBot,
+    input: { user: SimulatedWriter; chatId: number; messageId: number; text: string },
+  ): { updateId: number } {
+    const user = this.writer(input.user, input.chatId);
+    const text = messageText(input.text);
+    const edited = this.store.queueEdit(bot.botId, input.chatId, input.messageId, user, text, Date.now());
+    if (!edited)
+      throw new SandboxError(400, 'Bad Request: message to edit not found (only your own messages)');
+    this.queued(bot.botId, input.chatId);
+    return { updateId: edited.updateId };
+  }
+
   /** A simulated user writes to the bot: queued as the next update and delivered. */
-  queueUserMessage(bot: SandboxBot, input: SimulatedMessage): { updateId: number; message: UserMessage } {
-    if (!Number.isSafeInteger(input.userId) || input.userId <= 0)
-      throw new SandboxError(400, 'Bad Request: user id must be a positive integer');
-    if (input.text.trim() === '') throw new SandboxError(400, 'Bad Request: message text is empty');
+  queueUserMessage(
+    bot: SandboxBot,
+    input: SimulatedMessage & { photo?: boolean; newChatMembers?: SimulatedUser[] },
+  ): { updateId: number; message: UserMessage } {
     const chatId = input.chatId ?? input.userId;
+    const user = this.writer(input, chatId);
+    // A photo's caption and a join's text may be empty; a plain message's may not.
+    if (input.text.trim() === '' && !input.photo && !input.newChatMembers)
+      throw new SandboxError(400, 'Bad Request: message text is empty');
+    if (input.newChatMembers && chatId > 0)
+      throw new SandboxError(400, 'Bad Request: members join groups, not private chats');
     const now = Date.now();
     const queued = this.store.queueMessage(
       bot.botId,
       {
         date: Math.floor(now / 1000),
         text: input.text,
-        user: {
-          id: input.userId,
-          name: input.name ?? `User ${input.userId}`,
-          language: input.language ?? 'en',
-          username: input.username ?? null,
-        },
-        chat: { id: chatId, type: chatId === input.userId ? 'private' : 'group' },
+        user,
+        chat: { id: chatId, type: chatId > 0 ? 'private' : 'group' },
+        ...(input.photo ? { photo: true } : {}),
+        ...(input.newChatMembers ? { newChatMembers: input.newChatMembers } : {}),
       },
       now,
     );
-    this.deliverer.kick(bot.botId);
-    for (const wake of this.pollers.get(bot.botId) ?? []) wake();
-    this.changed(bot.botId, chatId);
+    this.queued(bot.botId, chatId);
     return queued;
+  }
+
+  /** Who writes, checked as a chat allows: as on Telegram, a private chat has its own user only; groups are negative. */
+  private writer(input: SimulatedWriter, chatId: number): SimulatedUser {
+    if (!Number.isSafeInteger(input.userId) || input.userId <= 0)
+      throw new SandboxError(400, 'Bad Request: user id must be a positive integer');
+    if (chatId > 0 && chatId !== input.userId)
+      throw new SandboxError(
+        400,
+        `Bad Request: chat ${chatId} is user ${chatId}'s private chat; write there as that user, or use a group (a negative chat id)`,
+      );
+    if (chatId === 0 || !Number.isSafeInteger(chatId))
+      throw new SandboxError(400, 'Bad Request: chat not found');
+    return {
+      id: input.userId,
+      name: input.name ?? `User ${input.userId}`,
+      language: input.language ?? 'en',
+      username: input.username ?? null,
+    };
+  }
+
+  private queued(botId: number, chatId: number): void {
+    this.deliverer.kick(botId);
+    for (const wake of this.pollers.get(botId) ?? []) wake();
+    this.changed(botId, chatId);
   }
 
   /** Telegram's getUpdates: only without a webhook; `offset` confirms what came before. */
@@ -202,7 +310,7 @@ export class SandboxPlatform {
       await this.waitForUpdate(bot.botId, Math.min(timeoutSeconds, 50) * 1000);
       updates = read();
     }
-    return updates.map((u) => updatePayload('telegram', u.updateId, u.message));
+    return updates.map((u) => updatePayload('telegram', u.updateId, u.event, bot));
   }
 
   private waitForUpdate(botId: number, ms: number): Promise<void> {
@@ -220,9 +328,18 @@ export class SandboxPlatform {
   }
 
   private webhookReply(bot: SandboxBot, reply: Record<string, unknown>): void {
-    if (String(reply.method).toLowerCase() !== 'sendmessage') return;
     try {
-      this.sendMessage(bot, reply.chat_id, reply.text);
+      switch (String(reply.method).toLowerCase()) {
+        case 'sendmessage':
+          this.sendMessage(bot, reply.chat_id, reply.text, reply.reply_markup);
+          break;
+        case 'editmessagetext':
+          this.editMessageText(bot, reply.chat_id, reply.message_id, reply.text, reply.reply_markup);
+          break;
+        case 'answercallbackquery':
+          this.answerCallbackQuery(bot, reply.callback_query_id, reply.text);
+          break;
+      }
     } catch {
       // A bad reply in a webhook answer is ignored, as the platform does.
     }
@@ -231,4 +348,12 @@ export class SandboxPlatform {
   private changed(botId: number, chatId: number | null): void {
     this.onChange({ botId, chatId });
   }
+}
+
+/**
+ * Loopback, or the unspecified address a receiver listening on every
+ * interface reports (`http://0.0.0.0:8787`): both reach this machine.
+ */
+function isLocalHost(hostname: string): boolean {
+  return isLoopback(hostname) || hostname === '0.0.0.0' || hostname === '[::]';
 }

@@ -2,7 +2,17 @@ import { randomInt } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import type { SecretBox } from '../secrets/secret-box';
 import { newBotSecrets, tokenDigest } from './bot-secrets';
-import type { ChatMessage, Dialect, PendingUpdate, SandboxBot, UserMessage, WebhookAttempt } from './records';
+import { type ChatRow, type MessageRow, toChatMessage } from './chat-rows';
+import { type ChatWrites, chatWrites } from './chat-writes';
+import type {
+  ChatMessage,
+  Dialect,
+  PendingUpdate,
+  SandboxBot,
+  SandboxEvent,
+  UserMessage,
+  WebhookAttempt,
+} from './records';
 import { sealPlaintextBots } from './seal-plaintext';
 
 interface BotRow {
@@ -38,12 +48,12 @@ export interface WebhookSettings {
  */
 export class SandboxStore {
   private readonly s: Record<string, Statement>;
-  readonly queueMessage: (
-    botId: number,
-    message: Omit<UserMessage, 'messageId'>,
-    now: number,
-  ) => { updateId: number; message: UserMessage };
-  readonly addBotMessage: (botId: number, chatId: number, text: string, now: number) => ChatMessage;
+  readonly queueMessage: ChatWrites['queueMessage'];
+  readonly addBotMessage: ChatWrites['addBotMessage'];
+  /** A user edits their own message: the row changes and an `edited_message` is queued. Null: no such message. */
+  readonly queueEdit: ChatWrites['queueEdit'];
+  /** A button press: a row for the chat, and a `callback_query` queued. */
+  readonly queueCallback: ChatWrites['queueCallback'];
   /** Bots whose secrets were sealed under another key: they got a new token and JWT at start. */
   readonly reissued: number[];
 
@@ -82,8 +92,21 @@ export class SandboxStore {
         'INSERT INTO sandbox_updates (bot_id, update_id, chat_id, message, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       insertMessage: db.prepare(
-        `INSERT INTO sandbox_messages (bot_id, chat_id, message_id, sender, user_id, user_name, text, date)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO sandbox_messages (bot_id, chat_id, message_id, sender, user_id, user_name, text, date, kind, reply_markup, update_id)
+         VALUES (@botId, @chatId, @messageId, @sender, @userId, @userName, @text, @date, @kind, @replyMarkup, @updateId)`,
+      ),
+      nextUpdateId: db.prepare(
+        'UPDATE sandbox_bots SET next_update_id = next_update_id + 1 WHERE bot_id = ? RETURNING next_update_id - 1 AS updateId',
+      ),
+      messageRow: db.prepare(
+        "SELECT * FROM sandbox_messages WHERE bot_id = ? AND chat_id = ? AND message_id = ? AND kind NOT IN ('callback', 'callback_answer')",
+      ),
+      editRow: db.prepare(
+        'UPDATE sandbox_messages SET text = @text, reply_markup = @replyMarkup, edited_at = @editedAt, update_id = coalesce(@updateId, update_id) WHERE id = @id',
+      ),
+      updateChat: db.prepare('SELECT chat_id FROM sandbox_updates WHERE bot_id = ? AND update_id = ?'),
+      giveUp: db.prepare(
+        'UPDATE sandbox_updates SET delivered_at = ?, given_up_at = ?, attempts = attempts + 1 WHERE bot_id = ? AND update_id = ?',
       ),
       pending: db.prepare(
         'SELECT update_id, chat_id, message, attempts, next_attempt_at FROM sandbox_updates WHERE bot_id = ? AND delivered_at IS NULL ORDER BY update_id',
@@ -109,7 +132,17 @@ export class SandboxStore {
       dropPending: db.prepare(
         'UPDATE sandbox_updates SET delivered_at = ? WHERE bot_id = ? AND delivered_at IS NULL',
       ),
-      chat: db.prepare('SELECT * FROM sandbox_messages WHERE bot_id = ? AND chat_id = ? ORDER BY id LIMIT ?'),
+      // The newest rows (up to the limit), oldest first, each with the state of the update that last carried it.
+      chat: db.prepare(
+        `SELECT * FROM (
+           SELECT m.*, u.delivered_at AS u_delivered_at, u.given_up_at AS u_given_up_at, u.attempts AS u_attempts,
+             (SELECT l.status FROM sandbox_webhook_logs l WHERE l.bot_id = m.bot_id AND l.update_id = m.update_id ORDER BY l.id DESC LIMIT 1) AS l_status,
+             (SELECT coalesce(l.error, '') FROM sandbox_webhook_logs l WHERE l.bot_id = m.bot_id AND l.update_id = m.update_id ORDER BY l.id DESC LIMIT 1) AS l_error
+           FROM sandbox_messages m
+           LEFT JOIN sandbox_updates u ON u.bot_id = m.bot_id AND u.update_id = m.update_id
+           WHERE m.bot_id = ? AND m.chat_id = ? ORDER BY m.id DESC LIMIT ?
+         ) ORDER BY id`,
+      ),
       chatsOf: db.prepare(
         'SELECT chat_id, max(id) AS last FROM sandbox_messages WHERE bot_id = ? GROUP BY chat_id ORDER BY last DESC',
       ),
@@ -119,42 +152,11 @@ export class SandboxStore {
       attempts: db.prepare('SELECT * FROM sandbox_webhook_logs WHERE bot_id = ? ORDER BY id DESC LIMIT ?'),
     };
 
-    this.queueMessage = db.transaction(
-      (botId: number, message: Omit<UserMessage, 'messageId'>, now: number) => {
-        const ids = this.s.nextIds?.get(botId) as { updateId: number; messageId: number } | undefined;
-        if (!ids) throw new Error('unknown sandbox bot');
-        const full: UserMessage = { ...message, messageId: ids.messageId };
-        this.s.insertUpdate?.run(botId, ids.updateId, message.chat.id, JSON.stringify(full), now, now);
-        this.s.insertMessage?.run(
-          botId,
-          message.chat.id,
-          ids.messageId,
-          'user',
-          message.user.id,
-          message.user.name,
-          message.text,
-          message.date,
-        );
-        return { updateId: ids.updateId, message: full };
-      },
-    );
-
-    this.addBotMessage = db.transaction((botId: number, chatId: number, text: string, now: number) => {
-      const ids = this.s.nextMessageId?.get(botId) as { messageId: number } | undefined;
-      if (!ids) throw new Error('unknown sandbox bot');
-      const date = Math.floor(now / 1000);
-      const result = this.s.insertMessage?.run(botId, chatId, ids.messageId, 'bot', null, null, text, date);
-      return {
-        id: Number(result?.lastInsertRowid),
-        chatId,
-        messageId: ids.messageId,
-        sender: 'bot' as const,
-        userId: null,
-        userName: null,
-        text,
-        date,
-      };
-    });
+    const writes = chatWrites(db, (name) => this.stmt(name));
+    this.queueMessage = writes.queueMessage;
+    this.queueEdit = writes.queueEdit;
+    this.queueCallback = writes.queueCallback;
+    this.addBotMessage = writes.addBotMessage;
 
     this.reissued = this.reissueUnreadable();
   }
@@ -292,16 +294,52 @@ export class SandboxStore {
   }
 
   chat(botId: number, chatId: number, limit = 500): ChatMessage[] {
-    return (this.stmt('chat').all(botId, chatId, limit) as MessageRow[]).map((r) => ({
-      id: r.id,
-      chatId: r.chat_id,
-      messageId: r.message_id,
-      sender: r.sender as 'user' | 'bot',
-      userId: r.user_id,
-      userName: r.user_name,
-      text: r.text,
-      date: r.date,
-    }));
+    return (this.stmt('chat').all(botId, chatId, limit) as ChatRow[]).map(toChatMessage);
+  }
+
+  /** A message of the chat by its message id (not button presses or answers), or null. */
+  message(botId: number, chatId: number, messageId: number): ChatMessage | null {
+    const row = this.stmt('messageRow').get(botId, chatId, messageId) as MessageRow | undefined;
+    return row
+      ? toChatMessage({
+          ...row,
+          u_delivered_at: null,
+          u_given_up_at: null,
+          u_attempts: null,
+          l_status: null,
+          l_error: null,
+        })
+      : null;
+  }
+
+  /** The bot edits its message's text (and keyboard, when given). */
+  editBotMessage(
+    message: ChatMessage,
+    text: string,
+    replyMarkup: ChatMessage['replyMarkup'] | undefined,
+    now: number,
+  ): ChatMessage {
+    const markup = replyMarkup === undefined ? message.replyMarkup : replyMarkup;
+    const editedAt = Math.floor(now / 1000);
+    this.stmt('editRow').run({
+      id: message.id,
+      text,
+      replyMarkup: markup === null ? null : JSON.stringify(markup),
+      editedAt,
+      updateId: null,
+    });
+    return { ...message, text, replyMarkup: markup, editedAt };
+  }
+
+  /** The chat an update went to (a callback query's, for answerCallbackQuery), or null. */
+  updateChat(botId: number, updateId: number): number | null {
+    const row = this.stmt('updateChat').get(botId, updateId) as { chat_id: number } | undefined;
+    return row?.chat_id ?? null;
+  }
+
+  /** Retries ran out: no longer pending (the chat's next update may go), and shown as failed. */
+  giveUp(botId: number, updateId: number, now: number): void {
+    this.stmt('giveUp').run(now, now, botId, updateId);
   }
 
   chatIds(botId: number): number[] {
@@ -340,16 +378,6 @@ interface PendingRow {
   attempts: number;
   next_attempt_at: number;
 }
-interface MessageRow {
-  id: number;
-  chat_id: number;
-  message_id: number;
-  sender: string;
-  user_id: number | null;
-  user_name: string | null;
-  text: string;
-  date: number;
-}
 interface AttemptRow {
   id: number;
   update_id: number;
@@ -360,10 +388,16 @@ interface AttemptRow {
   time: number;
 }
 
+/** Rows queued before updates had kinds hold the bare message. */
+function eventOf(json: string): SandboxEvent {
+  const value = JSON.parse(json) as SandboxEvent | UserMessage;
+  return 'type' in value ? value : { type: 'message', message: value };
+}
+
 const toPending = (r: PendingRow): PendingUpdate => ({
   updateId: r.update_id,
   chatId: r.chat_id,
-  message: JSON.parse(r.message) as UserMessage,
+  event: eventOf(r.message),
   attempts: r.attempts,
   nextAttemptAt: r.next_attempt_at,
 });

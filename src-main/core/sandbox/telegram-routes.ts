@@ -15,7 +15,6 @@ const ACCEPTED = new Set([
   'setmyname',
   'setchatmenubutton',
   'setmydefaultadministratorrights',
-  'answercallbackquery',
   'sendchataction',
 ]);
 
@@ -51,7 +50,12 @@ export async function telegramRoute(
     case 'getwebhookinfo':
       return ok(res, platform.webhookInfo(bot));
     case 'sendmessage':
-      return ok(res, platform.sendMessage(bot, p.chat_id, p.text).result);
+      return ok(res, platform.sendMessage(bot, p.chat_id, p.text, p.reply_markup).result);
+    case 'editmessagetext':
+      return ok(res, platform.editMessageText(bot, p.chat_id, p.message_id, p.text, p.reply_markup));
+    case 'answercallbackquery':
+      platform.answerCallbackQuery(bot, param.str(p.callback_query_id), p.text);
+      return ok(res, true);
     case 'getupdates':
       return ok(
         res,

@@ -41,6 +41,13 @@ const FOR_VIEWERS: Shown = {
     settings.forwarding === null
       ? settings
       : { ...settings, forwarding: { ...settings.forwarding, url: maskUrl(settings.forwarding.url) } },
+  'capture.list': ({ items }) => ({
+    items: items.map((c) => ({
+      ...c,
+      tapUrl: c.tapUrl === null ? null : maskUrl(c.tapUrl),
+      saved: { ...c.saved, url: maskUrl(c.saved.url) },
+    })),
+  }),
 };
 
 /** What anyone but an admin sees: audit exports sit among the exports, but only admins may fetch them. */

@@ -55,6 +55,13 @@ export const PROBLEMS: Record<Problem, ProblemText> = {
       'The command threw, ran too long or used too much memory: answered 500. The Invocation tab shows ' +
       'the error and what the command logged before it.',
   },
+  'bad-secret': {
+    label: 'Bad secret',
+    explanation:
+      'This inbox checks the webhook secret of the bot profile that feeds it, and the ' +
+      'X-Telegram-Bot-Api-Secret-Token header was missing or different: it may not come from the platform. ' +
+      'The inbox’s settings say whether such deliveries are answered 401.',
+  },
 };
 
 const isKnown = (code: string): code is Problem => Object.hasOwn(PROBLEMS, code);

@@ -1,16 +1,17 @@
 import type { ReactNode } from 'react';
 import { useSandbox } from './context';
 import { parseUserId } from './store';
+import { chatType } from './writer';
 
-function chatLabel(chatId: number, userId: number | null, userName: string): ReactNode {
+/** Says what the bot will be told: a private chat is named for its user, a group by its id. */
+function chatLabel(chatId: number, name: string | undefined): ReactNode {
+  if (chatType(chatId) === 'group') return `Group ${chatId}`;
   // The name in a <bdi>: an override in it must not reorder the chat id after it.
-  if (chatId === userId)
-    return (
-      <>
-        <bdi>{userName.trim() || 'User'}</bdi> (private, {chatId})
-      </>
-    );
-  return chatId < 0 ? `Group ${chatId}` : `Private chat ${chatId}`;
+  return (
+    <>
+      <bdi>{name?.trim() || `User ${chatId}`}</bdi> (private, {chatId})
+    </>
+  );
 }
 
 /** The sandbox bot's chats, plus the chosen user's own one even before its first message. */
@@ -19,6 +20,7 @@ export function ChatList() {
   const chatId = useSandbox((state) => state.chatId);
   const userId = useSandbox((state) => parseUserId(state.userId));
   const userName = useSandbox((state) => state.userName);
+  const names = useSandbox((state) => state.names);
   const openChat = useSandbox((state) => state.openChat);
 
   const ids = [...new Set([...(userId === null ? [] : [userId]), chatId, ...chats])];
@@ -32,10 +34,11 @@ export function ChatList() {
           className="chat-list-item"
           data-testid="sandbox-chat"
           data-chat-id={id}
+          data-chat-type={chatType(id)}
           aria-current={id === chatId ? 'true' : undefined}
           onClick={() => openChat(id)}
         >
-          {chatLabel(id, userId, userName)}
+          {chatLabel(id, id === userId ? userName : names[String(id)])}
         </button>
       ))}
     </nav>

@@ -1,14 +1,32 @@
 import { useEffect, useRef } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { formatLocalTime, formatUnixSeconds } from '../../shared/time';
+import { Bubble } from './Bubble';
 import { useSandbox } from './context';
 
-/** The open chat as bubbles: the simulated user on the right, the bot on the left. */
+const TOAST_MS = 4000;
+
+/** The bot's answer to a button press, as Telegram shows it: briefly, above the chat. */
+function CallbackToast() {
+  const toast = useSandbox((state) => state.toast);
+  const dismiss = useSandbox((state) => state.dismissToast);
+  useEffect(() => {
+    if (toast === null) return;
+    const timer = setTimeout(dismiss, TOAST_MS);
+    return () => clearTimeout(timer);
+  }, [toast, dismiss]);
+  if (toast === null) return null;
+  return (
+    <div className="sandbox-toast" role="status" data-testid="sandbox-toast">
+      <bdi>{toast.text}</bdi>
+    </div>
+  );
+}
+
+/** The open chat as bubbles: the simulated users on the right, the bot on the left. */
 export function Conversation() {
   const messages = useSandbox((state) => state.messages);
   const loaded = useSandbox((state) => state.messagesLoaded);
   const error = useSandbox((state) => state.loadError);
-  const username = useSandbox((state) => state.info?.username ?? null);
   const endRef = useRef<HTMLDivElement>(null);
 
   // Follow the conversation: the newest message is the one to read.
@@ -17,30 +35,17 @@ export function Conversation() {
     endRef.current?.scrollIntoView?.({ block: 'end' });
   }, [messages]);
 
+  // The bot's answers to presses are toasts, not bubbles.
+  const bubbles = messages.filter((message) => message.kind !== 'callback_answer');
   return (
     <div className="conversation" data-testid="sandbox-conversation" aria-live="polite">
+      <CallbackToast />
       {error !== null && <ErrorMessage message={`Could not read the chat: ${error}`} />}
       {loaded && messages.length === 0 && (
         <p className="note">No messages yet: say something, and your bot's answers appear here.</p>
       )}
-      {messages.map((message) => (
-        <div
-          key={message.id}
-          className={`bubble bubble-${message.sender}`}
-          data-testid="chat-message"
-          data-sender={message.sender}
-        >
-          <span className="bubble-meta muted small" title={formatUnixSeconds(message.date)}>
-            {/* Names and text are the chat's: each in a <bdi>, so an override cannot reorder the time. */}
-            <bdi>
-              {message.sender === 'bot'
-                ? `@${username ?? 'bot'}`
-                : (message.userName ?? `user ${message.userId ?? '?'}`)}
-            </bdi>{' '}
-            · {formatLocalTime(new Date(message.date * 1000))}
-          </span>
-          <bdi className="bubble-text pre-wrap">{message.text}</bdi>
-        </div>
+      {bubbles.map((message) => (
+        <Bubble key={message.id} message={message} />
       ))}
       <div ref={endRef} />
     </div>

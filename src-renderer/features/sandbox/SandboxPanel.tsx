@@ -1,10 +1,13 @@
 import { useEffect } from 'react';
+import { CannedBar } from './CannedBar';
 import { ChatList } from './ChatList';
 import { Conversation } from './Conversation';
 import { useSandbox } from './context';
+import { GroupMembers } from './GroupMembers';
 import { SandboxInfoCard } from './SandboxInfoCard';
 import { SayForm } from './SayForm';
 import { UserPicker } from './UserPicker';
+import './sandbox.css';
 
 /** Chat with the built-in sandbox bot as a simulated user: the whole loop with no platform and no network. */
 export function SandboxPanel() {
@@ -28,7 +31,9 @@ export function SandboxPanel() {
         <div className="sandbox-chat">
           <ChatList />
           <div className="sandbox-thread">
+            <GroupMembers />
             <Conversation />
+            <CannedBar />
             <SayForm />
           </div>
         </div>

@@ -1,6 +1,8 @@
 import type { FormEvent } from 'react';
 import { useAllowed } from '../../shared/access';
 import { useSandbox } from './context';
+import { parseUserId } from './store';
+import { chatType } from './writer';
 
 /** One line to the bot; Enter sends, as in a chat app. */
 export function SayForm() {
@@ -10,6 +12,11 @@ export function SayForm() {
   const setText = useSandbox((state) => state.setText);
   const send = useSandbox((state) => state.send);
   const canSay = useAllowed('sandbox.say');
+  const chatId = useSandbox((state) => state.chatId);
+  const userId = useSandbox((state) => parseUserId(state.userId));
+  const userName = useSandbox((state) => state.userName);
+  const editing = useSandbox((state) => state.editing);
+  const cancelEdit = useSandbox((state) => state.cancelEdit);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -18,6 +25,20 @@ export function SayForm() {
 
   return (
     <form className="say-form" aria-label="Write to the bot" onSubmit={submit}>
+      <p className="muted small say-as" data-testid="sandbox-writing-as">
+        {/* What the update will say, so the label and the delivered chat.type never disagree. */}
+        Writing as <bdi>{userName.trim() || `User ${userId ?? '?'}`}</bdi> ({userId ?? '?'}) in{' '}
+        {chatType(chatId) === 'private' ? `a private chat` : `group ${chatId}`} — chat.type “
+        {chatType(chatId)}”
+      </p>
+      {editing !== null && (
+        <p className="muted small say-as" data-testid="sandbox-editing">
+          Editing your message #{editing.messageId}: the bot gets an edited_message.{' '}
+          <button type="button" className="link-button" onClick={cancelEdit}>
+            Cancel
+          </button>
+        </p>
+      )}
       <input
         data-testid="sandbox-text"
         className="say-input"
@@ -35,7 +56,7 @@ export function SayForm() {
         disabled={!canSay.allowed || sending || text.trim() === ''}
         title={canSay.reason}
       >
-        Send
+        {editing === null ? 'Send' : 'Save edit'}
       </button>
       {error !== null && (
         <p className="error-text" role="alert" data-testid="sandbox-error">

@@ -5,6 +5,7 @@ import { useSettings } from './context';
 import { ForwardingFields } from './ForwardingFields';
 import { RetentionFields } from './RetentionFields';
 import { RuleFields } from './RuleFields';
+import { SecretCheckFields } from './SecretCheckFields';
 import { formToPatch, type SettingsForm, settingsToForm } from './settingsForm';
 
 /** The form over one inbox's saved settings; the panel mounts it afresh whenever they are read again. */
@@ -34,6 +35,7 @@ export function SettingsFormView({ settings }: { settings: InboxSettings }) {
         hits={settings.rule === null ? null : settings.ruleHits}
       />
       <RetentionFields form={form} errors={errors} onChange={onChange} />
+      <SecretCheckFields form={form} onChange={onChange} />
       {saveError !== null && (
         <p className="error-text" role="alert" data-testid="settings-error">
           Not saved: {saveError}

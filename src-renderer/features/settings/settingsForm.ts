@@ -1,4 +1,4 @@
-import type { Forwarding, InboxSettings, Input, ResponseRule, Retention } from '@contract';
+import type { Forwarding, InboxSettings, Input, ResponseRule, Retention, SecretCheck } from '@contract';
 import { httpUrlProblem } from '../../shared/httpUrl';
 
 /** What `inboxes.configure` changes besides naming the inbox. */
@@ -18,9 +18,15 @@ export interface SettingsForm {
   ruleRate: string;
   keepCount: string;
   keepDays: string;
+  /** The bot profile whose webhook secret deliveries must carry, as a select's value; '' for none. */
+  secretProfileId: string;
+  rejectBadSecret: boolean;
 }
 
-export type SettingsField = Exclude<keyof SettingsForm, 'forwardMode' | 'ruleEnabled'>;
+export type SettingsField = Exclude<
+  keyof SettingsForm,
+  'forwardMode' | 'ruleEnabled' | 'secretProfileId' | 'rejectBadSecret'
+>;
 export type SettingsErrors = Partial<Record<SettingsField, string>>;
 
 const MAX_RULE_BODY = 64 * 1024;
@@ -43,6 +49,8 @@ export function settingsToForm(settings: InboxSettings): SettingsForm {
     ruleRate: text(rule?.rate ?? null),
     keepCount: text(retention.keepCount),
     keepDays: text(retention.keepDays),
+    secretProfileId: settings.secretCheck === null ? '' : String(settings.secretCheck.profileId),
+    rejectBadSecret: settings.secretCheck?.reject ?? false,
   };
 }
 
@@ -69,6 +77,8 @@ const sameRule = (a: ResponseRule | null, b: ResponseRule | null) =>
   JSON.stringify(b && [b.status, b.body, b.delayMs, b.firstN, b.rate]);
 const sameRetention = (a: Retention, b: Retention) =>
   a.keepCount === b.keepCount && a.keepDays === b.keepDays;
+const sameSecretCheck = (a: SecretCheck | null, b: SecretCheck | null) =>
+  a?.profileId === b?.profileId && a?.reject === b?.reject;
 
 /**
  * The parts of the form that differ from `settings`, or the errors that keep
@@ -122,7 +132,13 @@ export function formToPatch(
     keepDays: keepDays.ok ? keepDays.value : null,
   };
 
+  const secretCheck: SecretCheck | null =
+    form.secretProfileId === ''
+      ? null
+      : { profileId: Number(form.secretProfileId), reject: form.rejectBadSecret };
+
   const patch: SettingsPatch = {};
+  if (!sameSecretCheck(secretCheck, settings.secretCheck)) patch.secretCheck = secretCheck;
   if (!sameForwarding(forwarding, settings.forwarding)) patch.forwarding = forwarding;
   if (!sameRule(rule, settings.rule)) patch.rule = rule;
   if (!sameRetention(retention, settings.retention)) patch.retention = retention;

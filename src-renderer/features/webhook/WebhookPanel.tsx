@@ -2,6 +2,7 @@ import type { BotProfile } from '@contract';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatLocalDateTime } from '../../shared/time';
 import { usePolling } from '../../shared/usePolling';
+import { CapturePanel } from '../capture/CapturePanel';
 import { AdviceList } from './AdviceList';
 import { adviceFor, mergeAdvice } from './advice';
 import { useWebhook } from './context';
@@ -59,6 +60,7 @@ export function WebhookPanel({ profile, receiverUrl }: WebhookPanelProps) {
         {info !== null && <WebhookStatus info={info} />}
         <AdviceList advice={advice} />
         <WebhookForm profile={profile} receiverUrl={receiverUrl} />
+        {profile.platform === 'telegram' && !profile.sandbox && <CapturePanel profile={profile} />}
       </div>
     </section>
   );

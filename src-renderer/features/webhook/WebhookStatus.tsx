@@ -2,6 +2,7 @@ import type { WebhookInfo } from '@contract';
 import type { ReactNode } from 'react';
 import { formatUnixSeconds } from '../../shared/time';
 import { lastErrorText, pendingText } from './status';
+import { isLoopbackHttp } from './webhookUrl';
 
 const unknown = <span className="muted">unknown</span>;
 
@@ -36,7 +37,18 @@ export function WebhookStatus({ info }: { info: WebhookInfo }) {
               not set — the platform is not delivering anywhere
             </span>
           ) : (
-            <code data-testid="webhook-info-url">{info.url}</code>
+            <>
+              <code data-testid="webhook-info-url">{info.url}</code>
+              {isLoopbackHttp(info.url) && (
+                <span
+                  className="badge"
+                  data-testid="webhook-loopback-http"
+                  title="Plain http to this machine: the sandbox delivers here, real platforms refuse it."
+                >
+                  loopback http · sandbox only
+                </span>
+              )}
+            </>
           )}
         </Field>
         <Field label="Max connections">{info.maxConnections ?? unknown}</Field>

@@ -2,7 +2,7 @@
 // checked here too so a bad URL is explained at once, without a round trip.
 
 /** `URL.hostname` keeps IPv6 brackets: `[::1]`. */
-function isLoopback(hostname: string): boolean {
+export function isLoopback(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '');
   if (host === 'localhost' || host === '::1') return true;
   // Parsed by URL, so an IPv4 host is already in dotted-decimal form.
@@ -32,4 +32,14 @@ export function webhookUrlProblem(raw: string, { sandbox }: WebhookUrlPolicy): s
       : 'The webhook URL must use HTTPS: platforms do not deliver to plain http://. Use a tunnel that gives an https:// URL.';
   }
   return `The webhook URL must use HTTPS, not ${url.protocol.replace(':', '')}.`;
+}
+
+/** A plain http:// URL to this machine: only the sandbox delivers there, so the UI marks it. */
+export function isLoopbackHttp(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'http:' && isLoopback(url.hostname);
+  } catch {
+    return false;
+  }
 }

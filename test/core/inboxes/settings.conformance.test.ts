@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { PgInboxSettingsStore } from '../../../src-main/core/inboxes/pg-settings-store';
 import { SqliteInboxSettingsStore } from '../../../src-main/core/inboxes/sqlite-settings-store';
 import type { InboxSettingsStore } from '../../../src-main/core/inboxes/store';
+import { PgProfileStore } from '../../../src-main/core/profiles/pg-store';
+import { SqliteProfileStore } from '../../../src-main/core/profiles/sqlite-store';
+import type { ProfileStore } from '../../../src-main/core/profiles/store';
+import type { SecretBox } from '../../../src-main/core/secrets/secret-box';
 import { type Connection, onEngine, useEngines } from '../../support/engines';
 import { listenForChanges } from '../../support/pg-changes';
 import { waitFor } from '../../support/wait';
@@ -11,6 +15,12 @@ const settingsStore = (connection: Connection, origin = 'replica-a'): Promise<In
   onEngine<Promise<InboxSettingsStore>>(connection, {
     sqlite: async (db) => new SqliteInboxSettingsStore(db),
     postgres: (sql) => PgInboxSettingsStore.open(sql, origin),
+  });
+
+const profileStore = (connection: Connection, box: SecretBox): ProfileStore =>
+  onEngine<ProfileStore>(connection, {
+    sqlite: (db) => new SqliteProfileStore(db, box),
+    postgres: (sql) => new PgProfileStore(sql, 'replica-a', box),
   });
 
 const rule = (over: Partial<ResponseRule> = {}): ResponseRule => ({
@@ -23,7 +33,13 @@ const rule = (over: Partial<ResponseRule> = {}): ResponseRule => ({
 });
 
 const forwarding = { url: 'http://127.0.0.1:9/hook', mode: 'tap' as const };
-const NONE = { forwarding: null, rule: null, ruleHits: 0, retention: { keepCount: null, keepDays: null } };
+const NONE = {
+  forwarding: null,
+  rule: null,
+  ruleHits: 0,
+  retention: { keepCount: null, keepDays: null },
+  secretCheck: null,
+};
 
 /** `n` takes of the rule, one after another. */
 async function take(store: InboxSettingsStore, n: number, random?: () => number) {
@@ -59,6 +75,7 @@ describe('InboxSettingsStore', () => {
         rule: rule({ firstN: 2 }),
         ruleHits: 0,
         retention: { keepCount: 100, keepDays: 1.5 },
+        secretCheck: null,
       };
       expect(settings).toEqual(expected);
       expect(store.get('default')).toEqual(expected);
@@ -167,6 +184,7 @@ describe('InboxSettingsStore', () => {
         rule: rule(),
         ruleHits: 0,
         retention: { keepCount: 10, keepDays: null },
+        secretCheck: null,
       });
       await a.reload();
       expect(a.get('default')).toEqual(fromB);
@@ -195,6 +213,44 @@ describe('InboxSettingsStore', () => {
       expect(store.get('default').rule?.body).toBe(body);
       expect((await settingsStore(db.connect())).get('default').rule?.body).toBe(body);
       expect((await store.takeRule('default'))?.body).toBe(body);
+    });
+
+    it('keeps which profile feeds an inbox and whether bad secrets are refused; a deleted profile ends the check', async (ctx) => {
+      const db = await engine.database(ctx);
+      const profiles = profileStore(db.main, db.box);
+      const bot = await profiles.create({
+        name: 'Shop',
+        platform: 'telegram',
+        baseUrl: 'https://api.telegram.org',
+        publicUrl: '',
+        inbox: 'default',
+        appId: null,
+        webhookSecret: 'shop_secret',
+      });
+      const store = await settingsStore(db.main);
+      await store.configure('default', { forwarding });
+      const set = await store.configure('default', { secretCheck: { profileId: bot.id, reject: true } });
+      expect(set).toEqual({
+        inbox: 'default',
+        ...NONE,
+        forwarding,
+        secretCheck: { profileId: bot.id, reject: true },
+      });
+      // Other changes leave it; a restart reads it back.
+      await store.configure('default', { retention: { keepCount: 3, keepDays: null } });
+      expect(store.get('default').secretCheck).toEqual({ profileId: bot.id, reject: true });
+      expect((await settingsStore(db.connect())).get('default').secretCheck).toEqual({
+        profileId: bot.id,
+        reject: true,
+      });
+      await store.configure('default', { secretCheck: { profileId: bot.id, reject: false } });
+      expect(store.get('default').secretCheck).toEqual({ profileId: bot.id, reject: false });
+
+      await profiles.delete(bot.id);
+      await store.reload();
+      expect(store.get('default')).toMatchObject({ forwarding, secretCheck: null });
+      await store.configure('default', { secretCheck: null });
+      expect(store.get('default').secretCheck).toBeNull();
     });
   });
 

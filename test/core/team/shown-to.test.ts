@@ -66,10 +66,42 @@ describe('shownTo', () => {
       rule: null,
       ruleHits: 0,
       retention: { keepCount: null, keepDays: null },
+      secretCheck: null,
     } satisfies InboxSettings;
     expect(shownTo('viewer', 'inboxes.settings', settings)).toMatchObject({
       forwarding: { url: 'https://user:***@bot.example/hook?api_key=***&x=1' },
     });
+  });
+
+  it('masks credentials in a capture’s tap and saved webhook addresses for viewers', () => {
+    const list = {
+      items: [
+        {
+          profileId: 3,
+          inbox: 'shop',
+          tapUrl: 'http://dev:pw@127.0.0.1:8000/hook?token=t',
+          startedAt: new Date(0).toISOString(),
+          captured: 1,
+          lastError: null,
+          saved: {
+            url: 'https://bot.example/hook?api_key=k',
+            allowedUpdates: null,
+            maxConnections: null,
+            ipAddress: null,
+            secretKnown: true,
+          },
+        },
+      ],
+    };
+    expect(shownTo('viewer', 'capture.list', list)).toMatchObject({
+      items: [
+        {
+          tapUrl: 'http://dev:***@127.0.0.1:8000/hook?token=***',
+          saved: { url: 'https://bot.example/hook?api_key=***' },
+        },
+      ],
+    });
+    expect(shownTo('admin', 'capture.list', list)).toBe(list);
   });
 
   it('leaves audit exports out of the exports listed to anyone but an admin', () => {

@@ -102,6 +102,10 @@ export function makeChatMessage(id: number, overrides: Partial<SandboxChatMessag
     userId: 42,
     userName: 'Ada',
     text: `message ${id}`,
+    kind: 'text',
+    editedAt: null,
+    replyMarkup: null,
+    delivery: null,
     date: 1_704_110_400 + id,
     ...overrides,
   };

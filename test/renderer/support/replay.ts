@@ -47,6 +47,7 @@ export function makeInboxSettings(overrides: Partial<InboxSettings> = {}): Inbox
     rule: null,
     ruleHits: 0,
     retention: { keepCount: null, keepDays: null },
+    secretCheck: null,
     ...overrides,
   };
 }

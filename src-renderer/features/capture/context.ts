@@ -1,0 +1,7 @@
+import { createStoreContext } from '../../shared/storeContext';
+import type { CaptureState } from './store';
+
+const context = createStoreContext<CaptureState>('capture');
+
+export const CaptureProvider = context.Provider;
+export const useCapture = context.useSelector;
