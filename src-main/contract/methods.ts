@@ -18,6 +18,7 @@ import {
   ListDeliveriesInput,
   ListDeliveriesOutput,
 } from './deliveries';
+import { HttpUrl } from './http-url';
 import { ConfigureInboxInput, InboxSettings, StorageInfo } from './inbox-settings';
 import {
   Command,
@@ -29,7 +30,7 @@ import {
   SignLinkInput,
 } from './links';
 import type { EventName, MethodName } from './names';
-import { ReplayAttempt, ReplayInput, ReplayProgress } from './replay';
+import { ReplayAttempt, ReplayInput, ReplayProgress, ReplayTarget, ReplayTargetName } from './replay';
 import {
   AddWorkspaceInput,
   AuditEntry,
@@ -149,6 +150,30 @@ export const methods = {
   'replay.attempts': {
     input: z.object({ deliveryId: z.number().int().positive() }).strict(),
     output: z.object({ items: z.array(ReplayAttempt) }),
+  },
+  /**
+   * The targets replays went to from an inbox, most recently used first (at
+   * most REPLAY_TARGETS_KEPT); without an inbox, the latest of every inbox.
+   * `replay.start` remembers its target for the inbox of the deliveries it sends.
+   */
+  'replay.targets': {
+    input: z.object({ inbox: InboxName.optional() }).strict(),
+    output: z.object({ items: z.array(ReplayTarget) }),
+  },
+  /** Names a target of an inbox (remembering it if it was not); a null name takes the name away. */
+  'replay.nameTarget': {
+    input: z
+      .object({
+        inbox: InboxName,
+        url: z.string().max(2048).pipe(HttpUrl),
+        name: ReplayTargetName.nullable(),
+      })
+      .strict(),
+    output: ReplayTarget,
+  },
+  'replay.forgetTarget': {
+    input: z.object({ inbox: InboxName, url: z.string().min(1).max(2048) }).strict(),
+    output: z.object({ forgotten: z.boolean() }),
   },
 
   /** Writes the selection or filter (default: everything) to a file; progress as `transfer.progress`. */

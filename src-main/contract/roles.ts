@@ -32,11 +32,14 @@ export const METHOD_ROLES = {
   'links.keys': 'viewer',
   'links.defaults': 'viewer',
   'replay.attempts': 'viewer',
+  'replay.targets': 'viewer',
   'export.list': 'viewer',
 
   // Acting on deliveries: replays, replies, signed links, exports.
   'replay.start': 'operator',
   'replay.cancel': 'operator',
+  'replay.nameTarget': 'operator',
+  'replay.forgetTarget': 'operator',
   'messages.send': 'operator',
   'sandbox.say': 'operator',
   'links.sign': 'operator',

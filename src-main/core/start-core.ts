@@ -277,6 +277,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     events,
     async (id) => (await profiles.get(id))?.webhookSecret ?? null,
     log,
+    stores.replayTargets,
   );
   const retention = startRetention(deliveries, inboxSettings, log, shared.exclusive);
 
@@ -323,7 +324,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       otherBases: publicReceiverUrl === receiver.url ? [] : [receiver.url],
       defaults: stores.linkDefaults,
     }),
-    ...replayMethods(replays, replayAttempts),
+    ...replayMethods(replays, replayAttempts, stores.replayTargets),
     ...transferMethods(transfers),
     ...(access === null ? localTeamMethods() : access.methods(() => transfers.dir('exports'))),
     // The team servers a person opens from this app: its own list, which a team server does not keep.

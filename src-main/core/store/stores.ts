@@ -11,7 +11,9 @@ import { type LinkDefaultsStore, SqliteLinkDefaultsStore } from '../links/link-d
 import { SqliteProfileStore } from '../profiles/sqlite-store';
 import type { ProfileStore } from '../profiles/store';
 import { SqliteAttemptStore } from '../replay/sqlite-store';
+import { SqliteReplayTargetStore } from '../replay/sqlite-target-store';
 import type { AttemptStore } from '../replay/store';
+import type { ReplayTargetStore } from '../replay/target-store';
 import { SqliteReplyStore } from '../replies/sqlite-store';
 import type { ReplyStore } from '../replies/store';
 import type { SecretBox } from '../secrets/secret-box';
@@ -32,6 +34,7 @@ export interface Stores {
   commands: CommandStore;
   replies: ReplyStore;
   attempts: AttemptStore;
+  replayTargets: ReplayTargetStore;
   linkDefaults: LinkDefaultsStore;
 }
 
@@ -47,6 +50,7 @@ export function sqliteStores(db: Database, box: SecretBox, writer: SqliteWriter 
     commands: new SqliteCommandStore(db),
     replies: new SqliteReplyStore(db),
     attempts: new SqliteAttemptStore(db),
+    replayTargets: new SqliteReplayTargetStore(db),
     linkDefaults: new SqliteLinkDefaultsStore(db),
   };
 }

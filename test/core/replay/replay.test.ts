@@ -248,4 +248,41 @@ describe('replay', () => {
       code: 'bad-input',
     });
   });
+  it('remembers the target for the inbox replayed from, and keeps the request exactly as sent', async () => {
+    const target = await bot();
+    try {
+      const original = '{ "update_id": 5,  "message": {"text": "hi"} }';
+      const id = await post(original);
+      const { inbox } = await svc()['deliveries.get']({ id });
+      const started = await replay({
+        target: target.url,
+        deliveryIds: [id],
+        renumberUpdateId: true,
+        secretToken: 'abc',
+      });
+      await finished(started.jobId);
+      const { items: targets } = await svc()['replay.targets']({ inbox });
+      expect(targets.map((t) => t.url)).toEqual([target.url]);
+      await waitFor(async () => (await svc()['replay.attempts']({ deliveryId: id })).items[0], {
+        what: 'the attempt to be stored',
+      });
+      const [attempt] = (await svc()['replay.attempts']({ deliveryId: id })).items;
+      expect(attempt?.sentHeaders).toEqual([
+        ['content-type', 'application/json; charset=utf-8'],
+        ['x-telegram-bot-api-secret-token', 'abc'],
+      ]);
+      // Renumbered: the body sent differs, so it is kept, exactly as the bot got it.
+      expect(attempt?.sentBody).toBe(target.got[0]?.body.toString('utf8'));
+
+      const again = await replay({ target: target.url, deliveryIds: [id] });
+      await finished(again.jobId);
+      await waitFor(async () => (await svc()['replay.attempts']({ deliveryId: id })).items.length === 2, {
+        what: 'the second attempt',
+      });
+      // Sent unchanged: no second copy of the original bytes.
+      expect((await svc()['replay.attempts']({ deliveryId: id })).items[0]?.sentBody).toBeNull();
+    } finally {
+      await target.close();
+    }
+  });
 });

@@ -16,6 +16,8 @@ export function makeAttempt(id: number, overrides: Partial<ReplayAttempt> = {}):
     responseBody: '{"ok":true}',
     responseTruncated: false,
     sentBodySha256: DETAIL_3_BODY_SHA256,
+    sentHeaders: [['content-type', 'application/json']],
+    sentBody: null,
     sentAt: '2024-01-01T12:00:00.000Z',
     ...overrides,
   };

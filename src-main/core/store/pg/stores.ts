@@ -5,6 +5,7 @@ import { PgInboxStore } from '../../inboxes/pg-store';
 import { PgLinkDefaultsStore } from '../../links/pg-link-defaults';
 import { PgProfileStore } from '../../profiles/pg-store';
 import { PgAttemptStore } from '../../replay/pg-store';
+import { PgReplayTargetStore } from '../../replay/pg-target-store';
 import { PgReplyStore } from '../../replies/pg-store';
 import type { SecretBox } from '../../secrets/secret-box';
 import { PgKeyStore } from '../../signer/pg-key-store';
@@ -37,6 +38,7 @@ export async function pgStores(
     commands: new PgCommandStore(sql, origin),
     replies: new PgReplyStore(sql),
     attempts: new PgAttemptStore(sql),
+    replayTargets: new PgReplayTargetStore(sql),
     linkDefaults: new PgLinkDefaultsStore(sql, origin),
   };
 }

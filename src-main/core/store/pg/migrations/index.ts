@@ -5,6 +5,7 @@ import { sql as signedLinks } from './0003-signed-links';
 import { sql as forwarding } from './0004-forwarding';
 import { sql as settings } from './0005-settings';
 import { sql as people } from './0006-people';
+import { sql as replayTargets } from './0007-replay-targets';
 
 /**
  * The team server's schema, in order. Append only once released: a
@@ -18,4 +19,5 @@ export const pgMigrations: readonly Migration[] = [
   { version: 4, name: 'forwarding', sql: forwarding },
   { version: 5, name: 'settings', sql: settings },
   { version: 6, name: 'people', sql: people },
+  { version: 7, name: 'replay-targets', sql: replayTargets },
 ];
