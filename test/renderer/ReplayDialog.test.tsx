@@ -1,6 +1,7 @@
+import type { ReplayTarget } from '@contract';
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_TARGET, TARGET_STORAGE_KEY } from '../../src-renderer/features/replay/target';
+import { DEFAULT_TARGET } from '../../src-renderer/features/replay/target';
 import { change, input, openDelivery, renderApp, row } from './support/app';
 import { makeProfile } from './support/bots';
 import { deferred } from './support/deferred';
@@ -59,7 +60,7 @@ describe('Replay dialog for one delivery', () => {
     expect(startButton().disabled).toBe(false);
   });
 
-  it('sends the exact input: edited body, headers, secret, concurrency and rate; remembers the target', async () => {
+  it('sends the exact input: edited body, headers, secret, concurrency and rate', async () => {
     const { fake } = await openSingle();
     change('replay-target', 'http://127.0.0.1:9000/bot');
     fireEvent.click(screen.getByTestId('replay-edit'));
@@ -99,12 +100,74 @@ describe('Replay dialog for one delivery', () => {
       editedBody: '{"update_id": 99}',
       ratePerSecond: 2.5,
     });
-    expect(window.localStorage.getItem(TARGET_STORAGE_KEY)).toBe('http://127.0.0.1:9000/bot');
+    // Nothing kept in the browser: the inspector remembers targets.
+    expect(window.localStorage.length).toBe(0);
+  });
 
-    // The next dialog opens on the remembered target.
-    cleanup();
-    await openSingle();
+  it('opens on the inbox’s last target as the inspector remembers it, and offers the recent ones', async () => {
+    const targets: ReplayTarget[] = [
+      { inbox: 'default', url: 'http://127.0.0.1:9000/bot', name: null, usedAt: '2026-01-02T00:00:00.000Z' },
+      {
+        inbox: 'default',
+        url: 'https://staging.example/hook',
+        name: 'staging',
+        usedAt: '2026-01-01T00:00:00.000Z',
+      },
+    ];
+    const { fake } = await openSingle({ 'replay.targets': () => ({ items: targets }) });
+    await act(settle);
+    expect(fake.calls('replay.targets')[0]?.input).toEqual({ inbox: 'default' });
     expect(input('replay-target').value).toBe('http://127.0.0.1:9000/bot');
+    const recent = screen.getAllByTestId('replay-recent-target');
+    expect(recent.map((item) => item.textContent)).toEqual([
+      'http://127.0.0.1:9000/botName',
+      'staginghttps://staging.example/hookRename',
+    ]);
+    fireEvent.click(within(recent[1] as HTMLElement).getByTestId('replay-recent-pick'));
+    expect(input('replay-target').value).toBe('https://staging.example/hook');
+  });
+
+  it('keeps what was typed when the remembered targets arrive later', async () => {
+    const late = deferred<{ items: ReplayTarget[] }>();
+    await openSingle({ 'replay.targets': () => late.promise });
+    change('replay-target', 'http://127.0.0.1:7000/typed');
+    late.resolve({
+      items: [
+        {
+          inbox: 'default',
+          url: 'http://127.0.0.1:9000/bot',
+          name: null,
+          usedAt: '2026-01-02T00:00:00.000Z',
+        },
+      ],
+    });
+    await act(settle);
+    expect(input('replay-target').value).toBe('http://127.0.0.1:7000/typed');
+    expect(screen.getAllByTestId('replay-recent-target')).toHaveLength(1);
+  });
+
+  it('names a remembered target in the inspector and shows the name', async () => {
+    let targets: ReplayTarget[] = [
+      { inbox: 'default', url: 'http://127.0.0.1:9000/bot', name: null, usedAt: '2026-01-02T00:00:00.000Z' },
+    ];
+    const { fake } = await openSingle({
+      'replay.targets': () => ({ items: targets }),
+      'replay.nameTarget': ({ inbox, url, name }) => {
+        targets = [{ inbox, url, name: name ?? null, usedAt: '2026-01-02T00:00:00.000Z' }];
+        return targets[0] as ReplayTarget;
+      },
+    });
+    await act(settle);
+    fireEvent.click(screen.getByTestId('replay-recent-name'));
+    change('replay-target-name', ' local bot ');
+    fireEvent.click(screen.getByTestId('replay-target-name-save'));
+    await act(settle);
+    expect(fake.calls('replay.nameTarget')[0]?.input).toEqual({
+      inbox: 'default',
+      url: 'http://127.0.0.1:9000/bot',
+      name: 'local bot',
+    });
+    expect(screen.getByTestId('replay-recent-pick').textContent).toBe('local bot');
   });
 
   it('sends the original bytes when the editor is opened but nothing is changed', async () => {

@@ -9,8 +9,8 @@ export const REPLAY_LIMIT = 100_000;
 export type ReplayScope =
   /** From the detail pane: the one delivery, whose body can be edited. */
   | { kind: 'one'; delivery: DeliveryDetail }
-  /** The ticked rows, oldest first. */
-  | { kind: 'selection'; ids: readonly number[] }
+  /** The ticked rows, oldest first; `inbox` when the list shows one inbox. */
+  | { kind: 'selection'; ids: readonly number[]; inbox?: string | undefined }
   /** Whatever the list's filter matches on the server, loaded or not. */
   | { kind: 'filter'; filter: DeliveryFilter; total: number };
 
