@@ -78,8 +78,13 @@ export const ReplayProgress = z.object({
   total: z.number().int(),
   done: z.number().int(),
   failed: z.number().int(),
+  /** The deliveries that got no 2xx answer, in the order they ended: the first FAILED_IDS_LISTED only. */
+  failedIds: z.array(z.number().int()).max(100),
   state: z.enum(['running', 'finished', 'cancelled']),
 });
+
+/** How many failed deliveries a progress report names (the count goes on past it). */
+export const FAILED_IDS_LISTED = 100;
 export type ReplayProgress = z.infer<typeof ReplayProgress>;
 
 /** How many targets an inbox remembers: the most recently used, named ones before unnamed ones. */

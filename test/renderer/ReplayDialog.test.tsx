@@ -393,6 +393,54 @@ describe('Replay progress', () => {
     expect(screen.getByTestId('replay-state').textContent).toBe('Finished: every request got a 2xx answer.');
   });
 
+  it('lists the deliveries without a 2xx answer, each opening its detail, and colours the bar when all failed', async () => {
+    const { fake } = await renderApp({
+      'replay.start': () => makeReplayProgress({ jobId: 'job-4', total: 3 }),
+    });
+    fireEvent.click(screen.getByTestId('replay-filtered'));
+    fireEvent.click(startButton());
+    await act(settle);
+    const view = () => screen.getByTestId('replay-progress').parentElement as HTMLElement;
+    act(() =>
+      fake.emit(
+        'replay.progress',
+        makeReplayProgress({
+          jobId: 'job-4',
+          total: 3,
+          done: 3,
+          failed: 2,
+          failedIds: [1, 3],
+          state: 'finished',
+        }),
+      ),
+    );
+    expect(screen.getByTestId('replay-state').textContent).toBe('Finished: 2 without a 2xx answer.');
+    expect(view().getAttribute('data-outcome')).toBe('some-failed');
+    const links = screen.getAllByTestId('replay-failed-link');
+    expect(links.map((link) => link.textContent)).toEqual(['Delivery #1', 'Delivery #3']);
+
+    act(() =>
+      fake.emit(
+        'replay.progress',
+        makeReplayProgress({
+          jobId: 'job-4',
+          total: 3,
+          done: 3,
+          failed: 3,
+          failedIds: [1, 2, 3],
+          state: 'finished',
+        }),
+      ),
+    );
+    expect(view().getAttribute('data-outcome')).toBe('all-failed');
+    expect(screen.getByTestId('replay-state').textContent).toBe('Finished: none of 3 got a 2xx answer.');
+
+    fireEvent.click(screen.getAllByTestId('replay-failed-link')[1] as HTMLElement);
+    await act(settle);
+    expect(screen.queryByTestId('replay-dialog')).toBeNull();
+    expect(fake.calls('deliveries.get').at(-1)?.input).toEqual({ id: 2 });
+  });
+
   it('keeps a running job while its dialog is closed, and shows it again from the list header', async () => {
     const { fake } = await renderApp({ 'replay.start': () => makeReplayProgress({ jobId: 'job-3' }) });
     fireEvent.click(screen.getByTestId('replay-filtered'));

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { ContractError, type ReplayInput, type ReplayProgress } from '@contract';
+import { ContractError, FAILED_IDS_LISTED, type ReplayInput, type ReplayProgress } from '@contract';
 import { Agent, request } from 'undici';
 import type { DeliveryStore } from '../deliveries/store';
 import { describeError } from '../describe-error';
@@ -78,7 +78,7 @@ export class ReplayJobs {
     await this.rememberTarget(input.target, ids[0] as number);
     const jobId = randomUUID();
     const job: Job = {
-      progress: { jobId, total: ids.length, done: 0, failed: 0, state: 'running' },
+      progress: { jobId, total: ids.length, done: 0, failed: 0, failedIds: [], state: 'running' },
       cancelled: false,
     };
     this.jobs.set(jobId, job);
@@ -86,9 +86,9 @@ export class ReplayJobs {
       // A job that failed outside its own error handling still ends, visibly, instead of hanging at "running".
       this.log(`replay: job ${jobId} failed: ${describeError(error)}`);
       job.progress.state = 'finished';
-      this.events.emit('replay.progress', { ...job.progress });
+      this.events.emit('replay.progress', snapshot(job));
     });
-    return { ...job.progress };
+    return snapshot(job);
   }
 
   /** Kept for the inbox of the first delivery sent; a failure to keep it never stops the replay. */
@@ -106,7 +106,7 @@ export class ReplayJobs {
     const job = this.jobs.get(jobId);
     if (!job) throw new ContractError('not-found', `There is no replay job ${jobId}.`);
     job.cancelled = true;
-    return { ...job.progress };
+    return snapshot(job);
   }
 
   async stop(): Promise<void> {
@@ -138,7 +138,7 @@ export class ReplayJobs {
       const now = Date.now();
       if (!force && now - lastPush < PROGRESS_EVERY_MS) return;
       lastPush = now;
-      this.events.emit('replay.progress', { ...job.progress });
+      this.events.emit('replay.progress', snapshot(job));
     };
     const worker = async () => {
       while (!job.cancelled && next < ids.length) {
@@ -151,7 +151,10 @@ export class ReplayJobs {
         }
         const ok = await this.replayOne(job.progress.jobId, id, input, updateId === null ? null : updateId++);
         job.progress.done += 1;
-        if (!ok) job.progress.failed += 1;
+        if (!ok) {
+          job.progress.failed += 1;
+          if (job.progress.failedIds.length < FAILED_IDS_LISTED) job.progress.failedIds.push(id);
+        }
         push(false);
       }
     };
@@ -256,6 +259,9 @@ export class ReplayJobs {
     }
   }
 }
+
+/** A copy to hand out: the job's own arrays go on changing. */
+const snapshot = (job: Job): ReplayProgress => ({ ...job.progress, failedIds: [...job.progress.failedIds] });
 
 async function readCapped(
   body: AsyncIterable<Buffer> & { destroy(): void },

@@ -199,7 +199,7 @@ describe('replay', () => {
   it('records a refused target as a failed attempt', async () => {
     const id = await post('{"update_id": 1}');
     const started = await replay({ target: await closedPortUrl(), deliveryIds: [id] });
-    expect(await finished(started.jobId)).toMatchObject({ done: 1, failed: 1 });
+    expect(await finished(started.jobId)).toMatchObject({ done: 1, failed: 1, failedIds: [id] });
     const attempts = await waitFor(async () => {
       const items = (await svc()['replay.attempts']({ deliveryId: id })).items;
       return items.length === 1 && items;

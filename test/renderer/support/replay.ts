@@ -24,7 +24,7 @@ export function makeAttempt(id: number, overrides: Partial<ReplayAttempt> = {}):
 }
 
 export function makeReplayProgress(overrides: Partial<ReplayProgress> = {}): ReplayProgress {
-  return { jobId: 'job-1', total: 3, done: 0, failed: 0, state: 'running', ...overrides };
+  return { jobId: 'job-1', total: 3, done: 0, failed: 0, failedIds: [], state: 'running', ...overrides };
 }
 
 export function makeTransferProgress(overrides: Partial<TransferProgress> = {}): TransferProgress {
