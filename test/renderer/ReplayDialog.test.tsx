@@ -5,6 +5,7 @@ import { DEFAULT_TARGET } from '../../src-renderer/features/replay/target';
 import { change, input, openDelivery, renderApp, row } from './support/app';
 import { makeProfile } from './support/bots';
 import { deferred } from './support/deferred';
+import { makeDetail } from './support/deliveries';
 import { refuse, settle } from './support/fakeClient';
 import { installFakeLayout } from './support/layout';
 import { makeReplayProgress } from './support/replay';
@@ -49,8 +50,7 @@ describe('Replay dialog for one delivery', () => {
     await openSingle();
     expect(screen.queryByTestId('replay-body')).toBeNull();
     fireEvent.click(screen.getByTestId('replay-edit'));
-    const pretty = JSON.stringify({ update_id: 3, text: 'message 3' }, null, 2);
-    expect((screen.getByTestId('replay-body') as HTMLTextAreaElement).value).toBe(pretty);
+    expect((screen.getByTestId('replay-body') as HTMLTextAreaElement).value).toBe(makeDetail(3).body.text);
 
     change('replay-body', '{"update_id": 3,');
     expect(screen.getByTestId('replay-body-error').textContent).toMatch(/^Not valid JSON: /);
@@ -168,6 +168,21 @@ describe('Replay dialog for one delivery', () => {
       name: 'local bot',
     });
     expect(screen.getByTestId('replay-recent-pick').textContent).toBe('local bot');
+  });
+
+  it('edits the body as it came: what is not edited keeps its original formatting', async () => {
+    const text = '{ "update_id": 3,\n  "message": {"text":"hi",   "big": 12345678901234567890} }';
+    const { fake } = await openSingle({
+      'deliveries.get': ({ id }) => makeDetail(id, { body: { base64: btoa(text), text, omitted: false } }),
+    });
+    fireEvent.click(screen.getByTestId('replay-edit'));
+    expect((screen.getByTestId('replay-body') as HTMLTextAreaElement).value).toBe(text);
+    change('replay-body', text.replace('"hi"', '"hello"'));
+    fireEvent.click(startButton());
+    await act(settle);
+    expect(startInput(fake)?.editedBody).toBe(
+      '{ "update_id": 3,\n  "message": {"text":"hello",   "big": 12345678901234567890} }',
+    );
   });
 
   it('sends the original bytes when the editor is opened but nothing is changed', async () => {
