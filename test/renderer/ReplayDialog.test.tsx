@@ -180,7 +180,7 @@ describe('Replay dialog for one delivery', () => {
     change('replay-body', text.replace('"hi"', '"hello"'));
     fireEvent.click(startButton());
     await act(settle);
-    expect(startInput(fake)?.editedBody).toBe(
+    expect((startInput(fake) as { editedBody?: string } | undefined)?.editedBody).toBe(
       '{ "update_id": 3,\n  "message": {"text":"hello",   "big": 12345678901234567890} }',
     );
   });
