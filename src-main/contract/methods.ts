@@ -135,9 +135,14 @@ export const methods = {
     input: z.object({ profileId: z.number().int().positive() }).strict(),
     output: SigningKey,
   },
+  /**
+   * Revokes what a key signed. Retiring the active key makes a fresh active
+   * key at once (its id in `replacedBy`): an older, rotated-out key never
+   * signs again.
+   */
   'links.retireKey': {
     input: z.object({ profileId: z.number().int().positive(), kid: z.string() }).strict(),
-    output: z.object({ retired: z.literal(true) }),
+    output: z.object({ retired: z.literal(true), replacedBy: z.string().nullable() }),
   },
   /** The expiry new links get when `links.sign` is given none. */
   'links.defaults': { input: NoInput, output: LinkDefaults },

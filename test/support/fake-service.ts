@@ -123,7 +123,7 @@ export function fakeService(overrides: Partial<Service> = {}): Mocked<Service> {
       retiredAt: null,
       active: true,
     }),
-    'links.retireKey': () => ({ retired: true as const }),
+    'links.retireKey': () => ({ retired: true as const, replacedBy: null }),
     'links.defaults': () => ({ expiresIn: 7 * 24 * 3600 }),
     'links.setDefaults': (input) => input,
     'replay.start': () => ({
