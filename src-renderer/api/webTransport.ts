@@ -48,11 +48,25 @@ export function pageTarget(env: TokenEnv): WebTarget {
 const FIRST_RETRY_MS = 500;
 const MAX_RETRY_MS = 5_000;
 
+/**
+ * Where the page's token is kept: local storage, shared by every tab of this
+ * origin and kept across restarts (the inspector keeps its token too), so a
+ * second tab or a copied address works; session storage where local storage
+ * is refused.
+ */
+function tokenStorage(): Storage {
+  try {
+    return window.localStorage;
+  } catch {
+    return window.sessionStorage;
+  }
+}
+
 export function browserEnv(): WebTransportEnv {
   return {
     location: window.location,
     history: window.history,
-    storage: window.sessionStorage,
+    storage: tokenStorage(),
     fetch: (input, init) => window.fetch(input, init),
     openSocket: (url) => new WebSocket(url),
     setTimeout: (callback, ms) => window.setTimeout(callback, ms),

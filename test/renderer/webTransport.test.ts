@@ -4,7 +4,9 @@ import { createClient } from '../../src-renderer/api/client';
 import { TOKEN_STORAGE_KEY } from '../../src-renderer/api/token';
 import type { ConnectionStatus } from '../../src-renderer/api/transport';
 import {
+  browserEnv,
   createWebTransport,
+  pageTarget,
   type SocketLike,
   type WebTransportEnv,
 } from '../../src-renderer/api/webTransport';
@@ -272,5 +274,21 @@ describe('web transport: a team server', () => {
     await expect(createWebTransport(env, target).invoke('replay.start', {})).rejects.toMatchObject({
       message: 'Replaying needs the operator role; you are a viewer.',
     });
+  });
+});
+
+describe('the page’s token in the browser', () => {
+  afterEach(() => window.localStorage.clear());
+
+  it('is kept in local storage, so a second tab and a copied address find it', () => {
+    window.history.replaceState(null, '', '/?token=shared-token');
+    const target = pageTarget(browserEnv());
+    expect(target.token).toBe('shared-token');
+    expect(window.location.search).toBe('');
+    // Another tab of the same origin: no token in its address, the kept one is used.
+    expect(pageTarget(browserEnv()).token).toBe('shared-token');
+    expect(window.localStorage.getItem(TOKEN_STORAGE_KEY)).toBe('shared-token');
+    target.onRefused?.();
+    expect(window.localStorage.getItem(TOKEN_STORAGE_KEY)).toBeNull();
   });
 });
