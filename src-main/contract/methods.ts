@@ -8,6 +8,7 @@ import {
   SandboxInfo,
   SentReply,
   SetWebhookInput,
+  WebhookCheck,
   WebhookInfo,
   WebhookLogEntry,
 } from './bots';
@@ -67,6 +68,8 @@ export const methods = {
   'profiles.delete': { input: ProfileRef, output: z.object({ deleted: z.literal(true) }) },
 
   'webhook.info': { input: ProfileRef, output: WebhookInfo },
+  /** webhook.info for a poll: a platform failure (or a profile that cannot call it) is an answer, not an error. */
+  'webhook.check': { input: ProfileRef, output: WebhookCheck },
   /** Answers with getWebhookInfo after the change. */
   'webhook.set': {
     input: SetWebhookInput.extend({ profileId: z.number().int().positive() }).strict(),

@@ -11,6 +11,7 @@ export const METHOD_NAMES = [
   'profiles.update',
   'profiles.delete',
   'webhook.info',
+  'webhook.check',
   'webhook.set',
   'webhook.delete',
   'messages.send',

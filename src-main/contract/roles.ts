@@ -22,6 +22,7 @@ export const METHOD_ROLES = {
   'inboxes.settings': 'viewer',
   'profiles.list': 'viewer',
   'webhook.info': 'viewer',
+  'webhook.check': 'viewer',
   'messages.history': 'viewer',
   'logs.list': 'viewer',
   'sandbox.info': 'viewer',

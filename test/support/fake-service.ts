@@ -83,6 +83,7 @@ export function fakeService(overrides: Partial<Service> = {}): Mocked<Service> {
     'profiles.update': (input) => profile(input.id, input.name),
     'profiles.delete': () => ({ deleted: true as const }),
     'webhook.info': () => webhookInfo,
+    'webhook.check': () => ({ ok: true as const, info: webhookInfo }),
     'webhook.set': () => webhookInfo,
     'webhook.delete': () => webhookInfo,
     'messages.send': (input) => ({

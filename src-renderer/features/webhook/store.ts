@@ -1,4 +1,5 @@
 import type { SetWebhookInput, WebhookInfo } from '@contract';
+import { ContractError } from '@contract/errors';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DataClient } from '../../api';
 import { type CallError, toCallError } from '../../api/callError';
@@ -12,6 +13,10 @@ export interface WebhookState {
   infoError: CallError | null;
   /** When `info` was last read (ms since the epoch). */
   checkedAt: number | null;
+  /** When the last read failed (ms since the epoch); null once one succeeds. */
+  failedAt: number | null;
+  /** Reads failed in a row: the poll backs off with each. */
+  failuresInARow: number;
   /** The pending count rose between the last two reads. */
   pendingGrowing: boolean;
   busy: 'set' | 'delete' | null;
@@ -48,18 +53,25 @@ export function createWebhookStore(client: DataClient): WebhookStore {
         info,
         infoError: null,
         checkedAt: Date.now(),
+        failedAt: null,
+        failuresInARow: 0,
         pendingGrowing: isGrowing(state.info, info, state.pendingGrowing),
       }));
+    const fail = (error: CallError) =>
+      set((state) => ({ infoError: error, failedAt: Date.now(), failuresInARow: state.failuresInARow + 1 }));
 
     const read = coalesce(async () => {
       const { profileId } = get();
       if (profileId === null) return;
       const started = epoch;
       try {
-        const info = await client.call('webhook.info', { profileId });
-        if (started === epoch) accept(info);
+        // webhook.check answers a platform failure instead of failing: no failed request (and browser console line) per poll.
+        const check = await client.call('webhook.check', { profileId });
+        if (started !== epoch) return;
+        if (check.ok) accept(check.info);
+        else fail(toCallError(new ContractError(check.error.code, check.error.message, check.error.details)));
       } catch (error) {
-        if (started === epoch) set({ infoError: toCallError(error) });
+        if (started === epoch) fail(toCallError(error));
       }
     });
 
@@ -73,7 +85,15 @@ export function createWebhookStore(client: DataClient): WebhookStore {
         if (get().profileId !== profileId) return false;
         epoch += 1;
         // The queue may have been dropped: a count from before the change says nothing about growth.
-        set({ info, infoError: null, checkedAt: Date.now(), pendingGrowing: false, busy: null });
+        set({
+          info,
+          infoError: null,
+          checkedAt: Date.now(),
+          failedAt: null,
+          failuresInARow: 0,
+          pendingGrowing: false,
+          busy: null,
+        });
         return true;
       } catch (error) {
         if (get().profileId === profileId) set({ busy: null, actionError: toCallError(error) });
@@ -86,6 +106,8 @@ export function createWebhookStore(client: DataClient): WebhookStore {
       info: null,
       infoError: null,
       checkedAt: null,
+      failedAt: null,
+      failuresInARow: 0,
       pendingGrowing: false,
       busy: null,
       actionError: null,
@@ -98,6 +120,8 @@ export function createWebhookStore(client: DataClient): WebhookStore {
             info: null,
             infoError: null,
             checkedAt: null,
+            failedAt: null,
+            failuresInARow: 0,
             pendingGrowing: false,
             busy: null,
             actionError: null,
