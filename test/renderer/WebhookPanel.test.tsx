@@ -175,7 +175,7 @@ describe('Webhook panel', () => {
 
     fireEvent.change(screen.getByTestId('webhook-secret-token'), { target: { value: 's3cret_token-1' } });
     fireEvent.change(screen.getByTestId('webhook-max-connections'), { target: { value: '10' } });
-    fireEvent.click(screen.getByTestId('webhook-set-drop-pending'));
+    fireEvent.click(screen.getByTestId('webhook-drop-pending'));
     fireEvent.click(screen.getByTestId('webhook-set'));
     await act(settle);
     expect(fake.calls('webhook.set').map((call) => call.input)).toEqual([
@@ -187,6 +187,29 @@ describe('Webhook panel', () => {
         profileId: 3,
       },
     ]);
+  });
+
+  it('has one “drop pending updates” choice, and says when Set or Delete worked', async () => {
+    setup(
+      {
+        'webhook.info': () => makeWebhookInfo({ url: '' }),
+        'webhook.set': ({ url }) => makeWebhookInfo({ url }),
+        'webhook.delete': () => makeWebhookInfo({ url: '' }),
+      },
+      TELEGRAM,
+    );
+    await act(settle);
+    expect(screen.getAllByRole('checkbox', { name: /drop pending updates/i })).toHaveLength(1);
+    expect(text('webhook-notice')).toBe('');
+    fireEvent.change(screen.getByTestId('webhook-url'), { target: { value: 'https://bot.example.com/tg' } });
+    fireEvent.click(screen.getByTestId('webhook-set'));
+    await act(settle);
+    expect(text('webhook-notice')).toBe('Webhook set to https://bot.example.com/tg.');
+    expect(screen.getByTestId('webhook-notice').getAttribute('aria-live')).toBe('polite');
+    fireEvent.click(screen.getByTestId('webhook-drop-pending'));
+    fireEvent.click(screen.getByTestId('webhook-delete'));
+    await act(settle);
+    expect(text('webhook-notice')).toBe('Webhook deleted. Pending updates dropped.');
   });
 
   it('deletes the webhook, dropping pending updates when asked', async () => {

@@ -22,6 +22,8 @@ export interface WebhookState {
   busy: 'set' | 'delete' | null;
   /** Why the last set or delete failed: refused here before sending, or the platform's error. */
   actionError: CallError | null;
+  /** What the last set or delete did, said once it worked; cleared by the next action. */
+  notice: string | null;
   /** Reads the webhook's state; never two requests at once. */
   refresh(profileId: number): Promise<void>;
   /** Resolves to true when the platform took the change. */
@@ -75,11 +77,15 @@ export function createWebhookStore(client: DataClient): WebhookStore {
       }
     });
 
-    const change = async (kind: 'set' | 'delete', run: (profileId: number) => Promise<WebhookInfo>) => {
+    const change = async (
+      kind: 'set' | 'delete',
+      run: (profileId: number) => Promise<WebhookInfo>,
+      said: (info: WebhookInfo) => string,
+    ) => {
       const { profileId, busy } = get();
       if (profileId === null || busy !== null) return false;
       epoch += 1;
-      set({ busy: kind, actionError: null });
+      set({ busy: kind, actionError: null, notice: null });
       try {
         const info = await run(profileId);
         if (get().profileId !== profileId) return false;
@@ -93,6 +99,7 @@ export function createWebhookStore(client: DataClient): WebhookStore {
           failuresInARow: 0,
           pendingGrowing: false,
           busy: null,
+          notice: said(info),
         });
         return true;
       } catch (error) {
@@ -111,6 +118,7 @@ export function createWebhookStore(client: DataClient): WebhookStore {
       pendingGrowing: false,
       busy: null,
       actionError: null,
+      notice: null,
 
       refresh(profileId) {
         if (profileId !== get().profileId) {
@@ -125,17 +133,28 @@ export function createWebhookStore(client: DataClient): WebhookStore {
             pendingGrowing: false,
             busy: null,
             actionError: null,
+            notice: null,
           });
         }
         return read();
       },
 
-      set: (input) => change('set', (profileId) => client.call('webhook.set', { ...input, profileId })),
+      set: (input) =>
+        change(
+          'set',
+          (profileId) => client.call('webhook.set', { ...input, profileId }),
+          (info) =>
+            `Webhook set${info.url === '' ? '' : ` to ${info.url}`}.${input.dropPendingUpdates ? ' Pending updates dropped.' : ''}`,
+        ),
 
       remove: (dropPendingUpdates) =>
-        change('delete', (profileId) => client.call('webhook.delete', { profileId, dropPendingUpdates })),
+        change(
+          'delete',
+          (profileId) => client.call('webhook.delete', { profileId, dropPendingUpdates }),
+          () => `Webhook deleted.${dropPendingUpdates ? ' Pending updates dropped.' : ''}`,
+        ),
 
-      refuse: (error) => set({ actionError: error }),
+      refuse: (error) => set({ actionError: error, notice: null }),
       clearActionError: () => set({ actionError: null }),
     };
   });
