@@ -20,7 +20,7 @@ import {
   ListDeliveriesOutput,
 } from './deliveries';
 import { HttpUrl } from './http-url';
-import { ConfigureInboxInput, InboxSettings, StorageInfo } from './inbox-settings';
+import { ConfigureInboxInput, InboxSettings, Retention, StorageInfo } from './inbox-settings';
 import {
   Command,
   CommandName,
@@ -198,6 +198,11 @@ export const methods = {
   'inboxes.settings': { input: z.object({ inbox: InboxName }).strict(), output: InboxSettings },
   /** Forwarding, a response rule and retention for one inbox; omitted parts stay as they are. */
   'inboxes.configure': { input: ConfigureInboxInput, output: InboxSettings },
+  /** How many deliveries saving this retention would delete now: asked before saving, deletes nothing. */
+  'inboxes.retentionCount': {
+    input: z.object({ inbox: InboxName, retention: Retention }).strict(),
+    output: z.object({ count: z.number().int().nonnegative() }),
+  },
   /** The database's size on disk, and the exports' and uploads'. */
   'app.storage': { input: NoInput, output: StorageInfo },
   /** Whether the shared store (a team server's database) can be reached now. */

@@ -43,6 +43,7 @@ export const METHOD_NAMES = [
   'import.start',
   'inboxes.settings',
   'inboxes.configure',
+  'inboxes.retentionCount',
   'app.storage',
   'app.status',
   'app.whoami',

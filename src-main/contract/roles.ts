@@ -20,6 +20,7 @@ export const METHOD_ROLES = {
   'deliveries.get': 'viewer',
   'inboxes.list': 'viewer',
   'inboxes.settings': 'viewer',
+  'inboxes.retentionCount': 'viewer',
   'profiles.list': 'viewer',
   'webhook.info': 'viewer',
   'webhook.check': 'viewer',

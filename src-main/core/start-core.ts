@@ -334,6 +334,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       settings: inboxSettings,
       deliveries,
       retention,
+      retentionCount: stores.retentionCount,
       dataDir: options.dataDir,
       size: () => shared.size(),
       transfers: transferFiles,

@@ -158,6 +158,7 @@ export function fakeService(overrides: Partial<Service> = {}): Mocked<Service> {
       ruleHits: 0,
       retention: { keepCount: null, keepDays: null },
     }),
+    'inboxes.retentionCount': () => ({ count: 0 }),
     'inboxes.configure': ({ inbox }) => ({
       inbox,
       forwarding: null,

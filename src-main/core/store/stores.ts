@@ -4,6 +4,7 @@ import type { CommandStore } from '../commands/store';
 import { SqliteDeliveryStore } from '../deliveries/sqlite-store';
 import type { SqliteWriter } from '../deliveries/sqlite-writer';
 import type { DeliveryStore } from '../deliveries/store';
+import { type RetentionCounter, SqliteRetentionCounter } from '../inboxes/retention-count';
 import { SqliteInboxSettingsStore } from '../inboxes/sqlite-settings-store';
 import { SqliteInboxStore } from '../inboxes/sqlite-store';
 import type { InboxSettingsStore, InboxStore } from '../inboxes/store';
@@ -29,6 +30,7 @@ export interface Stores {
   deliveries: DeliveryStore;
   inboxes: InboxStore;
   inboxSettings: InboxSettingsStore;
+  retentionCount: RetentionCounter;
   profiles: ProfileStore;
   keys: KeyStore;
   commands: CommandStore;
@@ -45,6 +47,7 @@ export function sqliteStores(db: Database, box: SecretBox, writer: SqliteWriter 
     deliveries: new SqliteDeliveryStore(db, writer),
     inboxes: new SqliteInboxStore(db),
     inboxSettings: new SqliteInboxSettingsStore(db),
+    retentionCount: new SqliteRetentionCounter(db),
     profiles: new SqliteProfileStore(db, box),
     keys: new SqliteKeyStore(db, box),
     commands: new SqliteCommandStore(db),

@@ -2,6 +2,7 @@ import { PgCommandStore } from '../../commands/pg-store';
 import type { DeliveryStore } from '../../deliveries/store';
 import { PgInboxSettingsStore } from '../../inboxes/pg-settings-store';
 import { PgInboxStore } from '../../inboxes/pg-store';
+import { PgRetentionCounter } from '../../inboxes/retention-count';
 import { PgLinkDefaultsStore } from '../../links/pg-link-defaults';
 import { PgProfileStore } from '../../profiles/pg-store';
 import { PgAttemptStore } from '../../replay/pg-store';
@@ -33,6 +34,7 @@ export async function pgStores(
     deliveries,
     inboxes,
     inboxSettings,
+    retentionCount: new PgRetentionCounter(sql),
     profiles: new PgProfileStore(sql, origin, box),
     keys: new PgKeyStore(sql, box),
     commands: new PgCommandStore(sql, origin),
