@@ -25,6 +25,7 @@ export default defineConfig({
           name: 'renderer',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
+          setupFiles: ['test/renderer/support/setup.ts'],
         },
       },
       {
@@ -54,6 +55,17 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60 * 60_000,
           hookTimeout: 10 * 60_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // `npm run test:packaged`: the installer's app started by Playwright's Electron launcher
+          // (after `npm run dist`; the release workflow runs it on each OS). Not part of `npm test`.
+          name: 'packaged',
+          include: ['test/packaged/**/*.packaged.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
         },
       },
       {

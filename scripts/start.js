@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureElectronNative } from './electron-native.js';
 import { ensureBuilt } from './ensure-built.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,20 +28,11 @@ function tryDownloadElectron() {
   return result.status === 0;
 }
 
-/** better-sqlite3 must be compiled for Electron's ABI; kept apart so Node keeps its own build. */
-function electronNativeBinding() {
-  const version = JSON.parse(readFileSync(join(electronDir, 'package.json'), 'utf8')).version;
-  const target = join(root, 'out/native', `electron-${version}`, 'better_sqlite3.node');
-  if (existsSync(target)) return target;
-  const result = spawnSync(join(root, 'scripts/build-electron-native.sh'), [version, target], {
-    stdio: 'inherit',
-  });
-  return result.status === 0 ? target : null;
-}
-
 ensureBuilt();
 const binary = electronBinary() ?? (tryDownloadElectron() ? electronBinary() : null);
-const binding = binary ? electronNativeBinding() : null;
+// better-sqlite3 for Electron's ABI: a prebuilt binary, else a build; never the Node copy in node_modules.
+const native = binary ? await ensureElectronNative() : null;
+const binding = native?.path ?? null;
 
 if (binary && binding) {
   const child = spawn(binary, [root, ...args], {
@@ -51,7 +43,7 @@ if (binary && binding) {
 } else {
   console.log(
     binary
-      ? 'better-sqlite3 could not be built for Electron here; serving the same UI in your browser instead:'
+      ? `${native?.error ?? 'better-sqlite3 could not be had for Electron.'} Serving the same UI in your browser instead:`
       : "Electron's runtime is not installed and cannot be downloaded here; serving the same UI in your browser instead:",
   );
   const child = spawn(process.execPath, [join(root, 'out/main/cli.js'), 'serve', ...args], {

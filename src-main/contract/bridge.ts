@@ -1,3 +1,4 @@
+import type { DesktopBridge } from './desktop';
 import type { Envelope } from './errors';
 import type { EventName, MethodName } from './names';
 
@@ -8,6 +9,8 @@ import type { EventName, MethodName } from './names';
 export interface InspectorBridge {
   invoke(method: MethodName, input: unknown): Promise<Envelope<unknown>>;
   subscribe(listener: (name: EventName, payload: unknown) => void): () => void;
+  /** The shell's own calls (native file dialogs, its preferences) and menu commands. */
+  desktop: DesktopBridge;
 }
 
 /** IPC channel names, derived from the contract's names. */

@@ -172,4 +172,11 @@ export const ListDeliveriesOutput = z.object({
   total: z.number().int(),
   /** False when `total` is a lower bound (more matched than were counted); absent: exact. */
   totalExact: z.boolean().optional(),
+  /**
+   * Words are searched through an index filled right behind the commits:
+   * this many of the newest deliveries were not in it yet, so a text
+   * search could not find them (usually none; after an upgrade, while the
+   * index is rebuilt in the background). Other filters always see every row.
+   */
+  unsearched: z.number().int().nonnegative().optional(),
 });

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { isDesktopMethodName } from './desktop';
+import { type DesktopService, desktopMethods } from './desktop-methods';
 import { ContractError, type Envelope } from './errors';
 import { methods, type Service } from './methods';
 import { isMethodName } from './names';
@@ -7,16 +9,31 @@ import { isMethodName } from './names';
  * The one place a transport turns (method name, untrusted input) into a call
  * on the service: unknown names and invalid input never reach core.
  */
-export async function dispatch(
-  service: Service,
+export function dispatch(service: Service, method: unknown, rawInput: unknown): Promise<Envelope<unknown>> {
+  return dispatchTo(methods, isMethodName, service, method, rawInput);
+}
+
+/** The desktop shell's own methods, held to the same rules. */
+export function dispatchDesktop(
+  service: DesktopService,
+  method: unknown,
+  rawInput: unknown,
+): Promise<Envelope<unknown>> {
+  return dispatchTo(desktopMethods, isDesktopMethodName, service, method, rawInput);
+}
+
+async function dispatchTo<Name extends string>(
+  table: Record<Name, { input: z.ZodType }>,
+  isName: (name: unknown) => name is Name,
+  service: Record<Name, (input: never) => unknown>,
   method: unknown,
   rawInput: unknown,
 ): Promise<Envelope<unknown>> {
   try {
-    if (!isMethodName(method)) {
+    if (!isName(method)) {
       throw new ContractError('unknown-method', `There is no method named ${JSON.stringify(method)}.`);
     }
-    const parsed = methods[method].input.safeParse(rawInput ?? {});
+    const parsed = table[method].input.safeParse(rawInput ?? {});
     if (!parsed.success) {
       throw new ContractError('bad-input', describeIssues(parsed.error));
     }

@@ -12,6 +12,16 @@ import {
   WebhookInfo,
   WebhookLogEntry,
 } from './bots';
+import { TryCommandInput, TryCommandResult } from './command-run';
+import {
+  CountMatchingInput,
+  DeleteDeliveriesInput,
+  Deleted,
+  DeleteMatchingInput,
+  DeliveriesDeletedEvent,
+  InboxRef,
+  MatchingCount,
+} from './delete';
 import {
   DeliveryDetail,
   DeliveryListItem,
@@ -59,8 +69,18 @@ export const methods = {
     input: z.object({ id: z.number().int().positive() }).strict(),
     output: DeliveryDetail,
   },
+  /** A delivery, or the ticked rows: their search rows, invocations and replays go with them. */
+  'deliveries.delete': { input: DeleteDeliveriesInput, output: Deleted },
+  /** The dry run a delete by filter shows before it is confirmed. */
+  'deliveries.countMatching': { input: CountMatchingInput, output: MatchingCount },
+  /** Everything the filter matches up to the counted id, deleted in chunks; `deliveries.deleted` events follow. */
+  'deliveries.deleteMatching': { input: DeleteMatchingInput, output: Deleted },
   'inboxes.list': { input: NoInput, output: z.object({ items: z.array(Inbox) }) },
   'inboxes.create': { input: z.object({ name: InboxName }).strict(), output: Inbox },
+  /** Deletes every delivery of an inbox and keeps the inbox (the default inbox can only be cleared). */
+  'inboxes.clear': { input: InboxRef, output: Deleted },
+  /** Deletes an inbox, its settings and its deliveries; refused for the default inbox. */
+  'inboxes.delete': { input: InboxRef, output: Deleted },
 
   'profiles.list': { input: NoInput, output: z.object({ items: z.array(BotProfile) }) },
   'profiles.create': { input: ProfileInput, output: BotProfile },
@@ -125,6 +145,8 @@ export const methods = {
     input: z.object({ name: CommandName }).strict(),
     output: z.object({ deleted: z.literal(true) }),
   },
+  /** Runs a body once with a sample user, without a link: the answer and logs; nothing sent or stored. */
+  'commands.tryRun': { input: TryCommandInput, output: TryCommandResult },
 
   /** getUrl / getUrlFor: a signed link that runs a command for one user. */
   'links.sign': { input: SignLinkInput, output: SignedLink },
@@ -245,6 +267,7 @@ export const methods = {
 export const events = {
   /** Batched: one event per group commit, never one per delivery. */
   'delivery.added': z.object({ items: z.array(DeliveryListItem) }),
+  'deliveries.deleted': DeliveriesDeletedEvent,
   'inboxes.changed': z.object({}),
   /** A sandbox bot's chats, webhook or queue changed; `chatId` when one chat did. */
   'sandbox.changed': z.object({ botId: z.number().int(), chatId: z.number().int().nullable() }),

@@ -18,6 +18,8 @@ export const METHOD_ROLES = {
   'app.storage': 'viewer',
   'deliveries.list': 'viewer',
   'deliveries.get': 'viewer',
+  /** The dry run before a delete: a count, like the list's. */
+  'deliveries.countMatching': 'viewer',
   'inboxes.list': 'viewer',
   'inboxes.settings': 'viewer',
   'inboxes.retentionCount': 'viewer',
@@ -47,10 +49,15 @@ export const METHOD_ROLES = {
   'links.sign': 'operator',
   'export.start': 'operator',
   'export.delete': 'operator',
+  // Deleting deliveries: never a viewer's.
+  'deliveries.delete': 'operator',
+  'deliveries.deleteMatching': 'operator',
+  'inboxes.clear': 'operator',
 
   // Configuring: profiles, webhooks, keys, inboxes and their settings, commands, imports, people.
   'inboxes.create': 'admin',
   'inboxes.configure': 'admin',
+  'inboxes.delete': 'admin',
   'profiles.create': 'admin',
   'profiles.update': 'admin',
   'profiles.delete': 'admin',
@@ -58,6 +65,8 @@ export const METHOD_ROLES = {
   'webhook.delete': 'admin',
   'commands.save': 'admin',
   'commands.delete': 'admin',
+  /** Runs code on the server, as saving a command lets a link do. */
+  'commands.tryRun': 'admin',
   'links.rotateKey': 'admin',
   'links.retireKey': 'admin',
   'links.setDefaults': 'admin',

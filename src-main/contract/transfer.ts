@@ -10,6 +10,35 @@ export const TransferFile = z
   .regex(/^[A-Za-z0-9._-]{1,128}$/, 'a transfer file name')
   .refine((v) => !v.startsWith('.'));
 
+/** A file the inspector now holds in its imports folder: the web bridge's `POST /uploads` answer. */
+export const UploadedFile = z.object({ file: TransferFile, size: z.number().int().nonnegative() });
+export type UploadedFile = z.infer<typeof UploadedFile>;
+
+/** The most one upload (web) or picked file (desktop) may be. */
+export const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
+
+const mib = (bytes: number) => `${Math.floor(bytes / 1024 / 1024)} MiB`;
+
+/**
+ * How large a file the imports folder takes now, given what the
+ * exports-and-uploads quota has left, and what to say past it.
+ */
+export function uploadLimit(room: number): { limit: number; tooLarge: string } {
+  return {
+    limit: Math.min(MAX_UPLOAD_BYTES, room),
+    tooLarge:
+      room < MAX_UPLOAD_BYTES
+        ? `Exports and uploads may take ${mib(room)} more on disk: delete old exports (Export dialog) or wait for them to expire.`
+        : 'The file is over 1 GiB.',
+  };
+}
+
+/** The name a file gets in the imports folder: the original's extension when it is one we read, never its path. */
+export function uploadFileName(original: string, id: string): string {
+  const ext = /\.(har|ndjson|jsonl|json)$/i.exec(original)?.[1]?.toLowerCase() ?? 'bin';
+  return `upload-${id}.${ext}`;
+}
+
 export const ExportInput = z
   .object({
     format: TransferFormat,

@@ -4,6 +4,8 @@ import type { Durability, Service, Subscribe } from '@contract';
 import { HttpPools } from './botapi';
 import { botMethods } from './bots/bot-methods';
 import { CommandPool, type CommandPoolOptions } from './commands/command-pool';
+import { tryRunMethod } from './commands/try-run';
+import { deleteMethods } from './deliveries/delete-methods';
 import type { NewDelivery } from './deliveries/records';
 import { SqliteWriter } from './deliveries/sqlite-writer';
 import { EventHub } from './events';
@@ -184,6 +186,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       shared.committed(items);
       setImmediate(() => events.emit('delivery.added', { items }));
     },
+    // The writer thread queues batches and commits what waits together: the next is parsed while the
+    // disk syncs the last. PostgreSQL gets one at a time, its batches growing with the round trip.
+    { maxInFlight: team === null ? 4 : 1, eager: true },
   );
 
   const http = new HttpPools();
@@ -291,6 +296,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     events,
     version: options.version ?? '0.0.0-dev',
     onImported: (items) => events.emit('delivery.added', { items }),
+    hasInbox: (name) => inboxes.has(name),
     // A record carries its body as base64 (4/3 of the bytes) beside headers and the summary.
     maxRecordBytes: Math.ceil((maxBodyBytes * 4) / 3) + 1024 * 1024,
     log,
@@ -312,6 +318,15 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         defaultInbox: DEFAULT_INBOX,
       },
     }),
+    ...deleteMethods({
+      deliveries,
+      inboxes,
+      settings: inboxSettings,
+      events,
+      defaultInbox: DEFAULT_INBOX,
+      profiles,
+    }),
+    ...tryRunMethod({ deliveries, run: (body, scope) => commandPool.run(body, scope) }),
     ...botMethods({ profiles, replies: stores.replies, http, events }),
     ...sandboxMethods(sandbox, profiles),
     ...linkMethods({

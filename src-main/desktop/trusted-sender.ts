@@ -19,10 +19,25 @@ export function isTrustedFrameUrl(frameUrl: string | undefined, appPageUrl: stri
   return frame.origin === app.origin;
 }
 
-/** Only https: links leave the app, and only to the user's browser. */
-export function isSafeExternalUrl(raw: string): boolean {
+/**
+ * What may leave the app for the user's browser: https links, and plain
+ * http only to exactly our own receiver (http://127.0.0.1:<its port>), so
+ * "Open" on a signed link runs it. Parsed and compared as origins, never as
+ * strings: `http://127.0.0.1:8787.evil.example` or another port is refused.
+ */
+export function isSafeExternalUrl(raw: string, receiverOrigin: string | null = null): boolean {
+  let url: URL;
   try {
-    return new URL(raw).protocol === 'https:';
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (url.protocol === 'https:') return true;
+  if (receiverOrigin === null || url.protocol !== 'http:' || url.hostname !== '127.0.0.1') return false;
+  // Credentials in a link to our receiver are never ours: refuse rather than hand them on.
+  if (url.username !== '' || url.password !== '') return false;
+  try {
+    return url.origin === new URL(receiverOrigin).origin;
   } catch {
     return false;
   }

@@ -3,10 +3,8 @@ import { createReadStream, createWriteStream, rmSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { ContractError, TransferFile } from '@contract';
+import { ContractError, TransferFile, type UploadedFile, uploadFileName, uploadLimit } from '@contract';
 import { sendJson } from './api-routes';
-
-const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
 
 /** `GET /downloads/<file>`: an export, as an attachment. */
 export function serveDownload(dir: string, name: string, res: ServerResponse): void {
@@ -31,8 +29,6 @@ export function serveDownload(dir: string, name: string, res: ServerResponse): v
   createReadStream(path).pipe(res);
 }
 
-const mib = (bytes: number) => `${Math.floor(bytes / 1024 / 1024)} MiB`;
-
 /**
  * `POST /uploads?name=<original name>`: the raw file body, kept for
  * `import.start`. `room` is what the exports-and-uploads quota has left: an
@@ -45,14 +41,9 @@ export async function receiveUpload(
   res: ServerResponse,
 ): Promise<void> {
   const original = new URL(req.url ?? '/', 'http://x').searchParams.get('name') ?? 'upload';
-  const ext = /\.(har|ndjson|jsonl|json)$/i.exec(original)?.[1]?.toLowerCase() ?? 'bin';
-  const file = `upload-${randomUUID()}.${ext}`;
+  const file = uploadFileName(original, randomUUID());
   const path = join(dir, file);
-  const limit = Math.min(MAX_UPLOAD_BYTES, room);
-  const tooLarge =
-    room < MAX_UPLOAD_BYTES
-      ? `Exports and uploads may take ${mib(room)} more on disk: delete old exports (Export dialog) or wait for them to expire.`
-      : 'The file is over 1 GiB.';
+  const { limit, tooLarge } = uploadLimit(room);
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) {
     req.resume();
@@ -75,5 +66,6 @@ export async function receiveUpload(
       );
     return;
   }
-  sendJson(res, 200, { file, size });
+  const answer: UploadedFile = { file, size };
+  sendJson(res, 200, answer);
 }

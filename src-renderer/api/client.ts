@@ -1,6 +1,7 @@
 import type { EventName, EventPayload, Input, MethodName, Output } from '@contract';
 import { ContractError } from '@contract/errors';
-import type { FileRoutes } from './fileRoutes';
+import type { DesktopShell } from './desktopShell';
+import type { FileTransfer } from './fileRoutes';
 import type { ConnectionStatus, Transport } from './transport';
 
 export interface ApiClient {
@@ -19,11 +20,13 @@ export interface ApiClient {
   /** Fires once when any call is refused for a missing or wrong token. */
   onUnauthorized(callback: () => void): () => void;
   /**
-   * Downloading exports and uploading imports, or null where the transport has
-   * no file route (the desktop's IPC, for now): the UI then says so instead of
-   * offering buttons that cannot work.
+   * Downloading exports and uploading imports (web), or saving and opening
+   * them through native dialogs (desktop); null where a transport has
+   * neither, and the UI then says so instead of offering buttons that cannot work.
    */
-  readonly files: FileRoutes | null;
+  readonly files: FileTransfer | null;
+  /** The desktop shell's settings and menu commands; null in a browser. */
+  readonly desktop: DesktopShell | null;
 }
 
 /** What a data store needs; tests pass a fake of just this. */
@@ -108,6 +111,7 @@ export function createClient(transport: Transport): ApiClient {
     onStatus: (callback) => transport.onStatus(callback),
 
     files: transport.files ?? null,
+    desktop: transport.desktop ?? null,
 
     onUnauthorized(callback) {
       unauthorizedListeners.add(callback);

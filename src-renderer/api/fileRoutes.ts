@@ -1,19 +1,34 @@
+import type { PickedImport, SavedExport, UploadedFile } from '@contract';
 import { ContractError } from '@contract/errors';
 
 /** What `POST /uploads` answers: `file` is the stored name that `import.start` takes. */
-export interface Upload {
-  file: string;
-  size: number;
+export type Upload = UploadedFile;
+
+/**
+ * How files leave and reach the inspector, whichever transport: the web
+ * bridge's download and upload routes, or the desktop's native save and
+ * open dialogs (over IPC). The UI offers a link and a file input for the
+ * first, buttons that open the dialogs for the second.
+ */
+export type FileTransfer = FileRoutes | NativeFiles;
+
+/** The desktop's: the main process shows the dialog and copies the file; the page never sees a path it did not get back. */
+export interface NativeFiles {
+  kind: 'native';
+  /** Saves a kept export where the user picks; `path: null` when cancelled. Rejects with a ContractError. */
+  saveExport(file: string): Promise<SavedExport>;
+  /** The picked file, copied in for `import.start`; null when cancelled. Rejects with a ContractError. */
+  openImport(): Promise<PickedImport | null>;
 }
 
 /**
  * The web bridge's plain-HTTP file routes, beside the contract's calls. The
  * browser fetches an export itself, from a link, and a link cannot carry an
  * Authorization header: so the token rides in the query, as the bridge
- * expects for these two routes. The desktop transport has no such routes
- * yet, which is why the client's `files` can be null.
+ * expects for these two routes.
  */
 export interface FileRoutes {
+  kind: 'browser';
   /** A link that downloads an export (served as an attachment). */
   downloadUrl(file: string): string;
   /** Sends the raw file as the body; rejects with a ContractError. */
@@ -35,6 +50,7 @@ export function createWebFileRoutes(env: FileRoutesEnv): FileRoutes {
   };
 
   return {
+    kind: 'browser',
     downloadUrl: (file) => url(`/downloads/${encodeURIComponent(file)}`),
 
     async upload(file, name) {

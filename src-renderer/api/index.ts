@@ -1,9 +1,11 @@
 import { type ApiClient, createClient } from './client';
+import { createDesktopShell } from './desktopShell';
 import { createIpcTransport } from './ipcTransport';
 import { browserEnv, createWebTransport } from './webTransport';
 
 export type { ApiClient, DataClient } from './client';
-export type { FileRoutes, Upload } from './fileRoutes';
+export type { DesktopShell } from './desktopShell';
+export type { FileRoutes, FileTransfer, NativeFiles, Upload } from './fileRoutes';
 export type { ConnectionStatus } from './transport';
 
 let instance: ApiClient | undefined;
@@ -31,7 +33,12 @@ export interface ServerConnection {
  */
 export function connectToServer(url: string, token: string): ServerConnection {
   const transport = createWebTransport(browserEnv(), { origin: new URL(url).origin, token });
-  return { client: createClient(transport), close: () => transport.close() };
+  // In the desktop app the shell's menu and settings stay the app's, whichever server is open.
+  const desktop = window.inspector === undefined ? undefined : createDesktopShell(window.inspector.desktop);
+  return {
+    client: createClient(desktop === undefined ? transport : { ...transport, desktop }),
+    close: () => transport.close(),
+  };
 }
 
 /** Delegates to the instance, so importing this module opens no connection by itself. */
@@ -43,5 +50,8 @@ export const api: ApiClient = {
   onUnauthorized: (callback) => getApi().onUnauthorized(callback),
   get files() {
     return getApi().files;
+  },
+  get desktop() {
+    return getApi().desktop;
   },
 };

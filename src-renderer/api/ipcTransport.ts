@@ -1,5 +1,6 @@
 import type { InspectorBridge } from '@contract';
 import { ContractError } from '@contract/errors';
+import { createDesktopShell, createNativeFiles } from './desktopShell';
 import type { Transport } from './transport';
 
 /** The desktop transport: the preload's `window.inspector`, whose IPC stream never drops. */
@@ -23,5 +24,7 @@ export function createIpcTransport(bridge: InspectorBridge): Transport {
       return () => {};
     },
     close() {},
+    files: createNativeFiles(bridge.desktop),
+    desktop: createDesktopShell(bridge.desktop),
   };
 }

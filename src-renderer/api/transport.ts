@@ -1,5 +1,6 @@
 import type { EventName, MethodName } from '@contract';
-import type { FileRoutes } from './fileRoutes';
+import type { DesktopShell } from './desktopShell';
+import type { FileTransfer } from './fileRoutes';
 
 /** `connecting` before the first open; `reconnecting` after a drop, until the next open. */
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting';
@@ -20,6 +21,8 @@ export interface Transport {
   close(): void;
   /** Called when the server ends the session for good (a team server's token was revoked). */
   onRevoked?(listener: () => void): () => void;
-  /** Export downloads and import uploads; absent where there is no route for them (the desktop, for now). */
-  files?: FileRoutes;
+  /** Export downloads and import uploads, or the desktop's dialogs for them. */
+  files?: FileTransfer;
+  /** The desktop shell's own settings and menu; absent in a browser. */
+  desktop?: DesktopShell;
 }

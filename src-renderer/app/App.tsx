@@ -2,12 +2,18 @@ import type { DeliveryDetail } from '@contract';
 import { type ReactNode, useRef } from 'react';
 import { useStore } from 'zustand';
 import { PanelBoundary } from '../components/ErrorBoundary';
+import { Toaster } from '../components/toast/Toaster';
 import { AuditPanel } from '../features/audit/AuditPanel';
 import { CommandsPanel } from '../features/commands/CommandsPanel';
 import { ComposePanel } from '../features/compose/ComposePanel';
+import { DeleteDeliveryButton } from '../features/delete/DeleteDeliveryButton';
+import { DeleteListActions } from '../features/delete/DeleteListActions';
 import { DeliveryDetailPane } from '../features/deliveries/DeliveryDetailPane';
 import { DeliveryList } from '../features/deliveries/DeliveryList';
 import { EmptyState } from '../features/deliveries/EmptyState';
+import { DesktopSettings } from '../features/desktop/DesktopSettings';
+import { useMenuCommands } from '../features/desktop/useMenuCommands';
+import { SplitWorkspace } from '../features/layout/SplitWorkspace';
 import { LinksPanel } from '../features/links/LinksPanel';
 import { LogsPanel } from '../features/logs/LogsPanel';
 import { PeoplePanel } from '../features/people/PeoplePanel';
@@ -17,6 +23,7 @@ import { ReplayListActions } from '../features/replay/ReplayListActions';
 import { ReplaysTab } from '../features/replay/ReplaysTab';
 import { SandboxPanel } from '../features/sandbox/SandboxPanel';
 import { SettingsPanel } from '../features/settings/SettingsPanel';
+import { ShortcutsHelp } from '../features/shortcuts/ShortcutsHelp';
 import { TransferActions } from '../features/transfer/TransferActions';
 import { WebhookPanel } from '../features/webhook/WebhookPanel';
 import { allowedFor, roleOf } from '../shared/access';
@@ -26,7 +33,9 @@ import { Navigation } from './Navigation';
 import { Providers } from './Providers';
 import { StoreBanner } from './StoreBanner';
 import type { Stores } from './stores';
+import { useDeepLink } from './useDeepLink';
 import { useSampleTarget } from './useSampleTarget';
+import { useUnseenTitle } from './useUnseenTitle';
 import type { WorkspaceWhere } from './WorkspaceLabel';
 
 interface AppProps {
@@ -52,9 +61,12 @@ export function App({ stores, where = pageWhere(), switcher }: AppProps) {
   const view = useStore(stores.navigation, (state) => state.view);
   const show = useStore(stores.navigation, (state) => state.show);
   const sampleTarget = useSampleTarget(stores, info);
+  useDeepLink(stores);
+  useUnseenTitle(stores);
   const detailRef = useRef<HTMLElement>(null);
   const role = roleOf(whoami);
   const teamAdmin = role !== null && allowedFor(role, 'audit.list').allowed;
+  useMenuCommands(stores);
 
   if (unauthorized) return <AuthRequired where={where} switcher={switcher} />;
 
@@ -88,29 +100,35 @@ export function App({ stores, where = pageWhere(), switcher }: AppProps) {
         <StoreBanner status={storeStatus} />
         <Navigation view={view} onChange={show} teamAdmin={teamAdmin} />
         {view === 'deliveries' ? (
-          <main className="workspace">
-            <PanelBoundary name="deliveries list">
-              <DeliveryList
-                onOpen={() => detailRef.current?.focus()}
-                empty={<EmptyState url={sampleTarget} inbox={inbox} />}
-                headerActions={
-                  <>
-                    <ReplayListActions />
-                    <TransferActions />
-                  </>
-                }
-              />
-            </PanelBoundary>
-            <PanelBoundary name="delivery detail">
-              <DeliveryDetailPane
-                receiverUrl={receiverUrl}
-                paneRef={detailRef}
-                onReply={reply}
-                onReplay={replay}
-                renderReplays={(delivery) => <ReplaysTab delivery={delivery} />}
-              />
-            </PanelBoundary>
-          </main>
+          <SplitWorkspace
+            list={
+              <PanelBoundary name="deliveries list">
+                <DeliveryList
+                  onOpen={() => detailRef.current?.focus()}
+                  empty={<EmptyState url={sampleTarget} inbox={inbox} />}
+                  headerActions={
+                    <>
+                      <ReplayListActions />
+                      <TransferActions />
+                      <DeleteListActions />
+                    </>
+                  }
+                />
+              </PanelBoundary>
+            }
+            detail={
+              <PanelBoundary name="delivery detail">
+                <DeliveryDetailPane
+                  receiverUrl={receiverUrl}
+                  paneRef={detailRef}
+                  onReply={reply}
+                  onReplay={replay}
+                  renderReplays={(delivery) => <ReplaysTab delivery={delivery} />}
+                  renderActions={(delivery) => <DeleteDeliveryButton delivery={delivery} />}
+                />
+              </PanelBoundary>
+            }
+          />
         ) : (
           // One boundary per view: a panel that fails says so in place, and the others keep working.
           <PanelBoundary name={`${view} panel`} resetKey={view}>
@@ -148,10 +166,17 @@ export function App({ stores, where = pageWhere(), switcher }: AppProps) {
               {view === 'people' && teamAdmin && <PeoplePanel />}
               {view === 'audit' && teamAdmin && <AuditPanel />}
               {view === 'settings' && (
-                <SettingsPanel
-                  listInbox={inbox}
-                  defaultInbox={info.status === 'ready' ? info.info.defaultInbox : 'default'}
-                />
+                <>
+                  <SettingsPanel
+                    listInbox={inbox}
+                    defaultInbox={info.status === 'ready' ? info.info.defaultInbox : 'default'}
+                    onInboxDeleted={(name) => {
+                      // The list was showing the inbox that is gone: show them all.
+                      if (inbox === name) setInbox(null);
+                    }}
+                  />
+                  <DesktopSettings store={stores.desktop} />
+                </>
               )}
             </main>
           </PanelBoundary>
@@ -160,6 +185,8 @@ export function App({ stores, where = pageWhere(), switcher }: AppProps) {
         <PanelBoundary name="replay dialog">
           <ReplayDialogHost />
         </PanelBoundary>
+        <Toaster />
+        <ShortcutsHelp />
       </div>
     </Providers>
   );

@@ -3,7 +3,9 @@ import { useStore } from 'zustand';
 import { AuditProvider } from '../features/audit/context';
 import { CommandsProvider } from '../features/commands/context';
 import { ComposeProvider } from '../features/compose/context';
+import { DeleteProvider } from '../features/delete/context';
 import { DeliveriesProvider } from '../features/deliveries/context';
+import { FollowProvider } from '../features/deliveries/follow';
 import { InboxesProvider } from '../features/inboxes/context';
 import { LinksProvider } from '../features/links/context';
 import { LogsProvider } from '../features/logs/context';
@@ -26,33 +28,37 @@ export function Providers({ stores, children }: { stores: Stores; children: Reac
   return (
     <RoleProvider role={role}>
       <DeliveriesProvider store={stores.deliveries}>
-        <InboxesProvider store={stores.inboxes}>
-          <ProfilesProvider store={stores.profiles}>
-            <WebhookProvider store={stores.webhook}>
-              <ComposeProvider store={stores.compose}>
-                <LogsProvider store={stores.logs}>
-                  <SandboxProvider store={stores.sandbox}>
-                    <CommandsProvider store={stores.commands}>
-                      <LinksProvider store={stores.links}>
-                        <ReplayProvider store={stores.replay}>
-                          <ReplayAttemptsProvider store={stores.replayAttempts}>
-                            <TransferProvider store={stores.transfer}>
-                              <SettingsProvider store={stores.settings}>
-                                <PeopleProvider store={stores.people}>
-                                  <AuditProvider store={stores.audit}>{children}</AuditProvider>
-                                </PeopleProvider>
-                              </SettingsProvider>
-                            </TransferProvider>
-                          </ReplayAttemptsProvider>
-                        </ReplayProvider>
-                      </LinksProvider>
-                    </CommandsProvider>
-                  </SandboxProvider>
-                </LogsProvider>
-              </ComposeProvider>
-            </WebhookProvider>
-          </ProfilesProvider>
-        </InboxesProvider>
+        <FollowProvider store={stores.follow}>
+          <DeleteProvider store={stores.delete}>
+            <InboxesProvider store={stores.inboxes}>
+              <ProfilesProvider store={stores.profiles}>
+                <WebhookProvider store={stores.webhook}>
+                  <ComposeProvider store={stores.compose}>
+                    <LogsProvider store={stores.logs}>
+                      <SandboxProvider store={stores.sandbox}>
+                        <CommandsProvider store={stores.commands}>
+                          <LinksProvider store={stores.links}>
+                            <ReplayProvider store={stores.replay}>
+                              <ReplayAttemptsProvider store={stores.replayAttempts}>
+                                <TransferProvider store={stores.transfer}>
+                                  <SettingsProvider store={stores.settings}>
+                                    <PeopleProvider store={stores.people}>
+                                      <AuditProvider store={stores.audit}>{children}</AuditProvider>
+                                    </PeopleProvider>
+                                  </SettingsProvider>
+                                </TransferProvider>
+                              </ReplayAttemptsProvider>
+                            </ReplayProvider>
+                          </LinksProvider>
+                        </CommandsProvider>
+                      </SandboxProvider>
+                    </LogsProvider>
+                  </ComposeProvider>
+                </WebhookProvider>
+              </ProfilesProvider>
+            </InboxesProvider>
+          </DeleteProvider>
+        </FollowProvider>
       </DeliveriesProvider>
     </RoleProvider>
   );

@@ -2,11 +2,14 @@ import type { ApiClient } from '../api';
 import { type AuditStore, createAuditStore } from '../features/audit/store';
 import { type CommandsStore, createCommandsStore } from '../features/commands/store';
 import { type ComposeStore, createComposeStore } from '../features/compose/store';
+import { createDeleteStore, type DeleteStore } from '../features/delete/store';
+import { createFollowStore, type FollowStore } from '../features/deliveries/follow';
 import {
   createDeliveriesStore,
   type DeliveriesStore,
   type DeliveriesStoreOptions,
 } from '../features/deliveries/store';
+import { createDesktopStore, type DesktopStore } from '../features/desktop/store';
 import { createInboxesStore, type InboxesStore } from '../features/inboxes/store';
 import { createLinksStore, type LinksStore } from '../features/links/store';
 import { createLogsStore, type LogsStore } from '../features/logs/store';
@@ -25,6 +28,9 @@ export interface Stores {
   app: AppStore;
   navigation: NavigationStore;
   deliveries: DeliveriesStore;
+  /** Whether the live list follows the newest or holds still, and what nobody has seen yet. */
+  follow: FollowStore;
+  delete: DeleteStore;
   inboxes: InboxesStore;
   profiles: ProfilesStore;
   webhook: WebhookStore;
@@ -39,6 +45,7 @@ export interface Stores {
   settings: SettingsStore;
   people: PeopleStore;
   audit: AuditStore;
+  desktop: DesktopStore;
 }
 
 export interface StoresOptions {
@@ -47,10 +54,13 @@ export interface StoresOptions {
 }
 
 export function createStores(client: ApiClient, options: StoresOptions = {}): Stores {
+  const deliveries = createDeliveriesStore(client, options.deliveries);
   return {
     app: createAppStore(client),
     navigation: createNavigationStore(),
-    deliveries: createDeliveriesStore(client, options.deliveries),
+    deliveries,
+    follow: createFollowStore(deliveries),
+    delete: createDeleteStore(client),
     inboxes: createInboxesStore(client),
     profiles: createProfilesStore(client),
     webhook: createWebhookStore(client),
@@ -65,6 +75,7 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     settings: createSettingsStore(client),
     people: createPeopleStore(client),
     audit: createAuditStore(client),
+    desktop: createDesktopStore(client),
   };
 }
 

@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useEffectEvent, useId, useRef } from 'react';
+import { matches } from '../features/shortcuts/registry';
 
 interface DialogProps {
   title: ReactNode;
@@ -31,7 +32,7 @@ export function Dialog({ title, onClose, testId, children, size = 'small', conte
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      if (!matches('dialog.close', event) || event.defaultPrevented) return;
       event.preventDefault();
       close();
     };

@@ -1,5 +1,9 @@
 import { type KeyboardEvent, useState } from 'react';
+import { matches } from '../features/shortcuts/registry';
+import { copyWithToast } from '../shared/clipboard';
+import { Marked } from './highlight/HighlightContext';
 import { Isolated } from './Isolated';
+import { copyableValue, formatJsonPath, type PathSegment } from './jsonPath';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -23,25 +27,12 @@ function onTreeKeyDown(event: KeyboardEvent<HTMLDivElement>) {
   // A key on a button inside an item is the button's.
   if (index < 0) return;
   let next: HTMLElement | null | undefined;
-  switch (event.key) {
-    case 'ArrowDown':
-      next = items[index + 1];
-      break;
-    case 'ArrowUp':
-      next = items[index - 1];
-      break;
-    case 'Home':
-      next = items[0];
-      break;
-    case 'End':
-      next = items.at(-1);
-      break;
-    case 'ArrowLeft':
-      next = items[index]?.parentElement?.closest<HTMLElement>(ITEM);
-      break;
-    default:
-      return;
-  }
+  if (matches('tree.down', event)) next = items[index + 1];
+  else if (matches('tree.up', event)) next = items[index - 1];
+  else if (matches('tree.first', event)) next = items[0];
+  else if (matches('tree.last', event)) next = items.at(-1);
+  else if (matches('tree.close', event)) next = items[index]?.parentElement?.closest<HTMLElement>(ITEM);
+  else return;
   event.preventDefault();
   next?.focus();
 }
@@ -49,7 +40,7 @@ function onTreeKeyDown(event: KeyboardEvent<HTMLDivElement>) {
 export function JsonTree({ value }: { value: unknown }) {
   return (
     <div className="json-tree" data-testid="json-tree" role="tree" onKeyDown={onTreeKeyDown}>
-      <JsonNode value={value as Json} depth={0} name={null} last />
+      <JsonNode value={value as Json} depth={0} name={null} path={[]} last />
     </div>
   );
 }
@@ -58,11 +49,57 @@ interface NodeProps {
   name: string | null;
   value: Json;
   depth: number;
+  /** Where this value sits, for "copy path" (`message.from.id`). */
+  path: readonly PathSegment[];
   last: boolean;
 }
 
-function JsonNode({ name, value, depth, last }: NodeProps) {
+const copyValue = (value: Json) => void copyWithToast(copyableValue(value), 'the value');
+const copyPath = (path: readonly PathSegment[]) => {
+  const text = formatJsonPath(path);
+  void copyWithToast(text, `path ${text}`);
+};
+
+/** On a focused item, `c` copies its value and `p` its path (listed in the shortcuts dialog). */
+function copyKey(event: KeyboardEvent<HTMLDivElement>, value: Json, path: readonly PathSegment[]): boolean {
+  if (event.target !== event.currentTarget || event.altKey || event.ctrlKey || event.metaKey) return false;
+  if (matches('tree.copyValue', event)) copyValue(value);
+  else if (matches('tree.copyPath', event) && path.length > 0) copyPath(path);
+  else return false;
+  event.preventDefault();
+  return true;
+}
+
+/**
+ * Shown only on the line under the pointer (a tree of thousands of lines gets no thousands of
+ * buttons); out of the tab order: on a focused item the keys above do the same.
+ */
+function LineCopy({ value, path }: { value: Json; path: readonly PathSegment[] }) {
+  return (
+    <span className="json-copy">
+      <button type="button" tabIndex={-1} className="json-copy-button" onClick={() => copyValue(value)}>
+        copy value
+      </button>
+      {path.length > 0 && (
+        <button
+          type="button"
+          tabIndex={-1}
+          className="json-copy-button"
+          title={formatJsonPath(path)}
+          onClick={() => copyPath(path)}
+        >
+          copy path
+        </button>
+      )}
+    </span>
+  );
+}
+
+function JsonNode({ name, value, depth, path, last }: NodeProps) {
   const [open, setOpen] = useState(depth < OPEN_DEPTH);
+  const [hovered, setHovered] = useState(false);
+  const lineEvents = { onMouseEnter: () => setHovered(true), onMouseLeave: () => setHovered(false) };
+  const lineCopy = hovered && <LineCopy value={value} path={path} />;
   const [showAll, setShowAll] = useState(false);
   const comma = last ? '' : ',';
   const key =
@@ -73,13 +110,22 @@ function JsonNode({ name, value, depth, last }: NodeProps) {
     );
   const tabIndex = depth === 0 ? 0 : -1;
 
+  const onLeafKeyDown = (event: KeyboardEvent<HTMLDivElement>) => void copyKey(event, value, path);
+
   if (value === null || typeof value !== 'object') {
     return (
-      <div className="json-line" role="treeitem" tabIndex={tabIndex}>
+      <div
+        className="json-line"
+        role="treeitem"
+        tabIndex={tabIndex}
+        onKeyDown={onLeafKeyDown}
+        {...lineEvents}
+      >
         <span className="json-toggle-space" />
         {key}
         <JsonScalar value={value} />
         {comma}
+        {lineCopy}
       </div>
     );
   }
@@ -92,7 +138,13 @@ function JsonNode({ name, value, depth, last }: NodeProps) {
 
   if (entries.length === 0) {
     return (
-      <div className="json-line" role="treeitem" tabIndex={tabIndex}>
+      <div
+        className="json-line"
+        role="treeitem"
+        tabIndex={tabIndex}
+        onKeyDown={onLeafKeyDown}
+        {...lineEvents}
+      >
         <span className="json-toggle-space" />
         {key}
         <span className="json-punct">
@@ -100,6 +152,7 @@ function JsonNode({ name, value, depth, last }: NodeProps) {
           {closeMark}
         </span>
         {comma}
+        {lineCopy}
       </div>
     );
   }
@@ -110,11 +163,12 @@ function JsonNode({ name, value, depth, last }: NodeProps) {
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     // Keys on a child item or a button pass through on their way to the tree.
     if (event.target !== event.currentTarget || event.altKey || event.ctrlKey || event.metaKey) return;
-    if (event.key === 'ArrowRight') {
+    if (copyKey(event, value, path)) return;
+    if (matches('tree.open', event)) {
       event.preventDefault();
       if (open) event.currentTarget.querySelector<HTMLElement>(ITEM)?.focus();
       else setOpen(true);
-    } else if (event.key === 'ArrowLeft' && open) {
+    } else if (matches('tree.close', event) && open) {
       event.preventDefault();
       setOpen(false);
     }
@@ -122,7 +176,7 @@ function JsonNode({ name, value, depth, last }: NodeProps) {
 
   return (
     <div role="treeitem" aria-expanded={open} tabIndex={tabIndex} onKeyDown={onKeyDown}>
-      <div className="json-line">
+      <div className="json-line" {...lineEvents}>
         <button
           type="button"
           className="json-toggle"
@@ -142,6 +196,7 @@ function JsonNode({ name, value, depth, last }: NodeProps) {
             {comma}
           </>
         )}
+        {lineCopy}
       </div>
       {open && (
         <>
@@ -153,6 +208,7 @@ function JsonNode({ name, value, depth, last }: NodeProps) {
                 name={isArray ? null : childName}
                 value={child}
                 depth={depth + 1}
+                path={[...path, isArray ? index : childName]}
                 last={index === entries.length - 1}
               />
             ))}
@@ -176,6 +232,12 @@ function JsonScalar({ value }: { value: null | boolean | number | string }) {
   if (value === null) return <span className="json-null">null</span>;
   // JSON.stringify escapes C0 controls; Isolated shows the bidi and invisible ones it leaves as they are.
   if (typeof value === 'string') return <Isolated className="json-string" text={JSON.stringify(value)} />;
-  if (typeof value === 'number') return <span className="json-number">{String(value)}</span>;
+  if (typeof value === 'number') {
+    return (
+      <span className="json-number">
+        <Marked text={String(value)} />
+      </span>
+    );
+  }
   return <span className="json-boolean">{String(value)}</span>;
 }

@@ -1,4 +1,5 @@
 import { type KeyboardEvent, useRef } from 'react';
+import { matches } from '../features/shortcuts/registry';
 
 export interface TabSpec<T extends string> {
   id: T;
@@ -17,10 +18,11 @@ export function Tabs<T extends string>({ tabs, active, onChange, idPrefix }: Tab
   const listRef = useRef<HTMLDivElement>(null);
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    const isNext = matches('tabs.next', event);
+    if (!isNext && !matches('tabs.previous', event)) return;
     event.preventDefault();
     const index = tabs.findIndex((tab) => tab.id === active);
-    const step = event.key === 'ArrowRight' ? 1 : -1;
+    const step = isNext ? 1 : -1;
     const next = tabs[(index + step + tabs.length) % tabs.length];
     if (next === undefined) return;
     onChange(next.id);

@@ -12,7 +12,7 @@ describe('dispatch', () => {
   });
 
   it.each([
-    ['a name that is not a method', 'deliveries.delete'],
+    ['a name that is not a method', 'deliveries.purge'],
     ['a prototype property', 'constructor'],
     ['a non-string', 42],
     ['undefined', undefined],

@@ -1,30 +1,10 @@
 import { ipcChannel, METHOD_NAMES } from '@contract';
-import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { bindContractToIpc, type IpcMainLike } from '../../src-main/desktop/ipc-adapter';
+import { bindContractToIpc } from '../../src-main/desktop/ipc-adapter';
 import { fakeService } from '../support/fake-service';
+import { FakeIpcMain } from './support/fake-ipc';
 
 const APP_PAGE = 'file:///app/out/renderer/index.html';
-
-type Handler = (event: IpcMainInvokeEvent, input: unknown) => Promise<unknown>;
-
-/** Records what the adapter registers, as ipcMain would. */
-class FakeIpcMain implements IpcMainLike {
-  readonly handlers = new Map<string, Handler>();
-  handle(channel: string, listener: Handler): void {
-    if (this.handlers.has(channel))
-      throw new Error(`Attempted to register a second handler for '${channel}'`);
-    this.handlers.set(channel, listener);
-  }
-  removeHandler(channel: string): void {
-    this.handlers.delete(channel);
-  }
-  call(channel: string, senderFrame: { url: string } | null | undefined, input: unknown): Promise<unknown> {
-    const handler = this.handlers.get(channel);
-    if (!handler) throw new Error(`No handler registered for '${channel}'`);
-    return handler({ senderFrame } as unknown as IpcMainInvokeEvent, input);
-  }
-}
 
 const setup = () => {
   const ipc = new FakeIpcMain();

@@ -54,3 +54,25 @@ describe('isSafeExternalUrl', () => {
     }
   });
 });
+
+describe('isSafeExternalUrl with our receiver', () => {
+  const receiver = 'http://127.0.0.1:8787';
+  it('lets a link to exactly our receiver out', () => {
+    expect(isSafeExternalUrl('http://127.0.0.1:8787/ownlang/webhook/1?sig=a.b&user=42', receiver)).toBe(true);
+  });
+
+  it.each([
+    'http://127.0.0.1:8788/',
+    'http://localhost:8787/',
+    'http://127.0.0.1:8787.evil.example/',
+    'http://user:pass@127.0.0.1:8787/',
+    'http://127.0.0.2:8787/',
+    'ftp://127.0.0.1:8787/',
+  ])('refuses %s', (url) => {
+    expect(isSafeExternalUrl(url, receiver)).toBe(false);
+  });
+
+  it('refuses plain http when no receiver is known', () => {
+    expect(isSafeExternalUrl('http://127.0.0.1:8787/')).toBe(false);
+  });
+});

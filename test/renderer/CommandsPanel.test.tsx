@@ -1,12 +1,15 @@
+import { diagnosticCount, forceLinting } from '@codemirror/lint';
 import type { Command } from '@contract';
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CommandsPanel } from '../../src-renderer/features/commands/CommandsPanel';
 import { NEW_COMMAND_BODY } from '../../src-renderer/features/commands/store';
+import { editorRoot, editorView, installCodeMirrorStubs, replaceText } from './support/codemirror';
 import { createFakeClient, refuse, settle } from './support/fakeClient';
 import { makeCommand } from './support/links';
 import { renderWithStores } from './support/render';
 
+installCodeMirrorStubs();
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
@@ -38,7 +41,10 @@ async function setup(server = commandsServer()) {
 
 const listed = () => screen.queryAllByTestId('command-item').map((item) => item.dataset.name);
 const nameInput = () => screen.getByTestId('command-name') as HTMLInputElement;
-const bodyInput = () => screen.getByTestId('command-body') as HTMLTextAreaElement;
+const body = () => editorView('command-body-editor');
+const bodyText = () => body().state.doc.toString();
+/** Where keys go: CodeMirror's editable content. */
+const bodyContent = () => body().contentDOM;
 
 describe('Commands panel', () => {
   it('lists the commands by name and opens one in the editor', async () => {
@@ -47,11 +53,11 @@ describe('Commands panel', () => {
     expect(listed()).toEqual(['hello', 'syncGameData']);
     // A new command to start with, with a working example body.
     expect(nameInput().value).toBe('');
-    expect(bodyInput().value).toBe(NEW_COMMAND_BODY);
+    expect(bodyText()).toBe(NEW_COMMAND_BODY);
 
     fireEvent.click(screen.getAllByTestId('command-item')[1] as HTMLElement);
     expect(nameInput().value).toBe('syncGameData');
-    expect(bodyInput().value).toBe("res.json({ command: 'syncGameData' });");
+    expect(bodyText()).toBe("res.json({ command: 'syncGameData' });");
     expect(screen.getAllByTestId('command-item')[1]?.getAttribute('aria-current')).toBe('true');
   });
 
@@ -67,7 +73,7 @@ describe('Commands panel', () => {
   it('saves a new command with commands.save, and lists it', async () => {
     const { fake } = await setup();
     fireEvent.change(nameInput(), { target: { value: 'greet' } });
-    fireEvent.change(bodyInput(), { target: { value: "res.text('hi');" } });
+    replaceText(body(), "res.text('hi');");
     fireEvent.click(screen.getByTestId('command-save'));
     await act(settle);
     expect(fake.calls('commands.save').map((call) => call.input)).toEqual([
@@ -76,8 +82,8 @@ describe('Commands panel', () => {
     expect(listed()).toEqual(['greet', 'hello', 'syncGameData']);
     expect(screen.getAllByTestId('command-item')[0]?.getAttribute('aria-current')).toBe('true');
     // Ctrl+S saves from the editor too.
-    fireEvent.change(bodyInput(), { target: { value: "res.text('hello');" } });
-    fireEvent.keyDown(bodyInput(), { key: 's', ctrlKey: true });
+    replaceText(body(), "res.text('hello');");
+    fireEvent.keyDown(bodyContent(), { key: 's', ctrlKey: true });
     await act(settle);
     expect(fake.calls('commands.save').at(-1)?.input).toEqual({ name: 'greet', body: "res.text('hello');" });
   });
@@ -99,13 +105,13 @@ describe('Commands panel', () => {
     server.fake.handlers['commands.save'] = refuse('bad-input', 'The body is not valid JavaScript: line 1');
     await setup(server);
     fireEvent.change(nameInput(), { target: { value: 'broken' } });
-    fireEvent.change(bodyInput(), { target: { value: 'res.json(' } });
+    replaceText(body(), 'res.json(');
     fireEvent.click(screen.getByTestId('command-save'));
     await act(settle);
     expect(screen.getByTestId('command-error').textContent).toBe('The body is not valid JavaScript: line 1');
     expect(listed()).toEqual(['hello', 'syncGameData']);
     // The text stays, to be fixed.
-    expect(bodyInput().value).toBe('res.json(');
+    expect(bodyText()).toBe('res.json(');
   });
 
   it('deletes the open command after a confirmation', async () => {
@@ -154,29 +160,120 @@ describe('Commands panel', () => {
   it('New asks before discarding unsaved edits', async () => {
     await setup();
     fireEvent.click(screen.getAllByTestId('command-item')[0] as HTMLElement);
-    fireEvent.change(bodyInput(), { target: { value: 'edited' } });
+    replaceText(body(), 'edited');
     const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
     fireEvent.click(screen.getByTestId('command-new'));
     expect(confirm).toHaveBeenCalledTimes(1);
-    expect(bodyInput().value).toBe('edited');
+    expect(bodyText()).toBe('edited');
     confirm.mockReturnValue(true);
     fireEvent.click(screen.getByTestId('command-new'));
     expect(nameInput().value).toBe('');
-    expect(bodyInput().value).toBe(NEW_COMMAND_BODY);
+    expect(bodyText()).toBe(NEW_COMMAND_BODY);
   });
 
-  it('indents with Tab in the code editor', async () => {
+  it('indents with Tab in the code editor, and Escape hands Tab back to the page', async () => {
     await setup();
-    fireEvent.change(bodyInput(), { target: { value: 'a\nb' } });
-    bodyInput().setSelectionRange(0, 3);
-    fireEvent.keyDown(bodyInput(), { key: 'Tab' });
-    expect(bodyInput().value).toBe('  a\n  b');
-    expect([bodyInput().selectionStart, bodyInput().selectionEnd]).toEqual([2, 7]);
-    fireEvent.keyDown(bodyInput(), { key: 'Tab', shiftKey: true });
-    expect(bodyInput().value).toBe('a\nb');
-    // Escape hands Tab back to the page.
-    fireEvent.keyDown(bodyInput(), { key: 'Escape' });
-    fireEvent.keyDown(bodyInput(), { key: 'Tab' });
-    expect(bodyInput().value).toBe('a\nb');
+    replaceText(body(), 'a\nb');
+    act(() => body().dispatch({ selection: { anchor: 0, head: 3 } }));
+    fireEvent.keyDown(bodyContent(), { key: 'Tab', keyCode: 9 });
+    expect(bodyText()).toBe('  a\n  b');
+    act(() => body().dispatch({ selection: { anchor: 0, head: body().state.doc.length } }));
+    fireEvent.keyDown(bodyContent(), { key: 'Tab', keyCode: 9, shiftKey: true });
+    expect(bodyText()).toBe('a\nb');
+    // With a caret (Escape first collapses a selection), Escape makes the next Tab leave.
+    act(() => body().dispatch({ selection: { anchor: 0 } }));
+    fireEvent.keyDown(bodyContent(), { key: 'Escape', keyCode: 27 });
+    fireEvent.keyDown(bodyContent(), { key: 'Tab', keyCode: 9 });
+    expect(bodyText()).toBe('a\nb');
+  });
+
+  it('highlights JavaScript, numbers the lines and wraps long lines on request', async () => {
+    await setup();
+    replaceText(body(), "const greeting = 'hi';\nres.text(greeting);");
+    const host = editorRoot('command-body-editor');
+    const numbers = [...host.querySelectorAll('.cm-lineNumbers .cm-gutterElement')].map((e) => e.textContent);
+    expect(numbers).toContain('1');
+    expect(numbers).toContain('2');
+    // Tokens are wrapped in spans the highlight style colours: the keyword and the string at least.
+    const tokens = [...host.querySelectorAll('.cm-line span')].map((e) => e.textContent);
+    expect(tokens).toContain('const');
+    expect(tokens).toContain("'hi'");
+    expect(bodyContent().classList.contains('cm-lineWrapping')).toBe(false);
+    fireEvent.click(screen.getByTestId('command-wrap'));
+    expect(bodyContent().classList.contains('cm-lineWrapping')).toBe(true);
+    // Rewrapping keeps the text and its undo history.
+    expect(bodyText()).toBe("const greeting = 'hi';\nres.text(greeting);");
+  });
+
+  it('marks syntax errors in the text and clears them once fixed', async () => {
+    await setup();
+    replaceText(body(), 'res.json({ ok: true );');
+    await act(async () => {
+      forceLinting(body());
+      await settle();
+    });
+    expect(diagnosticCount(body().state)).toBe(1);
+    expect(editorRoot('command-body-editor').querySelector('.cm-lintRange-error')).not.toBeNull();
+    replaceText(body(), 'res.json({ ok: true });');
+    await act(async () => {
+      forceLinting(body());
+      await settle();
+    });
+    expect(diagnosticCount(body().state)).toBe(0);
+  });
+
+  it('runs the editor’s text with a sample user and shows the answer, the logs and what it would send', async () => {
+    const server = commandsServer();
+    server.fake.handlers['commands.tryRun'] = () => ({
+      ok: true,
+      reason: null,
+      response: {
+        status: 201,
+        headers: [['Content-Type', 'application/json; charset=utf-8']],
+        body: '{"ok":true}',
+      },
+      logs: ['opened by 42'],
+      messages: [{ chatId: 42, text: 'You opened the link.', problem: null }],
+      durationMs: 12,
+    });
+    await setup(server);
+    replaceText(body(), "console.log('opened by', user.id); res.status(201).json({ ok: true });");
+    fireEvent.change(screen.getByTestId('try-user'), { target: { value: '42' } });
+    fireEvent.change(screen.getByTestId('try-options'), { target: { value: '{"level":3}' } });
+    fireEvent.click(screen.getByTestId('try-run-button'));
+    await act(settle);
+    expect(server.fake.calls('commands.tryRun').map((call) => call.input)).toEqual([
+      {
+        body: "console.log('opened by', user.id); res.status(201).json({ ok: true });",
+        userId: '42',
+        options: '{"level":3}',
+      },
+    ]);
+    // Nothing was saved.
+    expect(server.fake.calls('commands.save')).toEqual([]);
+    expect(screen.getByTestId('try-status').textContent).toBe('Answered 201');
+    expect(screen.getByTestId('try-body').textContent).toBe('{"ok":true}');
+    expect(screen.getByTestId('try-logs').textContent).toBe('opened by 42');
+    expect(screen.getByTestId('try-messages').textContent).toContain('to chat 42: You opened the link.');
+  });
+
+  it('shows why a sample run failed: the command’s error, or the server’s refusal', async () => {
+    const server = commandsServer();
+    server.fake.handlers['commands.tryRun'] = () => ({
+      ok: false,
+      reason: 'ReferenceError: nope is not defined',
+      response: null,
+      logs: [],
+      messages: [],
+      durationMs: 3,
+    });
+    await setup(server);
+    fireEvent.click(screen.getByTestId('try-run-button'));
+    await act(settle);
+    expect(screen.getByTestId('try-status').textContent).toBe('Failed: ReferenceError: nope is not defined');
+    server.fake.handlers['commands.tryRun'] = refuse('bad-input', 'The options are not JSON text.');
+    fireEvent.submit(screen.getByTestId('try-run'));
+    await act(settle);
+    expect(screen.getByTestId('try-error').textContent).toBe('The options are not JSON text.');
   });
 });

@@ -97,11 +97,15 @@ describe('DeliveryDetailPane', () => {
     expect(screen.queryByTestId('json-tree')).toBeNull();
   });
 
-  it('shows a non-UTF-8 body as base64 and an omitted one by its size', async () => {
-    await showDetail(makeDetail(2, { body: { base64: '/wA=', text: null, omitted: false } }));
+  it('shows a non-UTF-8 body as a hex dump, or as base64, and an omitted one by its size', async () => {
+    await showDetail(makeDetail(2, { body: { base64: '/wBBYg==', text: null, omitted: false } }));
     openTab('Raw body');
     expect(screen.getByTestId('detail-tab-raw').textContent).toContain('not UTF-8');
-    expect(screen.getByTestId('raw-body').textContent).toBe('/wA=');
+    expect(screen.getByTestId('hex-view').textContent).toBe(
+      `00000000  ff 00 41 62 ${'   '.repeat(4)} ${'   '.repeat(8)} |..Ab|`,
+    );
+    fireEvent.click(screen.getByTestId('binary-view-base64'));
+    expect(screen.getByTestId('raw-body').textContent).toBe('/wBBYg==');
     cleanup();
 
     await showDetail(
@@ -168,7 +172,14 @@ describe('DeliveryDetailPane', () => {
     const command = String((writeText.mock.calls[0] as unknown[])[0]);
     expect(command).toMatch(/^curl -X POST http:\/\/127\.0\.0\.1:8787\/webhook/);
     expect(command).toContain("-H 'Content-Type: application/json'");
-    expect(screen.getByTestId('copy-as-curl').textContent).toBe('Copied');
+    const button = screen.getByTestId('copy-as-curl');
+    expect(button.getAttribute('aria-label')).toBe('Copied');
+    // Both labels stay in the button, the other one hidden: its width does not change, nothing reflows.
+    const labels = [...button.querySelectorAll('.copy-label')];
+    expect(labels.map((label) => [label.textContent, label.getAttribute('data-shown')])).toEqual([
+      ['Copy as curl', 'false'],
+      ['Copied', 'true'],
+    ]);
   });
 
   it('shows the command to copy by hand when the clipboard is refused', async () => {
@@ -207,5 +218,24 @@ describe('DeliveryDetailPane', () => {
     await act(settle);
     expect(screen.getByTestId('detail-summary')).toBeTruthy();
     expect(screen.getByTestId('delivery-detail').textContent).toContain('needs the receiver URL');
+  });
+});
+
+describe('DeliveryDetailPane header', () => {
+  it('keeps the id and method together and shows a long path whole on hover and in its copy button', async () => {
+    const writeText = vi.fn(async () => {});
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    const path = `/link/${'a'.repeat(300)}`;
+    await showDetail(makeDetail(8, { method: 'GET', path, query: '?sig=abc' }));
+    const id = screen.getByTestId('detail-id');
+    expect(id.textContent).toBe('#8 GET');
+    expect(id.className).toBe('detail-id');
+    const shown = screen.getByTestId('detail-path');
+    expect(shown.getAttribute('title')).toBe(`${path}?sig=abc`);
+    expect(shown.className).toBe('detail-path');
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('copy-path'));
+    });
+    expect(writeText).toHaveBeenCalledWith(`${path}?sig=abc`);
   });
 });

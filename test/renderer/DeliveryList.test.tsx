@@ -84,7 +84,38 @@ describe('DeliveryList', () => {
     expect(second?.querySelector('.status-ok')?.textContent).toBe('200');
     expect(second?.textContent).toContain('Ada');
     expect(second?.textContent).toContain('message 1');
-    expect(second?.querySelector('.cell-time')?.textContent).toMatch(/^\d\d:\d\d:\d\d\.\d{3}$/);
+    // From 2024: not today, so the date comes first.
+    expect(second?.querySelector('.cell-time')?.textContent).toMatch(/^2024-01-01 \d\d:\d\d$/);
+  });
+
+  it('shows today’s deliveries by time, other days’ with a date, and how long ago on hover', async () => {
+    const now = Date.now();
+    const fake = createFakeClient({
+      'deliveries.list': () => ({
+        items: [
+          makeItem(2, { receivedAt: new Date(now - 3 * 60_000).toISOString() }),
+          makeItem(1, { receivedAt: '2025-03-01T12:00:00.000Z' }),
+        ],
+        total: 2,
+      }),
+    });
+    const store = createDeliveriesStore(fake.client, { scheduleFrame: () => {} });
+    store.getState().start();
+    await act(settle);
+    render(
+      <DeliveriesProvider store={store}>
+        <DeliveryList onOpen={() => {}} empty={null} />
+      </DeliveriesProvider>,
+    );
+    const [today, old] = screen.getAllByTestId('delivery-row').map((row) => row.querySelector('.cell-time'));
+    // Three minutes ago may be yesterday just after midnight: then it shows a date too.
+    const sameDay = new Date(now - 3 * 60_000).getDate() === new Date(now).getDate();
+    if (sameDay) expect(today?.textContent).toMatch(/^\d\d:\d\d:\d\d\.\d{3}$/);
+    expect(old?.textContent).toMatch(/^(2025-)?03-0[12] \d\d:\d\d/);
+    fireEvent.mouseEnter(today as Element);
+    expect(today?.getAttribute('title')).toMatch(/^3 min ago · /);
+    fireEvent.mouseEnter(old as Element);
+    expect(old?.getAttribute('title')).toMatch(/ago · 2025-0[23]-0[12] /);
   });
 
   it('keeps each name and text from outside in its own bidi island', async () => {

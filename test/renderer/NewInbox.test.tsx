@@ -1,8 +1,9 @@
 import { type AppInfo, ContractError, type Inbox } from '@contract';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src-renderer/app/App';
 import { createStores, startStores } from '../../src-renderer/app/stores';
+import { clearToasts } from '../../src-renderer/components/toast/toastStore';
 import { createFakeClient, type Handlers, settle } from './support/fakeClient';
 import { installFakeLayout } from './support/layout';
 
@@ -56,7 +57,11 @@ async function submit(name: string) {
 }
 
 installFakeLayout();
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  clearToasts();
+  vi.useRealTimers();
+});
 
 describe('New inbox', () => {
   it('creates the inbox, switches the filter to it and shows its URL', async () => {
@@ -79,8 +84,27 @@ describe('New inbox', () => {
     await act(settle);
     expect([...select.options].map((option) => option.value)).toEqual(['', 'default', 'shop']);
 
-    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss notification' }));
     expect(screen.queryByTestId('new-inbox-url')).toBeNull();
+  });
+
+  it('says so in a toast that fades by itself, in a live region, and covers no tab', async () => {
+    await setup();
+    vi.useFakeTimers();
+    fireEvent.change(openForm(), { target: { value: 'shop' } });
+    fireEvent.click(screen.getByTestId('new-inbox-submit'));
+    await act(() => vi.advanceTimersByTimeAsync(1));
+    const created = screen.getByTestId('new-inbox-created');
+    expect(created.getAttribute('role')).toBe('status');
+    expect(created.closest('[aria-live="polite"]')).not.toBeNull();
+    // Not anchored in the header as a popover any more: nothing there to catch clicks.
+    expect(document.querySelector('.new-inbox-popover')).toBeNull();
+    expect(created.textContent).toContain('http://127.0.0.1:8787/webhook/shop');
+
+    act(() => vi.advanceTimersByTime(10_000));
+    expect(created.className).toContain('toast-leaving');
+    act(() => vi.advanceTimersByTime(400));
+    expect(screen.queryByTestId('new-inbox-created')).toBeNull();
   });
 
   it("shows the server's refusal next to the input and keeps the form open", async () => {
@@ -124,13 +148,11 @@ describe('New inbox', () => {
     expect(screen.queryByTestId('new-inbox-input')).toBeNull();
     expect(document.activeElement).toBe(screen.getByTestId('new-inbox-button'));
 
-    // From the button while the form is open, and from the confirmation.
+    // From the button while the form is open; after creating, focus is back on the button too.
     openForm();
     fireEvent.keyDown(screen.getByTestId('new-inbox-button'), { key: 'Escape' });
     expect(screen.queryByTestId('new-inbox-input')).toBeNull();
     await submit('shop');
-    fireEvent.keyDown(screen.getByRole('button', { name: 'Dismiss' }), { key: 'Escape' });
-    expect(screen.queryByTestId('new-inbox-url')).toBeNull();
     expect(document.activeElement).toBe(screen.getByTestId('new-inbox-button'));
   });
 

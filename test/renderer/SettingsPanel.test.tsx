@@ -56,7 +56,7 @@ describe('Inbox settings', () => {
     expect(fake.calls('inboxes.settings').map((call) => call.input)).toEqual([{ inbox: 'default' }]);
     expect((screen.getByTestId('settings-inbox') as HTMLSelectElement).value).toBe('default');
     expect(screen.getByTestId('storage-size').textContent).toBe(
-      'Storage: 12.7 MB on disk (database 12.3 MB + WAL 0.4 MB) · 1,234 deliveries',
+      'Storage: 12.7 MB on disk (database 12.3 MB + WAL 400 kB) · 1,234 deliveries in all inboxes',
     );
     expect(save().disabled).toBe(true);
     cleanup();
@@ -220,10 +220,12 @@ describe('Inbox settings', () => {
 });
 
 describe('formatStorage', () => {
-  it('says database + WAL in MB, each part, and the delivery count', () => {
-    expect(formatStorage(STORAGE)).toBe('12.7 MB on disk (database 12.3 MB + WAL 0.4 MB) · 1,234 deliveries');
+  it('says database + WAL in a readable unit each, and the count of all inboxes', () => {
+    expect(formatStorage(STORAGE)).toBe(
+      '12.7 MB on disk (database 12.3 MB + WAL 400 kB) · 1,234 deliveries in all inboxes',
+    );
     expect(formatStorage({ ...NO_TRANSFERS, databaseBytes: 4096, walBytes: 0, deliveries: 1 })).toBe(
-      '0.0 MB on disk (database 0.0 MB + WAL 0.0 MB) · 1 delivery',
+      '4.1 kB on disk (database 4.1 kB + WAL 0 B) · 1 delivery in all inboxes',
     );
     expect(
       formatStorage({
@@ -232,12 +234,12 @@ describe('formatStorage', () => {
         walBytes: 50_000_000,
         deliveries: 1_000_000,
       }),
-    ).toBe('2550.0 MB on disk (database 2500.0 MB + WAL 50.0 MB) · 1,000,000 deliveries');
+    ).toBe('2.55 GB on disk (database 2.50 GB + WAL 50.0 MB) · 1,000,000 deliveries in all inboxes');
   });
 
   it('counts exports and uploads while there are some', () => {
     expect(formatStorage({ ...STORAGE, exportsBytes: 3_000_000, uploadsBytes: 200_000 })).toBe(
-      '15.9 MB on disk (database 12.3 MB + WAL 0.4 MB + exports 3.0 MB + uploads 0.2 MB) · 1,234 deliveries',
+      '15.9 MB on disk (database 12.3 MB + WAL 400 kB + exports 3.0 MB + uploads 200 kB) · 1,234 deliveries in all inboxes',
     );
   });
 });

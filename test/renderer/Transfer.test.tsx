@@ -2,6 +2,7 @@ import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatFromName } from '../../src-renderer/features/transfer/formats';
 import { change, renderApp, row } from './support/app';
+import { fakeDesktop } from './support/desktop';
 import { settle } from './support/fakeClient';
 import { FAKE_ORIGIN, FAKE_TOKEN, fakeFileRoutes } from './support/files';
 import { installFakeLayout } from './support/layout';
@@ -282,15 +283,118 @@ describe('Import', () => {
 });
 
 describe('Export and import on the desktop', () => {
-  it('are disabled, with the reason, where the transport has no file route', async () => {
+  it('save a finished export through the native save dialog, and say where it went', async () => {
+    const desktop = fakeDesktop({ 'files.saveExport': () => ({ path: '/home/ada/Downloads/x.har' }) });
+    const { fake } = await renderApp(
+      { 'export.start': () => makeTransferProgress({ jobId: 'exp-1', file: EXPORT_FILE, total: 1 }) },
+      { files: desktop.files, desktop: desktop.shell },
+    );
+    fireEvent.click(screen.getByTestId('export-open'));
+    fireEvent.click(screen.getByTestId('export-start'));
+    await act(settle);
+    act(() =>
+      fake.emit(
+        'transfer.progress',
+        makeTransferProgress({ jobId: 'exp-1', state: 'finished', done: 1, file: EXPORT_FILE }),
+      ),
+    );
+    const save = screen.getByTestId('export-download');
+    expect(save.tagName).toBe('BUTTON');
+    expect(save.textContent).toBe(`Save ${EXPORT_FILE}…`);
+    fireEvent.click(save);
+    await act(settle);
+    expect(desktop.invoke).toHaveBeenCalledWith('files.saveExport', { file: EXPORT_FILE });
+    expect(screen.getByTestId('export-download-saved').textContent).toBe(
+      'Saved to /home/ada/Downloads/x.har',
+    );
+  });
+
+  it('import a file picked in the native open dialog, with no upload', async () => {
+    const desktop = fakeDesktop({
+      'files.openImport': () => ({ picked: { file: 'upload-9.har', size: 10, name: 'capture.har' } }),
+    });
+    const { fake } = await renderApp(
+      { 'import.start': () => makeTransferProgress({ jobId: 'imp-1', kind: 'import', total: null }) },
+      { files: desktop.files, desktop: desktop.shell },
+    );
+    fireEvent.click(screen.getByTestId('import-open'));
+    expect(screen.queryByTestId('import-file')).toBeNull();
+    fireEvent.click(screen.getByTestId('import-choose'));
+    await act(settle);
+    expect(screen.getByTestId('import-chosen').textContent).toBe('capture.har');
+    expect((screen.getByTestId('import-format') as HTMLSelectElement).value).toBe('har');
+    fireEvent.click(screen.getByTestId('import-start'));
+    await act(settle);
+    expect(fake.calls('import.start').map((call) => call.input)).toEqual([
+      { format: 'har', file: 'upload-9.har' },
+    ]);
+  });
+
+  it('show why a picked file was refused', async () => {
+    const desktop = fakeDesktop({
+      'files.openImport': () => {
+        throw new Error('The file is over 1 GiB.');
+      },
+    });
+    await renderApp({}, { files: desktop.files, desktop: desktop.shell });
+    fireEvent.click(screen.getByTestId('import-open'));
+    fireEvent.click(screen.getByTestId('import-choose'));
+    await act(settle);
+    expect(screen.getByTestId('import-error').textContent).toBe('The file is over 1 GiB.');
+    expect((screen.getByTestId('import-start') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('open from the File menu and its shortcuts', async () => {
+    const desktop = fakeDesktop();
+    const { stores } = await renderApp({}, { files: desktop.files, desktop: desktop.shell });
+    act(() => desktop.menu('show-links'));
+    expect(stores.navigation.getState().view).toBe('links');
+    act(() => desktop.menu('open-import'));
+    expect(stores.navigation.getState().view).toBe('deliveries');
+    expect(screen.getByRole('dialog', { name: 'Import deliveries' })).toBeTruthy();
+  });
+
+  it('are disabled, with the reason, where the transport can move no file', async () => {
     await renderApp();
     const exportButton = screen.getByTestId('export-open') as HTMLButtonElement;
     const importButton = screen.getByTestId('import-open') as HTMLButtonElement;
     expect(exportButton.disabled).toBe(true);
     expect(importButton.disabled).toBe(true);
     const note = screen.getByTestId('transfer-unavailable');
-    expect(note.textContent).toMatch(/browser UI/i);
+    expect(note.textContent).toMatch(/cannot move files/i);
     expect(exportButton.getAttribute('aria-describedby')).toBe(note.id);
+  });
+});
+
+describe('Desktop settings', () => {
+  it('turn notifications of new deliveries on; off until then, and absent in a browser', async () => {
+    let prefs = { notifyNewDeliveries: false };
+    const desktop = fakeDesktop({
+      'desktop.preferences': () => prefs,
+      'desktop.setPreferences': (change) => {
+        prefs = { ...prefs, ...(change as typeof prefs) };
+        return prefs;
+      },
+    });
+    const { stores } = await renderApp(
+      { 'inboxes.settings': () => new Promise(() => {}), 'app.storage': () => new Promise(() => {}) },
+      { files: desktop.files, desktop: desktop.shell },
+    );
+    act(() => stores.navigation.getState().show('settings'));
+    await act(settle);
+    const box = screen.getByTestId('desktop-notify') as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    fireEvent.click(box);
+    await act(settle);
+    expect(desktop.invoke).toHaveBeenCalledWith('desktop.setPreferences', { notifyNewDeliveries: true });
+    expect((screen.getByTestId('desktop-notify') as HTMLInputElement).checked).toBe(true);
+    cleanup();
+    const browser = await renderApp({
+      'inboxes.settings': () => new Promise(() => {}),
+      'app.storage': () => new Promise(() => {}),
+    });
+    act(() => browser.stores.navigation.getState().show('settings'));
+    expect(screen.queryByTestId('desktop-settings')).toBeNull();
   });
 });
 

@@ -332,3 +332,41 @@ describe('deliveries store with a search and filters', () => {
     expect(listCalls()).toHaveLength(asked);
   });
 });
+
+describe('deliveries store while the server’s search index trails its commits', () => {
+  it('says how many newest deliveries a word search could not see, and asks again until it sees them', async () => {
+    const stored = [text(1, 'hello a'), text(2, 'hello b'), text(3, 'hello c')];
+    let indexedUpTo = 1;
+    const server = fakeServer(stored);
+    const list = (input: ListInput) => {
+      const page = server(input);
+      if (input.query === undefined) return page;
+      // Words find only what the index holds; the page says how many it could not see.
+      const items = page.items.filter((item) => item.id <= indexedUpTo);
+      const unsearched = stored.length - indexedUpTo;
+      return { items, total: items.length, ...(unsearched > 0 ? { unsearched } : {}) };
+    };
+    const fake = createFakeClient({ 'deliveries.list': list });
+    const frames = createManualFrames();
+    const store = createDeliveriesStore(fake.client, {
+      scheduleFrame: frames.schedule,
+      unsearchedRetryMs: 5,
+    });
+    store.getState().start();
+    await settle();
+    store.getState().setFilter({ query: 'hello' });
+    await settle();
+    expect(rowIds(store.getState().rows)).toEqual([1]);
+    expect(store.getState().unsearched).toBe(2);
+
+    // The index catches up; no delivery arrives to prompt a new query, the store asks by itself.
+    indexedUpTo = 3;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    frames.run();
+    await settle();
+    frames.run();
+    expect(rowIds(store.getState().rows)).toEqual([3, 2, 1]);
+    expect(store.getState().unsearched).toBe(0);
+    store.getState().stop();
+  });
+});

@@ -4,6 +4,7 @@ import { createClient } from '../../src-renderer/api/client';
 import { createWebFileRoutes } from '../../src-renderer/api/fileRoutes';
 import { createIpcTransport } from '../../src-renderer/api/ipcTransport';
 import { createWebTransport, type WebTransportEnv } from '../../src-renderer/api/webTransport';
+import { fakeDesktop } from './support/desktop';
 
 beforeEach(() => {
   window.sessionStorage.clear();
@@ -26,14 +27,15 @@ function webEnv(fetchImpl: WebTransportEnv['fetch']): WebTransportEnv {
 describe('file routes', () => {
   it('come with the web transport, which knows the token and the origin', async () => {
     const fetchMock = vi.fn<typeof fetch>(async () => Response.json({ file: 'upload-1.ndjson', size: 4 }));
-    const client = createClient(createWebTransport(webEnv(fetchMock)));
+    const files = createClient(createWebTransport(webEnv(fetchMock))).files;
+    if (files?.kind !== 'browser') throw new Error('the web transport has no file routes');
     const origin = window.location.origin;
-    expect(client.files?.downloadUrl('deliveries-1.ndjson')).toBe(
+    expect(files.downloadUrl('deliveries-1.ndjson')).toBe(
       `${origin}/downloads/deliveries-1.ndjson?token=s3cret`,
     );
 
     const body = new Blob(['{}\n']);
-    await expect(client.files?.upload(body, 'my export.ndjson')).resolves.toEqual({
+    await expect(files.upload(body, 'my export.ndjson')).resolves.toEqual({
       file: 'upload-1.ndjson',
       size: 4,
     });
@@ -43,9 +45,19 @@ describe('file routes', () => {
     expect(init).toMatchObject({ method: 'POST', body, headers: { Authorization: 'Bearer s3cret' } });
   });
 
-  it('are missing on the desktop IPC transport', () => {
-    const bridge: InspectorBridge = { invoke: vi.fn(), subscribe: () => () => {} };
-    expect(createClient(createIpcTransport(bridge)).files).toBeNull();
+  it('are the native dialogs on the desktop IPC transport, over the shell’s named channels', async () => {
+    const desktop = fakeDesktop({
+      'files.saveExport': () => ({ path: '/home/ada/Downloads/a.ndjson' }),
+      'files.openImport': () => ({ picked: { file: 'upload-1.har', size: 9, name: 'a.har' } }),
+    });
+    const bridge: InspectorBridge = { invoke: vi.fn(), subscribe: () => () => {}, desktop: desktop.bridge };
+    const files = createClient(createIpcTransport(bridge)).files;
+    if (files?.kind !== 'native') throw new Error('the desktop transport has no dialogs');
+    await expect(files.saveExport('a.ndjson')).resolves.toEqual({ path: '/home/ada/Downloads/a.ndjson' });
+    expect(desktop.invoke).toHaveBeenCalledWith('files.saveExport', { file: 'a.ndjson' });
+    await expect(files.openImport()).resolves.toEqual({ file: 'upload-1.har', size: 9, name: 'a.har' });
+    // The contract's method calls stay on their own channel.
+    expect(bridge.invoke).not.toHaveBeenCalled();
   });
 
   it('turn a network failure or an odd answer into a ContractError', async () => {

@@ -2,6 +2,7 @@ import { ContractError, type Envelope, type EventName, type InspectorBridge } fr
 import { describe, expect, it, vi } from 'vitest';
 import { createClient } from '../../src-renderer/api/client';
 import { createIpcTransport } from '../../src-renderer/api/ipcTransport';
+import { fakeDesktop } from './support/desktop';
 
 function fakeBridge(answer: (method: string, input: unknown) => Envelope<unknown>) {
   let push: (name: EventName, payload: unknown) => void = () => {};
@@ -11,6 +12,7 @@ function fakeBridge(answer: (method: string, input: unknown) => Envelope<unknown
       push = listener;
       return () => {};
     },
+    desktop: fakeDesktop().bridge,
   };
   return { bridge, push: (name: EventName, payload: unknown) => push(name, payload) };
 }

@@ -71,7 +71,12 @@ export function fakeService(overrides: Partial<Service> = {}): Mocked<Service> {
     }),
     'deliveries.list': () => ({ items: [], total: 0 }),
     'deliveries.get': ({ id }) => detail(id),
+    'deliveries.delete': ({ deliveryIds }) => ({ deleted: deliveryIds.length }),
+    'deliveries.countMatching': () => ({ count: 0, upToId: 0 }),
+    'deliveries.deleteMatching': () => ({ deleted: 0 }),
     'inboxes.list': () => ({ items: [] }),
+    'inboxes.clear': () => ({ deleted: 0 }),
+    'inboxes.delete': () => ({ deleted: 0 }),
     'inboxes.create': ({ name }) => ({
       name,
       createdAt: new Date(0).toISOString(),
@@ -111,6 +116,14 @@ export function fakeService(overrides: Partial<Service> = {}): Mocked<Service> {
     'commands.list': () => ({ items: [] }),
     'commands.save': ({ name, body }) => ({ name, body, updatedAt: new Date(0).toISOString() }),
     'commands.delete': () => ({ deleted: true as const }),
+    'commands.tryRun': () => ({
+      ok: true,
+      reason: null,
+      response: null,
+      logs: [],
+      messages: [],
+      durationMs: 0,
+    }),
     'links.sign': () => ({
       url: 'http://127.0.0.1:1/ownlang/webhook/1?command=a',
       kid: 'k00000000',

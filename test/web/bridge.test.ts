@@ -116,7 +116,7 @@ describe('web bridge (serve)', () => {
   });
 
   it('answers an unknown method with 404 unknown-method', async () => {
-    const res = await api('deliveries.delete', {});
+    const res = await api('deliveries.purge', {});
     expect(res.status).toBe(404);
     expect(res.json<ErrorBody>().error).toBe('unknown-method');
   });

@@ -15,7 +15,11 @@ export interface FilterSql {
 export function ftsQuery(text: string): string | null {
   const words = text.split(/\s+/).filter(Boolean);
   if (words.length === 0) return null;
-  return words.map((w, i) => `"${w.replaceAll('"', '""')}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+  const all = words
+    .map((w, i) => `"${w.replaceAll('"', '""')}"${i === words.length - 1 ? '*' : ''}`)
+    .join(' ');
+  // Only the text and the body: the facets column's tokens are not words.
+  return `{text body} : (${all})`;
 }
 
 /** The status range a class names: both engines filter by it. */
@@ -35,32 +39,37 @@ export const idVariants = (id: string): [number | string, string] => [
   id,
 ];
 
-export function filterSql(
-  filter: DeliveryFilter & { before?: number | undefined; after?: number | undefined },
-): FilterSql {
+type Cursors = { before?: number | undefined; after?: number | undefined };
+
+/**
+ * The filter as SQL over `deliveries` (aliased `d`), all but the words:
+ * those only the search index can answer. `facets: false` leaves out what
+ * the index's facets column answers too, for a query that joins it.
+ */
+export function filterSql(filter: DeliveryFilter & Cursors, { facets = true } = {}): FilterSql {
   const clauses: string[] = [];
   const params: unknown[] = [];
   const add = (clause: string, ...values: unknown[]) => {
     clauses.push(clause);
     params.push(...values);
   };
-  if (filter.inbox !== undefined) add('inbox = ?', filter.inbox);
-  const fts = filter.query ? ftsQuery(filter.query) : null;
-  if (fts !== null) add('id IN (SELECT rowid FROM deliveries_fts WHERE deliveries_fts MATCH ?)', fts);
-  if (filter.kind !== undefined) add('kind = ?', filter.kind);
-  if (filter.platform !== undefined) add('platform = ?', filter.platform);
-  if (typeof filter.status === 'number') add('response_status = ?', filter.status);
-  else if (filter.status !== undefined)
-    add('response_status BETWEEN ? AND ?', ...(STATUS_CLASS[filter.status] ?? [0, 0]));
-  if (filter.problem === 'none') add('problem IS NULL');
-  else if (filter.problem === 'any') add('problem IS NOT NULL');
-  else if (filter.problem !== undefined) add('problem = ?', filter.problem);
-  if (filter.userId !== undefined) add('user_id IN (?, ?)', ...idVariants(filter.userId));
-  if (filter.chatId !== undefined) add('chat_id IN (?, ?)', ...idVariants(filter.chatId));
-  if (filter.from !== undefined) add('received_at >= ?', Date.parse(filter.from));
-  if (filter.to !== undefined) add('received_at <= ?', Date.parse(filter.to));
-  if (filter.before !== undefined) add('id < ?', filter.before);
-  if (filter.after !== undefined) add('id > ?', filter.after);
+  if (filter.inbox !== undefined) add('d.inbox = ?', filter.inbox);
+  if (facets) {
+    if (filter.kind !== undefined) add('d.kind = ?', filter.kind);
+    if (filter.platform !== undefined) add('d.platform = ?', filter.platform);
+    if (typeof filter.status === 'number') add('d.response_status = ?', filter.status);
+    else if (filter.status !== undefined)
+      add('d.response_status BETWEEN ? AND ?', ...(STATUS_CLASS[filter.status] ?? [0, 0]));
+    if (filter.problem === 'none') add('d.problem IS NULL');
+    else if (filter.problem === 'any') add('d.problem IS NOT NULL');
+    else if (filter.problem !== undefined) add('d.problem = ?', filter.problem);
+    if (filter.userId !== undefined) add('d.user_id IN (?, ?)', ...idVariants(filter.userId));
+    if (filter.chatId !== undefined) add('d.chat_id IN (?, ?)', ...idVariants(filter.chatId));
+  }
+  if (filter.from !== undefined) add('d.received_at >= ?', Date.parse(filter.from));
+  if (filter.to !== undefined) add('d.received_at <= ?', Date.parse(filter.to));
+  if (filter.before !== undefined) add('d.id < ?', filter.before);
+  if (filter.after !== undefined) add('d.id > ?', filter.after);
   return {
     shape: clauses.join(' AND '),
     where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '',

@@ -1,4 +1,4 @@
-import { type DeliveryListItem, TOTAL_COUNTED_UP_TO } from '@contract';
+import { type DeliveryFilter, type DeliveryListItem, TOTAL_COUNTED_UP_TO } from '@contract';
 import type postgres from 'postgres';
 import { notifyChange } from '../store/pg/changes';
 import type { Sql, TransactionSql } from '../store/pg/connect';
@@ -6,6 +6,7 @@ import { settleFirstCopies } from '../store/pg/first-copies';
 import { searchQuery } from '../store/pg/search-text';
 import { pgText } from '../store/pg/text-value';
 import { idVariants, STATUS_CLASS } from './filter-sql';
+import { PgDeleter } from './pg-delete';
 import { type PgDeliveryValues, pgDeliveryValues, pgInvocationValues } from './pg-rows';
 import type { DeliveryListRow, DeliveryRow, NewDelivery, SeenUserRow } from './records';
 import type { DeliveryPage, DeliverySearch, DeliveryStore, SeenUser, StoredDelivery } from './store';
@@ -30,6 +31,7 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 export class PgDeliveryStore implements DeliveryStore {
   /** The list columns, with times as ms like SQLite's, for the shared row mappers. */
   private readonly listColumns: postgres.Fragment;
+  private readonly deleter: PgDeleter;
 
   /** @param origin this replica's id, sent with change notices so it can ignore its own. */
   constructor(
@@ -39,6 +41,20 @@ export class PgDeliveryStore implements DeliveryStore {
     this.listColumns = sql`id, (extract(epoch FROM received_at) * 1000)::bigint AS received_at, inbox, method,
       path, response_status, problem, duplicate_of, body_size, platform, kind, update_id, user_id, user_name,
       user_username, user_language, chat_id, chat_type, text`;
+    this.deleter = new PgDeleter(sql, origin, (filter) => this.narrowing(filter));
+  }
+
+  // Deletes live in pg-delete.ts.
+  deleteIds(ids: readonly number[]): Promise<number[]> {
+    return this.deleter.deleteIds(ids);
+  }
+
+  countMatching(filter: DeliveryFilter, upToId: number): Promise<number> {
+    return this.deleter.count(filter, upToId);
+  }
+
+  deleteMatchingChunk(filter: DeliveryFilter, upToId: number, limit: number): Promise<number[]> {
+    return this.deleter.deleteChunk(filter, upToId, limit);
   }
 
   /**

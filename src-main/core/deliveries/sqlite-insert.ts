@@ -1,31 +1,19 @@
 import type { DeliveryListItem } from '@contract';
 import type { Database, Statement } from 'better-sqlite3';
 import type { NewDelivery } from './records';
-import { searchableBody } from './searchable-body';
 import { toListItem } from './to-contract';
-
-/** What the search index needs of a stored delivery. */
-export interface IndexEntry {
-  id: number;
-  text: string | null;
-  body: Buffer;
-}
 
 /**
  * Writing deliveries to SQLite: one transaction per batch (the group
- * commit), duplicates linked to their first copy; and, apart from it, their
- * search index. Used on the writer thread when the app runs, and directly by
- * tools and tests.
+ * commit), duplicates linked to their first copy. Their search index is
+ * written apart (sqlite-search-index.ts). Used on the writer thread when the
+ * app runs, and directly by tools and tests.
  */
 export class SqliteInserter {
   private readonly insert: Statement;
   private readonly firstCopy: Statement<[string, number], { id: number }>;
   private readonly insertInvocation: Statement;
-  private readonly insertFts: Statement;
   private readonly batch: (rows: NewDelivery[]) => DeliveryListItem[];
-  private readonly indexBatch: (entries: readonly IndexEntry[]) => void;
-  private readonly unindexed: Statement<[number], { id: number; text: string | null; body: Buffer }>;
-  private readonly indexedUpTo: Statement<[], { n: number | null }>;
 
   constructor(db: Database) {
     this.insert = db.prepare(`INSERT INTO deliveries (
@@ -43,42 +31,12 @@ export class SqliteInserter {
       `INSERT INTO invocations (delivery_id, profile_id, command, user_id, options, params, outcome, reason, check_code, logs, sent, duration_ms, response_truncated)
        VALUES (@deliveryId, @profileId, @command, @userId, @options, @params, @outcome, @reason, @check, @logs, @sent, @durationMs, @responseTruncated)`,
     );
-    this.insertFts = db.prepare('INSERT INTO deliveries_fts (rowid, text, body) VALUES (?, ?, ?)');
-    this.unindexed = db.prepare('SELECT id, text, body FROM deliveries WHERE id > ? ORDER BY id LIMIT 500');
-    this.indexedUpTo = db.prepare('SELECT max(rowid) AS n FROM deliveries_fts');
     // One transaction for a whole batch: this is the group commit.
     this.batch = db.transaction((rows: NewDelivery[]) => rows.map((row) => this.insertOne(row)));
-    this.indexBatch = db.transaction((entries: readonly IndexEntry[]) => {
-      for (const e of entries) this.insertFts.run(e.id, e.text ?? '', searchableBody(e.body));
-    });
   }
 
   insertBatch(rows: NewDelivery[]): DeliveryListItem[] {
     return this.batch(rows);
-  }
-
-  /** Makes these deliveries searchable; a separate transaction, so it never holds up an answer. */
-  index(entries: readonly IndexEntry[]): void {
-    if (entries.length > 0) this.indexBatch(entries);
-  }
-
-  /** The highest delivery id the search index holds. */
-  indexedThrough(): number {
-    return this.indexedUpTo.get()?.n ?? 0;
-  }
-
-  /**
-   * Indexes what was stored but not indexed (a crash between the commit and
-   * the index): everything above the index's highest row. Returns how many.
-   */
-  catchUp(): number {
-    let done = 0;
-    for (;;) {
-      const rows = this.unindexed.all(this.indexedUpTo.get()?.n ?? 0);
-      if (rows.length === 0) return done;
-      this.index(rows);
-      done += rows.length;
-    }
   }
 
   private insertOne(row: NewDelivery): DeliveryListItem {

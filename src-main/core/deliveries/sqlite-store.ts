@@ -1,14 +1,11 @@
-import { type DeliveryListItem, TOTAL_COUNTED_UP_TO } from '@contract';
+import { type DeliveryFilter, type DeliveryListItem, TOTAL_COUNTED_UP_TO } from '@contract';
 import type { Database, Statement } from 'better-sqlite3';
-import { filterSql, idVariants, isPlainFilter } from './filter-sql';
-import {
-  type DeliveryListRow,
-  type DeliveryRow,
-  LIST_COLUMNS,
-  type NewDelivery,
-  type SeenUserRow,
-} from './records';
+import { filterSql, isPlainFilter } from './filter-sql';
+import { type DeliveryListRow, type DeliveryRow, LIST_COLUMNS, type NewDelivery } from './records';
+import { type Gone, SqliteDeleter } from './sqlite-delete';
 import { SqliteInserter } from './sqlite-insert';
+import { SqliteSearch } from './sqlite-search';
+import { SqliteSearchIndexer } from './sqlite-search-index';
 import type { SqliteWriter } from './sqlite-writer';
 import type { DeliveryPage, DeliverySearch, DeliveryStore, SeenUser, StoredDelivery } from './store';
 import { storedFromRow, toListItem, toSeenUser } from './to-contract';
@@ -22,9 +19,10 @@ export class SqliteDeliveryStore implements DeliveryStore {
   private readonly byId: Statement<[number], DeliveryRow>;
   private readonly listRow: Statement<[number], DeliveryListRow>;
   private readonly maxId: Statement<[], { n: number | null }>;
-  private readonly latestUser: Statement<[number | string], SeenUserRow>;
   private readonly countsByInbox: Statement<[], { inbox: string; n: number }>;
   private readonly inserter: SqliteInserter;
+  private readonly indexer: SqliteSearchIndexer;
+  private readonly indexed: SqliteSearch;
   /** Kept in memory: count(*) is a full scan, and the list asks on every page. */
   private readonly counts = new Map<string, number>();
   private readonly byShape = new Map<string, Statement>();
@@ -35,6 +33,8 @@ export class SqliteDeliveryStore implements DeliveryStore {
     { body: Buffer }
   >;
   private total = 0;
+  private readonly inTimeRange: Statement<[number, number, number], { n: number }>;
+  private readonly deleter: SqliteDeleter;
 
   constructor(
     private readonly db: Database,
@@ -73,9 +73,8 @@ export class SqliteDeliveryStore implements DeliveryStore {
     this.sameCandidates = db.prepare(
       'SELECT body FROM deliveries WHERE received_at = ? AND inbox = ? AND method = ? AND path = ? AND query = ? AND body_size = ?',
     );
-    this.latestUser = db.prepare(
-      `SELECT user_id, user_name, user_username, user_language, chat_id, chat_type FROM deliveries
-       WHERE user_id = ? AND platform != 'signed-link' ORDER BY id DESC LIMIT 1`,
+    this.inTimeRange = db.prepare(
+      'SELECT count(*) AS n FROM (SELECT 1 FROM deliveries INDEXED BY deliveries_by_time WHERE received_at BETWEEN ? AND ? LIMIT ?)',
     );
     this.countsByInbox = db.prepare('SELECT inbox, count(*) AS n FROM deliveries GROUP BY inbox');
     for (const { inbox, n } of this.countsByInbox.all()) {
@@ -83,26 +82,45 @@ export class SqliteDeliveryStore implements DeliveryStore {
       this.total += n;
     }
     this.inserter = new SqliteInserter(db);
+    this.indexer = new SqliteSearchIndexer(db);
+    this.indexed = new SqliteSearch(db);
+    this.deleter = new SqliteDeleter(db);
+  }
+
+  // Deletes live in sqlite-delete.ts; here only the in-memory counts follow them.
+  async deleteIds(ids: readonly number[]): Promise<number[]> {
+    return this.forget(this.deleter.deleteIds(ids));
+  }
+
+  async countMatching(filter: DeliveryFilter, upToId: number): Promise<number> {
+    return this.deleter.count(filter, upToId);
+  }
+
+  async deleteMatchingChunk(filter: DeliveryFilter, upToId: number, limit: number): Promise<number[]> {
+    return this.forget(this.deleter.deleteChunk(filter, upToId, limit));
+  }
+
+  private forget(gone: Gone[]): number[] {
+    for (const { inbox } of gone) {
+      this.counts.set(inbox, Math.max(0, (this.counts.get(inbox) ?? 0) - 1));
+      this.total = Math.max(0, this.total - 1);
+    }
+    return gone.map((g) => g.id);
   }
 
   /**
    * Inserts all rows in one transaction; returns them as the list shows them.
    * With a writer thread the transaction (and its fsync) runs there, so the
-   * event loop answers other requests meanwhile; without one (tools, tests),
-   * here, with the search index written in the same call.
+   * event loop answers other requests meanwhile, and the thread indexes
+   * them behind the commit; without one (tools, tests), here, with the
+   * search index written in the same call.
    */
   async insertAll(rows: NewDelivery[]): Promise<DeliveryListItem[]> {
     let items: DeliveryListItem[];
     if (this.writer) items = await this.writer.insertAll(rows);
     else {
       items = this.inserter.insertBatch(rows);
-      this.inserter.index(
-        items.map((item, i) => ({
-          id: item.id,
-          text: item.summary.text,
-          body: (rows[i] as NewDelivery).body,
-        })),
-      );
+      this.indexer.indexAll();
     }
     for (const item of items) {
       this.counts.set(item.inbox, (this.counts.get(item.inbox) ?? 0) + 1);
@@ -113,12 +131,34 @@ export class SqliteDeliveryStore implements DeliveryStore {
 
   /** Newest first, narrowed by any filter; statements are prepared once per filter shape. */
   async search(filter: DeliverySearch): Promise<DeliveryPage> {
-    const { limit, before, after, ...narrowing } = filter;
+    const { limit, ...search } = filter;
+    const match = SqliteSearch.matchFor(search);
+    if (match !== null) {
+      const found = this.indexed.find(search, match, limit);
+      return {
+        items: found.rows.map(toListItem),
+        total: Math.min(found.counted, TOTAL_COUNTED_UP_TO),
+        totalExact: found.counted <= TOTAL_COUNTED_UP_TO,
+        ...(found.unsearched > 0 ? { unsearched: found.unsearched } : {}),
+      };
+    }
+    // Nothing the index holds: the inbox, time and cursors, by the table's own indexes.
+    const { before, after, ...narrowing } = search;
     const rows = filterSql({ ...narrowing, before, after });
-    const items = this.statement(
-      `page:${rows.shape}`,
-      () => `SELECT ${LIST_COLUMNS} FROM deliveries ${rows.where} ORDER BY id DESC LIMIT ?`,
-    ).all(...rows.params, limit) as DeliveryListRow[];
+    const narrow = this.narrowTimeRange(narrowing);
+    const items = (
+      narrow
+        ? this.statement(
+            `page:time:${rows.shape}`,
+            () => `SELECT ${LIST_COLUMNS} FROM deliveries d ${rows.where}
+              AND d.id IN (SELECT id FROM deliveries INDEXED BY deliveries_by_time WHERE received_at BETWEEN ? AND ?)
+              ORDER BY d.id DESC LIMIT ?`,
+          ).all(...rows.params, ...narrow, limit)
+        : this.statement(
+            `page:${rows.shape}`,
+            () => `SELECT ${LIST_COLUMNS} FROM deliveries d ${rows.where} ORDER BY d.id DESC LIMIT ?`,
+          ).all(...rows.params, limit)
+    ) as DeliveryListRow[];
     if (isPlainFilter(narrowing)) {
       return { items: items.map(toListItem), total: this.countNow(narrowing.inbox), totalExact: true };
     }
@@ -128,11 +168,27 @@ export class SqliteDeliveryStore implements DeliveryStore {
       this.statement(
         `count:${counted.shape}`,
         () =>
-          `SELECT count(*) AS n FROM (SELECT 1 FROM deliveries ${counted.where} LIMIT ${TOTAL_COUNTED_UP_TO + 1})`,
+          `SELECT count(*) AS n FROM (SELECT 1 FROM deliveries d ${counted.where} LIMIT ${TOTAL_COUNTED_UP_TO + 1})`,
       ).get(...counted.params) as { n: number }
     ).n;
     const totalExact = n <= TOTAL_COUNTED_UP_TO;
     return { items: items.map(toListItem), total: Math.min(n, TOTAL_COUNTED_UP_TO), totalExact };
+  }
+
+  /**
+   * A time range that holds few rows (at most the count's bound, counted on
+   * the time index): its rows are read through that index, where walking the
+   * table newest first would pass every newer row. A broad one (most of the
+   * history) is read newest first, as the list goes. Returns its bounds.
+   */
+  private narrowTimeRange(filter: DeliveryFilter): [number, number] | null {
+    if (filter.from === undefined && filter.to === undefined) return null;
+    const range: [number, number] = [
+      filter.from === undefined ? Number.MIN_SAFE_INTEGER : Date.parse(filter.from),
+      filter.to === undefined ? Number.MAX_SAFE_INTEGER : Date.parse(filter.to),
+    ];
+    const inRange = this.inTimeRange.get(...range, TOTAL_COUNTED_UP_TO + 1)?.n ?? 0;
+    return inRange <= TOTAL_COUNTED_UP_TO ? range : null;
   }
 
   private statement(key: string, sql: () => string): Statement {
@@ -200,10 +256,7 @@ export class SqliteDeliveryStore implements DeliveryStore {
 
   /** The user as last seen in a platform delivery, with the chat of that delivery. */
   async seenUser(id: string): Promise<SeenUser | null> {
-    const [asNumber, asText] = idVariants(id);
-    const seen =
-      (typeof asNumber === 'number' ? this.latestUser.get(asNumber) : undefined) ??
-      this.latestUser.get(asText);
+    const seen = this.indexed.seenUser(id);
     return seen ? toSeenUser(seen) : null;
   }
 }

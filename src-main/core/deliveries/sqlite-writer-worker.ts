@@ -4,7 +4,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import type { NewDelivery } from './records';
-import { type IndexEntry, SqliteInserter } from './sqlite-insert';
+import { SqliteInserter } from './sqlite-insert';
+import { SqliteSearchIndexer } from './sqlite-search-index';
 import type { FromWriter, ToWriter, WriterSetup } from './writer-messages';
 
 const port = parentPort;
@@ -20,69 +21,109 @@ db.pragma(`synchronous = ${synchronous}`);
 db.pragma('foreign_keys = ON');
 db.pragma('busy_timeout = 5000');
 const inserter = new SqliteInserter(db);
+const indexer = new SqliteSearchIndexer(db);
 
-let backlog: IndexEntry[] = [];
+/**
+ * Rows per indexing step. A step holds the thread (and so the next commit)
+ * for its length: small enough that an acknowledgement waits little behind
+ * it, large enough that FTS5 writes a segment per step rather than per row.
+ */
+const INDEX_STEP = 500;
 let indexScheduled = false;
-let indexedUpTo = 0;
 
 /** Structured clone turns a Buffer into a plain Uint8Array: give the bytes their Buffer back. */
 const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
+function scheduleIndex(): void {
+  if (indexScheduled) return;
+  indexScheduled = true;
+  setImmediate(indexStep);
+}
+
 /**
- * The search index, one transaction for everything waiting, after the
- * batches that came in this turn were answered. It is rebuilt from the
- * table after a crash, so it is committed without an fsync of its own.
+ * The search index, one step at a time and only while no insert waits:
+ * commits go first, and the index catches up in the gaps (and after a
+ * restart, in the background, however far behind it is). It is rebuilt
+ * from the table after a crash, so it is committed without an fsync.
  */
-function indexBacklog(): void {
+function indexStep(): void {
   indexScheduled = false;
-  if (backlog.length === 0) return;
-  const entries = backlog;
-  backlog = [];
+  if (queued.length > 0) return; // drain() schedules the next step
+  let indexed = 0;
   try {
     db.pragma('synchronous = NORMAL');
-    inserter.index(entries);
-    indexedUpTo = Math.max(indexedUpTo, ...entries.map((e) => e.id));
-    post({ type: 'indexed', upTo: indexedUpTo });
+    indexed = indexer.indexNext(INDEX_STEP);
   } catch (error) {
-    // Left for the catch-up at the next start; search misses them until then, nothing is lost.
+    // Left for the next start; filters read those rows from the table meanwhile, nothing is lost.
     post({ type: 'log', message: `writer: the search index was not updated: ${String(error)}` });
+    return;
   } finally {
     db.pragma(`synchronous = ${synchronous}`);
   }
-}
-
-function insert(id: number, rows: NewDelivery[]): void {
-  for (const row of rows) row.body = asBuffer(row.body);
-  try {
-    const items = inserter.insertBatch(rows);
-    post({ type: 'inserted', id, items });
-    for (const [i, item] of items.entries()) {
-      backlog.push({ id: item.id, text: item.summary.text, body: (rows[i] as NewDelivery).body });
-    }
-    if (!indexScheduled) {
-      indexScheduled = true;
-      setImmediate(indexBacklog);
-    }
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    post({
-      type: 'failed',
-      id,
-      message: String((error as Error).message ?? error),
-      code: typeof code === 'string' ? code : null,
-    });
+  if (indexed > 0) {
+    post({ type: 'indexed', upTo: indexer.indexedUpTo() });
+    scheduleIndex();
   }
 }
 
-inserter.catchUp();
-indexedUpTo = inserter.indexedThrough();
+/** Batches that came while the last transaction ran: committed together, one fsync for all. */
+let queued: Array<{ id: number; rows: NewDelivery[] }> = [];
+let drainScheduled = false;
+
+function drain(): void {
+  drainScheduled = false;
+  const batches = queued;
+  queued = [];
+  if (batches.length === 0) return;
+  for (const batch of batches) for (const row of batch.rows) row.body = asBuffer(row.body);
+  try {
+    const items = inserter.insertBatch(batches.flatMap((b) => b.rows));
+    let at = 0;
+    for (const batch of batches) {
+      post({ type: 'inserted', id: batch.id, items: items.slice(at, at + batch.rows.length) });
+      at += batch.rows.length;
+    }
+  } catch (error) {
+    // One batch's failure must not take the others with it: each on its own.
+    if (batches.length === 1) fail(batches[0]?.id ?? 0, error);
+    else for (const batch of batches) insertAlone(batch);
+  }
+  scheduleIndex();
+}
+
+function insertAlone({ id, rows }: { id: number; rows: NewDelivery[] }): void {
+  try {
+    const items = inserter.insertBatch(rows);
+    post({ type: 'inserted', id, items });
+  } catch (error) {
+    fail(id, error);
+  }
+}
+
+function fail(id: number, error: unknown): void {
+  const code = (error as { code?: unknown }).code;
+  post({
+    type: 'failed',
+    id,
+    message: String((error as Error).message ?? error),
+    code: typeof code === 'string' ? code : null,
+  });
+}
+
 port.on('message', (message: ToWriter) => {
-  if (message.type === 'insert') insert(message.id, message.rows);
-  else {
-    indexBacklog();
+  if (message.type === 'insert') {
+    queued.push({ id: message.id, rows: message.rows });
+    if (!drainScheduled) {
+      drainScheduled = true;
+      setImmediate(drain);
+    }
+  } else {
+    // What is committed is safe; the index catches up at the next start.
+    drain();
     db.close();
     post({ type: 'closed' });
     port.close();
   }
 });
-post({ type: 'ready', indexedUpTo });
+post({ type: 'ready', indexedUpTo: indexer.indexedUpTo() });
+scheduleIndex();

@@ -21,6 +21,8 @@ export interface DeliveryPage {
   items: DeliveryListItem[];
   total: number;
   totalExact: boolean;
+  /** Deliveries too new for the search index: a text search could not see them (see ListDeliveriesOutput). */
+  unsearched?: number;
 }
 
 export type DeliverySearch = DeliveryFilter & {
@@ -56,6 +58,16 @@ export interface DeliveryStore {
   get(id: number): Promise<StoredDelivery | null>;
   /** Removes an inbox's deliveries beyond the newest `keepCount` and those received before `olderThan` (ms). */
   prune(inbox: string, keepCount: number | null, olderThan: number | null): Promise<number>;
+  /** Deletes these deliveries (ids not stored are skipped) with their search rows; returns the ids that went. */
+  deleteIds(ids: readonly number[]): Promise<number[]>;
+  /** Exactly how many deliveries the filter matches among those with an id up to `upToId`. */
+  countMatching(filter: DeliveryFilter, upToId: number): Promise<number>;
+  /**
+   * Deletes at most `limit` of the oldest deliveries the filter matches with an
+   * id up to `upToId`, in one transaction; returns their ids. A delete by
+   * filter calls it until it returns none, so memory stays bounded by `limit`.
+   */
+  deleteMatchingChunk(filter: DeliveryFilter, upToId: number, limit: number): Promise<number[]>;
   /** Is this exact delivery (time, inbox, request line and body bytes) already stored? */
   hasSame(d: NewDelivery): Promise<boolean>;
   /** The largest update_id stored: renumbered replays continue after it. */

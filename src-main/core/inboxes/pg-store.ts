@@ -8,7 +8,10 @@ import type { InboxRow, InboxStore } from './store';
  * `open`, which loads them, and `reload` when another replica says it made one.
  */
 export class PgInboxStore implements InboxStore {
-  private readonly names = new Set<string>();
+  private names = new Set<string>();
+  /** Names created or deleted here while a reload's read ran: the read may predate them. */
+  private readonly changedDuringReload = new Map<string, boolean>();
+  private reloading = 0;
 
   constructor(
     private readonly sql: Sql,
@@ -32,11 +35,43 @@ export class PgInboxStore implements InboxStore {
     return rows.map((row) => ({ name: row.name, createdAt: row.created_at.getTime() }));
   }
 
-  // Inboxes are never deleted, so what is read only adds to what is known
-  // (and a name created here while the read ran is not dropped).
+  // What is read replaces what is known, but for names created or deleted
+  // here while the read ran: the read may have started before their commit.
   async reload(): Promise<void> {
-    const rows = await this.sql<{ name: string }[]>`SELECT name FROM inboxes`;
-    for (const row of rows) this.names.add(row.name);
+    this.reloading += 1;
+    try {
+      const rows = await this.sql<{ name: string }[]>`SELECT name FROM inboxes`;
+      const names = new Set(rows.map((row) => row.name));
+      for (const [name, exists] of this.changedDuringReload) {
+        if (exists) names.add(name);
+        else names.delete(name);
+      }
+      this.names = names;
+    } finally {
+      this.reloading -= 1;
+      if (this.reloading === 0) this.changedDuringReload.clear();
+    }
+  }
+
+  private known(name: string, exists: boolean): void {
+    if (exists) this.names.add(name);
+    else this.names.delete(name);
+    if (this.reloading > 0) this.changedDuringReload.set(name, exists);
+  }
+
+  /** The settings go in the same transaction; both notices reach the other replicas once it commits. */
+  async delete(name: string): Promise<boolean> {
+    const deleted = await this.sql.begin(async (tx) => {
+      await tx`DELETE FROM inbox_settings WHERE inbox = ${name}`;
+      const rows = await tx`DELETE FROM inboxes WHERE name = ${name} RETURNING name`;
+      if (rows.length > 0) {
+        await notifyChange(tx, this.origin, 'inboxes');
+        await notifyChange(tx, this.origin, 'settings');
+      }
+      return rows.length > 0;
+    });
+    this.known(name, false);
+    return deleted;
   }
 
   /**
@@ -52,7 +87,7 @@ export class PgInboxStore implements InboxStore {
       return rows.length > 0;
     });
     // Made here or by another replica: either way it exists now.
-    this.names.add(name);
+    this.known(name, true);
     return created;
   }
 }

@@ -9,8 +9,9 @@ import type { InboxRow, InboxStore } from './store';
 export class SqliteInboxStore implements InboxStore {
   private readonly all: Statement<[], { name: string; created_at: number }>;
   private readonly insert: Statement<[string, number]>;
+  private readonly remove: (name: string) => boolean;
   /** The receiver asks on every request; answer from memory. */
-  private readonly names = new Set<string>();
+  private names = new Set<string>();
 
   constructor(db: Database) {
     this.all = db.prepare('SELECT name, created_at FROM inboxes ORDER BY name');
@@ -18,12 +19,18 @@ export class SqliteInboxStore implements InboxStore {
     this.insert = db.prepare(
       'INSERT INTO inboxes (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING',
     );
+    const dropInbox = db.prepare('DELETE FROM inboxes WHERE name = ?');
+    const dropSettings = db.prepare('DELETE FROM inbox_settings WHERE inbox = ?');
+    this.remove = db.transaction((name: string) => {
+      dropSettings.run(name);
+      return dropInbox.run(name).changes > 0;
+    });
     for (const row of this.all.all()) this.names.add(row.name);
   }
 
-  // Inboxes are never deleted, so what is read only adds to what is known.
+  // Synchronous: nothing can be created or deleted between the read and the swap.
   async reload(): Promise<void> {
-    for (const row of this.all.all()) this.names.add(row.name);
+    this.names = new Set(this.all.all().map((row) => row.name));
   }
 
   has(name: string): boolean {
@@ -39,5 +46,11 @@ export class SqliteInboxStore implements InboxStore {
     const created = this.insert.run(name, now).changes > 0;
     this.names.add(name);
     return created;
+  }
+
+  async delete(name: string): Promise<boolean> {
+    const deleted = this.remove(name);
+    this.names.delete(name);
+    return deleted;
   }
 }

@@ -19,6 +19,12 @@ export interface InboxStore {
   list(): Promise<InboxRow[]>;
   /** False when an inbox of that name already exists. */
   create(name: string): Promise<boolean>;
+  /**
+   * Removes an inbox and its settings (not its deliveries: the caller deletes
+   * those in chunks, after the receiver stops taking new ones for it). False
+   * when there was none of that name.
+   */
+  delete(name: string): Promise<boolean>;
   reload(): Promise<void>;
 }
 

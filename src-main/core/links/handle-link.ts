@@ -162,7 +162,7 @@ export async function handleLinkHit(deps: LinkDeps, hit: LinkHit): Promise<LinkO
 }
 
 /** The user as the app last saw them in a delivery; an unknown user is `{ id }` in a private chat of the same id. */
-async function resolveUser(
+export async function resolveUser(
   deliveries: DeliveryStore,
   id: string,
 ): Promise<{ user: SummaryUser; chat: SummaryChat }> {
@@ -177,7 +177,7 @@ async function resolveUser(
 }
 
 /** What a command sees as `user`: Telegram-style names beside the summary's. */
-function commandUser(user: SummaryUser | null, id: string): Record<string, unknown> {
+export function commandUser(user: SummaryUser | null, id: string): Record<string, unknown> {
   if (!user) return { id };
   return {
     id: user.id,

@@ -23,6 +23,9 @@ const isJson = (text: string): boolean => {
   }
 };
 
+/** The answer to almost every delivery: made once, not stringified per request (the hot path). */
+const ACCEPTED: Answer = Object.freeze(json(200, { ok: true }));
+
 export const answers = {
   /** A response rule's answer: its status and body as set in the inbox's settings. */
   byRule: (status: number, body: string): Answer => ({
@@ -47,7 +50,7 @@ export const answers = {
           body: result.body,
           headers: { 'Content-Type': result.contentType ?? 'application/octet-stream' },
         },
-  accepted: (): Answer => json(200, { ok: true }),
+  accepted: (): Answer => ACCEPTED,
   malformedJson: (reason: string): Answer =>
     failure(400, 'malformed-json', `The body is not valid JSON: ${reason}`),
   tooLarge: (size: number, limit: number): Answer =>

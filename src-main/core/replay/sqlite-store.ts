@@ -19,13 +19,20 @@ interface AttemptRow {
   sent_at: number;
 }
 
-/** Attempts in SQLite, a batch in one transaction. */
+/**
+ * Attempts in SQLite, a batch in one transaction. They are committed
+ * without waiting for an fsync (WAL, synchronous NORMAL): they survive the
+ * process being killed, but at durability `full` the main connection would
+ * otherwise block its event loop on the disk for every batch, and a bulk
+ * replay ran at the disk's fsync rate. Power loss may cost the last
+ * attempts' records; the deliveries' own promise is untouched.
+ */
 export class SqliteAttemptStore implements AttemptStore {
   private readonly insert: Statement;
   private readonly forDelivery: Statement<[number], AttemptRow>;
   private readonly insertBatch: (attempts: NewAttempt[]) => void;
 
-  constructor(db: Database) {
+  constructor(private readonly db: Database) {
     this.insert = db.prepare(
       `INSERT INTO replay_attempts (delivery_id, job_id, target, status, error, duration_ms, response_headers,
          response_body, response_truncated, sent_body_sha256, sent_headers, sent_body, sent_at)
@@ -49,7 +56,13 @@ export class SqliteAttemptStore implements AttemptStore {
   }
 
   async insertAll(attempts: NewAttempt[]): Promise<void> {
-    this.insertBatch(attempts);
+    const synchronous = this.db.pragma('synchronous', { simple: true }) as number;
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      this.insertBatch(attempts);
+    } finally {
+      this.db.pragma(`synchronous = ${synchronous}`);
+    }
   }
 
   async list(deliveryId: number): Promise<ReplayAttempt[]> {

@@ -30,9 +30,23 @@ export interface TransferDeps {
   events: EventHub;
   version: string;
   onImported: (items: DeliveryListItem[]) => void;
+  /** Whether an inbox of that name exists here: an import's "unknown inbox" described the source's. */
+  hasInbox: (name: string) => boolean;
   /** The longest record an import accepts; bodies are capped by the receiver's limit, so a bit over that. */
   maxRecordBytes: number;
   log: (message: string) => void;
+}
+
+/**
+ * "Unknown inbox" said that the inspector the record came from had no such
+ * inbox when it arrived. Stored here in an inbox that exists, the badge would
+ * be wrong (and would flag the row in every problem filter); the original
+ * answer, a 404, stays as it was.
+ */
+function knownHere(delivery: NewDelivery, hasInbox: (name: string) => boolean): NewDelivery {
+  return delivery.problem === 'unknown-inbox' && hasInbox(delivery.inbox)
+    ? { ...delivery, problem: null }
+    : delivery;
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -206,7 +220,7 @@ export class TransferJobs {
     try {
       for await (const { value, where } of this.records(format, path)) {
         try {
-          batch.push(fromRecord(value, inbox));
+          batch.push(knownHere(fromRecord(value, inbox), this.deps.hasInbox));
         } catch (error) {
           throw new RecordError(`${where}: ${describeError(error)}`);
         }

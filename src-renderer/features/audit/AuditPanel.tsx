@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { SaveExportLink } from '../../components/SaveExportLink';
 import { useAllowed } from '../../shared/access';
 import { formatCount } from '../deliveries/format';
 import { AuditFilters } from './AuditFilters';
@@ -103,14 +104,9 @@ function AuditExport() {
             Written as {exported} among the server's exports.
           </span>
         ) : (
-          <a
-            className="button primary"
-            data-testid="audit-download"
-            href={files.downloadUrl(exported)}
-            download={exported}
-          >
-            Download {exported}
-          </a>
+          <SaveExportLink className="button primary" testId="audit-download" files={files} file={exported}>
+            {files.kind === 'browser' ? `Download ${exported}` : `Save ${exported}`}
+          </SaveExportLink>
         ))}
       {exportError !== null && (
         <span className="error-text small" role="alert" data-testid="audit-export-error">

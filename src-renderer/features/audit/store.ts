@@ -1,6 +1,6 @@
 import type { AuditEntry, AuditFilter, Person } from '@contract';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ApiClient, FileRoutes } from '../../api';
+import type { ApiClient, FileTransfer } from '../../api';
 import { errorMessage } from '../../api/errorMessage';
 import { type AuditFilterForm, EMPTY_AUDIT_FILTER, toAuditFilter } from './auditFilter';
 
@@ -10,7 +10,7 @@ export type AuditClient = Pick<ApiClient, 'call' | 'files'>;
 
 export interface AuditState {
   /** Where an export is downloaded from; null where the transport has no file route. */
-  files: FileRoutes | null;
+  files: FileTransfer | null;
   form: AuditFilterForm;
   /** Why the form's filter cannot be sent; the list keeps the last good one meanwhile. */
   formProblem: { field: 'from' | 'to'; message: string } | null;

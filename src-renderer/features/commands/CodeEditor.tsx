@@ -1,67 +1,73 @@
-import { type KeyboardEvent, useLayoutEffect, useRef } from 'react';
-import { indent, outdent, type TextEdit } from './indent';
+import { EditorView } from '@codemirror/view';
+import { useEffect, useRef } from 'react';
+import { editorState, wrapExtension, wrapping } from './editorSetup';
 
 interface CodeEditorProps {
-  id: string;
+  /** The editor's accessible name. */
+  label: string;
   value: string;
   onChange: (value: string) => void;
+  /** Long lines wrap instead of scrolling sideways. */
+  wrap: boolean;
   testId?: string;
-  rows?: number;
-  describedBy?: string;
 }
 
 /**
- * A monospace textarea where Tab indents and Shift+Tab outdents, as in a code
- * editor. Tab would otherwise be the only way out for a keyboard user, so
- * Escape hands it back: Escape, then Tab, moves focus on.
+ * CodeMirror 6 in a React component, inside a shadow root of its own: there
+ * CodeMirror's styles go into a constructed style sheet, which the page's
+ * Content-Security-Policy (style-src 'self', no inline <style>) allows, where
+ * on the document it would add a <style> element the policy blocks.
+ *
+ * The editor owns its text while one types; the store hears every change,
+ * and a value from outside (another command opened, a reload) replaces the
+ * text only when it differs.
  */
-export function CodeEditor({ id, value, onChange, testId, rows = 16, describedBy }: CodeEditorProps) {
-  const ref = useRef<HTMLTextAreaElement>(null);
-  const tabLeaves = useRef(false);
-  // The selection to restore once React has written the edited text (setting the value moves the caret to the end).
-  const pendingSelection = useRef<{ start: number; end: number } | null>(null);
+export function CodeEditor({ label, value, onChange, wrap, testId }: CodeEditorProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  // The latest callback, read by the editor's listener: the editor is built once.
+  const changed = useRef(onChange);
+  changed.current = onChange;
+  const initial = useRef({ value, wrap, label, testId });
 
-  useLayoutEffect(() => {
-    const selection = pendingSelection.current;
-    if (selection === null || ref.current === null) return;
-    pendingSelection.current = null;
-    ref.current.setSelectionRange(selection.start, selection.end);
-  });
+  useEffect(() => {
+    if (host.current === null) return;
+    // A shadow root cannot be attached twice (StrictMode runs effects twice): reuse it.
+    const root = host.current.shadowRoot ?? host.current.attachShadow({ mode: 'open' });
+    const first = initial.current;
+    const editor = new EditorView({
+      root,
+      parent: root,
+      state: editorState({
+        doc: first.value,
+        wrap: first.wrap,
+        label: first.label,
+        testId: first.testId,
+        onChange: (text) => changed.current(text),
+      }),
+    });
+    view.current = editor;
+    return () => {
+      editor.destroy();
+      view.current = null;
+    };
+  }, []);
 
-  const apply = (edit: TextEdit) => {
-    pendingSelection.current = { start: edit.start, end: edit.end };
-    onChange(edit.text);
-  };
+  useEffect(() => {
+    const editor = view.current;
+    if (editor === null || editor.state.doc.toString() === value) return;
+    editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value } });
+  }, [value]);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Escape') {
-      tabLeaves.current = true;
-      return;
-    }
-    const leave = tabLeaves.current;
-    tabLeaves.current = false;
-    if (event.key !== 'Tab' || leave || event.altKey || event.ctrlKey || event.metaKey) return;
-    event.preventDefault();
-    const { selectionStart, selectionEnd } = event.currentTarget;
-    apply((event.shiftKey ? outdent : indent)(value, selectionStart, selectionEnd));
-  };
+  useEffect(() => {
+    view.current?.dispatch({ effects: wrapping.reconfigure(wrapExtension(wrap)) });
+  }, [wrap]);
 
   return (
-    <textarea
-      ref={ref}
-      id={id}
+    <div
+      ref={host}
       className="code-editor"
-      data-testid={testId}
-      value={value}
-      rows={rows}
-      spellCheck={false}
-      autoCapitalize="off"
-      autoComplete="off"
-      autoCorrect="off"
-      wrap="off"
-      aria-describedby={describedBy}
-      onChange={(event) => onChange(event.target.value)}
-      onKeyDown={onKeyDown}
+      data-testid={testId === undefined ? undefined : `${testId}-editor`}
     />
   );
 }

@@ -1,10 +1,13 @@
-import { type FormEvent, type KeyboardEvent, useId } from 'react';
+import { type FormEvent, type KeyboardEvent, useId, useState } from 'react';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { useAllowed } from '../../shared/access';
+import { matches } from '../shortcuts/registry';
 import { CodeEditor } from './CodeEditor';
 import { COMMAND_NAME_HINT, commandNameProblem } from './commandName';
 import { useCommands } from './context';
 import { hasUnsavedChanges } from './store';
+import { TryRun } from './TryRun';
+import './commands.css';
 
 /** Name and JavaScript body of one command; Ctrl+S (⌘S) saves from anywhere in the form. */
 export function CommandEditor() {
@@ -23,6 +26,7 @@ export function CommandEditor() {
   const canDelete = useAllowed('commands.delete');
   // Deleting throws the code away: one more click to be sure.
   const id = useId();
+  const [wrap, setWrap] = useState(false);
 
   // An empty name is not worth a red message before anything was typed; Save still refuses it.
   const nameProblem = name === '' ? null : commandNameProblem(name);
@@ -34,80 +38,94 @@ export function CommandEditor() {
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key.toLowerCase() !== 's' || !(event.ctrlKey || event.metaKey)) return;
+    if (!matches('commands.save', event)) return;
     event.preventDefault();
     // The shortcut must not get around the disabled Save button.
     if (canSave.allowed) void save();
   };
 
   return (
-    <form className="command-editor" aria-label="Edit the command" onSubmit={submit} onKeyDown={onKeyDown}>
-      <div className="form-row">
-        <label className="form-label" htmlFor={`${id}-name`}>
-          Name
-        </label>
-        <input
-          id={`${id}-name`}
-          data-testid="command-name"
-          value={name}
-          spellCheck={false}
-          autoComplete="off"
-          placeholder="e.g. syncGameData"
-          aria-invalid={nameProblem !== null}
-          aria-describedby={`${id}-name-hint`}
-          onChange={(event) => setName(event.target.value)}
-        />
-        <span id={`${id}-name-hint`} className={nameProblem === null ? 'muted small' : 'error-text small'}>
-          {nameProblem ?? COMMAND_NAME_HINT}
-        </span>
-      </div>
-      {replaces && (
-        <p className="muted small" data-testid="command-replaces">
-          Saving replaces the saved command “{name}”.
-        </p>
-      )}
-      <label className="visually-hidden" htmlFor={`${id}-body`}>
-        JavaScript body
-      </label>
-      <CodeEditor
-        id={`${id}-body`}
-        testId="command-body"
-        value={body}
-        onChange={setBody}
-        describedBy={`${id}-keys`}
-      />
-      <p id={`${id}-keys`} className="muted small">
-        Tab indents, Shift+Tab outdents; Escape then Tab leaves the editor. Ctrl+S saves.
-      </p>
-      <div className="form-actions">
-        <button
-          type="submit"
-          className="button primary"
-          data-testid="command-save"
-          disabled={!canSave.allowed || busy !== null || nameProblem !== null}
-          title={canSave.reason}
-        >
-          {busy === 'save' ? 'Saving…' : 'Save'}
-        </button>
-        {unsaved && <span className="muted small">unsaved changes</span>}
-        <span className="header-spacer" />
-        {openName !== null && (
-          <ConfirmButton
-            label="Delete"
-            question={`Delete “${openName}”?`}
-            testId="command-delete"
-            disabled={!canDelete.allowed || busy !== null}
-            title={canDelete.reason}
-            busyLabel={busy === 'delete' ? 'Deleting…' : null}
-            onConfirm={() => void remove()}
+    <div className="command-editor">
+      <form aria-label="Edit the command" onSubmit={submit} onKeyDown={onKeyDown}>
+        <div className="form-row">
+          <label className="form-label" htmlFor={`${id}-name`}>
+            Name
+          </label>
+          <input
+            id={`${id}-name`}
+            data-testid="command-name"
+            value={name}
+            spellCheck={false}
+            autoComplete="off"
+            placeholder="e.g. syncGameData"
+            aria-invalid={nameProblem !== null}
+            aria-describedby={`${id}-name-hint`}
+            onChange={(event) => setName(event.target.value)}
           />
+          <span id={`${id}-name-hint`} className={nameProblem === null ? 'muted small' : 'error-text small'}>
+            {nameProblem ?? COMMAND_NAME_HINT}
+          </span>
+        </div>
+        {replaces && (
+          <p className="muted small" data-testid="command-replaces">
+            Saving replaces the saved command “{name}”.
+          </p>
         )}
-      </div>
-      {formError !== null && (
-        <p className="error-text" role="alert" data-testid="command-error">
-          {formError}
+        <div className="editor-options">
+          <span className="form-label">JavaScript body</span>
+          <label className="muted small">
+            <input
+              type="checkbox"
+              data-testid="command-wrap"
+              checked={wrap}
+              onChange={(event) => setWrap(event.target.checked)}
+            />{' '}
+            Wrap long lines
+          </label>
+        </div>
+        <CodeEditor
+          label="JavaScript body"
+          testId="command-body"
+          value={body}
+          onChange={setBody}
+          wrap={wrap}
+        />
+        <p className="muted small">
+          Syntax errors are marked as you type. Tab indents, Shift+Tab outdents; Escape then Tab leaves the
+          editor. Ctrl+S saves.
         </p>
-      )}
-    </form>
+        <div className="form-actions">
+          <button
+            type="submit"
+            className="button primary"
+            data-testid="command-save"
+            disabled={!canSave.allowed || busy !== null || nameProblem !== null}
+            title={canSave.reason}
+          >
+            {busy === 'save' ? 'Saving…' : 'Save'}
+          </button>
+          {unsaved && <span className="muted small">unsaved changes</span>}
+          <span className="header-spacer" />
+          {openName !== null && (
+            <ConfirmButton
+              label="Delete"
+              question={`Delete “${openName}”?`}
+              testId="command-delete"
+              disabled={!canDelete.allowed || busy !== null}
+              title={canDelete.reason}
+              busyLabel={busy === 'delete' ? 'Deleting…' : null}
+              onConfirm={() => void remove()}
+            />
+          )}
+        </div>
+        {formError !== null && (
+          <p className="error-text" role="alert" data-testid="command-error">
+            {formError}
+          </p>
+        )}
+      </form>
+      {/* Outside the form: Enter in its fields runs it, and does not save. */}
+      <TryRun />
+    </div>
   );
 }

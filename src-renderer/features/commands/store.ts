@@ -1,4 +1,4 @@
-import type { Command } from '@contract';
+import type { Command, TryCommandResult } from '@contract';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DataClient } from '../../api';
 import { errorMessage } from '../../api/errorMessage';
@@ -29,6 +29,12 @@ export interface CommandsState {
   busy: 'save' | 'delete' | null;
   /** Why the last save or delete was refused: by the rules here, or the server's words. */
   formError: string | null;
+  /** Whom "Run with a sample user" runs the editor's body for, and with which options (JSON text). */
+  sample: { userId: string; options: string };
+  trying: boolean;
+  /** What the last sample run answered, or why it could not run. */
+  tryResult: TryCommandResult | null;
+  tryError: string | null;
   /** Reads the list and follows `commands.changed`; every panel that shows commands calls it on mount. */
   start(): void;
   stop(): void;
@@ -41,6 +47,9 @@ export interface CommandsState {
   save(): Promise<boolean>;
   /** Deletes the open command; resolves to false when refused. */
   remove(): Promise<boolean>;
+  setSample(patch: Partial<CommandsState['sample']>): void;
+  /** Runs the editor's body (saved or not) once for the sample user, without a link; nothing is sent. */
+  tryRun(): Promise<void>;
 }
 
 export type CommandsStore = StoreApi<CommandsState>;
@@ -91,6 +100,10 @@ export function createCommandsStore(client: DataClient): CommandsStore {
       body: NEW_COMMAND_BODY,
       busy: null,
       formError: null,
+      sample: { userId: '42', options: '' },
+      trying: false,
+      tryResult: null,
+      tryError: null,
 
       start() {
         users += 1;
@@ -148,6 +161,29 @@ export function createCommandsStore(client: DataClient): CommandsStore {
         } catch (error) {
           set({ busy: null, formError: errorMessage(error) });
           return false;
+        }
+      },
+
+      setSample: (patch) => set((state) => ({ sample: { ...state.sample, ...patch } })),
+
+      async tryRun() {
+        const { body, sample, trying } = get();
+        if (trying) return;
+        const userId = sample.userId.trim();
+        if (userId === '') {
+          set({ tryError: 'Give the id of the user to run it for.', tryResult: null });
+          return;
+        }
+        set({ trying: true, tryError: null });
+        try {
+          const result = await client.call('commands.tryRun', {
+            body,
+            userId,
+            ...(sample.options.trim() === '' ? {} : { options: sample.options }),
+          });
+          set({ trying: false, tryResult: result });
+        } catch (error) {
+          set({ trying: false, tryResult: null, tryError: errorMessage(error) });
         }
       },
 

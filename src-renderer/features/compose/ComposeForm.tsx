@@ -1,5 +1,6 @@
 import { type FormEvent, type KeyboardEvent, useId } from 'react';
 import { useAllowed } from '../../shared/access';
+import { matches } from '../shortcuts/registry';
 import { useCompose } from './context';
 import { MAX_TEXT } from './store';
 
@@ -27,7 +28,7 @@ export function ComposeForm({ profileId }: ComposeFormProps) {
   };
 
   const onTextKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+    if (!matches('compose.send', event)) return;
     event.preventDefault();
     // The shortcut must not get around the disabled Send button.
     if (canSend.allowed) void send(profileId);

@@ -1,12 +1,16 @@
 import type { DeliveryDetail } from '@contract';
-import { type ReactNode, type Ref, useState } from 'react';
+import { type ReactNode, type Ref, useMemo, useState } from 'react';
+import { CopyButton } from '../../components/CopyButton';
 import { PanelBoundary } from '../../components/ErrorBoundary';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { Isolated } from '../../components/Isolated';
+import { HighlightProvider } from '../../components/highlight/HighlightContext';
 import { type TabSpec, Tabs } from '../../components/Tabs';
 import { useAllowed } from '../../shared/access';
-import { CopyAsCurl } from './CopyAsCurl';
-import { useDeliveries } from './context';
+import { linkTo } from '../deeplinks/hashRoute';
+import { searchTerms } from '../search/searchTerms';
+import { CopyAs } from './CopyAs';
+import { useDeliveries, useDeliveriesStore } from './context';
+import { DetailTitle } from './detail/DetailTitle';
 import { HeadersTab } from './detail/HeadersTab';
 import { InvocationJsonTab } from './detail/InvocationJsonTab';
 import { InvocationTab } from './detail/InvocationTab';
@@ -14,8 +18,6 @@ import { JsonTab } from './detail/JsonTab';
 import { RawBodyTab } from './detail/RawBodyTab';
 import { ResponseTab } from './detail/ResponseTab';
 import { SummaryTab } from './detail/SummaryTab';
-import { pathWithQuery } from './format';
-import { ProblemBadge } from './ProblemBadge';
 
 type TabId = 'summary' | 'invocation' | 'json' | 'raw' | 'headers' | 'response' | 'replays';
 
@@ -47,6 +49,8 @@ interface DetailPaneProps {
   onReplay?: (delivery: DeliveryDetail) => void;
   /** The Replays tab's content (the replay feature's); no Replays tab without it. */
   renderReplays?: (delivery: DeliveryDetail) => ReactNode;
+  /** More buttons in the header, from other features (deleting). */
+  renderActions?: (delivery: DeliveryDetail) => ReactNode;
 }
 
 export function DeliveryDetailPane({
@@ -55,6 +59,7 @@ export function DeliveryDetailPane({
   onReply,
   onReplay,
   renderReplays,
+  renderActions,
 }: DetailPaneProps) {
   const detail = useDeliveries((state) => state.detail);
   const retryDetail = useDeliveries((state) => state.retryDetail);
@@ -88,6 +93,7 @@ export function DeliveryDetailPane({
             onReply={onReply}
             onReplay={onReplay}
             renderReplays={renderReplays}
+            renderActions={renderActions}
           />
         </PanelBoundary>
       );
@@ -115,6 +121,7 @@ interface DeliveryViewProps {
   onReply: ((delivery: DeliveryDetail) => void) | undefined;
   onReplay: ((delivery: DeliveryDetail) => void) | undefined;
   renderReplays: ((delivery: DeliveryDetail) => ReactNode) | undefined;
+  renderActions: ((delivery: DeliveryDetail) => ReactNode) | undefined;
 }
 
 function DeliveryView({
@@ -125,8 +132,13 @@ function DeliveryView({
   onReply,
   onReplay,
   renderReplays,
+  renderActions,
 }: DeliveryViewProps) {
   const select = useDeliveries((state) => state.select);
+  const query = useDeliveries((state) => state.filter.query);
+  const store = useDeliveriesStore();
+  const getFilter = () => store.getState().filter;
+  const terms = useMemo(() => searchTerms(query), [query]);
   const canReply = useAllowed('messages.send');
   const canReplay = useAllowed('replay.start');
   const { duplicateOf, invocation } = delivery;
@@ -139,13 +151,7 @@ function DeliveryView({
   return (
     <>
       <header className="detail-header">
-        <h2 className="detail-title">
-          #{delivery.id} <span className="muted">{delivery.method}</span>{' '}
-          <code>
-            <Isolated text={pathWithQuery(delivery.path, delivery.query)} />
-          </code>
-          {delivery.problem !== null && <ProblemBadge problem={delivery.problem} />}
-        </h2>
+        <DetailTitle delivery={delivery} />
         <div className="detail-actions">
           {duplicateOf !== null && (
             <button
@@ -181,7 +187,14 @@ function DeliveryView({
               Replay
             </button>
           )}
-          <CopyAsCurl delivery={delivery} receiverUrl={receiverUrl} />
+          <CopyButton
+            text={() => linkTo({ deliveryId: delivery.id, filter: getFilter() })}
+            label="Copy link"
+            title="Copy a link that opens this delivery (with the list’s search and filters)"
+            testId="copy-delivery-link"
+          />
+          <CopyAs delivery={delivery} receiverUrl={receiverUrl} />
+          {renderActions?.(delivery)}
         </div>
       </header>
       <Tabs tabs={tabs} active={shown} onChange={onTabChange} idPrefix="detail" />
@@ -194,18 +207,21 @@ function DeliveryView({
       >
         {/* A tab that fails leaves the header and the other tabs usable. */}
         <PanelBoundary name={`${shown} tab`} resetKey={`${delivery.id}:${shown}`}>
-          {shown === 'summary' && <SummaryTab delivery={delivery} />}
-          {shown === 'invocation' && invocation !== null && <InvocationTab invocation={invocation} />}
-          {shown === 'json' &&
-            (invocation === null ? (
-              <JsonTab delivery={delivery} />
-            ) : (
-              <InvocationJsonTab delivery={delivery} />
-            ))}
-          {shown === 'raw' && <RawBodyTab delivery={delivery} />}
-          {shown === 'headers' && <HeadersTab delivery={delivery} />}
-          {shown === 'response' && <ResponseTab delivery={delivery} />}
-          {shown === 'replays' && renderReplays?.(delivery)}
+          {/* The list's search words, marked in the body, headers and summary too. */}
+          <HighlightProvider terms={terms}>
+            {shown === 'summary' && <SummaryTab delivery={delivery} />}
+            {shown === 'invocation' && invocation !== null && <InvocationTab invocation={invocation} />}
+            {shown === 'json' &&
+              (invocation === null ? (
+                <JsonTab delivery={delivery} />
+              ) : (
+                <InvocationJsonTab delivery={delivery} />
+              ))}
+            {shown === 'raw' && <RawBodyTab delivery={delivery} />}
+            {shown === 'headers' && <HeadersTab delivery={delivery} />}
+            {shown === 'response' && <ResponseTab delivery={delivery} />}
+            {shown === 'replays' && renderReplays?.(delivery)}
+          </HighlightProvider>
         </PanelBoundary>
       </div>
     </>

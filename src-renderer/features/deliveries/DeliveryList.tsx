@@ -1,12 +1,25 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import {
+  type KeyboardEvent,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+} from 'react';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SearchBar } from '../search/SearchBar';
+import { searchTerms } from '../search/searchTerms';
+import { matches } from '../shortcuts/registry';
 import { BrokenRow } from './BrokenRow';
 import { useDeliveries } from './context';
 import { DeliveryRow, ROW_HEIGHT, rowDomId } from './DeliveryRow';
+import { FollowToggle } from './FollowToggle';
 import { isNarrowed } from './filter';
+import { useFollow, useFollowStore } from './follow';
+import { columnStyle, ListColumns, useColumnWidths } from './ListColumns';
 import { ListHeader } from './ListHeader';
 import { nextIndex } from './navigation';
 
@@ -35,8 +48,13 @@ export function DeliveryList({ onOpen, empty, headerActions }: DeliveryListProps
   const retry = useDeliveries((state) => state.retry);
   const loadOlder = useDeliveries((state) => state.loadOlder);
   const narrowed = useDeliveries((state) => isNarrowed(state.filter));
+  const query = useDeliveries((state) => state.filter.query);
+  const terms = useMemo(() => searchTerms(query), [query]);
   const count = rows.count;
 
+  const columns = useColumnWidths();
+  const follow = useFollowStore();
+  const paused = useFollow((state) => state.paused);
   const gridRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -49,13 +67,15 @@ export function DeliveryList({ onOpen, empty, headerActions }: DeliveryListProps
 
   // While the user reads further down, rows arriving on top must not push the
   // view away: remember the first visible row and keep it in place. At the very
-  // top the list follows the newest deliveries instead.
+  // top the list follows the newest deliveries instead, unless it is paused.
   const anchor = useRef<{ id: number; offset: number } | null>(null);
+  const pausedRef = useRef(paused);
+  pausedRef.current = paused;
   const rememberAnchor = useCallback(() => {
     const element = scrollRef.current;
     if (element === null) return;
     const index = Math.floor(element.scrollTop / ROW_HEIGHT);
-    const item = element.scrollTop > 0 ? rows.at(index) : undefined;
+    const item = element.scrollTop > 0 || pausedRef.current ? rows.at(index) : undefined;
     anchor.current =
       item === undefined ? null : { id: item.id, offset: element.scrollTop - index * ROW_HEIGHT };
   }, [rows]);
@@ -73,6 +93,16 @@ export function DeliveryList({ onOpen, empty, headerActions }: DeliveryListProps
     const target = index * ROW_HEIGHT + kept.offset;
     if (Math.abs(element.scrollTop - target) >= 1) element.scrollTop = target;
   }, [rows, version]);
+
+  // Paused: hold the rows in view where they are. Following again: back to the newest.
+  useEffect(() => {
+    if (paused) {
+      rememberAnchor();
+      return;
+    }
+    anchor.current = null;
+    if (scrollRef.current !== null) scrollRef.current.scrollTop = 0;
+  }, [paused, rememberAnchor]);
 
   const lastVisible = virtualItems.at(-1)?.index ?? -1;
   useEffect(() => {
@@ -95,12 +125,17 @@ export function DeliveryList({ onOpen, empty, headerActions }: DeliveryListProps
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     // Space ticks the open row: the keyboard's way to the checkboxes, which are out of the tab order.
     // On a checkbox focused by a click, Space is the checkbox's own.
-    if (event.key === ' ' && event.target === event.currentTarget) {
+    if (matches('list.tick', event) && event.target === event.currentTarget) {
       event.preventDefault();
       if (selectedId !== null) toggleChecked(selectedId, event.shiftKey);
       return;
     }
-    if (event.key === 'Enter') {
+    if (matches('list.follow', event)) {
+      event.preventDefault();
+      follow?.getState().toggle();
+      return;
+    }
+    if (matches('list.open', event)) {
       event.preventDefault();
       const first = rows.at(0);
       if (selectedId === null && first !== undefined) select(first.id);
@@ -108,7 +143,7 @@ export function DeliveryList({ onOpen, empty, headerActions }: DeliveryListProps
       return;
     }
     const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_HEIGHT) - 1);
-    const index = nextIndex(event.key, selectedIndex, count, pageRows);
+    const index = nextIndex(event, selectedIndex, count, pageRows);
     if (index === null) return;
     event.preventDefault();
     const item = rows.at(index);
@@ -121,7 +156,14 @@ export function DeliveryList({ onOpen, empty, headerActions }: DeliveryListProps
   return (
     <section className="list-pane" aria-label="Deliveries">
       <SearchBar onLeave={() => gridRef.current?.focus()} />
-      <ListHeader actions={headerActions} />
+      <ListHeader
+        actions={
+          <>
+            {follow !== null && <FollowToggle store={follow} />}
+            {headerActions}
+          </>
+        }
+      />
       {loadError !== null && <ErrorMessage message={loadError} onRetry={retry} testId="list-error" />}
       {/*
         An ARIA grid of divs, not a <table>: the virtualizer positions rows
@@ -139,31 +181,11 @@ export function DeliveryList({ onOpen, empty, headerActions }: DeliveryListProps
         aria-rowcount={count + 1}
         aria-activedescendant={selectedRendered && selectedId !== null ? rowDomId(selectedId) : undefined}
         data-testid="delivery-list"
+        style={columnStyle(columns)}
         tabIndex={0}
         onKeyDown={onKeyDown}
       >
-        {/* biome-ignore-start lint/a11y/useSemanticElements lint/a11y/useFocusableInteractive: virtualized grid whose focus stays on the grid (aria-activedescendant), see above */}
-        <div className="row list-columns" role="row" aria-rowindex={1}>
-          <span role="columnheader" className="cell cell-check">
-            <span className="visually-hidden">Selected</span>
-          </span>
-          <span role="columnheader" className="cell cell-time">
-            Time
-          </span>
-          <span role="columnheader" className="cell cell-inbox">
-            Inbox
-          </span>
-          <span role="columnheader" className="cell cell-status">
-            Status
-          </span>
-          <span role="columnheader" className="cell cell-user">
-            User
-          </span>
-          <span role="columnheader" className="cell cell-text">
-            Text
-          </span>
-        </div>
-        {/* biome-ignore-end lint/a11y/useSemanticElements lint/a11y/useFocusableInteractive: virtualized grid whose focus stays on the grid (aria-activedescendant), see above */}
+        <ListColumns widths={columns} />
         <div className="list-scroll" ref={scrollRef} onScroll={rememberAnchor}>
           {firstPage === 'loading' && count === 0 && <p className="list-note">Loading deliveries…</p>}
           {showEmpty &&
@@ -199,6 +221,7 @@ export function DeliveryList({ onOpen, empty, headerActions }: DeliveryListProps
                     onSelect={select}
                     checked={checked.has(item.id)}
                     onCheck={toggleChecked}
+                    terms={terms}
                   />
                 </ErrorBoundary>
               );

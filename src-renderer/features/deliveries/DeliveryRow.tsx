@@ -1,7 +1,9 @@
 import type { DeliveryListItem } from '@contract';
 import { type ChangeEvent, type MouseEvent, memo } from 'react';
-import { formatFullTime, formatTime, userLabel } from './format';
+import { Marked } from '../../components/highlight/HighlightContext';
+import { userLabel } from './format';
 import { ProblemBadge } from './ProblemBadge';
+import { formatRowTime, rowTimeTitle } from './rowTime';
 import { StatusCode } from './StatusCode';
 
 export const ROW_HEIGHT = 32;
@@ -18,6 +20,8 @@ interface DeliveryRowProps {
   checked: boolean;
   /** `range`: a shift-click, extending from the row ticked last. */
   onCheck: (id: number, range: boolean) => void;
+  /** The search's words, marked in the text; the same array while the search stays. */
+  terms: readonly string[];
 }
 
 // The checkbox must not also open the row: its click stops at the cell.
@@ -32,6 +36,7 @@ export const DeliveryRow = memo(function DeliveryRow({
   onSelect,
   checked,
   onCheck,
+  terms,
 }: DeliveryRowProps) {
   const { summary } = item;
   const onRowClick = (event: MouseEvent) => {
@@ -77,8 +82,16 @@ export const DeliveryRow = memo(function DeliveryRow({
           />
         </label>
       </span>
-      <span role="gridcell" className="cell cell-time" title={formatFullTime(item.receivedAt)}>
-        {formatTime(item.receivedAt)}
+      {/* Rows are memoized and outlive the minute: "3 min ago" is worked out again on each hover. */}
+      <span
+        role="gridcell"
+        className="cell cell-time"
+        title={rowTimeTitle(item.receivedAt)}
+        onMouseEnter={(event) => {
+          event.currentTarget.title = rowTimeTitle(item.receivedAt);
+        }}
+      >
+        {formatRowTime(item.receivedAt)}
       </span>
       {/* Names and text come from outside: each in a <bdi>, so a right-to-left override stays in its field. */}
       <span role="gridcell" className="cell cell-inbox" title={item.inbox}>
@@ -102,9 +115,13 @@ export const DeliveryRow = memo(function DeliveryRow({
           </span>
         )}
         {summary.text !== null ? (
-          <bdi className="row-text">{summary.text}</bdi>
+          <bdi className="row-text" data-testid="row-text">
+            <Marked text={summary.text} terms={terms} />
+          </bdi>
         ) : (
-          <bdi className="row-text muted">{fallback}</bdi>
+          <bdi className="row-text muted">
+            <Marked text={fallback} terms={terms} />
+          </bdi>
         )}
       </span>
       {/* biome-ignore-end lint/a11y/useSemanticElements lint/a11y/useFocusableInteractive: cells of the virtualized grid, focus stays on the grid */}

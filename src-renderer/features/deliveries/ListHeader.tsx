@@ -19,6 +19,7 @@ export function ListHeader({ actions }: { actions?: ReactNode }) {
   const firstPage = useDeliveries((state) => state.firstPage);
   const checkedCount = useDeliveries((state) => state.checked.size);
   const clearChecked = useDeliveries((state) => state.clearChecked);
+  const unsearched = useDeliveries((state) => state.unsearched);
 
   return (
     <div className="list-header" data-testid="delivery-count">
@@ -33,6 +34,11 @@ export function ListHeader({ actions }: { actions?: ReactNode }) {
       )}
       {inbox !== null && <span className="muted"> in {inbox}</span>}
       {(loaded < total || !exact) && <span className="muted"> · {formatCount(loaded)} loaded</span>}
+      {unsearched > 0 && (
+        <span className="muted" data-testid="search-catching-up" role="status">
+          {' · '}search is catching up: the newest {formatCount(unsearched)} not searched yet
+        </span>
+      )}
       {checkedCount > 0 && (
         <span className="list-selection">
           {' · '}

@@ -82,6 +82,19 @@ export class DeliveryRows {
     return fresh.length;
   }
 
+  /**
+   * Drops these ids where held (deleted on the server); returns how many were.
+   * One pass over the list per call: the store calls it once per frame of deletes.
+   */
+  remove(ids: ReadonlySet<number>): number {
+    let held = 0;
+    for (const id of ids) if (this.ids.delete(id)) held += 1;
+    if (held === 0) return 0;
+    this.newer = this.newer.filter((item) => !ids.has(item.id));
+    this.older = this.older.filter((item) => !ids.has(item.id));
+    return held;
+  }
+
   clear(): void {
     this.newer = [];
     this.older = [];

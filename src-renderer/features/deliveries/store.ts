@@ -10,6 +10,7 @@ import { DeliveryRows } from './rows';
 export const PAGE_SIZE = 200;
 /** The contract's largest page: what a catch-up asks for at once. */
 export const CATCH_UP_LIMIT = 1000;
+const UNSEARCHED_RETRY_MS = 500;
 const DETAIL_CACHE_SIZE = 100;
 
 export type DetailState =
@@ -25,10 +26,18 @@ export interface DeliveriesState {
    */
   rows: DeliveryRows;
   version: number;
+  /** Live arrivals added to the list since the store started (never pages): what "unseen" counts from. */
+  arrived: number;
   /** Deliveries matching the filter on the server, not just those loaded. */
   total: number;
   /** False when the server stopped counting (`total` is then a lower bound: "10,000+"). */
   totalExact: boolean;
+  /**
+   * The newest deliveries a word search could not see yet: the server's
+   * search index trails its commits (by milliseconds; after an upgrade, while
+   * it rebuilds). The list asks again until it is 0.
+   */
+  unsearched: number;
   /** What the list shows, normalized (see normalizeFilter): `{}` for everything. The inbox is part of it. */
   filter: DeliveryFilter;
   firstPage: 'loading' | 'ready' | 'error';
@@ -71,6 +80,8 @@ export interface DeliveriesStoreOptions {
    */
   scheduleFrame?: (callback: () => void) => void;
   pageSize?: number;
+  /** How soon a word search that missed the newest deliveries asks again (tests shorten it). */
+  unsearchedRetryMs?: number;
 }
 
 export type DeliveriesStore = StoreApi<DeliveriesState>;
@@ -81,6 +92,7 @@ export function createDeliveriesStore(
 ): DeliveriesStore {
   const scheduleFrame = options.scheduleFrame ?? ((callback) => requestAnimationFrame(() => callback()));
   const pageSize = options.pageSize ?? PAGE_SIZE;
+  const unsearchedRetryMs = options.unsearchedRetryMs ?? UNSEARCHED_RETRY_MS;
   const rows = new DeliveryRows();
   const detailCache = new Map<number, DeliveryDetail>();
 
@@ -98,6 +110,10 @@ export function createDeliveriesStore(
   let unsubscribe: Array<() => void> = [];
   // Where a shift-click range starts: the row last ticked or unticked.
   let checkAnchor: number | null = null;
+  // Deleted ids wait for the next frame too: a delete by filter arrives in many chunks.
+  let pendingDeleted = new Set<number>();
+  let deleteFrameScheduled = false;
+  let unsearchedTimer: ReturnType<typeof setTimeout> | null = null;
 
   return createStore<DeliveriesState>()((set, get) => {
     const pageInput = (before?: number) => listInput(get().filter, { limit: pageSize, before });
@@ -117,6 +133,7 @@ export function createDeliveriesStore(
         return;
       set((state) => ({
         version: added === 0 ? state.version : state.version + 1,
+        arrived: state.arrived + added,
         // Counted by the server when it was asked (a narrowed list), else counted here.
         total: answered === null ? state.total + added : Math.max(answered, rows.count),
         totalExact: answered === null ? state.totalExact : answeredExact,
@@ -166,6 +183,7 @@ export function createDeliveriesStore(
       const found: DeliveryListItem[] = [];
       let total = 0;
       let totalExact = true;
+      let unsearched = 0;
       let before: number | undefined;
       try {
         for (;;) {
@@ -177,6 +195,7 @@ export function createDeliveriesStore(
           for (const item of page.items) found.push(item);
           total = page.total;
           totalExact = page.totalExact !== false;
+          unsearched = Math.max(unsearched, page.unsearched ?? 0);
           if (page.items.length < CATCH_UP_LIMIT) break;
           before = page.items.reduce((min, item) => Math.min(min, item.id), Number.POSITIVE_INFINITY);
           if (before <= after + 1) break;
@@ -190,6 +209,7 @@ export function createDeliveriesStore(
       pendingTotal = total;
       pendingTotalExact = totalExact;
       if (get().loadError !== null) set({ loadError: null });
+      noteUnsearched(unsearched);
       scheduleFlush();
     };
     // At most one catch-up on its way; arrivals meanwhile ask for one more run after it.
@@ -204,9 +224,67 @@ export function createDeliveriesStore(
       });
     };
 
+    /**
+     * Words not yet searchable: ask again shortly, since no event will say
+     * when the index reached them. The index fills in id order, so what the
+     * next catch-up finds above the newest known row is exactly what was missed.
+     */
+    const noteUnsearched = (unsearched: number) => {
+      if (unsearched !== get().unsearched) set({ unsearched });
+      if (unsearched > 0 && unsearchedTimer === null) {
+        unsearchedTimer = setTimeout(() => {
+          unsearchedTimer = null;
+          requestCatchUp();
+        }, unsearchedRetryMs);
+      }
+    };
+
     const onAdded = (items: readonly DeliveryListItem[]) => {
       if (isNarrowed(get().filter)) requestCatchUp();
       else enqueue(items);
+    };
+
+    /** The server's count again: deleted rows that were not loaded may have been part of it. */
+    const recount = coalesce(async () => {
+      const epoch = listEpoch;
+      try {
+        const page = await client.call('deliveries.list', listInput(get().filter, { limit: 1 }));
+        if (epoch !== listEpoch) return;
+        set({ total: Math.max(page.total, rows.count), totalExact: page.totalExact !== false });
+      } catch {
+        // The next delete, arrival or reconnect counts again; the rows shown are right meanwhile.
+      }
+    });
+
+    const flushDeleted = () => {
+      deleteFrameScheduled = false;
+      const ids = pendingDeleted;
+      pendingDeleted = new Set();
+      if (unsubscribe.length === 0) return;
+      pending = pending.filter((item) => !ids.has(item.id));
+      for (const id of ids) detailCache.delete(id);
+      const removed = rows.remove(ids);
+      const state = get();
+      const checked = [...state.checked].some((id) => ids.has(id))
+        ? new Set([...state.checked].filter((id) => !ids.has(id)))
+        : state.checked;
+      const selectedGone = state.selectedId !== null && ids.has(state.selectedId);
+      if (removed > 0 || checked !== state.checked || selectedGone) {
+        set((current) => ({
+          version: removed === 0 ? current.version : current.version + 1,
+          total: Math.max(rows.count, current.total - removed),
+          checked,
+          ...(selectedGone ? { selectedId: null, detail: { status: 'idle' as const } } : {}),
+        }));
+      }
+      if (removed < ids.size || !get().totalExact) void recount();
+    };
+
+    const onDeleted = (ids: readonly number[]) => {
+      for (const id of ids) pendingDeleted.add(id);
+      if (deleteFrameScheduled) return;
+      deleteFrameScheduled = true;
+      scheduleFrame(flushDeleted);
     };
 
     const loadFirstPage = async () => {
@@ -223,6 +301,7 @@ export function createDeliveriesStore(
           firstPage: 'ready',
           reachedEnd: page.items.length < pageSize,
         }));
+        noteUnsearched(page.unsearched ?? 0);
       } catch (error) {
         if (epoch !== listEpoch) return;
         set({ firstPage: 'error', loadError: errorMessage(error) });
@@ -323,8 +402,10 @@ export function createDeliveriesStore(
     return {
       rows,
       version: 0,
+      arrived: 0,
       total: 0,
       totalExact: true,
+      unsearched: 0,
       filter: {},
       firstPage: 'loading',
       loadError: null,
@@ -341,6 +422,7 @@ export function createDeliveriesStore(
         // then arrives as an event (and is de-duplicated), instead of being lost.
         unsubscribe = [
           client.on('delivery.added', (payload) => onAdded(payload.items)),
+          client.on('deliveries.deleted', (payload) => onDeleted(payload.ids)),
           client.onReconnect(() => void resync()),
         ];
         void loadFirstPage();
@@ -352,6 +434,8 @@ export function createDeliveriesStore(
         listEpoch += 1;
         pending = [];
         pendingTotal = null;
+        if (unsearchedTimer !== null) clearTimeout(unsearchedTimer);
+        unsearchedTimer = null;
       },
 
       retry() {
@@ -389,6 +473,7 @@ export function createDeliveriesStore(
           version: state.version + 1,
           total: 0,
           totalExact: true,
+          unsearched: 0,
           loadingOlder: false,
           olderError: null,
           reachedEnd: false,

@@ -1,7 +1,9 @@
 import type { Inbox } from '@contract';
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { CopyButton } from '../../components/CopyButton';
+import { toast } from '../../components/toast/toastStore';
 import { useAllowed } from '../../shared/access';
+import { matches } from '../shortcuts/registry';
 import { useInboxes } from './context';
 import { INBOX_NAME_HINT } from './inboxName';
 
@@ -18,7 +20,6 @@ export function NewInbox({ onCreated }: NewInboxProps) {
   const clearError = useInboxes((state) => state.clearCreateError);
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
-  const [created, setCreated] = useState<Inbox | null>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const canCreate = useAllowed('inboxes.create');
@@ -31,14 +32,12 @@ export function NewInbox({ onCreated }: NewInboxProps) {
   const show = () => {
     // An error from an earlier attempt would read as if it were about this one.
     clearError();
-    setCreated(null);
     setOpen(true);
   };
 
   const close = () => {
     setOpen(false);
-    setCreated(null);
-    // The form or confirmation held focus; give it back to what opened it.
+    // The form held focus; give it back to what opened it.
     buttonRef.current?.focus();
   };
 
@@ -50,12 +49,13 @@ export function NewInbox({ onCreated }: NewInboxProps) {
     onCreated(inbox.name);
     setName('');
     setOpen(false);
-    setCreated(inbox);
+    buttonRef.current?.focus();
+    showCreated(inbox);
   };
 
-  // On the button, the form and the confirmation: Escape from anywhere in the popover closes it.
+  // On the button and the form: Escape from anywhere in the popover closes it.
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || (!open && created === null)) return;
+    if (!matches('dialog.close', event) || !open) return;
     event.stopPropagation();
     close();
   };
@@ -116,20 +116,24 @@ export function NewInbox({ onCreated }: NewInboxProps) {
           </span>
         </form>
       )}
-      {created !== null && (
-        <span className="new-inbox-popover" role="status" onKeyDown={onKeyDown}>
-          <span>Inbox “{created.name}” created. Point your platform's webhook at:</span>
-          <span className="new-inbox-url">
-            <code data-testid="new-inbox-url">{created.url}</code>
-            <CopyButton text={created.url} label="Copy URL" />
-          </span>
-          <span className="new-inbox-actions">
-            <button type="button" className="button" onClick={close}>
-              Dismiss
-            </button>
-          </span>
-        </span>
-      )}
     </span>
+  );
+}
+
+/**
+ * The URL to give the platform, as a toast: it fades by itself and never sits over the
+ * detail tabs (a popover here used to catch their clicks until dismissed).
+ */
+function showCreated(inbox: Inbox) {
+  toast(
+    <>
+      Inbox “{inbox.name}” created. Point your platform's webhook at:{' '}
+      <code data-testid="new-inbox-url">{inbox.url}</code>
+    </>,
+    {
+      action: <CopyButton text={inbox.url} label="Copy URL" />,
+      durationMs: 10_000,
+      testId: 'new-inbox-created',
+    },
   );
 }

@@ -118,9 +118,10 @@ export function ProfileForm({ profile, onDone, onCancel }: ProfileFormProps) {
         {text('publicUrl', 'profile-public-url', { placeholder: 'https://your-tunnel.example/webhook' })}
       </Row>
       <Row label="Inbox">{text('inbox', 'profile-inbox')}</Row>
-      <Row label="App id">
-        {text('appId', 'profile-app-id', { placeholder: 'Solafon: for delivery logs' })}
-      </Row>
+      {/* Solafon's delivery logs are read with an app id and a user's JWT; Telegram has neither. */}
+      {values.platform === 'solafon' && (
+        <Row label="App id">{text('appId', 'profile-app-id', { placeholder: 'For delivery logs' })}</Row>
+      )}
       <SecretField
         label="API token"
         testId="profile-token"
@@ -130,15 +131,17 @@ export function ProfileForm({ profile, onDone, onCancel }: ProfileFormProps) {
         remove={values.removeToken}
         onRemoveChange={(remove) => update('removeToken', remove)}
       />
-      <SecretField
-        label="User JWT"
-        testId="profile-jwt"
-        value={values.jwt}
-        onChange={(value) => update('jwt', value)}
-        isSet={profile === null ? null : profile.hasJwt}
-        remove={values.removeJwt}
-        onRemoveChange={(remove) => update('removeJwt', remove)}
-      />
+      {values.platform === 'solafon' && (
+        <SecretField
+          label="User JWT"
+          testId="profile-jwt"
+          value={values.jwt}
+          onChange={(value) => update('jwt', value)}
+          isSet={profile === null ? null : profile.hasJwt}
+          remove={values.removeJwt}
+          onRemoveChange={(remove) => update('removeJwt', remove)}
+        />
+      )}
       {values.platform === 'telegram' && (
         <SecretField
           label="Webhook secret token (Telegram)"

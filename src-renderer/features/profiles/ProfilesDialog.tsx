@@ -1,6 +1,7 @@
 import type { BotProfile } from '@contract';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useAllowed } from '../../shared/access';
+import { matches } from '../shortcuts/registry';
 import { useProfiles } from './context';
 import { ProfileForm } from './ProfileForm';
 import { ProfileList } from './ProfileList';
@@ -27,7 +28,7 @@ export function ProfilesDialog({ onClose }: { onClose: () => void }) {
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape') return;
+    if (!matches('dialog.close', event)) return;
     event.stopPropagation();
     onClose();
   };

@@ -1,6 +1,10 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { CopyButton } from '../../components/CopyButton';
+import { linkTo } from '../deeplinks/hashRoute';
 import { useDeliveriesStore } from '../deliveries/context';
+import { sameFilter } from '../deliveries/filter';
 import { PROBLEMS } from '../deliveries/problems';
+import { matches } from '../shortcuts/registry';
 import {
   activeFilterCount,
   EMPTY_FORM,
@@ -56,6 +60,23 @@ export function SearchBar({ onLeave }: SearchBarProps) {
   const applyRef = useRef(apply);
   applyRef.current = apply;
 
+  // The filter set from elsewhere (a deep link, Back): the fields show it, unless the user is
+  // typing, whose text then wins when it settles.
+  useEffect(
+    () =>
+      store.subscribe((state, previous) => {
+        if (state.filter === previous.filter || timer.current !== null) return;
+        const typed = formToFilter(latest.current, state.filter.inbox ?? null);
+        if (Object.keys(typed.errors).length === 0 && sameFilter(typed.filter, state.filter)) return;
+        const next = filterToForm(state.filter);
+        latest.current = next;
+        setForm(next);
+        setErrors({});
+        if (activeFilterCount(next) > 0) setOpen(true);
+      }),
+    [store],
+  );
+
   // Leaving the view while typing: what was typed still applies.
   useEffect(
     () => () => {
@@ -84,12 +105,12 @@ export function SearchBar({ onLeave }: SearchBarProps) {
   };
 
   const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Escape') {
+    if (matches('search.leave', event)) {
       event.preventDefault();
       event.stopPropagation();
       update({ query: '' }, 'now');
       onLeave();
-    } else if (event.key === 'Enter') {
+    } else if (matches('search.apply', event)) {
       event.preventDefault();
       update({}, 'now');
     }
@@ -152,6 +173,12 @@ export function SearchBar({ onLeave }: SearchBarProps) {
         <button type="button" className="button" data-testid="filter-clear" disabled={!dirty} onClick={clear}>
           Clear
         </button>
+        <CopyButton
+          text={() => linkTo({ deliveryId: null, filter: store.getState().filter })}
+          label="Link"
+          title="Copy a link to this search and these filters"
+          testId="copy-filter-link"
+        />
       </div>
       <fieldset id={`${id}-filters`} className="search-filters" data-testid="filter-panel" hidden={!open}>
         <legend className="visually-hidden">Filters</legend>

@@ -1,5 +1,6 @@
 import { useEffect, useEffectEvent } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { InboxDeleteActions } from '../delete/InboxDeleteActions';
 import { useInboxes } from '../inboxes/context';
 import { useSettings, useSettingsStore } from './context';
 import { SettingsFormView } from './SettingsFormView';
@@ -10,16 +11,19 @@ interface SettingsPanelProps {
   listInbox: string | null;
   /** Where deliveries go without an inbox in their URL. */
   defaultInbox: string;
+  /** An inbox was deleted from this panel. */
+  onInboxDeleted?: (name: string) => void;
 }
 
 /** Forwarding, a response rule and retention for one inbox; and the database's size. */
-export function SettingsPanel({ listInbox, defaultInbox }: SettingsPanelProps) {
+export function SettingsPanel({ listInbox, defaultInbox, onInboxDeleted }: SettingsPanelProps) {
   const store = useSettingsStore();
   const inbox = useSettings((state) => state.inbox);
   const settings = useSettings((state) => state.settings);
   const loadError = useSettings((state) => state.loadError);
   const revision = useSettings((state) => state.revision);
   const load = useSettings((state) => state.load);
+  const loadStorage = useSettings((state) => state.loadStorage);
   const inboxes = useInboxes((state) => state.items);
 
   // Read once per visit, with the props of that moment; the select changes the inbox afterwards.
@@ -54,6 +58,18 @@ export function SettingsPanel({ listInbox, defaultInbox }: SettingsPanelProps) {
       </header>
       <div className="panel-body">
         <StorageLine />
+        {inbox !== null && (
+          <InboxDeleteActions
+            inbox={inbox}
+            defaultInbox={defaultInbox}
+            onDone={(deleted) => {
+              void loadStorage();
+              if (!deleted) return;
+              onInboxDeleted?.(inbox);
+              void load(defaultInbox);
+            }}
+          />
+        )}
         {loadError !== null && (
           <ErrorMessage
             message={`Could not read the settings of ${inbox ?? 'the inbox'}: ${loadError}`}

@@ -2,6 +2,7 @@ import type { TransferFormat, TransferProgress } from '@contract';
 import { type FormEvent, useId, useState } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { ProgressBar } from '../../components/ProgressBar';
+import { SaveExportLink } from '../../components/SaveExportLink';
 import { useAllowed } from '../../shared/access';
 import { useDeliveries } from '../deliveries/context';
 import { formatCount } from '../deliveries/format';
@@ -114,14 +115,9 @@ function ExportJob({ job }: { job: TransferProgress }) {
         )}
       </p>
       {job.state === 'finished' && job.file !== null && files !== null && (
-        <a
-          className="button primary"
-          data-testid="export-download"
-          href={files.downloadUrl(job.file)}
-          download={job.file}
-        >
-          Download {job.file}
-        </a>
+        <SaveExportLink className="button primary" testId="export-download" files={files} file={job.file}>
+          {files.kind === 'browser' ? `Download ${job.file}` : `Save ${job.file}`}
+        </SaveExportLink>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 import type { TransferFormat } from '@contract';
 import { type FormEvent, useId, useState } from 'react';
+import { errorMessage } from '../../api/errorMessage';
 import { Dialog } from '../../components/Dialog';
 import { useAllowed } from '../../shared/access';
 import { useInboxes } from '../inboxes/context';
@@ -7,6 +8,7 @@ import { useTransfer } from './context';
 import { FormatSelect } from './FormatSelect';
 import { formatFromName, IMPORT_ACCEPT } from './formats';
 import { ImportProgress } from './ImportProgress';
+import type { ImportSource } from './store';
 
 /** Import an NDJSON or HAR file: uploaded to the bridge, then read in by `import.start`. */
 export function ImportDialog({ onClose }: { onClose: () => void }) {
@@ -16,12 +18,15 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const step = useTransfer((state) => state.importStep);
   const job = useTransfer((state) => state.importJob);
   const error = useTransfer((state) => state.importError);
+  const files = useTransfer((state) => state.files);
   const id = useId();
-  const [file, setFile] = useState<File | null>(null);
+  const [file, setFile] = useState<ImportSource | null>(null);
+  const [picking, setPicking] = useState(false);
+  const [pickError, setPickError] = useState<string | null>(null);
   const [format, setFormat] = useState<TransferFormat>('ndjson');
   const [inbox, setInbox] = useState('');
 
-  const pick = (picked: File | null) => {
+  const pick = (picked: ImportSource | null) => {
     setFile(picked);
     // The name decides the format unless it says nothing; the select can still override it.
     const guessed = picked === null ? null : formatFromName(picked.name);
@@ -29,9 +34,23 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     resetImport();
   };
 
+  // The desktop: the main process shows the open dialog and copies the file in.
+  const pickNative = async () => {
+    if (files?.kind !== 'native') return;
+    setPicking(true);
+    setPickError(null);
+    try {
+      const picked = await files.openImport();
+      if (picked !== null) pick({ kind: 'picked', upload: picked, name: picked.name });
+    } catch (error) {
+      setPickError(errorMessage(error));
+    }
+    setPicking(false);
+  };
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (file !== null) void startImport(file, file.name, format, inbox === '' ? null : inbox);
+    if (file !== null) void startImport(file, format, inbox === '' ? null : inbox);
   };
 
   const busy = step === 'uploading' || step === 'starting' || job?.state === 'running';
@@ -43,14 +62,35 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           <label className="form-label" htmlFor={`${id}-file`}>
             File
           </label>
-          <input
-            id={`${id}-file`}
-            type="file"
-            data-testid="import-file"
-            accept={IMPORT_ACCEPT}
-            disabled={busy}
-            onChange={(event) => pick(event.target.files?.[0] ?? null)}
-          />
+          {files?.kind === 'native' ? (
+            <span className="inline-field">
+              <button
+                id={`${id}-file`}
+                type="button"
+                className="button"
+                data-testid="import-choose"
+                disabled={busy || picking}
+                onClick={() => void pickNative()}
+              >
+                Choose file…
+              </button>
+              <span className="muted small" data-testid="import-chosen">
+                {file?.name ?? 'No file chosen'}
+              </span>
+            </span>
+          ) : (
+            <input
+              id={`${id}-file`}
+              type="file"
+              data-testid="import-file"
+              accept={IMPORT_ACCEPT}
+              disabled={busy}
+              onChange={(event) => {
+                const chosen = event.target.files?.[0];
+                pick(chosen === undefined ? null : { kind: 'blob', blob: chosen, name: chosen.name });
+              }}
+            />
+          )}
         </div>
         <FormatSelect
           id={`${id}-format`}
@@ -81,9 +121,9 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         <p className="muted small">
           Deliveries already stored (same time, inbox, request and body) are skipped.
         </p>
-        {error !== null && (
+        {(error ?? pickError) !== null && (
           <p className="error-text" role="alert" data-testid="import-error">
-            {error}
+            {error ?? pickError}
           </p>
         )}
         <div className="form-actions">

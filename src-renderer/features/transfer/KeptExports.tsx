@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { SaveExportLink } from '../../components/SaveExportLink';
 import { useAllowed } from '../../shared/access';
 import { formatIso } from '../../shared/time';
-import { formatMegabytes } from '../settings/storage';
+import { formatDiskSize } from '../settings/storage';
 import { useTransfer } from './context';
 
 /**
@@ -39,13 +40,13 @@ export function KeptExports() {
                 {files === null ? (
                   item.file
                 ) : (
-                  <a href={files.downloadUrl(item.file)} download={item.file}>
+                  <SaveExportLink testId="kept-export-save" files={files} file={item.file}>
                     {item.file}
-                  </a>
+                  </SaveExportLink>
                 )}
               </span>
               <span className="muted small">
-                {formatMegabytes(item.bytes)} · deleted by itself at {formatIso(item.expiresAt)}
+                {formatDiskSize(item.bytes)} · deleted by itself at {formatIso(item.expiresAt)}
               </span>
               <ConfirmButton
                 label="Delete"

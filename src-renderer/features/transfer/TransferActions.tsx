@@ -1,17 +1,27 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useAllowed } from '../../shared/access';
 import { useTransfer } from './context';
 import { ExportDialog } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
 
-/** Export and Import in the list header; on the desktop, disabled with the reason beside them. */
+/** Export and Import in the list header; disabled with the reason beside them where no file can move. */
 export function TransferActions() {
   const available = useTransfer((state) => state.files !== null);
+  const requested = useTransfer((state) => state.requested);
+  const request = useTransfer((state) => state.request);
   const [open, setOpen] = useState<'export' | 'import' | null>(null);
   const canExport = useAllowed('export.start');
   const canImport = useAllowed('import.start');
   const noteId = useId();
   const why = available ? undefined : noteId;
+
+  // The desktop's File menu (and its shortcuts) asks for a dialog through the store.
+  useEffect(() => {
+    if (requested === null) return;
+    request(null);
+    const allowed = requested === 'export' ? canExport.allowed : canImport.allowed;
+    if (available && allowed) setOpen(requested);
+  }, [requested, request, available, canExport.allowed, canImport.allowed]);
 
   return (
     <>
@@ -39,7 +49,7 @@ export function TransferActions() {
       </button>
       {!available && (
         <span className="muted small" id={noteId} data-testid="transfer-unavailable">
-          Browser UI only for now (npm run serve): the desktop app cannot download or upload files yet.
+          This connection cannot move files: open the inspector in its own window or browser tab.
         </span>
       )}
       {open === 'export' && <ExportDialog onClose={() => setOpen(null)} />}

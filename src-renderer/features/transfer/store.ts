@@ -1,6 +1,6 @@
 import type { ExportFile, Input, TransferFormat, TransferProgress } from '@contract';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ApiClient, FileRoutes, Upload } from '../../api';
+import type { ApiClient, FileTransfer, Upload } from '../../api';
 import { errorMessage } from '../../api/errorMessage';
 import { laterProgress, RecentProgress } from '../../shared/jobProgress';
 
@@ -10,9 +10,22 @@ export type TransferClient = Pick<ApiClient, 'call' | 'on' | 'files'>;
 /** Where an import is before its job reports: the file goes up first, then `import.start` names it. */
 export type ImportStep = 'idle' | 'uploading' | 'starting' | 'job';
 
+/**
+ * What to import: a file the browser holds (uploaded first), or one the
+ * desktop's open dialog already copied in.
+ */
+export type ImportSource =
+  | { kind: 'blob'; blob: Blob; name: string }
+  | { kind: 'picked'; upload: Upload; name: string };
+
+/** Which dialog the menu (or a shortcut) asked for; TransferActions opens it. */
+export type TransferDialog = 'export' | 'import';
+
 export interface TransferState {
-  /** Null on the desktop: no route to download or upload a file there yet. */
-  files: FileRoutes | null;
+  /** Browser routes or native dialogs; null where the transport has neither. */
+  files: FileTransfer | null;
+  /** A dialog asked for from outside the list header (the desktop's menu). */
+  requested: TransferDialog | null;
 
   exportJob: TransferProgress | null;
   exportStarting: boolean;
@@ -38,7 +51,8 @@ export interface TransferState {
   startExport(input: Input<'export.start'>): Promise<boolean>;
   loadExports(): Promise<void>;
   deleteExport(file: string): Promise<void>;
-  startImport(file: Blob, name: string, format: TransferFormat, inbox: string | null): Promise<boolean>;
+  startImport(source: ImportSource, format: TransferFormat, inbox: string | null): Promise<boolean>;
+  request(dialog: TransferDialog | null): void;
   /** Forgets an ended import, for another one. */
   resetImport(): void;
 }
@@ -68,6 +82,7 @@ export function createTransferStore(client: TransferClient): TransferStore {
 
     return {
       files: client.files,
+      requested: null,
       exportJob: null,
       exportStarting: false,
       exportError: null,
@@ -123,18 +138,30 @@ export function createTransferStore(client: TransferClient): TransferStore {
         await get().loadExports();
       },
 
-      async startImport(file, name, format, inbox) {
+      request(dialog) {
+        set({ requested: dialog });
+      },
+
+      async startImport(source, format, inbox) {
         const { files, importStep, importJob } = get();
         if (files === null || importStep === 'uploading' || importStep === 'starting' || running(importJob)) {
           return false;
         }
+        const { name } = source;
         get().start();
         set({ importStep: 'uploading', upload: null, importJob: null, importError: null });
         let upload: Upload;
-        try {
-          upload = await files.upload(file, name);
-        } catch (error) {
-          set({ importStep: 'idle', importError: `The upload failed: ${errorMessage(error)}` });
+        if (source.kind === 'picked') {
+          upload = source.upload;
+        } else if (files.kind === 'browser') {
+          try {
+            upload = await files.upload(source.blob, name);
+          } catch (error) {
+            set({ importStep: 'idle', importError: `The upload failed: ${errorMessage(error)}` });
+            return false;
+          }
+        } else {
+          set({ importStep: 'idle', importError: 'Choose the file with “Choose file…”.' });
           return false;
         }
         set({ importStep: 'starting', upload: { ...upload, name } });

@@ -41,7 +41,7 @@ describe('SqliteWriter (inserts on a thread of their own)', () => {
     expect((await store.search({ query: 'text', limit: 10 })).total).toBe(3);
   });
 
-  it('indexes at start what a crash left stored but not searchable', async () => {
+  it('indexes what a crash left stored but not searchable, in the background after the start', async () => {
     const dataDir = tempDirFor(cleanup);
     const db = openDatabase({ dataDir, durability: 'full' });
     cleanup(() => db.close());
@@ -56,7 +56,8 @@ describe('SqliteWriter (inserts on a thread of their own)', () => {
       () => undefined,
     );
     cleanup(() => writer.close());
-    expect(writer.indexedUpTo).toBe(1);
+    // In the background, after the thread said it is ready: a big backlog never delays the start.
+    await waitFor(() => writer.indexedUpTo >= 1, { what: 'the catch-up' });
     expect((await store.search({ query: 'zebra', limit: 10 })).total).toBe(1);
   });
 
@@ -84,5 +85,20 @@ describe('SqliteWriter (inserts on a thread of their own)', () => {
     await expect(store.insertAll([delivery(4), broken])).rejects.toMatchObject({ name: 'WriterError' });
     expect(await store.count()).toBe(0);
     expect((await store.insertAll([delivery(6)]))[0]?.updateId).toBe(6);
+  });
+
+  it('commits batches that queued up together, and a failing one takes none of the others with it', async () => {
+    const { store } = await open();
+    const broken = delivery(11, { inbox: null as unknown as string });
+    // Sent in one turn: the thread finds them all waiting and tries them as one transaction first.
+    const results = await Promise.allSettled([
+      store.insertAll([delivery(10)]),
+      store.insertAll([broken]),
+      store.insertAll([delivery(12), delivery(13)]),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const updates = (await store.search({ limit: 10 })).items.map((i) => i.updateId).sort();
+    expect(updates).toEqual([10, 12, 13]);
+    expect(await store.count()).toBe(3);
   });
 });

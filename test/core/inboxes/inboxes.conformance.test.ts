@@ -33,6 +33,21 @@ describe('InboxStore', () => {
       expect(['b', 'B', 'a-1', 'a_1'].every((name) => store.has(name))).toBe(true);
     });
 
+    it('deletes an inbox; another replica forgets it on its reload', async (ctx) => {
+      const db = await engine.database(ctx);
+      const a = await inboxStore(db.main, 'replica-a');
+      const b = await inboxStore(db.connect(), 'replica-b');
+      expect(await a.create('gone')).toBe(true);
+      await b.reload();
+      expect(b.has('gone')).toBe(true);
+      expect(await a.delete('gone')).toBe(true);
+      expect(a.has('gone')).toBe(false);
+      expect(await a.delete('gone')).toBe(false);
+      await b.reload();
+      expect(b.has('gone')).toBe(false);
+      expect((await b.list()).map((i) => i.name)).toEqual(['default']);
+    });
+
     it('answers false for a name that exists, keeping the first one', async (ctx) => {
       const store = await inboxStore((await engine.database(ctx)).main);
       expect(await store.create('default')).toBe(false);

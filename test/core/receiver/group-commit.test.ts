@@ -63,7 +63,7 @@ describe('GroupCommitter', () => {
   it('splits a large queue into batches of at most maxBatch', async () => {
     const commit = vi.fn((items: number[]) => items.map((n) => -n));
     const onCommitted = vi.fn();
-    const committer = new GroupCommitter(commit, onCommitted, 2);
+    const committer = new GroupCommitter(commit, onCommitted, { maxBatch: 2 });
     const results = await Promise.all([1, 2, 3, 4, 5].map((n) => committer.add(n)));
     expect(results).toEqual([-1, -2, -3, -4, -5]);
     expect(commit.mock.calls).toEqual([[[1, 2]], [[3, 4]], [[5]]]);
@@ -78,5 +78,69 @@ describe('GroupCommitter', () => {
     expect(commit).toHaveBeenCalledWith([1]);
     expect(committer.size).toBe(0);
     expect(await pending).toBe(1);
+  });
+
+  it('keeps up to maxInFlight commits under way, and what arrives meanwhile waits for a free slot', async () => {
+    const gates: Array<() => void> = [];
+    const commit = vi.fn(
+      (items: number[]) => new Promise<number[]>((resolve) => gates.push(() => resolve(items))),
+    );
+    const committer = new GroupCommitter(commit, () => {}, { maxInFlight: 2, maxBatch: 1 });
+    const results = [1, 2, 3].map((n) => committer.add(n));
+    await new Promise((resolve) => setImmediate(resolve));
+    // Two batches went at once; the third waits for one of them.
+    expect(commit.mock.calls).toEqual([[[1]], [[2]]]);
+    expect(committer.size).toBe(1);
+    gates[1]?.();
+    expect(await results[1]).toBe(2);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(commit.mock.calls).toEqual([[[1]], [[2]], [[3]]]);
+    gates[0]?.();
+    gates[2]?.();
+    expect(await Promise.all(results)).toEqual([1, 2, 3]);
+  });
+
+  it('eager: a lone write starts its commit at once, and the next ones gather behind it', async () => {
+    let release: () => void = () => {};
+    const commit = vi.fn(
+      (items: number[]) =>
+        new Promise<number[]>((resolve) => {
+          release = () => resolve(items);
+        }),
+    );
+    const committer = new GroupCommitter(commit, () => {}, { eager: true });
+    const first = committer.add(1);
+    // No turn of the event loop has passed, and the commit is already under way.
+    expect(commit.mock.calls).toEqual([[[1]]]);
+    const rest = [2, 3].map((n) => committer.add(n));
+    expect(committer.size).toBe(2);
+    release();
+    expect(await first).toBe(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(commit.mock.calls).toEqual([[[1]], [[2, 3]]]);
+    release();
+    expect(await Promise.all(rest)).toEqual([2, 3]);
+  });
+
+  it('flush() waits for every commit under way, not only the queued ones', async () => {
+    let release: () => void = () => {};
+    const commit = vi.fn(
+      (items: number[]) =>
+        new Promise<number[]>((resolve) => {
+          release = () => resolve(items);
+        }),
+    );
+    const committer = new GroupCommitter(commit, () => {}, { eager: true, maxInFlight: 4 });
+    const write = committer.add(1);
+    let flushed = false;
+    const flushing = committer.flush().then(() => {
+      flushed = true;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(flushed).toBe(false);
+    release();
+    await flushing;
+    expect(flushed).toBe(true);
+    expect(await write).toBe(1);
   });
 });

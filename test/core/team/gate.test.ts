@@ -51,5 +51,5 @@ describe('the team gate while the database is away', () => {
     await cluster.pause();
     await expect(gate.authenticate(admin)).rejects.toMatchObject({ code: 'unavailable' });
     await cluster.resume();
-  });
+  }, 60_000); // a throwaway cluster of its own: initdb alone takes seconds on a busy machine
 });

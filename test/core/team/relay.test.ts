@@ -50,8 +50,10 @@ function harness(stored: DeliveryListItem[]) {
   const events = new EventHub();
   const pushed: number[] = [];
   const names: EventName[] = [];
+  const deleted: number[][] = [];
   events.subscribe((name, payload) => {
     names.push(name);
+    if (name === 'deliveries.deleted') deleted.push((payload as { ids: number[] }).ids);
     if (name === 'delivery.added')
       pushed.push(...(payload as { items: DeliveryListItem[] }).items.map((i) => i.id));
   });
@@ -60,6 +62,7 @@ function harness(stored: DeliveryListItem[]) {
     relay,
     pushed,
     names,
+    deleted,
     inboxReloads: () => inboxReloads,
     notice: (change: object) => notify(JSON.stringify(change)),
     reconnect: () => connected(),
@@ -96,6 +99,16 @@ describe('ChangeRelay', () => {
     expect(h.pushed).toEqual([12, 13]);
     expect(h.inboxReloads()).toBe(1);
     expect(h.names).toContain('inboxes.changed');
+  });
+
+  it('tells its clients which deliveries another replica deleted, and nothing for its own deletes', async () => {
+    const h = harness([makeItem(1), makeItem(2)]);
+    await h.relay.start();
+    h.notice({ origin: 'me', topic: 'deleted', ids: [9] });
+    h.notice({ origin: 'other', topic: 'deleted', ids: [1, 2] });
+    await waitFor(() => h.deleted.length === 1);
+    expect(h.deleted).toEqual([[1, 2]]);
+    expect(h.names).toEqual(['deliveries.deleted']);
   });
 
   it('reloads inboxes and tells its clients when another replica created one', async () => {

@@ -6,6 +6,7 @@ import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startTestCore, type TestCore } from '../../support/core';
+import { record } from '../../support/records';
 import { waitFor } from '../../support/wait';
 
 const cores: TestCore[] = [];
@@ -239,6 +240,30 @@ describe('export and import', () => {
     const end = await ended(b.progress, started.jobId);
     expect(end).toMatchObject({ state: 'failed', imported: 3 });
     expect(end.error).toMatch(/line 4/);
+  });
+
+  it('drops the source’s "unknown inbox" when the record lands in an inbox that exists here', async () => {
+    const b = await core();
+    const lines = [
+      record(1, { inbox: 'default', problem: 'unknown-inbox', responseStatus: 404 }),
+      record(2, { inbox: 'nowhere', problem: 'unknown-inbox', responseStatus: 404 }),
+    ];
+    writeFileSync(
+      join(b.t.core.transferDir('imports'), 'unknown.ndjson'),
+      `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`,
+    );
+    const started = await call<TransferProgress>(b.t, 'import.start', {
+      format: 'ndjson',
+      file: 'unknown.ndjson',
+    });
+    expect(await ended(b.progress, started.jobId)).toMatchObject({ state: 'finished', imported: 2 });
+    const page = await call<{
+      items: Array<{ inbox: string; problem: string | null; responseStatus: number }>;
+    }>(b.t, 'deliveries.list', { limit: 10 });
+    const byInbox = Object.fromEntries(page.items.map((i) => [i.inbox, i]));
+    // The answer stays what the platform got; only the badge follows this inspector's inboxes.
+    expect(byInbox.default).toMatchObject({ problem: null, responseStatus: 404 });
+    expect(byInbox.nowhere).toMatchObject({ problem: 'unknown-inbox' });
   });
 
   it('refuses an unknown upload and a path-like name', async () => {

@@ -35,16 +35,37 @@ export class FakeWebContents {
   }
 }
 
-/** A BrowserWindow that never opens: it keeps its options and the URL it was told to load. */
+/**
+ * A BrowserWindow that never opens: it keeps its options and the URL it was
+ * told to load, and lets a test play its window events (focus, close, …).
+ */
 export class FakeBrowserWindow {
   static readonly created: FakeBrowserWindow[] = [];
   static getAllWindows = (): FakeBrowserWindow[] => FakeBrowserWindow.created;
   readonly webContents = new FakeWebContents();
   readonly loadURL = vi.fn(async (_url: string) => {});
-  readonly on = vi.fn();
+  readonly windowListeners = new Map<string, (() => void)[]>();
+  readonly on = vi.fn((name: string, listener: () => void) => {
+    this.windowListeners.set(name, [...(this.windowListeners.get(name) ?? []), listener]);
+    return this;
+  });
   readonly isDestroyed = vi.fn(() => false);
+  focused = false;
+  readonly isFocused = vi.fn(() => this.focused);
+  readonly isMinimized = vi.fn(() => false);
+  readonly isMaximized = vi.fn(() => false);
+  readonly getNormalBounds = vi.fn(() => ({ x: 10, y: 20, width: 900, height: 700 }));
+  readonly maximize = vi.fn();
+  readonly restore = vi.fn();
+  readonly show = vi.fn();
+  readonly focus = vi.fn();
+  readonly flashFrame = vi.fn();
 
-  constructor(readonly options: { webPreferences?: Record<string, unknown> }) {
+  constructor(readonly options: { webPreferences?: Record<string, unknown>; width?: number; x?: number }) {
     FakeBrowserWindow.created.push(this);
+  }
+
+  emitWindow(name: string): void {
+    for (const listener of this.windowListeners.get(name) ?? []) listener();
   }
 }

@@ -1,11 +1,10 @@
 import type { Inbox } from '@contract';
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import type { FileRoutes } from '../../../src-renderer/api';
 import { App } from '../../../src-renderer/app/App';
 import { createStores, startStores } from '../../../src-renderer/app/stores';
 import { APP_INFO } from './bots';
 import { makeDetail, makePage } from './deliveries';
-import { createFakeClient, type Handlers, settle } from './fakeClient';
+import { createFakeClient, type FakeClientOptions, type Handlers, settle } from './fakeClient';
 
 export const makeInbox = (name: string): Inbox => ({
   name,
@@ -19,7 +18,7 @@ export const makeInbox = (name: string): Inbox => ({
  * main.tsx starts it. Call `installFakeLayout()` in the test file, or the
  * virtualized list renders no rows.
  */
-export async function renderApp(handlers: Handlers = {}, options: { files?: FileRoutes | null } = {}) {
+export async function renderApp(handlers: Handlers = {}, options: FakeClientOptions = {}) {
   const fake = createFakeClient({ ...baseHandlers(), ...handlers }, options);
   const stores = createStores(fake.client, { deliveries: { scheduleFrame: () => {} } });
   startStores(stores);

@@ -7,7 +7,7 @@ import {
   type MethodName,
   type Output,
 } from '@contract';
-import type { ApiClient, FileRoutes } from '../../../src-renderer/api';
+import type { ApiClient, DesktopShell, FileTransfer } from '../../../src-renderer/api';
 
 export type Handlers = {
   [M in MethodName]?: (input: Input<M>) => Output<M> | Promise<Output<M>>;
@@ -17,8 +17,10 @@ export type Handlers = {
 export type LogEntry = { kind: 'on'; name: string } | { kind: 'call'; method: MethodName; input: unknown };
 
 export interface FakeClientOptions {
-  /** The web bridge's file routes (see `fakeFileRoutes`); left out, the client is like the desktop's: none. */
-  files?: FileRoutes | null;
+  /** The web bridge's file routes (see `fakeFileRoutes`) or the desktop's dialogs; left out: none. */
+  files?: FileTransfer | null;
+  /** The desktop shell (see `fakeDesktop`); left out: a browser. */
+  desktop?: DesktopShell | null;
 }
 
 /** An ApiClient whose calls are answered by `handlers` and whose events a test pushes by hand. */
@@ -89,6 +91,7 @@ export function createFakeClient(given: Handlers = {}, options: FakeClientOption
       return () => {};
     },
     files: options.files ?? null,
+    desktop: options.desktop ?? null,
   };
 
   return {

@@ -10,6 +10,7 @@ import { sql as sandboxSealedSecrets } from './0009-sandbox-sealed-secrets';
 import { sql as invocationTruncated } from './0010-invocation-truncated';
 import { sql as settings } from './0011-settings';
 import { sql as workspaces } from './0012-workspaces';
+import { sql as searchFacets } from './0013-search-facets';
 import { sql as replayTargets } from './0014-replay-targets';
 
 export interface Migration {
@@ -32,5 +33,6 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: 'invocation-truncated', sql: invocationTruncated },
   { version: 11, name: 'settings', sql: settings },
   { version: 12, name: 'workspaces', sql: workspaces },
+  { version: 13, name: 'search-facets', sql: searchFacets },
   { version: 14, name: 'replay-targets', sql: replayTargets },
 ];

@@ -12,14 +12,22 @@ export const CHANGES_CHANNEL = 'bwi_changes';
 /**
  * What changed: deliveries carry their ids; the rest say "read me again".
  * `people`: someone was revoked (ids: who), so every replica cuts their open sessions.
+ * `deleted`: deliveries were deleted (ids: which), so every replica's UIs drop them.
  */
-export type ChangeTopic = 'deliveries' | 'inboxes' | 'settings' | 'commands' | 'profiles' | 'people';
+export type ChangeTopic =
+  | 'deliveries'
+  | 'deleted'
+  | 'inboxes'
+  | 'settings'
+  | 'commands'
+  | 'profiles'
+  | 'people';
 
 export interface Change {
   /** The replica that made the change (it has already acted on it). */
   origin: string;
   topic: ChangeTopic;
-  /** For `deliveries`: the ids committed; for `people`: the people revoked. */
+  /** For `deliveries`: the ids committed; for `deleted`: the ids gone; for `people`: the people revoked. */
   ids?: number[];
 }
 
@@ -43,7 +51,15 @@ export async function notifyChange(
   }
 }
 
-const TOPICS = new Set<string>(['deliveries', 'inboxes', 'settings', 'commands', 'profiles', 'people']);
+const TOPICS = new Set<string>([
+  'deliveries',
+  'deleted',
+  'inboxes',
+  'settings',
+  'commands',
+  'profiles',
+  'people',
+]);
 
 /** A payload from the channel, or null for anything that is not one of ours. */
 export function parseChange(payload: string): Change | null {

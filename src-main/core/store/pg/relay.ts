@@ -95,6 +95,9 @@ export class ChangeRelay {
       case 'deliveries':
         await this.push(change.ids ?? []);
         break;
+      case 'deleted':
+        if (change.ids && change.ids.length > 0) events.emit('deliveries.deleted', { ids: change.ids });
+        break;
       case 'inboxes':
         await stores.inboxes.reload();
         events.emit('inboxes.changed', {});

@@ -1,4 +1,5 @@
 import type { DeliveryDetail } from '@contract';
+import { CopyButton } from '../../../components/CopyButton';
 import { Isolated } from '../../../components/Isolated';
 
 /**
@@ -17,26 +18,32 @@ function keyedHeaders(headers: DeliveryDetail['headers']) {
 
 export function HeadersTab({ delivery }: { delivery: DeliveryDetail }) {
   if (delivery.headers.length === 0) return <p className="note">No headers.</p>;
+  const asText = () => delivery.headers.map(([name, value]) => `${name}: ${value}`).join('\n');
   return (
-    <table className="headers-table" data-testid="headers-table">
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Value</th>
-        </tr>
-      </thead>
-      <tbody>
-        {keyedHeaders(delivery.headers).map(({ key, name, value }) => (
-          <tr key={key}>
-            <td className="header-name">
-              <Isolated text={name} />
-            </td>
-            <td className="header-value">
-              <Isolated text={value} />
-            </td>
+    <div>
+      <div className="tab-toolbar">
+        <CopyButton text={asText} label="Copy headers" small testId="copy-headers" />
+      </div>
+      <table className="headers-table" data-testid="headers-table">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Value</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {keyedHeaders(delivery.headers).map(({ key, name, value }) => (
+            <tr key={key}>
+              <td className="header-name">
+                <Isolated text={name} />
+              </td>
+              <td className="header-value">
+                <Isolated text={value} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

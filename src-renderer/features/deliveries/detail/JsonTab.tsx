@@ -1,5 +1,6 @@
 import type { DeliveryDetail } from '@contract';
 import { useMemo } from 'react';
+import { CopyButton } from '../../../components/CopyButton';
 import { JsonTree } from '../../../components/JsonTree';
 import { RawBodyTab } from './RawBodyTab';
 
@@ -17,7 +18,23 @@ function parseBody(body: DeliveryDetail['body']): Parsed {
 
 export function JsonTab({ delivery }: { delivery: DeliveryDetail }) {
   const parsed = useMemo(() => parseBody(delivery.body), [delivery.body]);
-  if (parsed.ok) return <JsonTree value={parsed.value} />;
+  if (parsed.ok) {
+    const { value } = parsed;
+    return (
+      <div>
+        <div className="tab-toolbar">
+          <CopyButton
+            text={() => JSON.stringify(value, null, 2)}
+            label="Copy JSON"
+            small
+            testId="copy-json"
+          />
+          <span className="muted small">On a line: copy value or path; keys c and p.</span>
+        </div>
+        <JsonTree value={value} />
+      </div>
+    );
+  }
   return (
     <div>
       <p className="note" data-testid="json-invalid">

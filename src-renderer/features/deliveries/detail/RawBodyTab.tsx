@@ -1,6 +1,8 @@
 import type { DeliveryDetail } from '@contract';
+import { CopyButton } from '../../../components/CopyButton';
 import { Isolated } from '../../../components/Isolated';
 import { formatBytes } from '../format';
+import { BinaryBody } from './BinaryBody';
 
 export function RawBodyTab({ delivery }: { delivery: DeliveryDetail }) {
   const { body } = delivery;
@@ -13,19 +15,16 @@ export function RawBodyTab({ delivery }: { delivery: DeliveryDetail }) {
     );
   }
   if (body.base64 === '') return <p className="note">The body is empty.</p>;
-  if (body.text === null) {
-    return (
-      <div>
-        <p className="note">The body is not UTF-8 text; its bytes are shown as base64.</p>
-        <pre className="code-block" data-testid="raw-body">
-          {body.base64}
-        </pre>
-      </div>
-    );
-  }
+  if (body.text === null) return <BinaryBody base64={body.base64} />;
+  const { text } = body;
   return (
-    <pre className="code-block" data-testid="raw-body">
-      <Isolated text={body.text} />
-    </pre>
+    <div>
+      <div className="tab-toolbar">
+        <CopyButton text={text} label="Copy body" small testId="copy-raw" />
+      </div>
+      <pre className="code-block" data-testid="raw-body">
+        <Isolated text={text} />
+      </pre>
+    </div>
   );
 }
