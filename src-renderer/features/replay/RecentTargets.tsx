@@ -1,6 +1,7 @@
 import type { ReplayTarget } from '@contract';
 import { type FormEvent, useState } from 'react';
 import { useAllowed } from '../../shared/access';
+import { matches } from '../shortcuts/registry';
 import { useReplay } from './context';
 
 interface RecentTargetsProps {
@@ -90,8 +91,13 @@ function NameForm({ target, onDone }: { target: ReplayTarget; onDone: () => void
         aria-invalid={problem === null ? undefined : true}
         onChange={(event) => setName(event.target.value)}
         onKeyDown={(event) => {
-          if (event.key === 'Enter') void save(event);
-          if (event.key === 'Escape') onDone();
+          // Enter here names the target; left alone it would submit the replay form around it.
+          if (matches('replayTarget.save', event)) void save(event);
+          if (matches('replayTarget.cancel', event)) {
+            // The dialog itself closes on Escape otherwise.
+            event.stopPropagation();
+            onDone();
+          }
         }}
       />
       <button
