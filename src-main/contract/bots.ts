@@ -170,3 +170,28 @@ export const SandboxInfo = z.object({
   profileId: z.number().int().nullable(),
 });
 export type SandboxInfo = z.infer<typeof SandboxInfo>;
+
+/**
+ * A webhook check: the state, or why it could not be read. A platform that
+ * cannot be reached is an expected answer for a poll, not a failed call, so
+ * the UI can back off without an error per attempt.
+ */
+export const WebhookCheck = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), info: WebhookInfo }),
+  z.object({
+    ok: z.literal(false),
+    error: z.object({
+      code: z.enum(['upstream', 'bad-input', 'unavailable']),
+      message: z.string(),
+      details: z
+        .object({
+          kind: z.enum(['refused', 'api', 'timeout', 'network', 'invalid-response']).optional(),
+          status: z.number().int().nullable().optional(),
+          description: z.string().optional(),
+          retryAfter: z.number().nullable().optional(),
+        })
+        .optional(),
+    }),
+  }),
+]);
+export type WebhookCheck = z.infer<typeof WebhookCheck>;

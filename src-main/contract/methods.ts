@@ -11,6 +11,7 @@ import {
   SandboxWriter,
   SentReply,
   SetWebhookInput,
+  WebhookCheck,
   WebhookInfo,
   WebhookLogEntry,
 } from './bots';
@@ -32,7 +33,8 @@ import {
   ListDeliveriesInput,
   ListDeliveriesOutput,
 } from './deliveries';
-import { ConfigureInboxInput, InboxSettings, StorageInfo } from './inbox-settings';
+import { HttpUrl } from './http-url';
+import { ConfigureInboxInput, InboxSettings, Retention, StorageInfo } from './inbox-settings';
 import {
   Command,
   CommandName,
@@ -43,7 +45,7 @@ import {
   SignLinkInput,
 } from './links';
 import type { EventName, MethodName } from './names';
-import { ReplayAttempt, ReplayInput, ReplayProgress } from './replay';
+import { ReplayAttempt, ReplayInput, ReplayProgress, ReplayTarget, ReplayTargetName } from './replay';
 import {
   AddWorkspaceInput,
   AuditEntry,
@@ -90,6 +92,8 @@ export const methods = {
   'profiles.delete': { input: ProfileRef, output: z.object({ deleted: z.literal(true) }) },
 
   'webhook.info': { input: ProfileRef, output: WebhookInfo },
+  /** webhook.info for a poll: a platform failure (or a profile that cannot call it) is an answer, not an error. */
+  'webhook.check': { input: ProfileRef, output: WebhookCheck },
   /** Answers with getWebhookInfo after the change. */
   'webhook.set': {
     input: SetWebhookInput.extend({ profileId: z.number().int().positive() }).strict(),
@@ -192,9 +196,14 @@ export const methods = {
     input: z.object({ profileId: z.number().int().positive() }).strict(),
     output: SigningKey,
   },
+  /**
+   * Revokes what a key signed. Retiring the active key makes a fresh active
+   * key at once (its id in `replacedBy`): an older, rotated-out key never
+   * signs again.
+   */
   'links.retireKey': {
     input: z.object({ profileId: z.number().int().positive(), kid: z.string() }).strict(),
-    output: z.object({ retired: z.literal(true) }),
+    output: z.object({ retired: z.literal(true), replacedBy: z.string().nullable() }),
   },
   /** The expiry new links get when `links.sign` is given none. */
   'links.defaults': { input: NoInput, output: LinkDefaults },
@@ -207,6 +216,30 @@ export const methods = {
   'replay.attempts': {
     input: z.object({ deliveryId: z.number().int().positive() }).strict(),
     output: z.object({ items: z.array(ReplayAttempt) }),
+  },
+  /**
+   * The targets replays went to from an inbox, most recently used first (at
+   * most REPLAY_TARGETS_KEPT); without an inbox, the latest of every inbox.
+   * `replay.start` remembers its target for the inbox of the deliveries it sends.
+   */
+  'replay.targets': {
+    input: z.object({ inbox: InboxName.optional() }).strict(),
+    output: z.object({ items: z.array(ReplayTarget) }),
+  },
+  /** Names a target of an inbox (remembering it if it was not); a null name takes the name away. */
+  'replay.nameTarget': {
+    input: z
+      .object({
+        inbox: InboxName,
+        url: z.string().max(2048).pipe(HttpUrl),
+        name: ReplayTargetName.nullable(),
+      })
+      .strict(),
+    output: ReplayTarget,
+  },
+  'replay.forgetTarget': {
+    input: z.object({ inbox: InboxName, url: z.string().min(1).max(2048) }).strict(),
+    output: z.object({ forgotten: z.boolean() }),
   },
 
   /** Writes the selection or filter (default: everything) to a file; progress as `transfer.progress`. */
@@ -223,6 +256,11 @@ export const methods = {
   'inboxes.settings': { input: z.object({ inbox: InboxName }).strict(), output: InboxSettings },
   /** Forwarding, a response rule and retention for one inbox; omitted parts stay as they are. */
   'inboxes.configure': { input: ConfigureInboxInput, output: InboxSettings },
+  /** How many deliveries saving this retention would delete now: asked before saving, deletes nothing. */
+  'inboxes.retentionCount': {
+    input: z.object({ inbox: InboxName, retention: Retention }).strict(),
+    output: z.object({ count: z.number().int().nonnegative() }),
+  },
   /** The database's size on disk, and the exports' and uploads'. */
   'app.storage': { input: NoInput, output: StorageInfo },
   /** Whether the shared store (a team server's database) can be reached now. */

@@ -62,6 +62,13 @@ export const ReplayAttempt = z.object({
   responseTruncated: z.boolean(),
   /** SHA-256 of the bytes sent, hex: equal to the original's when sent unchanged. */
   sentBodySha256: z.string(),
+  /** The request's headers exactly as sent; empty for attempts stored before they were kept. */
+  sentHeaders: z.array(z.tuple([z.string(), z.string()])),
+  /**
+   * The body sent, when it differs from the original (edited, renumbered);
+   * null when the original bytes went (or nothing was sent): the sha says which.
+   */
+  sentBody: z.string().nullable(),
   sentAt: z.string(),
 });
 export type ReplayAttempt = z.infer<typeof ReplayAttempt>;
@@ -71,6 +78,31 @@ export const ReplayProgress = z.object({
   total: z.number().int(),
   done: z.number().int(),
   failed: z.number().int(),
+  /** The deliveries that got no 2xx answer, in the order they ended: the first FAILED_IDS_LISTED only. */
+  failedIds: z.array(z.number().int()).max(100),
   state: z.enum(['running', 'finished', 'cancelled']),
 });
+
+/** How many failed deliveries a progress report names (the count goes on past it). */
+export const FAILED_IDS_LISTED = 100;
 export type ReplayProgress = z.infer<typeof ReplayProgress>;
+
+/** How many targets an inbox remembers: the most recently used, named ones before unnamed ones. */
+export const REPLAY_TARGETS_KEPT = 20;
+
+export const ReplayTargetName = z
+  .string()
+  .trim()
+  .min(1, 'a name is not empty')
+  .max(60, 'a name is at most 60 characters')
+  .regex(/^[^\p{Cc}]*$/u, 'a name has no control characters');
+
+/** A target a replay went to from an inbox, kept in the store so every browser and restart sees it. */
+export const ReplayTarget = z.object({
+  inbox: z.string(),
+  url: z.string(),
+  /** A name given to it ("staging bot"); null when unnamed. */
+  name: z.string().nullable(),
+  usedAt: z.string(),
+});
+export type ReplayTarget = z.infer<typeof ReplayTarget>;

@@ -303,6 +303,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     events,
     async (id) => (await profiles.get(id))?.webhookSecret ?? null,
     log,
+    stores.replayTargets,
   );
   const retention = startRetention(deliveries, inboxSettings, log, shared.exclusive);
 
@@ -362,7 +363,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       otherBases: publicReceiverUrl === receiver.url ? [] : [receiver.url],
       defaults: stores.linkDefaults,
     }),
-    ...replayMethods(replays, replayAttempts),
+    ...replayMethods(replays, replayAttempts, stores.replayTargets),
     ...transferMethods(transfers),
     ...(access === null ? localTeamMethods() : access.methods(() => transfers.dir('exports'))),
     // The team servers a person opens from this app: its own list, which a team server does not keep.
@@ -372,6 +373,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       settings: inboxSettings,
       deliveries,
       retention,
+      retentionCount: stores.retentionCount,
       dataDir: options.dataDir,
       size: () => shared.size(),
       transfers: transferFiles,

@@ -46,6 +46,11 @@ export interface BridgeOptions {
   /** The address to listen on: loopback unless a team server is exposed (`--ui-host`). */
   host?: string;
   port: number;
+  /**
+   * When `port` is taken: listen on a free port instead of failing (the
+   * default UI port; a port asked for by name fails instead). Said in `movedFrom`.
+   */
+  fallbackIfTaken?: boolean;
   /** The built renderer (out/renderer). */
   staticDir: string;
   /** Where exports are written and uploads kept. */
@@ -58,6 +63,8 @@ export interface BridgeOptions {
 export interface Bridge {
   url: string;
   port: number;
+  /** The port asked for, when it was taken and the bridge fell back to another; null otherwise. */
+  movedFrom: number | null;
   close(): Promise<void>;
 }
 
@@ -245,13 +252,23 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   });
   server.on('clientError', (_error, socket) => socket.destroy());
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, host, () => {
-      server.off('error', reject);
-      resolve();
+  const listen = (onPort: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(onPort, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  let movedFrom: number | null = null;
+  try {
+    await listen(options.port);
+  } catch (error) {
+    const taken = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+    if (!taken || !options.fallbackIfTaken || options.port === 0) throw error;
+    movedFrom = options.port;
+    await listen(0);
+  }
   port = (server.address() as AddressInfo).port;
   const address = ownAddress(host, port);
   if (address !== null) allowedHosts = [...allowedHosts, address];
@@ -259,6 +276,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   return {
     url: `http://${address ?? `${HOST}:${port}`}`,
     port,
+    movedFrom,
     close: () =>
       new Promise<void>((resolve) => {
         stopWatching?.();

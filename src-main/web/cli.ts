@@ -7,7 +7,7 @@ import { defaultDataDir } from './data-dir';
 import { deployOptions } from './deploy-options';
 import { openLinkTools } from './link-cli';
 import { sandboxSend } from './sandbox-send';
-import { serve } from './serve';
+import { DEFAULT_UI_PORT, serve } from './serve';
 import { UsageError } from './usage-error';
 import { parseUsersAction, runUsersAction } from './users-cli';
 
@@ -34,7 +34,10 @@ Options for serve:
   --data-dir DIR          where history is kept (default: ${defaultDataDir()})
   --receiver-port N       webhook receiver port (default ${DEFAULTS.receiverPort}; 0 picks a free port)
   --receiver-host HOST    webhook receiver address (default ${DEFAULTS.receiverHost})
-  --ui-port N             UI port (default 0: a free port)
+  --ui-port N             UI port (default: $BWI_UI_PORT, else ${DEFAULT_UI_PORT}, or a free port when ${DEFAULT_UI_PORT} is
+                          taken; a port given here or in $BWI_UI_PORT is never moved; 0 picks a free port)
+  --rotate-token          replace the UI token kept in the data dir (ui-token): browsers holding the old one
+                          are refused and must open the newly printed address
   --sandbox-port N        sandbox platform port (default ${DEFAULTS.sandboxPort}; 0 picks a free port)
   --max-body-bytes N      largest delivery body kept (default ${DEFAULTS.maxBodyBytes})
   --durability MODE       full (survives power loss) or normal (survives a crash) (default ${DEFAULTS.durability})
@@ -66,6 +69,22 @@ function port(value: string | undefined, name: string, fallback: number): number
   if (!Number.isInteger(n) || n < 0 || n > 65535)
     throw new UsageError(`${name} must be a port number from 0 to 65535, not "${value}".`);
   return n;
+}
+
+/** --ui-port, else $BWI_UI_PORT; neither: serve's default port, which falls back to a free one when taken. */
+function uiPort(flag: string | undefined): { uiPort?: number } {
+  if (flag !== undefined) return { uiPort: port(flag, '--ui-port', 0) };
+  const env = process.env.BWI_UI_PORT;
+  if (env !== undefined && env !== '') return { uiPort: port(env, 'BWI_UI_PORT', 0) };
+  return {};
+}
+
+function rotateToken(asked: boolean, teamServer: boolean): boolean {
+  if (asked && teamServer)
+    throw new UsageError(
+      '--rotate-token is for the local app: a team server uses personal tokens (users revoke).',
+    );
+  return asked;
 }
 
 function integer(value: string | undefined, name: string): number | undefined {
@@ -206,6 +225,7 @@ async function main(argv: string[]): Promise<number> {
       'ui-host': { type: 'string' },
       'public-url': { type: 'string' },
       'trust-proxy': { type: 'boolean' },
+      'rotate-token': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -237,7 +257,8 @@ async function main(argv: string[]): Promise<number> {
     dataDir: resolve(values['data-dir'] ?? defaultDataDir()),
     receiverHost: values['receiver-host'] ?? DEFAULTS.receiverHost,
     receiverPort: port(values['receiver-port'], '--receiver-port', DEFAULTS.receiverPort),
-    uiPort: port(values['ui-port'], '--ui-port', 0),
+    ...uiPort(values['ui-port']),
+    rotateToken: rotateToken(values['rotate-token'] === true, 'database' in team),
     sandboxPort: port(values['sandbox-port'], '--sandbox-port', DEFAULTS.sandboxPort),
     maxBodyBytes,
     durability: durability.data,
@@ -248,6 +269,14 @@ async function main(argv: string[]): Promise<number> {
   if (served.adminToken !== null) {
     console.log(`Admin token: ${served.adminToken}`);
     console.error('The admin token is shown this once: add people with "users add" (only hashes are kept).');
+  }
+  if (served.bridge.movedFrom !== null) {
+    console.error(
+      `UI port ${served.bridge.movedFrom} is taken (another inspector?): serving the UI on ${served.bridge.port} instead, for this run. Pass --ui-port to choose one.`,
+    );
+  }
+  if (served.token !== null && served.tokenIsNew && values['rotate-token'] === true) {
+    console.error('A new UI token was made: tabs opened before must open the address below.');
   }
   console.log(`Inspector UI: ${served.uiUrl}`);
   console.log(`Receiver: ${served.core.receiverUrl}`);

@@ -8,7 +8,7 @@ export interface TokenEnv {
 }
 
 /**
- * Takes `?token=` from the page URL into session storage and removes it from
+ * Takes `?token=` from the page URL into storage and removes it from
  * the address bar, so it does not end up in screenshots, bookmarks or shared
  * links. Falls back to the stored token on a reload.
  */

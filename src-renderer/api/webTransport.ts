@@ -48,11 +48,25 @@ export function pageTarget(env: TokenEnv): WebTarget {
 const FIRST_RETRY_MS = 500;
 const MAX_RETRY_MS = 5_000;
 
+/**
+ * Where the page's token is kept: local storage, shared by every tab of this
+ * origin and kept across restarts (the inspector keeps its token too), so a
+ * second tab or a copied address works; session storage where local storage
+ * is refused.
+ */
+function tokenStorage(): Storage {
+  try {
+    return window.localStorage;
+  } catch {
+    return window.sessionStorage;
+  }
+}
+
 export function browserEnv(): WebTransportEnv {
   return {
     location: window.location,
     history: window.history,
-    storage: window.sessionStorage,
+    storage: tokenStorage(),
     fetch: (input, init) => window.fetch(input, init),
     openSocket: (url) => new WebSocket(url),
     setTimeout: (callback, ms) => window.setTimeout(callback, ms),
@@ -92,12 +106,44 @@ export function createWebTransport(
     return url.toString();
   };
 
+  const endSession = () => {
+    if (closed) return;
+    closed = true;
+    if (retryTimer !== null) env.clearTimeout(retryTimer);
+    retryTimer = null;
+    target.onRefused?.();
+    for (const listener of revokedListeners) listener();
+  };
+
+  /**
+   * A socket that never opened may have been refused for its token (the
+   * inspector restarted with a rotated one): the browser does not say why,
+   * so one cheap call asks. A 401 ends the session instead of retrying forever.
+   */
+  const probeToken = async () => {
+    try {
+      const response = await env.fetch(`${origin}${WEB_API_PREFIX}app.status`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          ...(token === null ? {} : { Authorization: `Bearer ${token}` }),
+        },
+        body: '{}',
+      });
+      if (response.status === 401) endSession();
+    } catch {
+      // Not reachable yet: the inspector is still down, and the retries go on.
+    }
+  };
+
   const connect = () => {
     retryTimer = null;
     if (closed) return;
     const current = env.openSocket(eventsUrl());
+    let opened = false;
     socket = current;
     current.onopen = () => {
+      opened = true;
       failedAttempts = 0;
       setStatus('live');
     };
@@ -117,6 +163,7 @@ export function createWebTransport(
         return;
       }
       setStatus(status === 'connecting' ? 'connecting' : 'reconnecting');
+      if (!opened) void probeToken();
       // 0.5 s doubling to 5 s: quick after a blip, gentle while the inspector is down.
       const delay = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** failedAttempts);
       failedAttempts += 1;

@@ -57,7 +57,7 @@ describe('App navigation', () => {
     expect((screen.getByTestId('profile-select') as HTMLSelectElement).value).toBe('1');
     fireEvent.click(screen.getByTestId('nav-webhook'));
     await act(settle);
-    expect(fake.calls('webhook.info').at(-1)?.input).toEqual({ profileId: 1 });
+    expect(fake.calls('webhook.check').at(-1)?.input).toEqual({ profileId: 1 });
     // The sandbox's own receiver over http is offered and allowed.
     expect((screen.getByTestId('webhook-url') as HTMLInputElement).value).toBe(
       'http://127.0.0.1:8787/webhook',
@@ -66,7 +66,7 @@ describe('App navigation', () => {
 
     fireEvent.change(screen.getByTestId('profile-select'), { target: { value: '2' } });
     await act(settle);
-    expect(fake.calls('webhook.info').at(-1)?.input).toEqual({ profileId: 2 });
+    expect(fake.calls('webhook.check').at(-1)?.input).toEqual({ profileId: 2 });
     expect(screen.queryByTestId('webhook-sandbox-note')).toBeNull();
     expect((screen.getByTestId('webhook-url') as HTMLInputElement).value).toBe('');
   });

@@ -29,7 +29,7 @@ async function setup(handlers: Handlers = {}, selectedDelivery: DeliveryListItem
       ],
     }),
     'links.rotateKey': () => makeKey('k3', { active: true }),
-    'links.retireKey': () => ({ retired: true as const }),
+    'links.retireKey': () => ({ retired: true as const, replacedBy: null }),
     'links.defaults': () => ({ expiresIn: 7 * 24 * 3600 }),
     'links.setDefaults': (input) => ({ expiresIn: input.expiresIn }),
     ...handlers,
@@ -290,6 +290,40 @@ describe('Signed links: keys', () => {
     fireEvent.click(screen.getByTestId('key-retire-confirm'));
     await act(settle);
     expect(fake.calls('links.retireKey').map((call) => call.input)).toEqual([{ profileId: 1, kid: 'k1' }]);
+  });
+
+  it('says, before retiring the active key, that a fresh key takes over, and shows it after', async () => {
+    let keys = [
+      makeKey('k1', { createdAt: '2024-01-01T00:00:00.000Z' }),
+      makeKey('k2', { createdAt: '2024-02-01T00:00:00.000Z', active: true }),
+    ];
+    const { fake } = await setup({
+      'links.keys': () => ({ items: keys }),
+      'links.retireKey': () => {
+        keys = [
+          makeKey('k9', { createdAt: '2024-03-01T00:00:00.000Z', active: true }),
+          makeKey('k1', { createdAt: '2024-01-01T00:00:00.000Z' }),
+          makeKey('k2', { createdAt: '2024-02-01T00:00:00.000Z', retiredAt: '2024-03-01T00:00:00.000Z' }),
+        ];
+        return { retired: true as const, replacedBy: 'k9' };
+      },
+    });
+    // k1 only verifies: the plain question.
+    fireEvent.click(screen.getAllByTestId('key-retire')[0] as HTMLElement);
+    expect(screen.getByTestId('signing-keys').textContent).toContain('Retire k1? Its links stop working.');
+    fireEvent.click(screen.getByText('Keep'));
+    fireEvent.click(screen.getAllByTestId('key-retire')[1] as HTMLElement);
+    expect(screen.getByTestId('signing-keys').textContent).toContain(
+      'Retire k2, the active key? Its links stop working, and a fresh key is made to sign new links: older keys never sign again.',
+    );
+    fireEvent.click(screen.getByTestId('key-retire-confirm'));
+    await act(settle);
+    expect(fake.calls('links.retireKey').map((call) => call.input)).toEqual([{ profileId: 1, kid: 'k2' }]);
+    expect(rows()).toEqual([
+      ['k9', true],
+      ['k1', false],
+      ['k2', false],
+    ]);
   });
 
   it('shows a refused rotation', async () => {

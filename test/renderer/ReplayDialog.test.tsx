@@ -1,9 +1,11 @@
+import type { ReplayTarget } from '@contract';
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_TARGET, TARGET_STORAGE_KEY } from '../../src-renderer/features/replay/target';
+import { DEFAULT_TARGET } from '../../src-renderer/features/replay/target';
 import { change, input, openDelivery, renderApp, row } from './support/app';
 import { makeProfile } from './support/bots';
 import { deferred } from './support/deferred';
+import { makeDetail } from './support/deliveries';
 import { refuse, settle } from './support/fakeClient';
 import { installFakeLayout } from './support/layout';
 import { makeReplayProgress } from './support/replay';
@@ -48,8 +50,7 @@ describe('Replay dialog for one delivery', () => {
     await openSingle();
     expect(screen.queryByTestId('replay-body')).toBeNull();
     fireEvent.click(screen.getByTestId('replay-edit'));
-    const pretty = JSON.stringify({ update_id: 3, text: 'message 3' }, null, 2);
-    expect((screen.getByTestId('replay-body') as HTMLTextAreaElement).value).toBe(pretty);
+    expect((screen.getByTestId('replay-body') as HTMLTextAreaElement).value).toBe(makeDetail(3).body.text);
 
     change('replay-body', '{"update_id": 3,');
     expect(screen.getByTestId('replay-body-error').textContent).toMatch(/^Not valid JSON: /);
@@ -59,7 +60,7 @@ describe('Replay dialog for one delivery', () => {
     expect(startButton().disabled).toBe(false);
   });
 
-  it('sends the exact input: edited body, headers, secret, concurrency and rate; remembers the target', async () => {
+  it('sends the exact input: edited body, headers, secret, concurrency and rate', async () => {
     const { fake } = await openSingle();
     change('replay-target', 'http://127.0.0.1:9000/bot');
     fireEvent.click(screen.getByTestId('replay-edit'));
@@ -99,12 +100,89 @@ describe('Replay dialog for one delivery', () => {
       editedBody: '{"update_id": 99}',
       ratePerSecond: 2.5,
     });
-    expect(window.localStorage.getItem(TARGET_STORAGE_KEY)).toBe('http://127.0.0.1:9000/bot');
+    // Nothing kept in the browser: the inspector remembers targets.
+    expect(window.localStorage.length).toBe(0);
+  });
 
-    // The next dialog opens on the remembered target.
-    cleanup();
-    await openSingle();
+  it('opens on the inbox’s last target as the inspector remembers it, and offers the recent ones', async () => {
+    const targets: ReplayTarget[] = [
+      { inbox: 'default', url: 'http://127.0.0.1:9000/bot', name: null, usedAt: '2026-01-02T00:00:00.000Z' },
+      {
+        inbox: 'default',
+        url: 'https://staging.example/hook',
+        name: 'staging',
+        usedAt: '2026-01-01T00:00:00.000Z',
+      },
+    ];
+    const { fake } = await openSingle({ 'replay.targets': () => ({ items: targets }) });
+    await act(settle);
+    expect(fake.calls('replay.targets')[0]?.input).toEqual({ inbox: 'default' });
     expect(input('replay-target').value).toBe('http://127.0.0.1:9000/bot');
+    const recent = screen.getAllByTestId('replay-recent-target');
+    expect(recent.map((item) => item.textContent)).toEqual([
+      'http://127.0.0.1:9000/botName',
+      'staginghttps://staging.example/hookRename',
+    ]);
+    fireEvent.click(within(recent[1] as HTMLElement).getByTestId('replay-recent-pick'));
+    expect(input('replay-target').value).toBe('https://staging.example/hook');
+  });
+
+  it('keeps what was typed when the remembered targets arrive later', async () => {
+    const late = deferred<{ items: ReplayTarget[] }>();
+    await openSingle({ 'replay.targets': () => late.promise });
+    change('replay-target', 'http://127.0.0.1:7000/typed');
+    late.resolve({
+      items: [
+        {
+          inbox: 'default',
+          url: 'http://127.0.0.1:9000/bot',
+          name: null,
+          usedAt: '2026-01-02T00:00:00.000Z',
+        },
+      ],
+    });
+    await act(settle);
+    expect(input('replay-target').value).toBe('http://127.0.0.1:7000/typed');
+    expect(screen.getAllByTestId('replay-recent-target')).toHaveLength(1);
+  });
+
+  it('names a remembered target in the inspector and shows the name', async () => {
+    let targets: ReplayTarget[] = [
+      { inbox: 'default', url: 'http://127.0.0.1:9000/bot', name: null, usedAt: '2026-01-02T00:00:00.000Z' },
+    ];
+    const { fake } = await openSingle({
+      'replay.targets': () => ({ items: targets }),
+      'replay.nameTarget': ({ inbox, url, name }) => {
+        targets = [{ inbox, url, name: name ?? null, usedAt: '2026-01-02T00:00:00.000Z' }];
+        return targets[0] as ReplayTarget;
+      },
+    });
+    await act(settle);
+    fireEvent.click(screen.getByTestId('replay-recent-name'));
+    change('replay-target-name', ' local bot ');
+    fireEvent.click(screen.getByTestId('replay-target-name-save'));
+    await act(settle);
+    expect(fake.calls('replay.nameTarget')[0]?.input).toEqual({
+      inbox: 'default',
+      url: 'http://127.0.0.1:9000/bot',
+      name: 'local bot',
+    });
+    expect(screen.getByTestId('replay-recent-pick').textContent).toBe('local bot');
+  });
+
+  it('edits the body as it came: what is not edited keeps its original formatting', async () => {
+    const text = '{ "update_id": 3,\n  "message": {"text":"hi",   "big": 12345678901234567890} }';
+    const { fake } = await openSingle({
+      'deliveries.get': ({ id }) => makeDetail(id, { body: { base64: btoa(text), text, omitted: false } }),
+    });
+    fireEvent.click(screen.getByTestId('replay-edit'));
+    expect((screen.getByTestId('replay-body') as HTMLTextAreaElement).value).toBe(text);
+    change('replay-body', text.replace('"hi"', '"hello"'));
+    fireEvent.click(startButton());
+    await act(settle);
+    expect((startInput(fake) as { editedBody?: string } | undefined)?.editedBody).toBe(
+      '{ "update_id": 3,\n  "message": {"text":"hello",   "big": 12345678901234567890} }',
+    );
   });
 
   it('sends the original bytes when the editor is opened but nothing is changed', async () => {
@@ -328,6 +406,54 @@ describe('Replay progress', () => {
     const bar = screen.getByTestId('replay-progress');
     expect(bar.getAttribute('aria-valuenow')).toBe('1');
     expect(screen.getByTestId('replay-state').textContent).toBe('Finished: every request got a 2xx answer.');
+  });
+
+  it('lists the deliveries without a 2xx answer, each opening its detail, and colours the bar when all failed', async () => {
+    const { fake } = await renderApp({
+      'replay.start': () => makeReplayProgress({ jobId: 'job-4', total: 3 }),
+    });
+    fireEvent.click(screen.getByTestId('replay-filtered'));
+    fireEvent.click(startButton());
+    await act(settle);
+    const view = () => screen.getByTestId('replay-progress').parentElement as HTMLElement;
+    act(() =>
+      fake.emit(
+        'replay.progress',
+        makeReplayProgress({
+          jobId: 'job-4',
+          total: 3,
+          done: 3,
+          failed: 2,
+          failedIds: [1, 3],
+          state: 'finished',
+        }),
+      ),
+    );
+    expect(screen.getByTestId('replay-state').textContent).toBe('Finished: 2 without a 2xx answer.');
+    expect(view().getAttribute('data-outcome')).toBe('some-failed');
+    const links = screen.getAllByTestId('replay-failed-link');
+    expect(links.map((link) => link.textContent)).toEqual(['Delivery #1', 'Delivery #3']);
+
+    act(() =>
+      fake.emit(
+        'replay.progress',
+        makeReplayProgress({
+          jobId: 'job-4',
+          total: 3,
+          done: 3,
+          failed: 3,
+          failedIds: [1, 2, 3],
+          state: 'finished',
+        }),
+      ),
+    );
+    expect(view().getAttribute('data-outcome')).toBe('all-failed');
+    expect(screen.getByTestId('replay-state').textContent).toBe('Finished: none of 3 got a 2xx answer.');
+
+    fireEvent.click(screen.getAllByTestId('replay-failed-link')[1] as HTMLElement);
+    await act(settle);
+    expect(screen.queryByTestId('replay-dialog')).toBeNull();
+    expect(fake.calls('deliveries.get').at(-1)?.input).toEqual({ id: 2 });
   });
 
   it('keeps a running job while its dialog is closed, and shows it again from the list header', async () => {

@@ -1,10 +1,10 @@
-import type { DeliveryDetail } from '@contract';
+import type { DeliveryDetail, ReplayAttempt } from '@contract';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sha256OfBase64 } from '../../src-renderer/features/replay/sha256';
 import { openDelivery, renderApp } from './support/app';
 import { makeDetail } from './support/deliveries';
-import { settle } from './support/fakeClient';
+import { type Handlers, settle } from './support/fakeClient';
 import { installFakeLayout } from './support/layout';
 import { DETAIL_3_BODY_SHA256, makeAttempt, makeReplayProgress } from './support/replay';
 
@@ -25,6 +25,7 @@ const ATTEMPTS = [
     responseBody: 'Internal error…',
     responseTruncated: true,
     sentBodySha256: 'f'.repeat(64),
+    sentBody: '{"update_id":3,"text":"changed"}',
     durationMs: 340,
   }),
   makeAttempt(9, {
@@ -36,10 +37,15 @@ const ATTEMPTS = [
   }),
 ];
 
-async function openReplays(detail: DeliveryDetail = makeDetail(3)) {
+async function openReplays(
+  detail: DeliveryDetail = makeDetail(3),
+  attempts: ReplayAttempt[] = ATTEMPTS,
+  handlers: Handlers = {},
+) {
   const app = await renderApp({
     'deliveries.get': ({ id }) => (id === 3 ? detail : makeDetail(id)),
-    'replay.attempts': ({ deliveryId }) => ({ items: deliveryId === 3 ? ATTEMPTS : [] }),
+    'replay.attempts': ({ deliveryId }) => ({ items: deliveryId === 3 ? attempts : [] }),
+    ...handlers,
   });
   await openDelivery(3);
   fireEvent.click(screen.getByRole('tab', { name: 'Replays' }));
@@ -86,6 +92,86 @@ describe('Replays tab', () => {
 
     fireEvent.click(screen.getAllByTestId('replay-attempt')[2] as HTMLElement);
     expect(screen.getByTestId('compare-replay').textContent).toContain('No answer: connection refused');
+  });
+
+  it('calls a replay with only update_id renumbered “renumbered”, not edited', async () => {
+    await openReplays(makeDetail(3), [
+      makeAttempt(12, { sentBodySha256: 'e'.repeat(64), sentBody: '{"update_id":77,"text":"message 3"}' }),
+    ]);
+    await waitFor(() => expect(flag()).toMatch(/^renumbered/));
+    expect(flag()).not.toMatch(/edited/);
+  });
+
+  it('shows the exact request sent, and diffs the request and the answer against the original', async () => {
+    await openReplays(makeDetail(3), [
+      makeAttempt(12, {
+        status: 202,
+        responseBody: '{"handled":true}',
+        sentBodySha256: 'e'.repeat(64),
+        sentHeaders: [
+          ['content-type', 'application/json'],
+          ['x-telegram-bot-api-secret-token', 'tok'],
+        ],
+        sentBody: '{"update_id":3,"text":"changed"}',
+      }),
+    ]);
+    const sent = screen.getByTestId('replay-sent-request');
+    expect(sent.textContent).toContain('POST http://127.0.0.1:8000/webhook');
+    expect(within(sent).getByTestId('replay-sent-headers').textContent).toContain(
+      'x-telegram-bot-api-secret-token',
+    );
+    expect(within(sent).getByTestId('replay-sent-body').textContent).toBe('{"update_id":3,"text":"changed"}');
+
+    const lines = (testId: string, kind: string) =>
+      Array.from(
+        screen.getByTestId(testId).querySelectorAll(`[data-kind="${kind}"]`),
+        (line) => line.textContent,
+      );
+    expect(lines('replay-diff-body', 'removed')).toEqual(['-   "text": "message 3"']);
+    expect(lines('replay-diff-body', 'added')).toEqual(['+   "text": "changed"']);
+    expect(lines('replay-diff-headers', 'added')).toEqual(['+ x-telegram-bot-api-secret-token: tok']);
+    expect(lines('replay-diff-answer', 'removed')).toContain('- status 200');
+    expect(lines('replay-diff-answer', 'added')).toContain('+ status 202');
+  });
+
+  it('says so when the request sent is the original', async () => {
+    await openReplays(makeDetail(3), [makeAttempt(12)]);
+    expect(screen.getByTestId('replay-diff-body').dataset.changed).toBe('false');
+    expect(screen.getByTestId('replay-sent-body').textContent).toBe(makeDetail(3).body.text);
+  });
+
+  it('replays an attempt again to the same target, with the request as it was sent', async () => {
+    const edited = makeAttempt(12, {
+      target: 'http://127.0.0.1:9100/bot',
+      sentBodySha256: 'e'.repeat(64),
+      sentHeaders: [
+        ['content-type', 'application/json'],
+        ['x-env', 'staging'],
+      ],
+      sentBody: '{"update_id":3,"text":"changed"}',
+    });
+    const { fake } = await openReplays(makeDetail(3), [edited], {
+      'replay.start': () => makeReplayProgress({ total: 1 }),
+    });
+    fireEvent.click(screen.getByTestId('replay-send-again'));
+    await act(settle);
+    expect(fake.calls('replay.start').map((call) => call.input)).toEqual([
+      {
+        target: 'http://127.0.0.1:9100/bot',
+        deliveryIds: [3],
+        headers: [
+          ['content-type', 'application/json'],
+          ['x-env', 'staging'],
+        ],
+        keepHeaders: [],
+        renumberUpdateId: false,
+        concurrency: 1,
+        editedBody: '{"update_id":3,"text":"changed"}',
+      },
+    ]);
+    // Its progress shows in the replay dialog.
+    expect(screen.getByTestId('replay-dialog')).toBeTruthy();
+    expect(screen.getByTestId('replay-progress')).toBeTruthy();
   });
 
   it('reads the attempts again when a replay ends, not while it runs', async () => {

@@ -19,6 +19,7 @@ function fakeSettings(initial: Partial<InboxSettings> = {}): Handlers {
   const byInbox = new Map<string, InboxSettings>();
   const get = (inbox: string) => byInbox.get(inbox) ?? makeInboxSettings({ ...initial, inbox });
   return {
+    'inboxes.retentionCount': () => ({ count: 0 }),
     'inboxes.settings': ({ inbox }) => get(inbox),
     'inboxes.configure': ({ inbox, ...patch }) => {
       const next = { ...get(inbox), ...patch } as InboxSettings;
@@ -114,6 +115,38 @@ describe('Inbox settings', () => {
     fireEvent.click(save());
     await act(settle);
     expect(configured(fake).at(-1)).toEqual({ inbox: 'default', secretCheck: null });
+  });
+
+  it('says how many deliveries a retention would delete, and saves only after a yes', async () => {
+    const { fake } = await openSettings({ 'inboxes.retentionCount': () => ({ count: 1234 }) });
+    change('retention-count', '100');
+    fireEvent.click(save());
+    await act(settle);
+    expect(fake.calls('inboxes.retentionCount').map((call) => call.input)).toEqual([
+      { inbox: 'default', retention: { keepCount: 100, keepDays: null } },
+    ]);
+    expect(configured(fake)).toEqual([]);
+    expect(screen.getByTestId('retention-confirm').textContent).toContain(
+      'Saving deletes 1,234 deliveries of “default” now',
+    );
+    fireEvent.click(screen.getByText('Keep editing'));
+    expect(screen.queryByTestId('retention-confirm')).toBeNull();
+    expect(configured(fake)).toEqual([]);
+
+    fireEvent.click(save());
+    await act(settle);
+    fireEvent.click(screen.getByTestId('retention-confirm-save'));
+    await act(settle);
+    expect(configured(fake)).toEqual([{ inbox: 'default', retention: { keepCount: 100, keepDays: null } }]);
+  });
+
+  it('does not save a retention when it cannot say how many it would delete', async () => {
+    const { fake } = await openSettings({ 'inboxes.retentionCount': refuse('unavailable', 'database down') });
+    change('retention-days', '3');
+    fireEvent.click(save());
+    await act(settle);
+    expect(screen.getByTestId('retention-count-error').textContent).toContain('database down');
+    expect(configured(fake)).toEqual([]);
   });
 
   it('sets, changes and removes a response rule, and shows how many it answered', async () => {

@@ -53,7 +53,7 @@ describe('Webhook panel', () => {
     });
     await act(settle);
 
-    expect(fake.calls('webhook.info').map((call) => call.input)).toEqual([{ profileId: 2 }]);
+    expect(fake.calls('webhook.check').map((call) => call.input)).toEqual([{ profileId: 2 }]);
     expect(screen.getByTestId('webhook-panel')).toBeTruthy();
     expect(text('webhook-info-url')).toBe('https://bot.example.com/webhook');
     expect(text('webhook-pending')).toBe('Pending: 5 updates waiting');
@@ -101,7 +101,7 @@ describe('Webhook panel', () => {
       { url: 'https://tunnel.example/webhook', profileId: 2 },
     ]);
     // From webhook.set's own answer, not from a second webhook.info.
-    expect(fake.calls('webhook.info')).toHaveLength(1);
+    expect(fake.calls('webhook.check')).toHaveLength(1);
     expect(text('webhook-info-url')).toBe('https://tunnel.example/webhook');
     expect(text('webhook-pending')).toBe('Pending: 2 updates waiting');
     expect(screen.queryByTestId('webhook-error')).toBeNull();
@@ -188,7 +188,7 @@ describe('Webhook panel', () => {
 
     fireEvent.change(screen.getByTestId('webhook-secret-token'), { target: { value: 's3cret_token-1' } });
     fireEvent.change(screen.getByTestId('webhook-max-connections'), { target: { value: '10' } });
-    fireEvent.click(screen.getByTestId('webhook-set-drop-pending'));
+    fireEvent.click(screen.getByTestId('webhook-drop-pending'));
     fireEvent.click(screen.getByTestId('webhook-set'));
     await act(settle);
     expect(fake.calls('webhook.set').map((call) => call.input)).toEqual([
@@ -200,6 +200,29 @@ describe('Webhook panel', () => {
         profileId: 3,
       },
     ]);
+  });
+
+  it('has one “drop pending updates” choice, and says when Set or Delete worked', async () => {
+    setup(
+      {
+        'webhook.info': () => makeWebhookInfo({ url: '' }),
+        'webhook.set': ({ url }) => makeWebhookInfo({ url }),
+        'webhook.delete': () => makeWebhookInfo({ url: '' }),
+      },
+      TELEGRAM,
+    );
+    await act(settle);
+    expect(screen.getAllByRole('checkbox', { name: /drop pending updates/i })).toHaveLength(1);
+    expect(text('webhook-notice')).toBe('');
+    fireEvent.change(screen.getByTestId('webhook-url'), { target: { value: 'https://bot.example.com/tg' } });
+    fireEvent.click(screen.getByTestId('webhook-set'));
+    await act(settle);
+    expect(text('webhook-notice')).toBe('Webhook set to https://bot.example.com/tg.');
+    expect(screen.getByTestId('webhook-notice').getAttribute('aria-live')).toBe('polite');
+    fireEvent.click(screen.getByTestId('webhook-drop-pending'));
+    fireEvent.click(screen.getByTestId('webhook-delete'));
+    await act(settle);
+    expect(text('webhook-notice')).toBe('Webhook deleted. Pending updates dropped.');
   });
 
   it('deletes the webhook, dropping pending updates when asked', async () => {
@@ -264,7 +287,7 @@ describe('Webhook panel', () => {
         },
       });
       const answerLast = (info: WebhookInfo) => answers.at(-1)?.resolve(info);
-      const reads = () => fake.calls('webhook.info').length;
+      const reads = () => fake.calls('webhook.check').length;
       expect(reads()).toBe(1);
 
       // The platform is slow: no second request while the first is unanswered.
@@ -295,19 +318,60 @@ describe('Webhook panel', () => {
       expect(reads()).toBe(3);
     });
 
+    it('after failed checks says when and why, backs off up to a minute, and logs nothing to the console', async () => {
+      vi.useFakeTimers();
+      const consoleError = vi.spyOn(console, 'error');
+      let down = true;
+      const { fake } = setup({
+        'webhook.info': () => {
+          if (down) {
+            throw new ContractError('upstream', 'getWebhookInfo failed: connect ECONNREFUSED 127.0.0.1:9', {
+              kind: 'network',
+            });
+          }
+          return makeWebhookInfo();
+        },
+      });
+      const reads = () => fake.calls('webhook.check').length;
+      await act(() => vi.advanceTimersByTimeAsync(0));
+      expect(reads()).toBe(1);
+      expect(text('webhook-checked')).toMatch(
+        /^Last check failed at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(getWebhookInfo failed: connect ECONNREFUSED 127\.0\.0\.1:9\); next in 6 s$/,
+      );
+      expect(text('webhook-checked')).not.toMatch(/Reading/);
+      // 6 s, then 12 s, 24 s, 48 s, and never more than 60 s.
+      for (const wait of [6_000, 12_000, 24_000, 48_000, 60_000, 60_000]) {
+        const before = reads();
+        await act(() => vi.advanceTimersByTimeAsync(wait - 1));
+        expect(reads()).toBe(before);
+        await act(() => vi.advanceTimersByTimeAsync(1));
+        expect(reads()).toBe(before + 1);
+      }
+      expect(consoleError).not.toHaveBeenCalled();
+
+      // Back up: the next read succeeds and polling returns to every 3 s.
+      down = false;
+      await act(() => vi.advanceTimersByTimeAsync(60_000));
+      expect(text('webhook-checked')).toMatch(/^Checked .*, every 3 s$/);
+      const after = reads();
+      await act(() => vi.advanceTimersByTimeAsync(3_000));
+      expect(reads()).toBe(after + 1);
+      consoleError.mockRestore();
+    });
+
     it('the Refresh button joins a read on its way instead of starting another', async () => {
       vi.useFakeTimers();
       const answer = deferred<WebhookInfo>();
       const { fake } = setup({ 'webhook.info': () => answer.promise });
       fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
       fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
-      expect(fake.calls('webhook.info')).toHaveLength(1);
+      expect(fake.calls('webhook.check')).toHaveLength(1);
       await act(async () => {
         answer.resolve(makeWebhookInfo());
         await vi.advanceTimersByTimeAsync(0);
       });
       // One more read for the clicks made meanwhile, then quiet until the next tick.
-      expect(fake.calls('webhook.info')).toHaveLength(2);
+      expect(fake.calls('webhook.check')).toHaveLength(2);
     });
   });
 });

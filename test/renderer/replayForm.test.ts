@@ -82,8 +82,8 @@ describe('buildReplayInput', () => {
 });
 
 describe('editableBody', () => {
-  it('pretty-prints JSON, keeps other text, and says why a body cannot be edited', () => {
-    expect(editableBody(makeDetail(3))).toEqual({ text: '{\n  "update_id": 3,\n  "text": "message 3"\n}' });
+  it('keeps the body’s text exactly as it came, and says why a body cannot be edited', () => {
+    expect(editableBody(makeDetail(3))).toEqual({ text: '{"update_id":3,"text":"message 3"}' });
     expect(
       editableBody(makeDetail(3, { body: { base64: btoa('{oops'), text: '{oops', omitted: false } })),
     ).toEqual({ text: '{oops' });

@@ -4,7 +4,9 @@ import { createClient } from '../../src-renderer/api/client';
 import { TOKEN_STORAGE_KEY } from '../../src-renderer/api/token';
 import type { ConnectionStatus } from '../../src-renderer/api/transport';
 import {
+  browserEnv,
   createWebTransport,
+  pageTarget,
   type SocketLike,
   type WebTransportEnv,
 } from '../../src-renderer/api/webTransport';
@@ -230,6 +232,45 @@ describe('web transport: a revoked token', () => {
   });
 });
 
+describe('web transport: a token refused after a restart', () => {
+  it('asks once a socket fails to open, and ends the session on a 401 instead of reconnecting forever', async () => {
+    vi.useFakeTimers();
+    const { env, sockets, fetchMock } = setup(async () =>
+      json(401, { error: 'unauthorized', message: 'no' }),
+    );
+    const client = createClient(createWebTransport(env));
+    let unauthorized = 0;
+    client.onUnauthorized(() => {
+      unauthorized += 1;
+    });
+    client.on('delivery.added', () => {});
+    sockets[0]?.drop();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetchMock.mock.calls[0]?.[0]).toBe(`${window.location.origin}/api/app.status`);
+    expect(unauthorized).toBe(1);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(sockets).toHaveLength(1);
+  });
+
+  it('keeps retrying while the inspector is only down', async () => {
+    vi.useFakeTimers();
+    const { env, sockets } = setup(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    const client = createClient(createWebTransport(env));
+    client.on('delivery.added', () => {});
+    sockets[0]?.drop();
+    await vi.advanceTimersByTimeAsync(600);
+    expect(sockets).toHaveLength(2);
+    sockets[1]?.open();
+    let status = '';
+    client.onStatus((next) => {
+      status = next;
+    });
+    expect(status).toBe('live');
+  });
+});
+
 describe('web transport: a team server', () => {
   const target = { origin: 'https://inspector.example.com', token: 'bwi_person_token' };
 
@@ -272,5 +313,21 @@ describe('web transport: a team server', () => {
     await expect(createWebTransport(env, target).invoke('replay.start', {})).rejects.toMatchObject({
       message: 'Replaying needs the operator role; you are a viewer.',
     });
+  });
+});
+
+describe('the page’s token in the browser', () => {
+  afterEach(() => window.localStorage.clear());
+
+  it('is kept in local storage, so a second tab and a copied address find it', () => {
+    window.history.replaceState(null, '', '/?token=shared-token');
+    const target = pageTarget(browserEnv());
+    expect(target.token).toBe('shared-token');
+    expect(window.location.search).toBe('');
+    // Another tab of the same origin: no token in its address, the kept one is used.
+    expect(pageTarget(browserEnv()).token).toBe('shared-token');
+    expect(window.localStorage.getItem(TOKEN_STORAGE_KEY)).toBe('shared-token');
+    target.onRefused?.();
+    expect(window.localStorage.getItem(TOKEN_STORAGE_KEY)).toBeNull();
   });
 });

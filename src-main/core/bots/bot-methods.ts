@@ -5,6 +5,9 @@ import type { ProfileStore } from '../profiles/store';
 import type { ReplyStore } from '../replies/store';
 import { clientFor, platformCall, profileOrFail } from './clients';
 
+/** What a webhook check answers with rather than fails: the platform failed, or the profile cannot call it. */
+const CHECK_FAILURES: ReadonlySet<string> = new Set(['upstream', 'bad-input', 'unavailable']);
+
 type BotMethods = Pick<
   Service,
   | 'profiles.list'
@@ -12,6 +15,7 @@ type BotMethods = Pick<
   | 'profiles.update'
   | 'profiles.delete'
   | 'webhook.info'
+  | 'webhook.check'
   | 'webhook.set'
   | 'webhook.delete'
   | 'messages.send'
@@ -53,6 +57,19 @@ export function botMethods({ profiles, replies, http }: BotDeps): BotMethods {
     },
 
     'webhook.info': ({ profileId }) => platformCall(async () => (await client(profileId)).getWebhookInfo()),
+
+    'webhook.check': async ({ profileId }) => {
+      try {
+        return { ok: true, info: await platformCall(async () => (await client(profileId)).getWebhookInfo()) };
+      } catch (error) {
+        if (!(error instanceof ContractError) || !CHECK_FAILURES.has(error.code)) throw error;
+        const code = error.code as 'upstream' | 'bad-input' | 'unavailable';
+        return {
+          ok: false,
+          error: { code, message: error.message, ...(error.details ? { details: error.details } : {}) },
+        };
+      }
+    },
 
     'webhook.set': ({ profileId, ...input }) =>
       platformCall(async () => {

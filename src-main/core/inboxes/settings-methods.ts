@@ -3,9 +3,15 @@ import type { DeliveryStore } from '../deliveries/store';
 import { pointsAtReceiver } from '../forwarding/own-receiver';
 import { storageInfo } from '../store/storage-info';
 
+import type { RetentionCounter } from './retention-count';
 import type { InboxSettingsStore, InboxStore } from './store';
 
-type SettingsMethods = Pick<Service, 'inboxes.settings' | 'inboxes.configure' | 'app.storage'>;
+type SettingsMethods = Pick<
+  Service,
+  'inboxes.settings' | 'inboxes.configure' | 'inboxes.retentionCount' | 'app.storage'
+>;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Per-inbox forwarding, rules and retention, and the database's size. */
 export function settingsMethods(deps: {
@@ -13,6 +19,7 @@ export function settingsMethods(deps: {
   settings: InboxSettingsStore;
   deliveries: DeliveryStore;
   retention: { runNow(): Promise<void> };
+  retentionCount: RetentionCounter;
   dataDir: string;
   /** A team database's size; null: the SQLite file in the data dir. */
   size: () => Promise<{ databaseBytes: number; walBytes: number } | null>;
@@ -43,6 +50,14 @@ export function settingsMethods(deps: {
       const saved = await deps.settings.configure(inbox, change);
       if (change.retention) await deps.retention.runNow();
       return saved;
+    },
+    'inboxes.retentionCount': async ({ inbox, retention }) => {
+      if (!deps.inboxes.has(inbox))
+        throw new ContractError('not-found', `There is no inbox named "${inbox}".`);
+      const { keepCount, keepDays } = retention;
+      if (keepCount === null && keepDays === null) return { count: 0 };
+      const olderThan = keepDays === null ? null : Date.now() - keepDays * DAY_MS;
+      return { count: await deps.retentionCount.count(inbox, keepCount, olderThan) };
     },
     'app.storage': async () => ({
       ...storageInfo(deps.dataDir, await deps.deliveries.count()),

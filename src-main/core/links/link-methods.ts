@@ -116,11 +116,11 @@ export function linkMethods({
       return info;
     },
     'links.retireKey': async ({ profileId, kid }) => {
-      if (!(await keys.list(profileId)).some((k) => k.kid === kid && k.retiredAt === null)) {
-        throw new ContractError('not-found', `Profile #${profileId} has no active key ${kid}.`);
+      const result = await keys.retire(profileId, kid);
+      if (result === null) {
+        throw new ContractError('not-found', `Profile #${profileId} has no key ${kid} that is not retired.`);
       }
-      await keys.retire(kid);
-      return { retired: true as const };
+      return { retired: true as const, replacedBy: result.replacedBy };
     },
   };
 }

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { ContractError, type ReplayInput, type ReplayProgress } from '@contract';
+import { ContractError, FAILED_IDS_LISTED, type ReplayInput, type ReplayProgress } from '@contract';
 import { Agent, request } from 'undici';
 import type { DeliveryStore } from '../deliveries/store';
 import { describeError } from '../describe-error';
@@ -7,6 +7,7 @@ import type { EventHub } from '../events';
 import { GroupCommitter } from '../receiver/group-commit';
 import { replayRequest } from './request-for';
 import type { AttemptStore, NewAttempt } from './store';
+import type { ReplayTargetStore } from './target-store';
 
 const MAX_BODY_KEPT = 64 * 1024;
 const TIMEOUT_MS = 10_000;
@@ -41,6 +42,8 @@ export class ReplayJobs {
     /** A bot profile's webhook secret, for `secretFromProfileId`. */
     private readonly secretOf: (profileId: number) => Promise<string | null>,
     private readonly log: (message: string) => void,
+    /** Remembers each job's target for the inbox of what it sends (the dialog offers it again). */
+    private readonly targets: ReplayTargetStore | null = null,
   ) {
     this.writer = new GroupCommitter(
       async (batch) => {
@@ -72,9 +75,10 @@ export class ReplayJobs {
     }
     const ids = input.deliveryIds ?? (await this.matching(input));
     if (ids.length === 0) throw new ContractError('bad-input', 'Nothing to replay: no delivery matches.');
+    await this.rememberTarget(input.target, ids[0] as number);
     const jobId = randomUUID();
     const job: Job = {
-      progress: { jobId, total: ids.length, done: 0, failed: 0, state: 'running' },
+      progress: { jobId, total: ids.length, done: 0, failed: 0, failedIds: [], state: 'running' },
       cancelled: false,
     };
     this.jobs.set(jobId, job);
@@ -82,16 +86,27 @@ export class ReplayJobs {
       // A job that failed outside its own error handling still ends, visibly, instead of hanging at "running".
       this.log(`replay: job ${jobId} failed: ${describeError(error)}`);
       job.progress.state = 'finished';
-      this.events.emit('replay.progress', { ...job.progress });
+      this.events.emit('replay.progress', snapshot(job));
     });
-    return { ...job.progress };
+    return snapshot(job);
+  }
+
+  /** Kept for the inbox of the first delivery sent; a failure to keep it never stops the replay. */
+  private async rememberTarget(target: string, firstId: number): Promise<void> {
+    if (this.targets === null) return;
+    try {
+      const first = await this.deliveries.get(firstId);
+      if (first) await this.targets.remember(first.inbox, target, Date.now());
+    } catch (error) {
+      this.log(`replay: could not remember the target ${target}: ${describeError(error)}`);
+    }
   }
 
   cancel(jobId: string): ReplayProgress {
     const job = this.jobs.get(jobId);
     if (!job) throw new ContractError('not-found', `There is no replay job ${jobId}.`);
     job.cancelled = true;
-    return { ...job.progress };
+    return snapshot(job);
   }
 
   async stop(): Promise<void> {
@@ -123,7 +138,7 @@ export class ReplayJobs {
       const now = Date.now();
       if (!force && now - lastPush < PROGRESS_EVERY_MS) return;
       lastPush = now;
-      this.events.emit('replay.progress', { ...job.progress });
+      this.events.emit('replay.progress', snapshot(job));
     };
     const worker = async () => {
       while (!job.cancelled && next < ids.length) {
@@ -136,7 +151,10 @@ export class ReplayJobs {
         }
         const ok = await this.replayOne(job.progress.jobId, id, input, updateId === null ? null : updateId++);
         job.progress.done += 1;
-        if (!ok) job.progress.failed += 1;
+        if (!ok) {
+          job.progress.failed += 1;
+          if (job.progress.failedIds.length < FAILED_IDS_LISTED) job.progress.failedIds.push(id);
+        }
         push(false);
       }
     };
@@ -155,7 +173,11 @@ export class ReplayJobs {
   ): Promise<boolean> {
     const row = await this.deliveries.get(deliveryId);
     const started = Date.now();
-    const record = (fields: Partial<NewAttempt>, body: Buffer | null) =>
+    const record = (
+      fields: Partial<NewAttempt>,
+      body: Buffer | null,
+      sent?: ReturnType<typeof replayRequest>,
+    ) =>
       void this.writer
         .add({
           deliveryId,
@@ -168,6 +190,12 @@ export class ReplayJobs {
           responseBody: '',
           responseTruncated: false,
           sentBodySha256: body ? createHash('sha256').update(body).digest('hex') : '',
+          sentHeaders: sent === undefined ? [] : Object.entries(sent.headers),
+          // The original bytes need no second copy: only a body that differs is kept.
+          sentBody:
+            sent === undefined || sent.body.equals(row?.body ?? Buffer.alloc(0))
+              ? null
+              : sent.body.toString('utf8'),
           sentAt: started,
           ...fields,
         })
@@ -210,6 +238,7 @@ export class ReplayJobs {
       record(
         { status: res.statusCode, responseHeaders, responseBody: text, responseTruncated: truncated },
         prepared.body,
+        prepared,
       );
       return res.statusCode >= 200 && res.statusCode < 300;
     } catch (error) {
@@ -224,11 +253,15 @@ export class ReplayJobs {
             : `${code ?? 'Error'}: ${err.message}`,
         },
         prepared.body,
+        prepared,
       );
       return false;
     }
   }
 }
+
+/** A copy to hand out: the job's own arrays go on changing. */
+const snapshot = (job: Job): ReplayProgress => ({ ...job.progress, failedIds: [...job.progress.failedIds] });
 
 async function readCapped(
   body: AsyncIterable<Buffer> & { destroy(): void },

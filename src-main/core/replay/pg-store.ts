@@ -15,6 +15,8 @@ interface AttemptRow {
   response_body: string;
   response_truncated: boolean;
   sent_body_sha256: string;
+  sent_headers: Array<[string, string]>;
+  sent_body: string | null;
   sent_at: Date;
 }
 
@@ -33,9 +35,9 @@ export class PgAttemptStore implements AttemptStore {
     const column = <T>(pick: (a: NewAttempt) => T) => attempts.map(pick);
     await this.sql`
       INSERT INTO replay_attempts (delivery_id, job_id, target, status, error, duration_ms, response_headers,
-        response_body, response_truncated, sent_body_sha256, sent_at)
+        response_body, response_truncated, sent_body_sha256, sent_headers, sent_body, sent_at)
       SELECT delivery_id, job_id, target, status, error, duration_ms, response_headers::jsonb,
-        response_body, response_truncated, sent_body_sha256, sent_at
+        response_body, response_truncated, sent_body_sha256, sent_headers::jsonb, sent_body, sent_at
       FROM unnest(
         ${column((a) => a.deliveryId)}::bigint[], ${column((a) => pgText(a.jobId))}::text[],
         ${column((a) => pgText(a.target))}::text[], ${column((a) => a.status)}::integer[],
@@ -44,9 +46,11 @@ export class PgAttemptStore implements AttemptStore {
         ${column((a) => pgText(a.responseBody))}::text[],
         ${this.sql.array(column((a) => a.responseTruncated))}::boolean[],
         ${column((a) => a.sentBodySha256)}::text[],
+        ${column((a) => JSON.stringify(pgJson(a.sentHeaders ?? [])))}::text[],
+        ${column((a) => pgTextOrNull(a.sentBody))}::text[],
         ${column((a) => new Date(a.sentAt).toISOString())}::timestamptz[]
       ) WITH ORDINALITY AS a (delivery_id, job_id, target, status, error, duration_ms, response_headers,
-        response_body, response_truncated, sent_body_sha256, sent_at, n)
+        response_body, response_truncated, sent_body_sha256, sent_headers, sent_body, sent_at, n)
       ORDER BY n`;
   }
 
@@ -65,6 +69,8 @@ export class PgAttemptStore implements AttemptStore {
       responseBody: r.response_body,
       responseTruncated: r.response_truncated,
       sentBodySha256: r.sent_body_sha256,
+      sentHeaders: r.sent_headers,
+      sentBody: r.sent_body,
       sentAt: r.sent_at.toISOString(),
     }));
   }

@@ -14,6 +14,8 @@ interface AttemptRow {
   response_body: string;
   response_truncated: number;
   sent_body_sha256: string;
+  sent_headers: string;
+  sent_body: string | null;
   sent_at: number;
 }
 
@@ -33,9 +35,9 @@ export class SqliteAttemptStore implements AttemptStore {
   constructor(private readonly db: Database) {
     this.insert = db.prepare(
       `INSERT INTO replay_attempts (delivery_id, job_id, target, status, error, duration_ms, response_headers,
-         response_body, response_truncated, sent_body_sha256, sent_at)
+         response_body, response_truncated, sent_body_sha256, sent_headers, sent_body, sent_at)
        VALUES (@deliveryId, @jobId, @target, @status, @error, @durationMs, @responseHeaders, @responseBody,
-         @responseTruncated, @sentBodySha256, @sentAt)`,
+         @responseTruncated, @sentBodySha256, @sentHeaders, @sentBody, @sentAt)`,
     );
     this.forDelivery = db.prepare(
       'SELECT * FROM replay_attempts WHERE delivery_id = ? ORDER BY id DESC LIMIT 200',
@@ -46,6 +48,8 @@ export class SqliteAttemptStore implements AttemptStore {
           ...a,
           responseHeaders: JSON.stringify(a.responseHeaders),
           responseTruncated: a.responseTruncated ? 1 : 0,
+          sentHeaders: JSON.stringify(a.sentHeaders ?? []),
+          sentBody: a.sentBody ?? null,
         });
       }
     });
@@ -74,6 +78,8 @@ export class SqliteAttemptStore implements AttemptStore {
       responseBody: r.response_body,
       responseTruncated: r.response_truncated === 1,
       sentBodySha256: r.sent_body_sha256,
+      sentHeaders: JSON.parse(r.sent_headers) as Array<[string, string]>,
+      sentBody: r.sent_body,
       sentAt: new Date(r.sent_at).toISOString(),
     }));
   }

@@ -16,7 +16,8 @@ export interface SigningKey {
 /**
  * Each bot's signing keys: 32 random bytes, sealed at rest. The newest key
  * that is not retired signs; every key not retired verifies, so links made
- * before a rotation keep working until their key is retired.
+ * before a rotation keep working until their key is retired. A key that was
+ * rotated out never becomes the signer again.
  */
 export interface KeyStore {
   /** The key that signs now; the first one is made on first use. */
@@ -24,8 +25,13 @@ export interface KeyStore {
   /** This bot's keys that may still verify, by key id. */
   verifying(profileId: number): Promise<Map<string, Buffer>>;
   rotate(profileId: number): Promise<SigningKey>;
-  /** False when there is no such key, or it was retired already. */
-  retire(kid: string): Promise<boolean>;
+  /**
+   * Retires one of the bot's keys; null when it has no such key, or it was
+   * retired already. Retiring the active key makes a fresh key in the same
+   * transaction (`replacedBy`), so an older, rotated-out key, perhaps the
+   * one rotated away from because it leaked, never signs again.
+   */
+  retire(profileId: number, kid: string): Promise<{ replacedBy: string | null } | null>;
   list(profileId: number): Promise<SigningKeyInfo[]>;
 }
 

@@ -52,10 +52,22 @@ export class PgKeyStore implements KeyStore {
     return this.insert(this.sql, profileId);
   }
 
-  async retire(kid: string): Promise<boolean> {
-    const rows = await this.sql`
-      UPDATE signing_keys SET retired_at = clock_timestamp() WHERE kid = ${kid} AND retired_at IS NULL RETURNING kid`;
-    return rows.length > 0;
+  /**
+   * Replicas retiring and rotating one bot's keys at once queue on its
+   * profile row, so "was it the active key?" is answered by the state the
+   * retirement changes, and a fresh key is there before anyone signs again.
+   */
+  async retire(profileId: number, kid: string): Promise<{ replacedBy: string | null } | null> {
+    return this.sql.begin(async (tx) => {
+      await tx`SELECT 1 FROM bot_profiles WHERE id = ${profileId} FOR NO KEY UPDATE`;
+      const active = await this.newestUnretired(tx, profileId);
+      const rows = await tx`
+        UPDATE signing_keys SET retired_at = clock_timestamp()
+        WHERE kid = ${kid} AND profile_id = ${profileId} AND retired_at IS NULL RETURNING kid`;
+      if (rows.length === 0) return null;
+      if (active?.kid !== kid) return { replacedBy: null };
+      return { replacedBy: (await this.insert(tx, profileId)).kid };
+    });
   }
 
   async list(profileId: number): Promise<SigningKeyInfo[]> {

@@ -22,7 +22,12 @@ interface KeyRow {
 export class SqliteKeyStore implements KeyStore {
   private readonly forProfile: Statement<[number], KeyRow>;
   private readonly insert: Statement;
-  private readonly retireStmt: Statement<[number, string]>;
+  private readonly retireStmt: Statement<[number, string, number]>;
+  private readonly retireInOne: (
+    profileId: number,
+    kid: string,
+    now: number,
+  ) => { replacedBy: string | null } | null;
 
   constructor(
     db: Database,
@@ -35,8 +40,22 @@ export class SqliteKeyStore implements KeyStore {
       'INSERT INTO signing_keys (kid, profile_id, secret, created_at) VALUES (@kid, @profileId, @secret, @createdAt)',
     );
     this.retireStmt = db.prepare(
-      'UPDATE signing_keys SET retired_at = ? WHERE kid = ? AND retired_at IS NULL',
+      'UPDATE signing_keys SET retired_at = ? WHERE kid = ? AND profile_id = ? AND retired_at IS NULL',
     );
+    // One transaction: nobody signs between the active key's retirement and its successor's birth.
+    this.retireInOne = db.transaction((profileId: number, kid: string, now: number) => {
+      const active = this.forProfile.all(profileId).find((r) => r.retired_at === null);
+      if (this.retireStmt.run(now, kid, profileId).changes === 0) return null;
+      if (active?.kid !== kid) return { replacedBy: null };
+      const fresh = newSigningKey();
+      this.insert.run({
+        kid: fresh.kid,
+        profileId,
+        secret: sealSigningKey(this.box, fresh.secret),
+        createdAt: now,
+      });
+      return { replacedBy: fresh.kid };
+    });
   }
 
   async active(profileId: number): Promise<SigningKey> {
@@ -63,8 +82,12 @@ export class SqliteKeyStore implements KeyStore {
     return key;
   }
 
-  async retire(kid: string, now = Date.now()): Promise<boolean> {
-    return this.retireStmt.run(now, kid).changes > 0;
+  async retire(
+    profileId: number,
+    kid: string,
+    now = Date.now(),
+  ): Promise<{ replacedBy: string | null } | null> {
+    return this.retireInOne(profileId, kid, now);
   }
 
   async list(profileId: number): Promise<SigningKeyInfo[]> {

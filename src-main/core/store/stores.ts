@@ -4,6 +4,7 @@ import type { CommandStore } from '../commands/store';
 import { SqliteDeliveryStore } from '../deliveries/sqlite-store';
 import type { SqliteWriter } from '../deliveries/sqlite-writer';
 import type { DeliveryStore } from '../deliveries/store';
+import { type RetentionCounter, SqliteRetentionCounter } from '../inboxes/retention-count';
 import { SqliteInboxSettingsStore } from '../inboxes/sqlite-settings-store';
 import { SqliteInboxStore } from '../inboxes/sqlite-store';
 import type { InboxSettingsStore, InboxStore } from '../inboxes/store';
@@ -11,7 +12,9 @@ import { type LinkDefaultsStore, SqliteLinkDefaultsStore } from '../links/link-d
 import { SqliteProfileStore } from '../profiles/sqlite-store';
 import type { ProfileStore } from '../profiles/store';
 import { SqliteAttemptStore } from '../replay/sqlite-store';
+import { SqliteReplayTargetStore } from '../replay/sqlite-target-store';
 import type { AttemptStore } from '../replay/store';
+import type { ReplayTargetStore } from '../replay/target-store';
 import { SqliteReplyStore } from '../replies/sqlite-store';
 import type { ReplyStore } from '../replies/store';
 import type { SecretBox } from '../secrets/secret-box';
@@ -27,11 +30,13 @@ export interface Stores {
   deliveries: DeliveryStore;
   inboxes: InboxStore;
   inboxSettings: InboxSettingsStore;
+  retentionCount: RetentionCounter;
   profiles: ProfileStore;
   keys: KeyStore;
   commands: CommandStore;
   replies: ReplyStore;
   attempts: AttemptStore;
+  replayTargets: ReplayTargetStore;
   linkDefaults: LinkDefaultsStore;
 }
 
@@ -42,11 +47,13 @@ export function sqliteStores(db: Database, box: SecretBox, writer: SqliteWriter 
     deliveries: new SqliteDeliveryStore(db, writer),
     inboxes: new SqliteInboxStore(db),
     inboxSettings: new SqliteInboxSettingsStore(db),
+    retentionCount: new SqliteRetentionCounter(db),
     profiles: new SqliteProfileStore(db, box),
     keys: new SqliteKeyStore(db, box),
     commands: new SqliteCommandStore(db),
     replies: new SqliteReplyStore(db),
     attempts: new SqliteAttemptStore(db),
+    replayTargets: new SqliteReplayTargetStore(db),
     linkDefaults: new SqliteLinkDefaultsStore(db),
   };
 }

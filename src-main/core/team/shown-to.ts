@@ -35,7 +35,11 @@ const FOR_VIEWERS: Shown = {
     query: maskQuery(detail.query, true),
   }),
   'replay.attempts': ({ items }) => ({
-    items: items.map((a) => ({ ...a, responseHeaders: maskHeaders(a.responseHeaders) })),
+    items: items.map((a) => ({
+      ...a,
+      responseHeaders: maskHeaders(a.responseHeaders),
+      sentHeaders: maskHeaders(a.sentHeaders),
+    })),
   }),
   'inboxes.settings': (settings) =>
     settings.forwarding === null

@@ -41,7 +41,8 @@ export function SigningKeys({ profile }: { profile: BotProfile }) {
       </div>
       <p className="muted small">
         New links are signed with the active key. Rotating makes a new active key; older keys keep verifying
-        the links they signed until you retire them, and retiring a key revokes every link it signed.
+        the links they signed until you retire them, and retiring a key revokes every link it signed. Retiring
+        the active key makes a fresh one: a key rotated out never signs again.
       </p>
       {keysError !== null && (
         <ErrorMessage
@@ -95,7 +96,7 @@ export function SigningKeys({ profile }: { profile: BotProfile }) {
                   {key.retiredAt === null && (
                     <ConfirmButton
                       label="Retire"
-                      question={`Retire ${key.kid}? Its links stop working.`}
+                      question={retireQuestion(key)}
                       testId="key-retire"
                       disabled={!canRetire.allowed || keyAction !== null}
                       title={canRetire.reason}
@@ -110,4 +111,11 @@ export function SigningKeys({ profile }: { profile: BotProfile }) {
       )}
     </section>
   );
+}
+
+/** What the confirm says retiring does: for the active key, that a fresh key takes over (never an older one). */
+export function retireQuestion(key: SigningKey): string {
+  return key.active
+    ? `Retire ${key.kid}, the active key? Its links stop working, and a fresh key is made to sign new links: older keys never sign again.`
+    : `Retire ${key.kid}? Its links stop working.`;
 }

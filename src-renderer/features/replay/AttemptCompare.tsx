@@ -1,7 +1,12 @@
 import type { DeliveryDetail, ReplayAttempt } from '@contract';
 import { PairsTable } from '../../components/PairsTable';
 import { StatusCode } from '../deliveries/StatusCode';
+import { AttemptDiffs } from './AttemptDiffs';
+import { SendAgain } from './SendAgain';
+import { SentRequest } from './SentRequest';
+import { bodyChange } from './sentBody';
 import { type HashState, useSha256OfBase64 } from './sha256';
+import './replay.css';
 
 interface AttemptCompareProps {
   delivery: DeliveryDetail;
@@ -16,8 +21,9 @@ export function AttemptCompare({ delivery, attempt }: AttemptCompareProps) {
   return (
     <section className="compare" data-testid="replay-compare" aria-label="Original answer and replay answer">
       <p className="compare-body-flag" data-testid="replay-body-flag">
-        <BodyFlag attempt={attempt} hash={hash} />
+        <BodyFlag delivery={delivery} attempt={attempt} hash={hash} />
       </p>
+      <SendAgain delivery={delivery} attempt={attempt} />
       <div className="compare-columns">
         <div className="compare-side" data-testid="compare-original">
           <h3>What the platform got from the inspector</h3>
@@ -61,12 +67,28 @@ export function AttemptCompare({ delivery, attempt }: AttemptCompareProps) {
           )}
         </div>
       </div>
+      <SentRequest delivery={delivery} attempt={attempt} />
+      <AttemptDiffs delivery={delivery} attempt={attempt} />
     </section>
   );
 }
 
-/** Whether the replay sent the original bytes: its SHA-256 against the original body's. */
-function BodyFlag({ attempt, hash }: { attempt: ReplayAttempt; hash: HashState }) {
+const CHANGE_LABEL = {
+  renumbered: { badge: 'renumbered', note: 'only update_id differs from the original' },
+  edited: { badge: 'edited', note: 'the body was edited before sending' },
+  differs: { badge: 'differs', note: 'the sent body differs from the original' },
+} as const;
+
+/** Whether the replay sent the original bytes: its SHA-256 against the original body's; if not, how it differs. */
+function BodyFlag({
+  delivery,
+  attempt,
+  hash,
+}: {
+  delivery: DeliveryDetail;
+  attempt: ReplayAttempt;
+  hash: HashState;
+}) {
   if (attempt.sentBodySha256 === '') return <span className="muted">Nothing was sent.</span>;
   if (hash.status === 'pending') return <span className="muted">Comparing the sent body…</span>;
   if (hash.status === 'unavailable') {
@@ -78,10 +100,11 @@ function BodyFlag({ attempt, hash }: { attempt: ReplayAttempt; hash: HashState }
   }
   if (hash.hex === attempt.sentBodySha256)
     return <span className="badge-ok">Sent body identical to original</span>;
+  const change =
+    CHANGE_LABEL[bodyChange(delivery.body.omitted ? null : delivery.body.text, attempt.sentBody)];
   return (
-    <span title="The bytes sent differ from the original: the body was edited, or update_id renumbered">
-      <span className="badge">edited</span>{' '}
-      <span className="muted">the sent body differs from the original</span>
+    <span data-testid="replay-body-change">
+      <span className="badge">{change.badge}</span> <span className="muted">{change.note}</span>
     </span>
   );
 }

@@ -6,9 +6,10 @@ import { useSelectedProfile } from '../profiles/context';
 import { BodyEditor } from './BodyEditor';
 import { useReplay } from './context';
 import { HeaderRows } from './HeaderRows';
+import { RecentTargets } from './RecentTargets';
+import './replay.css';
 import { buildReplayInput, type ReplayErrors, type ReplayForm } from './replayForm';
 import { editableBody, REPLAY_LIMIT, type ReplayScope } from './scope';
-import { rememberTarget } from './target';
 
 interface ReplayFormViewProps {
   scope: ReplayScope;
@@ -37,8 +38,8 @@ export function ReplayFormView({ scope, form, onChange }: ReplayFormViewProps) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (input === null) return;
-    // Remembered once used: a typo'd target that was never started is not worth keeping.
-    if (await replay(input, scope)) rememberTarget(input.target);
+    // The inspector remembers the target for the inbox once the replay starts.
+    await replay(input, scope);
   };
 
   const described = (field: keyof ReplayErrors) =>
@@ -66,6 +67,7 @@ export function ReplayFormView({ scope, form, onChange }: ReplayFormViewProps) {
         />
       </div>
       <FieldError id={`${id}-target-error`} message={errors.target} testId="replay-target-error" />
+      <RecentTargets current={form.target} onPick={(target) => onChange({ target })} />
 
       {scope.kind === 'one' && body !== null && (
         <BodyEditor

@@ -30,7 +30,7 @@ export function ReplayListActions() {
           data-testid="replay-selected"
           disabled={!canReplay.allowed}
           title={canReplay.reason}
-          onClick={() => open({ kind: 'selection', ids: checkedIds(checked) })}
+          onClick={() => open({ kind: 'selection', ids: checkedIds(checked), inbox: filter.inbox })}
         >
           Replay selected
         </button>

@@ -1,5 +1,7 @@
 import { ProgressBar } from '../../components/ProgressBar';
+import './replay.css';
 import { useAllowed } from '../../shared/access';
+import { useDeliveries } from '../deliveries/context';
 import { formatCount } from '../deliveries/format';
 import { useReplay } from './context';
 import { type ReplayScope, scopeLabel } from './scope';
@@ -17,7 +19,16 @@ function stateText(job: ReplayJob): string {
   if (state === 'cancelled') return `Cancelled after ${formatCount(done)} of ${formatCount(total)}.`;
   return failed === 0
     ? 'Finished: every request got a 2xx answer.'
-    : `Finished: ${formatCount(failed)} without a 2xx answer.`;
+    : failed === total
+      ? `Finished: none of ${formatCount(total)} got a 2xx answer.`
+      : `Finished: ${formatCount(failed)} without a 2xx answer.`;
+}
+
+/** How the bar is coloured: red when nothing got a 2xx answer, amber when some did not. */
+function outcome(job: ReplayJob): 'ok' | 'some-failed' | 'all-failed' {
+  const { failed, done } = job.progress;
+  if (failed === 0) return 'ok';
+  return failed === done ? 'all-failed' : 'some-failed';
 }
 
 /** A running or ended replay: the bar follows `replay.progress`; Cancel stops the workers. */
@@ -31,7 +42,7 @@ export function ReplayProgressView({ job, waiting }: ReplayProgressViewProps) {
   const running = progress.state === 'running';
 
   return (
-    <div className="replay-progress" data-state={progress.state}>
+    <div className="replay-progress" data-state={progress.state} data-outcome={outcome(job)}>
       {waiting !== null && running && (
         <p className="info-note">
           This replay is still running: cancel it or let it end before replaying {scopeLabel(waiting)}.
@@ -52,6 +63,7 @@ export function ReplayProgressView({ job, waiting }: ReplayProgressViewProps) {
       <p role="status" data-testid="replay-state">
         {stateText(job)}
       </p>
+      {!running && progress.failed > 0 && <FailedList job={job} />}
       {job.scope.kind === 'one' && !running && (
         <p className="muted small">The target's answer is in the delivery's Replays tab.</p>
       )}
@@ -83,6 +95,36 @@ export function ReplayProgressView({ job, waiting }: ReplayProgressViewProps) {
           </>
         )}
       </div>
+    </div>
+  );
+}
+
+/** The deliveries without a 2xx answer, each opening its detail (whose Replays tab shows why). */
+function FailedList({ job }: { job: ReplayJob }) {
+  const select = useDeliveries((state) => state.select);
+  const close = useReplay((state) => state.close);
+  const { failedIds, failed } = job.progress;
+  const unlisted = failed - failedIds.length;
+  return (
+    <div data-testid="replay-failed">
+      <ul className="failed-list" aria-label="Deliveries without a 2xx answer">
+        {failedIds.map((id) => (
+          <li key={id}>
+            <button
+              type="button"
+              className="link-button"
+              data-testid="replay-failed-link"
+              onClick={() => {
+                select(id);
+                close();
+              }}
+            >
+              Delivery #{id}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {unlisted > 0 && <p className="muted small">and {formatCount(unlisted)} more not listed.</p>}
     </div>
   );
 }

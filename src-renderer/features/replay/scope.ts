@@ -9,8 +9,8 @@ export const REPLAY_LIMIT = 100_000;
 export type ReplayScope =
   /** From the detail pane: the one delivery, whose body can be edited. */
   | { kind: 'one'; delivery: DeliveryDetail }
-  /** The ticked rows, oldest first. */
-  | { kind: 'selection'; ids: readonly number[] }
+  /** The ticked rows, oldest first; `inbox` when the list shows one inbox. */
+  | { kind: 'selection'; ids: readonly number[]; inbox?: string | undefined }
   /** Whatever the list's filter matches on the server, loaded or not. */
   | { kind: 'filter'; filter: DeliveryFilter; total: number };
 
@@ -43,18 +43,15 @@ export function scopeInput(scope: ReplayScope): Pick<Input<'replay.start'>, 'del
 }
 
 /**
- * The body as the editor starts it: pretty JSON when it parses, else the
- * text as it came (the editor then refuses it until it is fixed). A reason
- * instead when there is nothing to edit.
+ * The body as the editor starts it: the text exactly as it came, so what is
+ * not edited keeps its original formatting, key order and number spelling
+ * (re-serializing would change every byte and could round big ids). A
+ * reason instead when there is nothing to edit.
  */
 export function editableBody(delivery: DeliveryDetail): { text: string } | { reason: string } {
   const { body } = delivery;
   if (body.omitted)
     return { reason: 'The body was over the size limit and was not kept: nothing to replay.' };
   if (body.text === null) return { reason: 'The body is not UTF-8 text, so it cannot be edited here.' };
-  try {
-    return { text: JSON.stringify(JSON.parse(body.text), null, 2) };
-  } catch {
-    return { text: body.text };
-  }
+  return { text: body.text };
 }

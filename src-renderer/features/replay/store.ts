@@ -1,4 +1,4 @@
-import type { Input, ReplayProgress } from '@contract';
+import type { Input, ReplayProgress, ReplayTarget } from '@contract';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DataClient } from '../../api';
 import { errorMessage } from '../../api/errorMessage';
@@ -22,6 +22,10 @@ export interface ReplayState {
   starting: boolean;
   /** Why the last start or cancel failed, as the inspector said it. */
   error: string | null;
+  /** The targets replays went to from the dialog's inbox (every inbox's when it has none), newest first. */
+  targets: ReplayTarget[];
+  /** Why the targets could not be read or named; the dialog works without them. */
+  targetsError: string | null;
 
   /** Follows `replay.progress`; idempotent. */
   start(): void;
@@ -36,6 +40,11 @@ export interface ReplayState {
   again(): void;
   replay(input: Input<'replay.start'>, scope: ReplayScope): Promise<boolean>;
   cancel(): Promise<void>;
+  /** Reads the remembered targets of an inbox (null: of every inbox); resolves with them ([] when refused). */
+  loadTargets(inbox: string | null): Promise<ReplayTarget[]>;
+  /** Names (or, with null, unnames) a target; true when the inspector kept it. */
+  nameTarget(target: ReplayTarget, name: string | null): Promise<boolean>;
+  forgetTarget(target: ReplayTarget): Promise<void>;
 }
 
 export type ReplayStore = StoreApi<ReplayState>;
@@ -45,6 +54,8 @@ const isRunning = (job: ReplayJob | null) => job !== null && job.progress.state 
 export function createReplayStore(client: DataClient): ReplayStore {
   let unsubscribe: (() => void) | null = null;
   const early = new RecentProgress<ReplayProgress>();
+  /** Which inbox `targets` is of: a rename reloads the same list. */
+  let targetsInbox: string | null = null;
 
   return createStore<ReplayState>()((set, get) => {
     const receive = (progress: ReplayProgress) => {
@@ -63,6 +74,40 @@ export function createReplayStore(client: DataClient): ReplayStore {
       job: null,
       starting: false,
       error: null,
+      targets: [],
+      targetsError: null,
+
+      async loadTargets(inbox) {
+        targetsInbox = inbox;
+        try {
+          const { items } = await client.call('replay.targets', inbox === null ? {} : { inbox });
+          if (targetsInbox === inbox) set({ targets: items, targetsError: null });
+          return items;
+        } catch (error) {
+          if (targetsInbox === inbox) set({ targets: [], targetsError: errorMessage(error) });
+          return [];
+        }
+      },
+
+      async nameTarget(target, name) {
+        try {
+          await client.call('replay.nameTarget', { inbox: target.inbox, url: target.url, name });
+          await get().loadTargets(targetsInbox);
+          return true;
+        } catch (error) {
+          set({ targetsError: `Could not name the target: ${errorMessage(error)}` });
+          return false;
+        }
+      },
+
+      async forgetTarget(target) {
+        try {
+          await client.call('replay.forgetTarget', { inbox: target.inbox, url: target.url });
+          await get().loadTargets(targetsInbox);
+        } catch (error) {
+          set({ targetsError: `Could not forget the target: ${errorMessage(error)}` });
+        }
+      },
 
       start() {
         unsubscribe ??= client.on('replay.progress', receive);

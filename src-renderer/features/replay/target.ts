@@ -1,29 +1,21 @@
-/** A bot running on the developer's machine: where a replay most often goes. */
+import type { ReplayTarget } from '@contract';
+import type { ReplayScope } from './scope';
+
+/** A bot running on the developer's machine: where a replay goes when none went from this inbox yet. */
 export const DEFAULT_TARGET = 'http://127.0.0.1:8000/webhook';
-export const TARGET_STORAGE_KEY = 'bwi-replay-target';
 
-// Storage can be missing or refuse (a locked-down profile): the default then stands in.
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
+/** The inbox whose remembered targets the dialog offers; null when the scope spans every inbox. */
+export function scopeInbox(scope: ReplayScope): string | null {
+  switch (scope.kind) {
+    case 'one':
+      return scope.delivery.inbox;
+    case 'selection':
+      return scope.inbox ?? null;
+    case 'filter':
+      return scope.filter.inbox ?? null;
   }
 }
 
-/** The target of the last replay started, so the dialog opens on the bot being worked on. */
-export function rememberedTarget(): string {
-  try {
-    return storage()?.getItem(TARGET_STORAGE_KEY) ?? DEFAULT_TARGET;
-  } catch {
-    return DEFAULT_TARGET;
-  }
-}
-
-export function rememberTarget(target: string): void {
-  try {
-    storage()?.setItem(TARGET_STORAGE_KEY, target.trim());
-  } catch {
-    // Not remembered: the next dialog opens on the default instead.
-  }
-}
+/** How a target is shown: its name with the address beside it, or the address alone. */
+export const targetLabel = (target: ReplayTarget): string =>
+  target.name === null ? target.url : `${target.name} (${target.url})`;

@@ -1,4 +1,4 @@
-import type { InboxSettings } from '@contract';
+import type { InboxSettings, Input } from '@contract';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DataClient } from '../../api';
 import { errorMessage } from '../../api/errorMessage';
@@ -22,6 +22,8 @@ export interface SettingsState {
 
   load(inbox: string): Promise<void>;
   save(patch: SettingsPatch): Promise<boolean>;
+  /** How many deliveries of the inbox saving this retention would delete now; rejects when it cannot say. */
+  retentionCount(retention: Input<'inboxes.retentionCount'>['retention']): Promise<number>;
   loadStorage(): Promise<void>;
 }
 
@@ -51,6 +53,12 @@ export function createSettingsStore(client: DataClient): SettingsStore {
       } catch (error) {
         if (current === request) set({ loadError: errorMessage(error) });
       }
+    },
+
+    async retentionCount(retention) {
+      const { inbox } = get();
+      if (inbox === null) return 0;
+      return (await client.call('inboxes.retentionCount', { inbox, retention })).count;
     },
 
     async save(patch) {

@@ -53,6 +53,14 @@ export const SHORTCUTS = [
     description: 'Clear the search, back to the list',
   },
 
+  { id: 'replayTarget.save', panel: 'Replay dialog', keys: ['Enter'], description: 'Save a target’s name' },
+  {
+    id: 'replayTarget.cancel',
+    panel: 'Replay dialog',
+    keys: ['Escape'],
+    description: 'Stop naming a target, keeping its name',
+  },
+
   {
     id: 'resize.narrower',
     panel: 'Splitter and column edges',

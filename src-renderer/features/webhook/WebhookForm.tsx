@@ -2,6 +2,7 @@ import type { BotProfile } from '@contract';
 import { type FormEvent, useId, useState } from 'react';
 import { useAllowed } from '../../shared/access';
 import { useWebhook } from './context';
+import { WebhookNotice } from './WebhookNotice';
 import { buildSetWebhookInput, defaultWebhookUrl } from './webhookForm';
 
 interface WebhookFormProps {
@@ -20,9 +21,9 @@ export function WebhookForm({ profile, receiverUrl }: WebhookFormProps) {
   // Null until typed in: the offered URL then follows the receiver's address once it has loaded.
   const [url, setUrl] = useState<string | null>(null);
   const [secretToken, setSecretToken] = useState('');
-  const [dropOnSet, setDropOnSet] = useState(false);
+  // One choice for both buttons: what happens to the queue is the same question either way.
+  const [dropPending, setDropPending] = useState(false);
   const [maxConnections, setMaxConnections] = useState('');
-  const [dropOnDelete, setDropOnDelete] = useState(false);
   const canSet = useAllowed('webhook.set');
   const canDelete = useAllowed('webhook.delete');
   const id = useId();
@@ -32,7 +33,7 @@ export function WebhookForm({ profile, receiverUrl }: WebhookFormProps) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const built = buildSetWebhookInput(
-      { url: shownUrl, secretToken, dropPendingUpdates: dropOnSet, maxConnections },
+      { url: shownUrl, secretToken, dropPendingUpdates: dropPending, maxConnections },
       profile,
     );
     if (!built.ok) {
@@ -105,17 +106,17 @@ export function WebhookForm({ profile, receiverUrl }: WebhookFormProps) {
               onChange={(event) => setMaxConnections(event.target.value)}
             />
           </div>
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              data-testid="webhook-set-drop-pending"
-              checked={dropOnSet}
-              onChange={(event) => setDropOnSet(event.target.checked)}
-            />
-            Drop pending updates when setting
-          </label>
         </>
       )}
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          data-testid="webhook-drop-pending"
+          checked={dropPending}
+          onChange={(event) => setDropPending(event.target.checked)}
+        />
+        {telegram ? 'Drop pending updates when setting or deleting' : 'Drop pending updates when deleting'}
+      </label>
       <div className="form-actions">
         <button
           type="submit"
@@ -127,22 +128,13 @@ export function WebhookForm({ profile, receiverUrl }: WebhookFormProps) {
           {busy === 'set' ? 'Setting…' : 'Set webhook'}
         </button>
         <span className="header-spacer" />
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            data-testid="webhook-drop-pending"
-            checked={dropOnDelete}
-            onChange={(event) => setDropOnDelete(event.target.checked)}
-          />
-          drop pending updates
-        </label>
         <button
           type="button"
           className="button"
           data-testid="webhook-delete"
           disabled={!canDelete.allowed || busy !== null}
           title={canDelete.reason}
-          onClick={() => void removeWebhook(dropOnDelete)}
+          onClick={() => void removeWebhook(dropPending)}
         >
           {busy === 'delete' ? 'Deleting…' : 'Delete webhook'}
         </button>
@@ -152,6 +144,7 @@ export function WebhookForm({ profile, receiverUrl }: WebhookFormProps) {
           {actionError.message}
         </p>
       )}
+      <WebhookNotice />
     </form>
   );
 }

@@ -5,3 +5,5 @@ const context = createStoreContext<WebhookState>('webhook');
 
 export const WebhookProvider = context.Provider;
 export const useWebhook = context.useSelector;
+/** The store itself, for a poll that reads its latest state between renders. */
+export const useWebhookStore = context.useStoreApi;

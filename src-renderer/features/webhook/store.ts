@@ -1,4 +1,5 @@
 import type { SetWebhookInput, WebhookInfo } from '@contract';
+import { ContractError } from '@contract/errors';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DataClient } from '../../api';
 import { type CallError, toCallError } from '../../api/callError';
@@ -12,11 +13,17 @@ export interface WebhookState {
   infoError: CallError | null;
   /** When `info` was last read (ms since the epoch). */
   checkedAt: number | null;
+  /** When the last read failed (ms since the epoch); null once one succeeds. */
+  failedAt: number | null;
+  /** Reads failed in a row: the poll backs off with each. */
+  failuresInARow: number;
   /** The pending count rose between the last two reads. */
   pendingGrowing: boolean;
   busy: 'set' | 'delete' | null;
   /** Why the last set or delete failed: refused here before sending, or the platform's error. */
   actionError: CallError | null;
+  /** What the last set or delete did, said once it worked; cleared by the next action. */
+  notice: string | null;
   /** Reads the webhook's state; never two requests at once. */
   refresh(profileId: number): Promise<void>;
   /** Resolves to true when the platform took the change. */
@@ -48,32 +55,52 @@ export function createWebhookStore(client: DataClient): WebhookStore {
         info,
         infoError: null,
         checkedAt: Date.now(),
+        failedAt: null,
+        failuresInARow: 0,
         pendingGrowing: isGrowing(state.info, info, state.pendingGrowing),
       }));
+    const fail = (error: CallError) =>
+      set((state) => ({ infoError: error, failedAt: Date.now(), failuresInARow: state.failuresInARow + 1 }));
 
     const read = coalesce(async () => {
       const { profileId } = get();
       if (profileId === null) return;
       const started = epoch;
       try {
-        const info = await client.call('webhook.info', { profileId });
-        if (started === epoch) accept(info);
+        // webhook.check answers a platform failure instead of failing: no failed request (and browser console line) per poll.
+        const check = await client.call('webhook.check', { profileId });
+        if (started !== epoch) return;
+        if (check.ok) accept(check.info);
+        else fail(toCallError(new ContractError(check.error.code, check.error.message, check.error.details)));
       } catch (error) {
-        if (started === epoch) set({ infoError: toCallError(error) });
+        if (started === epoch) fail(toCallError(error));
       }
     });
 
-    const change = async (kind: 'set' | 'delete', run: (profileId: number) => Promise<WebhookInfo>) => {
+    const change = async (
+      kind: 'set' | 'delete',
+      run: (profileId: number) => Promise<WebhookInfo>,
+      said: (info: WebhookInfo) => string,
+    ) => {
       const { profileId, busy } = get();
       if (profileId === null || busy !== null) return false;
       epoch += 1;
-      set({ busy: kind, actionError: null });
+      set({ busy: kind, actionError: null, notice: null });
       try {
         const info = await run(profileId);
         if (get().profileId !== profileId) return false;
         epoch += 1;
         // The queue may have been dropped: a count from before the change says nothing about growth.
-        set({ info, infoError: null, checkedAt: Date.now(), pendingGrowing: false, busy: null });
+        set({
+          info,
+          infoError: null,
+          checkedAt: Date.now(),
+          failedAt: null,
+          failuresInARow: 0,
+          pendingGrowing: false,
+          busy: null,
+          notice: said(info),
+        });
         return true;
       } catch (error) {
         if (get().profileId === profileId) set({ busy: null, actionError: toCallError(error) });
@@ -86,9 +113,12 @@ export function createWebhookStore(client: DataClient): WebhookStore {
       info: null,
       infoError: null,
       checkedAt: null,
+      failedAt: null,
+      failuresInARow: 0,
       pendingGrowing: false,
       busy: null,
       actionError: null,
+      notice: null,
 
       refresh(profileId) {
         if (profileId !== get().profileId) {
@@ -98,20 +128,33 @@ export function createWebhookStore(client: DataClient): WebhookStore {
             info: null,
             infoError: null,
             checkedAt: null,
+            failedAt: null,
+            failuresInARow: 0,
             pendingGrowing: false,
             busy: null,
             actionError: null,
+            notice: null,
           });
         }
         return read();
       },
 
-      set: (input) => change('set', (profileId) => client.call('webhook.set', { ...input, profileId })),
+      set: (input) =>
+        change(
+          'set',
+          (profileId) => client.call('webhook.set', { ...input, profileId }),
+          (info) =>
+            `Webhook set${info.url === '' ? '' : ` to ${info.url}`}.${input.dropPendingUpdates ? ' Pending updates dropped.' : ''}`,
+        ),
 
       remove: (dropPendingUpdates) =>
-        change('delete', (profileId) => client.call('webhook.delete', { profileId, dropPendingUpdates })),
+        change(
+          'delete',
+          (profileId) => client.call('webhook.delete', { profileId, dropPendingUpdates }),
+          () => `Webhook deleted.${dropPendingUpdates ? ' Pending updates dropped.' : ''}`,
+        ),
 
-      refuse: (error) => set({ actionError: error }),
+      refuse: (error) => set({ actionError: error, notice: null }),
       clearActionError: () => set({ actionError: null }),
     };
   });

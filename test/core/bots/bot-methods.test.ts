@@ -165,6 +165,25 @@ describe('webhook, compose and logs through a profile', () => {
     expect(set.url).toBe(`${t.core.receiverUrl}/webhook`);
   });
 
+  it('checks the webhook for a poll: an unreachable platform is an answer with the reason, not an error', async () => {
+    const { id } = await sandboxProfile();
+    expect(await svc()['webhook.check']({ profileId: id })).toMatchObject({
+      ok: true,
+      info: { url: `${t.core.receiverUrl}/webhook` },
+    });
+    const down = await svc()['profiles.create']({
+      ...defaults,
+      name: 'Down',
+      platform: 'telegram',
+      baseUrl: await closedPortUrl(),
+      token: '1:real-token-value',
+    });
+    const check = await svc()['webhook.check']({ profileId: down.id });
+    expect(check).toMatchObject({ ok: false, error: { code: 'upstream', details: { kind: 'network' } } });
+    // A profile that does not exist is still an error.
+    expect((await rejection(() => svc()['webhook.check']({ profileId: 9999 }))).code).toBe('not-found');
+  });
+
   it('refuses a non-HTTPS webhook for a real platform before any request, with the reason', async () => {
     const profile = await svc()['profiles.create']({
       ...defaults,

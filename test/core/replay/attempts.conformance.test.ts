@@ -34,6 +34,8 @@ const attempt = (deliveryId: number, over: Partial<NewAttempt> = {}): NewAttempt
 /** What list gives back for `a`: the same fields, with an id and an ISO time. */
 const listed = (a: NewAttempt) => ({
   ...a,
+  sentHeaders: a.sentHeaders ?? [],
+  sentBody: a.sentBody ?? null,
   id: expect.any(Number),
   sentAt: new Date(a.sentAt).toISOString(),
 });
@@ -58,6 +60,29 @@ describe('AttemptStore', () => {
       const truncated = attempt(delivery, { status: 500, responseTruncated: true, sentAt: SENT_AT + 2 });
       await store.insertAll([answered, refused, truncated]);
       expect(await store.list(delivery)).toEqual([listed(truncated), listed(refused), listed(answered)]);
+    });
+
+    it('keeps the request as sent: its headers in order, and a body only when it differed', async (ctx) => {
+      const db = await engine.database(ctx);
+      const store = attemptStore(db.main);
+      const delivery = await insertBareDelivery(db);
+      const edited = attempt(delivery, {
+        sentHeaders: [
+          ['content-type', 'application/json'],
+          ['x-telegram-bot-api-secret-token', 's3cret'],
+        ],
+        sentBody: '{"update_id":  7}',
+      });
+      const unchanged = attempt(delivery, {
+        sentHeaders: [['content-type', 'text/plain']],
+        sentAt: SENT_AT + 1,
+      });
+      await store.insertAll([edited, unchanged]);
+      const [second, first] = await store.list(delivery);
+      expect(first).toEqual(listed(edited));
+      expect(first?.sentBody).toBe('{"update_id":  7}');
+      expect(second?.sentHeaders).toEqual([['content-type', 'text/plain']]);
+      expect(second?.sentBody).toBeNull();
     });
 
     it('does nothing for no attempts', async (ctx) => {

@@ -199,7 +199,7 @@ describe('replay', () => {
   it('records a refused target as a failed attempt', async () => {
     const id = await post('{"update_id": 1}');
     const started = await replay({ target: await closedPortUrl(), deliveryIds: [id] });
-    expect(await finished(started.jobId)).toMatchObject({ done: 1, failed: 1 });
+    expect(await finished(started.jobId)).toMatchObject({ done: 1, failed: 1, failedIds: [id] });
     const attempts = await waitFor(async () => {
       const items = (await svc()['replay.attempts']({ deliveryId: id })).items;
       return items.length === 1 && items;
@@ -247,5 +247,42 @@ describe('replay', () => {
     ).rejects.toMatchObject({
       code: 'bad-input',
     });
+  });
+  it('remembers the target for the inbox replayed from, and keeps the request exactly as sent', async () => {
+    const target = await bot();
+    try {
+      const original = '{ "update_id": 5,  "message": {"text": "hi"} }';
+      const id = await post(original);
+      const { inbox } = await svc()['deliveries.get']({ id });
+      const started = await replay({
+        target: target.url,
+        deliveryIds: [id],
+        renumberUpdateId: true,
+        secretToken: 'abc',
+      });
+      await finished(started.jobId);
+      const { items: targets } = await svc()['replay.targets']({ inbox });
+      expect(targets.map((t) => t.url)).toEqual([target.url]);
+      await waitFor(async () => (await svc()['replay.attempts']({ deliveryId: id })).items[0], {
+        what: 'the attempt to be stored',
+      });
+      const [attempt] = (await svc()['replay.attempts']({ deliveryId: id })).items;
+      expect(attempt?.sentHeaders).toEqual([
+        ['content-type', 'application/json; charset=utf-8'],
+        ['x-telegram-bot-api-secret-token', 'abc'],
+      ]);
+      // Renumbered: the body sent differs, so it is kept, exactly as the bot got it.
+      expect(attempt?.sentBody).toBe(target.got[0]?.body.toString('utf8'));
+
+      const again = await replay({ target: target.url, deliveryIds: [id] });
+      await finished(again.jobId);
+      await waitFor(async () => (await svc()['replay.attempts']({ deliveryId: id })).items.length === 2, {
+        what: 'the second attempt',
+      });
+      // Sent unchanged: no second copy of the original bytes.
+      expect((await svc()['replay.attempts']({ deliveryId: id })).items[0]?.sentBody).toBeNull();
+    } finally {
+      await target.close();
+    }
   });
 });

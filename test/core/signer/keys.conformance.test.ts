@@ -91,26 +91,38 @@ describe('KeyStore', () => {
       expect(times).toEqual([...times].sort((x, y) => y - x));
     });
 
-    it('retires: a retired key no longer verifies, once; retiring the signer hands over to the next newest', async (ctx) => {
+    it('retires: a retired key no longer verifies, once; retiring the signer makes a fresh one, never an older one', async (ctx) => {
       const { keys, bot } = await withBot(await engine.database(ctx));
       const first = await keys.active(bot);
       const second = await keys.rotate(bot);
-      expect(await keys.retire(first.kid)).toBe(true);
-      expect(await keys.retire(first.kid)).toBe(false);
-      expect(await keys.retire('k00000000')).toBe(false);
+      expect(await keys.retire(bot, first.kid)).toEqual({ replacedBy: null });
+      expect(await keys.retire(bot, first.kid)).toBeNull();
+      expect(await keys.retire(bot, 'k00000000')).toBeNull();
       expect(kids(await keys.verifying(bot))).toEqual([second.kid]);
       const retired = (await keys.list(bot)).find((k) => k.kid === first.kid);
       expect(retired).toMatchObject({ active: false, retiredAt: expect.any(String) });
       expect(Math.abs(Date.parse(retired?.retiredAt ?? '') - Date.now())).toBeLessThan(60_000);
 
+      // Rotated away from `second` (say it leaked), then the new signer is retired: `second` must not sign again.
       const third = await keys.rotate(bot);
-      await keys.retire(third.kid);
-      expect(await keys.active(bot)).toEqual(second);
-      await keys.retire(second.kid);
-      // With every key retired, signing makes a new one.
-      const fourth = await keys.active(bot);
-      expect([first.kid, second.kid, third.kid]).not.toContain(fourth.kid);
-      expect(kids(await keys.verifying(bot))).toEqual([fourth.kid]);
+      const replaced = await keys.retire(bot, third.kid);
+      const fresh = replaced?.replacedBy ?? '';
+      expect([first.kid, second.kid, third.kid, '']).not.toContain(fresh);
+      expect((await keys.active(bot)).kid).toBe(fresh);
+      expect((await keys.list(bot)).filter((k) => k.active).map((k) => k.kid)).toEqual([fresh]);
+      expect(kids(await keys.verifying(bot))).toEqual([fresh, second.kid]);
+      // Retiring a key that only verifies makes none.
+      expect(await keys.retire(bot, second.kid)).toEqual({ replacedBy: null });
+      expect(kids(await keys.verifying(bot))).toEqual([fresh]);
+    });
+
+    it('retires only the bot’s own keys', async (ctx) => {
+      const db = await engine.database(ctx);
+      const { keys, bot, profiles } = await withBot(db);
+      const other = await newBot(profiles, 'Other');
+      const theirs = await keys.active(other);
+      expect(await keys.retire(bot, theirs.kid)).toBeNull();
+      expect((await keys.active(other)).kid).toBe(theirs.kid);
     });
 
     it('keeps each bot’s keys apart, and drops them with their bot', async (ctx) => {

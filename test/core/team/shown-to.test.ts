@@ -45,6 +45,10 @@ describe('shownTo', () => {
             ['Set-Cookie', 's=1'],
             ['Content-Length', '2'],
           ],
+          sentHeaders: [
+            ['x-telegram-bot-api-secret-token', 'hush'],
+            ['content-type', 'application/json'],
+          ],
         },
       ],
     };
@@ -55,6 +59,10 @@ describe('shownTo', () => {
           responseHeaders: [
             ['Set-Cookie', '***'],
             ['Content-Length', '2'],
+          ],
+          sentHeaders: [
+            ['x-telegram-bot-api-secret-token', '***'],
+            ['content-type', 'application/json'],
           ],
         },
       ],

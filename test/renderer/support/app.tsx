@@ -36,6 +36,7 @@ export function baseHandlers(): Handlers {
     'deliveries.get': ({ id }) => makeDetail(id),
     'profiles.list': () => ({ items: [] }),
     'replay.attempts': () => ({ items: [] }),
+    'replay.targets': () => ({ items: [] }),
     'export.list': () => ({ items: [] }),
     'app.status': () => ({
       engine: 'postgres',

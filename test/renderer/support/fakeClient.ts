@@ -24,7 +24,38 @@ export interface FakeClientOptions {
 }
 
 /** An ApiClient whose calls are answered by `handlers` and whose events a test pushes by hand. */
-export function createFakeClient(handlers: Handlers = {}, options: FakeClientOptions = {}) {
+/**
+ * webhook.check as core answers it, from a test's webhook.info handler: the
+ * info, or the failure that core turns into an answer instead of an error.
+ */
+function checkFromInfo(info: NonNullable<Handlers['webhook.info']>): NonNullable<Handlers['webhook.check']> {
+  return async (input) => {
+    try {
+      return { ok: true, info: await info(input) };
+    } catch (error) {
+      if (
+        error instanceof ContractError &&
+        (error.code === 'upstream' || error.code === 'bad-input' || error.code === 'unavailable')
+      ) {
+        return {
+          ok: false,
+          error: {
+            code: error.code,
+            message: error.message,
+            ...(error.details ? { details: error.details } : {}),
+          },
+        };
+      }
+      throw error;
+    }
+  };
+}
+
+export function createFakeClient(given: Handlers = {}, options: FakeClientOptions = {}) {
+  const handlers: Handlers =
+    given['webhook.info'] !== undefined && given['webhook.check'] === undefined
+      ? { ...given, 'webhook.check': checkFromInfo(given['webhook.info']) }
+      : given;
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   const reconnectListeners = new Set<() => void>();
   const log: LogEntry[] = [];

@@ -16,13 +16,15 @@ export function makeAttempt(id: number, overrides: Partial<ReplayAttempt> = {}):
     responseBody: '{"ok":true}',
     responseTruncated: false,
     sentBodySha256: DETAIL_3_BODY_SHA256,
+    sentHeaders: [['content-type', 'application/json']],
+    sentBody: null,
     sentAt: '2024-01-01T12:00:00.000Z',
     ...overrides,
   };
 }
 
 export function makeReplayProgress(overrides: Partial<ReplayProgress> = {}): ReplayProgress {
-  return { jobId: 'job-1', total: 3, done: 0, failed: 0, state: 'running', ...overrides };
+  return { jobId: 'job-1', total: 3, done: 0, failed: 0, failedIds: [], state: 'running', ...overrides };
 }
 
 export function makeTransferProgress(overrides: Partial<TransferProgress> = {}): TransferProgress {

@@ -11,6 +11,7 @@ import { sql as invocationTruncated } from './0010-invocation-truncated';
 import { sql as settings } from './0011-settings';
 import { sql as workspaces } from './0012-workspaces';
 import { sql as searchFacets } from './0013-search-facets';
+import { sql as replayTargets } from './0014-replay-targets';
 import { sql as secretCheckSandboxChat } from './0015-secret-check-sandbox-chat';
 
 export interface Migration {
@@ -34,6 +35,6 @@ export const migrations: readonly Migration[] = [
   { version: 11, name: 'settings', sql: settings },
   { version: 12, name: 'workspaces', sql: workspaces },
   { version: 13, name: 'search-facets', sql: searchFacets },
-  // 14 is taken by work on another branch.
+  { version: 14, name: 'replay-targets', sql: replayTargets },
   { version: 15, name: 'secret-check-sandbox-chat', sql: secretCheckSandboxChat },
 ];

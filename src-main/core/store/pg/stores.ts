@@ -2,9 +2,11 @@ import { PgCommandStore } from '../../commands/pg-store';
 import type { DeliveryStore } from '../../deliveries/store';
 import { PgInboxSettingsStore } from '../../inboxes/pg-settings-store';
 import { PgInboxStore } from '../../inboxes/pg-store';
+import { PgRetentionCounter } from '../../inboxes/retention-count';
 import { PgLinkDefaultsStore } from '../../links/pg-link-defaults';
 import { PgProfileStore } from '../../profiles/pg-store';
 import { PgAttemptStore } from '../../replay/pg-store';
+import { PgReplayTargetStore } from '../../replay/pg-target-store';
 import { PgReplyStore } from '../../replies/pg-store';
 import type { SecretBox } from '../../secrets/secret-box';
 import { PgKeyStore } from '../../signer/pg-key-store';
@@ -32,11 +34,13 @@ export async function pgStores(
     deliveries,
     inboxes,
     inboxSettings,
+    retentionCount: new PgRetentionCounter(sql),
     profiles: new PgProfileStore(sql, origin, box),
     keys: new PgKeyStore(sql, box),
     commands: new PgCommandStore(sql, origin),
     replies: new PgReplyStore(sql),
     attempts: new PgAttemptStore(sql),
+    replayTargets: new PgReplayTargetStore(sql),
     linkDefaults: new PgLinkDefaultsStore(sql, origin),
   };
 }

@@ -47,6 +47,7 @@ describe('migratePostgres', () => {
       'invocations',
       'people',
       'replay_attempts',
+      'replay_targets',
       'schema_migrations',
       'sent_replies',
       'settings',

@@ -5,6 +5,7 @@ import { sql as signedLinks } from './0003-signed-links';
 import { sql as forwarding } from './0004-forwarding';
 import { sql as settings } from './0005-settings';
 import { sql as people } from './0006-people';
+import { sql as replayTargets } from './0007-replay-targets';
 import { sql as inboxSecretCheck } from './0008-inbox-secret-check';
 
 /**
@@ -19,6 +20,6 @@ export const pgMigrations: readonly Migration[] = [
   { version: 4, name: 'forwarding', sql: forwarding },
   { version: 5, name: 'settings', sql: settings },
   { version: 6, name: 'people', sql: people },
-  // 7 is taken by work on another branch.
+  { version: 7, name: 'replay-targets', sql: replayTargets },
   { version: 8, name: 'inbox-secret-check', sql: inboxSecretCheck },
 ];
