@@ -277,5 +277,5 @@ describe('chores shared by replicas', () => {
     release();
     expect(await first).toBe(true);
     expect(await b.exclusive('retention', async () => undefined)).toBe(true);
-  }, 60_000); // a throwaway cluster of its own: initdb alone takes seconds on a busy machine
+  });
 });
