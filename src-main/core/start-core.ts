@@ -14,7 +14,7 @@ import { Forwarder } from './forwarding/forwarder';
 import { PgTapQueue } from './forwarding/pg-tap-queue';
 import { publicOrigin } from './http/public-url';
 import { startRetention } from './inboxes/retention';
-import { forgettingOnChange, presentedSecret, SecretChecker } from './inboxes/secret-check';
+import { forgettingOnChange, SecretChecker } from './inboxes/secret-check';
 import { settingsMethods } from './inboxes/settings-methods';
 import { DEFAULT_INBOX } from './inboxes/store';
 import { handleLinkHit } from './links/handle-link';
@@ -251,7 +251,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         proxied: (id, url, body, result) => forwarder.attempt(id, 'proxy', url, body, result),
         tap: (id, url, body, headers) =>
           tapQueue ? tapQueue.enqueue(id, url) : forwarder.tap(id, url, body, headers),
-        secret: (inbox, headers) => secretChecker.verdict(inbox, presentedSecret(headers)),
+        secret: (inbox, headers) => secretChecker.verdict(inbox, headers),
       },
     });
   } catch (error) {

@@ -48,9 +48,20 @@ export class SecretChecker {
     this.now = options.now ?? Date.now;
   }
 
-  async verdict(inbox: string, presented: string | null): Promise<SecretVerdict> {
+  /**
+   * Answered at once, without a promise or a look at the headers, for the
+   * usual inbox that checks nothing: the receiver asks on every delivery.
+   */
+  verdict(
+    inbox: string,
+    headers: ReadonlyArray<readonly [string, string]>,
+  ): SecretVerdict | Promise<SecretVerdict> {
     const check = this.options.checkOf(inbox);
     if (check === null) return 'ok';
+    return this.judge(check, presentedSecret(headers));
+  }
+
+  private async judge(check: SecretCheck, presented: string | null): Promise<SecretVerdict> {
     const expected = await this.digestOf(check.profileId);
     if (expected === null) return 'ok';
     const matches = presented !== null && timingSafeEqual(digest(presented), expected);
