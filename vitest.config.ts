@@ -6,9 +6,23 @@ const alias = { '@contract': resolve(import.meta.dirname, 'src-main/contract') }
 // Core starts its command workers from `?modulePath` imports, as electron-vite builds them.
 const modulePath = modulePathPlugin({ root: import.meta.dirname, alias });
 
+/**
+ * postgres.js drops the promise of the array-type query it runs on every new
+ * connection (porsager/postgres#1192, open): a connection reset while it runs
+ * (the tests that stop their cluster on purpose) surfaces as an unhandled
+ * rejection no caller can catch. The app logs it and goes on (guardProcess);
+ * here that one library defect is not counted against a run, and every other
+ * unhandled error still fails it.
+ */
+const isPostgresTypeFetch = (error: unknown): boolean => {
+  const query = (error as { query?: unknown }).query;
+  return typeof query === 'string' && query.includes('pg_catalog.pg_type') && query.includes('typarray');
+};
+
 export default defineConfig({
   resolve: { alias },
   test: {
+    onUnhandledError: (error) => !isPostgresTypeFetch(error),
     projects: [
       {
         resolve: { alias },
