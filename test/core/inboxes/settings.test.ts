@@ -184,7 +184,15 @@ describe('retention', () => {
     await configure({ inbox: 'default', retention: { keepCount: 3 } });
     const left = (await t.core.service['deliveries.list']({ limit: 100 })).items;
     expect(left.map((i) => i.summary.text ?? JSON.parse('null'))).toHaveLength(3);
-    expect((await t.core.service['deliveries.list']({ query: 'keep', limit: 100 })).items).toHaveLength(3);
+    // Words are searched through an index the writer thread fills behind the commits: wait until it has them all.
+    const searched = await waitFor(
+      async () => {
+        const page = await t.core.service['deliveries.list']({ query: 'keep', limit: 100 });
+        return page.unsearched === undefined ? page : undefined;
+      },
+      { what: 'the search index to catch up' },
+    );
+    expect(searched.items).toHaveLength(3);
     expect((await t.core.service['deliveries.list']({ limit: 1 })).total).toBe(3);
     for (const item of left)
       expect(item.duplicateOf === null || left.some((l) => l.id === item.duplicateOf)).toBe(true);
