@@ -161,9 +161,15 @@ export const DeliveryFilter = z
 export type DeliveryFilter = z.infer<typeof DeliveryFilter>;
 
 export const ListDeliveriesInput = DeliveryFilter.extend({
-  /** Cursor: only deliveries with a smaller id (the next page, older). */
+  /**
+   * Cursor for the next (older) page: the last row shown. Lists are ordered
+   * by received time, newest first, the id breaking ties; the page holds the
+   * deliveries after that row in this order. Give `beforeAt` (that row's
+   * `receivedAt`) with it; without it the row's time is looked up by id.
+   */
   before: z.number().int().positive().optional(),
-  /** Only deliveries with a larger id (what arrived since), still newest first. */
+  beforeAt: z.iso.datetime({ offset: true }).optional(),
+  /** Only deliveries with a larger id (what arrived since), in the same order as any page. */
   after: z.number().int().nonnegative().optional(),
   limit: z.number().int().min(1).max(1000).default(200),
 }).strict();
