@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { SECRET_TOKEN, SECRET_TOKEN_OR_EMPTY, WEBHOOK_MAX_CONNECTIONS } from './bot-rules';
+import { InboxName } from './deliveries';
 import { HttpUrl } from './http-url';
+import { DEFAULT_INBOX } from './inbox-rules';
 
 export const BotPlatform = z.enum(['solafon', 'telegram']);
 export type BotPlatform = z.infer<typeof BotPlatform>;
@@ -39,10 +42,10 @@ export const SetWebhookInput = z.object({
   /** Telegram only: 1–256 of A-Z a-z 0-9 _ - */
   secretToken: z
     .string()
-    .regex(/^[A-Za-z0-9_-]{1,256}$/, 'a secret token is 1–256 letters, digits, "_" or "-"')
+    .regex(SECRET_TOKEN, 'a secret token is 1–256 letters, digits, "_" or "-"')
     .optional(),
   dropPendingUpdates: z.boolean().optional(),
-  maxConnections: z.number().int().min(1).max(100).optional(),
+  maxConnections: z.number().int().min(1).max(WEBHOOK_MAX_CONNECTIONS).optional(),
   allowedUpdates: z.array(z.string()).optional(),
 });
 export type SetWebhookInput = z.infer<typeof SetWebhookInput>;
@@ -84,17 +87,14 @@ export const ProfileInput = z
     platform: BotPlatform,
     baseUrl: HttpUrl,
     publicUrl: z.union([z.literal(''), HttpUrl]).default(''),
-    inbox: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{1,64}$/, 'an inbox name is 1–64 letters, digits, "_" or "-"')
-      .default('default'),
+    inbox: InboxName.default(DEFAULT_INBOX),
     appId: z.string().trim().max(200).nullable().default(null),
     /** Omitted on update: keep the stored secret. Empty string: remove it. */
     token: z.string().max(4096).optional(),
     jwt: z.string().max(8192).optional(),
     webhookSecret: z
       .string()
-      .regex(/^([A-Za-z0-9_-]{1,256})?$/, 'a secret token is 1–256 letters, digits, "_" or "-"')
+      .regex(SECRET_TOKEN_OR_EMPTY, 'a secret token is 1–256 letters, digits, "_" or "-"')
       .optional(),
   })
   .strict();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMMAND_BODY_MAX, LINK_USER_ID_MAX, PARAM_NAME_MAX, PARAM_VALUE_MAX } from './link-rules';
 
 /**
  * "Run with a sample user": a command body (saved or not) run once in the
@@ -7,13 +8,13 @@ import { z } from 'zod';
  */
 export const TryCommandInput = z
   .object({
-    body: z.string().max(100_000),
+    body: z.string().max(COMMAND_BODY_MAX),
     /** The user the command sees: as last seen in a delivery, else `{ id }` in a private chat. */
-    userId: z.union([z.number().int(), z.string().trim().min(1).max(64)]),
+    userId: z.union([z.number().int(), z.string().trim().min(1).max(LINK_USER_ID_MAX)]),
     /** JSON text of the options, or omitted for none. */
     options: z.string().max(4000).optional(),
     params: z
-      .array(z.tuple([z.string().min(1).max(64), z.string().max(2000)]))
+      .array(z.tuple([z.string().min(1).max(PARAM_NAME_MAX), z.string().max(PARAM_VALUE_MAX)]))
       .max(50)
       .default([]),
   })

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { FILTER_ID_MAX, FILTER_KIND_MAX, FILTER_QUERY_MAX } from './filter-rules';
+import { INBOX_NAME } from './inbox-rules';
 
 /** Why a delivery is not a plain, first-seen update. Null when it is. */
 export const Problem = z.enum([
@@ -52,9 +54,7 @@ export const Summary = z.object({
 });
 export type Summary = z.infer<typeof Summary>;
 
-export const InboxName = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'an inbox name is 1–64 letters, digits, "_" or "-"');
+export const InboxName = z.string().regex(INBOX_NAME, 'an inbox name is 1–64 letters, digits, "_" or "-"');
 
 export const DeliveryListItem = z.object({
   id: z.number().int(),
@@ -144,15 +144,15 @@ export const DeliveryFilter = z
   .object({
     inbox: InboxName.optional(),
     /** Full-text over the summary text and the body (words; a trailing word matches as a prefix). */
-    query: FilterText(500).optional(),
-    kind: FilterText(64).optional(),
+    query: FilterText(FILTER_QUERY_MAX).optional(),
+    kind: FilterText(FILTER_KIND_MAX).optional(),
     platform: Platform.optional(),
     /** An exact status (404) or a class ("2xx", "4xx"). */
     status: z.union([z.number().int().min(100).max(599), z.enum(['2xx', '3xx', '4xx', '5xx'])]).optional(),
     /** A problem code, `none` for deliveries without one, or `any` for those with one. */
     problem: z.union([Problem, z.enum(['none', 'any'])]).optional(),
-    userId: FilterText(64).pipe(z.string().min(1)).optional(),
-    chatId: FilterText(64).pipe(z.string().min(1)).optional(),
+    userId: FilterText(FILTER_ID_MAX).pipe(z.string().min(1)).optional(),
+    chatId: FilterText(FILTER_ID_MAX).pipe(z.string().min(1)).optional(),
     /** ISO 8601 times, inclusive. */
     from: z.iso.datetime({ offset: true }).optional(),
     to: z.iso.datetime({ offset: true }).optional(),

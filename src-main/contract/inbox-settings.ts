@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InboxName } from './deliveries';
 import { HttpUrl } from './http-url';
+import { RULE_BODY_MAX, RULE_DELAY_MAX_MS } from './inbox-rules';
 
 /**
  * `tap`: answer the platform at once, forward in the background with retries.
@@ -13,11 +14,8 @@ export type Forwarding = z.infer<typeof Forwarding>;
 /** Answer deliveries differently, to see how a platform and a bot cope with failure. */
 export const ResponseRule = z.object({
   status: z.number().int().min(100).max(599),
-  body: z
-    .string()
-    .max(64 * 1024)
-    .default(''),
-  delayMs: z.number().int().min(0).max(60_000).default(0),
+  body: z.string().max(RULE_BODY_MAX).default(''),
+  delayMs: z.number().int().min(0).max(RULE_DELAY_MAX_MS).default(0),
   /** Only the first N deliveries after the rule was set; null: all. */
   firstN: z.number().int().positive().nullable().default(null),
   /** Only this share of deliveries, 0–1, at random; null: all. */

@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  COMMAND_NAME,
+  LINK_EXPIRY_MAX,
+  LINK_USER_ID_MAX,
+  PARAM_NAME_MAX,
+  PARAM_VALUE_MAX,
+} from './link-rules';
 
 export const Command = z.object({
   name: z.string(),
@@ -9,18 +16,10 @@ export type Command = z.infer<typeof Command>;
 
 export const CommandName = z
   .string()
-  .regex(
-    /^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/,
-    'a command name is 1–64 letters, digits, "_", "." or "-", not starting with a digit',
-  );
+  .regex(COMMAND_NAME, 'a command name is 1–64 letters, digits, "_", "." or "-", not starting with a digit');
 
 /** How long a signed link stays valid, in seconds (at most ten years); null: it never expires. */
-export const LinkExpiry = z
-  .number()
-  .int()
-  .positive()
-  .max(10 * 365 * 24 * 3600)
-  .nullable();
+export const LinkExpiry = z.number().int().positive().max(LINK_EXPIRY_MAX).nullable();
 
 /** What new links get unless told otherwise: a link is reusable until it expires. */
 export const LinkDefaults = z.object({ expiresIn: LinkExpiry }).strict();
@@ -31,10 +30,12 @@ export const SignLinkInput = z
     /** The bot the link belongs to; default: the sandbox bot. */
     profileId: z.number().int().positive().optional(),
     command: CommandName,
-    userId: z.union([z.number().int(), z.string().trim().min(1).max(64)]),
+    userId: z.union([z.number().int(), z.string().trim().min(1).max(LINK_USER_ID_MAX)]),
     /** JSON text of the options, or omitted for none. */
     options: z.string().optional(),
-    params: z.array(z.tuple([z.string().min(1).max(64), z.string().max(2000)])).default([]),
+    params: z
+      .array(z.tuple([z.string().min(1).max(PARAM_NAME_MAX), z.string().max(PARAM_VALUE_MAX)]))
+      .default([]),
     redirect: z.string().optional(),
     /** Seconds from now; null: never expires; omitted: the default for new links (`links.defaults`). */
     expiresIn: LinkExpiry.optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppInfo, Inbox, StoreStatus } from './app';
+import { MESSAGE_TEXT_MAX } from './bot-rules';
 import {
   BotProfile,
   CannedUpdateKind,
@@ -35,6 +36,7 @@ import {
 } from './deliveries';
 import { HttpUrl } from './http-url';
 import { ConfigureInboxInput, InboxSettings, Retention, StorageInfo } from './inbox-settings';
+import { COMMAND_BODY_MAX } from './link-rules';
 import {
   Command,
   CommandName,
@@ -108,7 +110,7 @@ export const methods = {
   'messages.send': {
     input: ProfileRef.extend({
       chatId: z.union([z.number().int(), z.string().trim().min(1)]),
-      text: z.string().min(1, 'the message is empty').max(4096),
+      text: z.string().min(1, 'the message is empty').max(MESSAGE_TEXT_MAX),
       deliveryId: z.number().int().positive().optional(),
     }),
     output: SentReply,
@@ -133,7 +135,7 @@ export const methods = {
         name: z.string().trim().min(1).max(64).optional(),
         language: z.string().trim().min(2).max(16).optional(),
         chatId: z.number().int().optional(),
-        text: z.string().min(1, 'the message is empty').max(4096),
+        text: z.string().min(1, 'the message is empty').max(MESSAGE_TEXT_MAX),
       })
       .strict(),
     output: z.object({ updateId: z.number().int(), messageId: z.number().int(), chatId: z.number().int() }),
@@ -152,7 +154,7 @@ export const methods = {
     input: SandboxWriter.extend({
       chatId: z.number().int(),
       messageId: z.number().int(),
-      text: z.string().min(1, 'the message is empty').max(4096),
+      text: z.string().min(1, 'the message is empty').max(MESSAGE_TEXT_MAX),
     }).strict(),
     output: SandboxQueued,
   },
@@ -174,7 +176,7 @@ export const methods = {
   'commands.list': { input: NoInput, output: z.object({ items: z.array(Command) }) },
   /** Creates or replaces a command's JavaScript body. */
   'commands.save': {
-    input: z.object({ name: CommandName, body: z.string().max(100_000) }).strict(),
+    input: z.object({ name: CommandName, body: z.string().max(COMMAND_BODY_MAX) }).strict(),
     output: Command,
   },
   'commands.delete': {

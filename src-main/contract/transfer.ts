@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DeliveryFilter, InboxName, Invocation, Problem, Summary } from './deliveries';
+import { DEFAULT_INBOX } from './inbox-rules';
 
 export const TransferFormat = z.enum(['ndjson', 'har']);
 export type TransferFormat = z.infer<typeof TransferFormat>;
@@ -97,7 +98,7 @@ const HttpMethod = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,32}$/, 'an HT
 export const DeliveryRecord = z.object({
   format: z.literal('bwi-delivery/1'),
   receivedAt: z.iso.datetime({ offset: true }),
-  inbox: InboxName.default('default'),
+  inbox: InboxName.default(DEFAULT_INBOX),
   method: HttpMethod.default('POST'),
   path: z.string().startsWith('/', 'a path starts with "/"').max(8192).default('/webhook'),
   query: z.string().max(65_536).default(''),

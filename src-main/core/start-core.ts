@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import type { Durability, Service, Subscribe } from '@contract';
+import { DEFAULT_INBOX, type Durability, type Service, type Subscribe } from '@contract';
 import { HttpPools } from './botapi';
 import { botMethods } from './bots/bot-methods';
 import { captureMethods } from './capture/capture-methods';
@@ -16,7 +16,6 @@ import { publicOrigin } from './http/public-url';
 import { startRetention } from './inboxes/retention';
 import { forgettingOnChange, SecretChecker } from './inboxes/secret-check';
 import { settingsMethods } from './inboxes/settings-methods';
-import { DEFAULT_INBOX } from './inboxes/store';
 import { handleLinkHit } from './links/handle-link';
 import { linkMethods } from './links/link-methods';
 import { ensureSandboxProfile } from './profiles/sandbox-profile';

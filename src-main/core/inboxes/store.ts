@@ -1,7 +1,5 @@
 import type { Forwarding, InboxSettings, ResponseRule, Retention, SecretCheck } from '@contract';
 
-export const DEFAULT_INBOX = 'default';
-
 export interface InboxRow {
   name: string;
   /** ms since the epoch. */

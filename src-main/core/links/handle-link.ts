@@ -1,4 +1,4 @@
-import type { Problem, Summary, SummaryChat, SummaryUser } from '@contract';
+import { DEFAULT_INBOX, type Problem, type Summary, type SummaryChat, type SummaryUser } from '@contract';
 import type { HttpPools } from '../botapi';
 import { clientFor } from '../bots/clients';
 import type { OutboxMessage } from '../commands/checked-run';
@@ -68,7 +68,7 @@ export async function handleLinkHit(deps: LinkDeps, hit: LinkHit): Promise<LinkO
     logs: [] as string[],
     sent: [] as InvocationRecord['sent'],
   };
-  let inbox = 'default';
+  let inbox = DEFAULT_INBOX;
   let who: Who = { user: null, chat: null };
   const finish = (
     answer: Answer,

@@ -1,5 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { ContractError, FAILED_IDS_LISTED, type ReplayInput, type ReplayProgress } from '@contract';
+import {
+  ContractError,
+  FAILED_IDS_LISTED,
+  REPLAY_DELIVERIES_MAX,
+  type ReplayInput,
+  type ReplayProgress,
+} from '@contract';
 import { Agent, request } from 'undici';
 import type { DeliveryStore } from '../deliveries/store';
 import { describeError } from '../describe-error';
@@ -118,7 +124,7 @@ export class ReplayJobs {
   private async matching(input: ParsedReplay): Promise<number[]> {
     const ids: number[] = [];
     let before: number | undefined;
-    while (ids.length < 100_000) {
+    while (ids.length < REPLAY_DELIVERIES_MAX) {
       const page = await this.deliveries.search({ ...(input.filter ?? {}), before, limit: 1000 });
       ids.push(...page.items.map((i) => i.id));
       if (page.items.length < 1000) break;
