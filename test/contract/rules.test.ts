@@ -30,6 +30,22 @@ describe('contract rule modules', () => {
     }
   });
 
+  // Spelled once, in its rules module: every schema, core check and form asks the module.
+  it.each([
+    ['[A-Za-z0-9_-]{1,256}', 'bot-rules.ts'],
+    ['[A-Za-z0-9_-]{1,64}', 'inbox-rules.ts'],
+    ['[A-Za-z_][A-Za-z0-9_.-]{0,63}', 'link-rules.ts'],
+  ])('the pattern %s is written only in %s', (pattern, module) => {
+    const root = join(import.meta.dirname, '../..');
+    const sources = ['src-main', 'src-renderer'].flatMap((dir) =>
+      readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
+        .filter((file) => /\.tsx?$/.test(file))
+        .map((file) => join(dir, file)),
+    );
+    const spelling = sources.filter((file) => readFileSync(join(root, file), 'utf8').includes(pattern));
+    expect(spelling).toEqual([join('src-main/contract', module)]);
+  });
+
   it('secret tokens: the regexes accept and refuse what every schema does', () => {
     const tokens = ['', 'a', 'A-b_9', 'x'.repeat(256), 'x'.repeat(257), 'a b', 'é', 'a.b', 'a\n'];
     for (const token of tokens) {

@@ -1,8 +1,8 @@
+import { MESSAGE_TEXT_MAX as MAX_TEXT } from '@contract/bot-rules';
 import { type FormEvent, type KeyboardEvent, useId } from 'react';
 import { useAllowed } from '../../shared/access';
 import { matches } from '../shortcuts/registry';
 import { useCompose } from './context';
-import { MAX_TEXT } from './store';
 
 interface ComposeFormProps {
   profileId: number;

@@ -1,4 +1,5 @@
 import type { Input } from '@contract';
+import { LINK_EXPIRY_MAX, LINK_USER_ID_MAX } from '@contract/link-rules';
 import { commandNameProblem } from '../commands/commandName';
 import { type ParamRow, paramPairs, paramProblems } from './params';
 
@@ -21,9 +22,6 @@ export const EMPTY_LINK_FORM: LinkForm = {
   redirect: '',
   expiresIn: '',
 };
-
-/** The contract's longest expiry: ten years. */
-export const MAX_EXPIRES_IN = 10 * 365 * 24 * 3600;
 
 export interface LinkFormProblems {
   command: string | null;
@@ -73,14 +71,14 @@ function expiresProblem(text: string): string | null {
   if (trimmed === '' || isNever(trimmed)) return null;
   if (!/^\d+$/.test(trimmed) || Number(trimmed) <= 0)
     return `A whole number of seconds, more than 0, or "${NEVER}".`;
-  if (Number(trimmed) > MAX_EXPIRES_IN) return `At most ${MAX_EXPIRES_IN} seconds (ten years).`;
+  if (Number(trimmed) > LINK_EXPIRY_MAX) return `At most ${LINK_EXPIRY_MAX} seconds (ten years).`;
   return null;
 }
 
 function userProblem(text: string): string | null {
   const trimmed = text.trim();
   if (trimmed === '') return 'Enter the user id the link is for.';
-  if (trimmed.length > 64) return 'A user id is at most 64 characters.';
+  if (trimmed.length > LINK_USER_ID_MAX) return `A user id is at most ${LINK_USER_ID_MAX} characters.`;
   return null;
 }
 

@@ -2,9 +2,6 @@ import type { DeliveryDetail, DeliveryFilter, Input } from '@contract';
 import { isNarrowed } from '../deliveries/filter';
 import { formatCount } from '../deliveries/format';
 
-/** The contract's limit: a filtered replay sends at most this many (the newest). */
-export const REPLAY_LIMIT = 100_000;
-
 /** What a replay dialog was opened for. */
 export type ReplayScope =
   /** From the detail pane: the one delivery, whose body can be edited. */
