@@ -173,6 +173,7 @@ export const ListDeliveriesInput = DeliveryFilter.extend({
   after: z.number().int().nonnegative().optional(),
   limit: z.number().int().min(1).max(1000).default(200),
 }).strict();
+export type ListDeliveriesInput = z.input<typeof ListDeliveriesInput>;
 
 /** Past this many matches a total is not counted further: "10,000+" says enough, and counting a million does not. */
 export const TOTAL_COUNTED_UP_TO = 10_000;
@@ -191,3 +192,4 @@ export const ListDeliveriesOutput = z.object({
    */
   unsearched: z.number().int().nonnegative().optional(),
 });
+export type ListDeliveriesOutput = z.infer<typeof ListDeliveriesOutput>;

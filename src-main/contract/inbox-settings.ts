@@ -62,6 +62,7 @@ export const ConfigureInboxInput = z
     secretCheck: SecretCheck.nullable().optional(),
   })
   .strict();
+export type ConfigureInboxInput = z.input<typeof ConfigureInboxInput>;
 
 export const StorageInfo = z.object({
   databaseBytes: z.number().int(),
@@ -73,3 +74,4 @@ export const StorageInfo = z.object({
   /** The most exports and uploads may take together; an upload past it is refused. */
   transferQuotaBytes: z.number().int(),
 });
+export type StorageInfo = z.infer<typeof StorageInfo>;

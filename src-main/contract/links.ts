@@ -43,8 +43,10 @@ export const SignLinkInput = z
     baseUrl: z.string().optional(),
   })
   .strict();
+export type SignLinkInput = z.input<typeof SignLinkInput>;
 
 export const SignedLink = z.object({ url: z.string(), kid: z.string(), expiresAt: z.string().nullable() });
+export type SignedLink = z.infer<typeof SignedLink>;
 
 export const LinkVerdict = z.object({
   valid: z.boolean(),
@@ -72,3 +74,5 @@ export const SigningKey = z.object({
   retiredAt: z.string().nullable(),
   active: z.boolean(),
 });
+/** A signing key as the UI sees it: never its secret. */
+export type SigningKey = z.infer<typeof SigningKey>;

@@ -49,6 +49,7 @@ export const ExportInput = z
     maskLinkSignatures: z.boolean().optional(),
   })
   .strict();
+export type ExportInput = z.input<typeof ExportInput>;
 
 /** An export kept in the data dir until it expires or is deleted. */
 export const ExportFile = z.object({

@@ -1,6 +1,4 @@
-import type { DeliveryFilter, Input } from '@contract';
-
-type ListInput = Input<'deliveries.list'>;
+import type { DeliveryFilter, ListDeliveriesInput } from '@contract';
 
 /** The filter's fields in one fixed order, so two equal filters serialize the same. */
 const FIELDS = [
@@ -51,7 +49,7 @@ export const isNarrowed = (filter: DeliveryFilter): boolean =>
 export function listInput(
   filter: DeliveryFilter,
   page: { limit: number; before?: number | undefined; after?: number | undefined },
-): ListInput {
+): ListDeliveriesInput {
   return {
     limit: page.limit,
     ...normalizeFilter(filter),

@@ -1,4 +1,4 @@
-import type { Input } from '@contract';
+import type { SignLinkInput } from '@contract';
 import { LINK_EXPIRY_MAX, LINK_USER_ID_MAX } from '@contract/link-rules';
 import { commandNameProblem } from '../commands/commandName';
 import { type ParamRow, paramPairs, paramProblems } from './params';
@@ -33,10 +33,8 @@ export interface LinkFormProblems {
   params: Map<number, string>;
 }
 
-export type SignInput = Input<'links.sign'>;
-
 export type CheckedLinkForm =
-  | { ok: true; input: Omit<SignInput, 'profileId'> }
+  | { ok: true; input: Omit<SignLinkInput, 'profileId'> }
   | { ok: false; problems: LinkFormProblems };
 
 /** Why the options text is not JSON, or null when it is (or is empty: no options). */

@@ -1,4 +1,4 @@
-import type { Input } from '@contract';
+import type { ReplayInput } from '@contract';
 import { SECRET_TOKEN } from '@contract/bot-rules';
 import {
   EDITED_BODY_MAX,
@@ -11,8 +11,6 @@ import {
 } from '@contract/replay-rules';
 import { httpUrlProblem } from '../../shared/httpUrl';
 import { type ReplayScope, scopeInput } from './scope';
-
-type ReplayInput = Input<'replay.start'>;
 
 /** One extra header as typed; `key` keeps React's rows stable while they are added and removed. */
 export interface HeaderRow {

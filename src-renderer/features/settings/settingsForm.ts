@@ -1,9 +1,16 @@
-import type { Forwarding, InboxSettings, Input, ResponseRule, Retention, SecretCheck } from '@contract';
+import type {
+  ConfigureInboxInput,
+  Forwarding,
+  InboxSettings,
+  ResponseRule,
+  Retention,
+  SecretCheck,
+} from '@contract';
 import { RULE_BODY_MAX, RULE_DELAY_MAX_MS } from '@contract/inbox-rules';
 import { httpUrlProblem } from '../../shared/httpUrl';
 
 /** What `inboxes.configure` changes besides naming the inbox. */
-export type SettingsPatch = Omit<Input<'inboxes.configure'>, 'inbox'>;
+export type SettingsPatch = Omit<ConfigureInboxInput, 'inbox'>;
 
 export type ForwardMode = 'none' | Forwarding['mode'];
 

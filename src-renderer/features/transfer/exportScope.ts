@@ -1,4 +1,4 @@
-import type { DeliveryFilter, Input, TransferFormat } from '@contract';
+import type { DeliveryFilter, ExportInput, TransferFormat } from '@contract';
 import { checkedIds } from '../deliveries/checked';
 
 export type ExportScope = 'selection' | 'filter' | 'all';
@@ -21,7 +21,7 @@ export function exportInput(
   format: TransferFormat,
   scope: ExportScope,
   { checked, filter }: ExportContext,
-): Input<'export.start'> {
+): ExportInput {
   if (scope === 'selection') return { format, deliveryIds: checkedIds(checked) };
   if (scope === 'filter') return { format, filter };
   return { format };
