@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { describeError } from './describe-error';
 import { isDesktopMethodName } from './desktop';
 import { type DesktopService, desktopMethods } from './desktop-methods';
 import { ContractError, type Envelope } from './errors';
@@ -48,7 +49,7 @@ async function dispatchTo<Name extends string>(
 export function toContractError(error: unknown): ContractError {
   if (error instanceof ContractError) return error;
   // Unexpected failures keep their message for the log, not their stack.
-  const message = error instanceof Error ? error.message : String(error);
+  const message = describeError(error);
   return new ContractError('internal', `Internal error: ${message}`);
 }
 

@@ -1,5 +1,6 @@
 import { ContractError, type Service } from '@contract';
 import type { HttpPools } from '../botapi';
+import { describeError } from '../describe-error';
 import type { EventHub } from '../events';
 import type { ProfileStore } from '../profiles/store';
 import type { ReplyStore } from '../replies/store';
@@ -98,7 +99,7 @@ export function botMethods({ profiles, replies, http }: BotDeps): BotMethods {
         result = JSON.stringify((await api.sendMessage({ chatId, text })).raw);
       } catch (error) {
         ok = false;
-        result = error instanceof Error ? error.message : String(error);
+        result = describeError(error);
       }
       return replies.add({ profileId, chatId, text, deliveryId: deliveryId ?? null, ok, result });
     },

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Agent, request } from 'undici';
+import { describeError } from '../describe-error';
 import { HOP_BY_HOP } from '../http/hop-by-hop';
 import type { NewAttempt } from '../replay/store';
 import { forwardedBy, HOP_HEADER } from './hop';
@@ -147,7 +148,7 @@ export class Forwarder {
       }
     })().catch((error: unknown) =>
       // Recording can fail (the database is gone or full); the delivery itself is already stored.
-      this.options.log(`forwarding: tap of delivery ${deliveryId} failed: ${errorText(error)}`),
+      this.options.log(`forwarding: tap of delivery ${deliveryId} failed: ${describeError(error)}`),
     );
   }
 
@@ -168,5 +169,3 @@ function failed(error: string, started: number): ForwardResult {
     durationMs: Date.now() - started,
   };
 }
-
-const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));

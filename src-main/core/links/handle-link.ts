@@ -7,6 +7,7 @@ import type { CommandScope } from '../commands/runtime';
 import type { CommandStore } from '../commands/store';
 import type { InvocationRecord } from '../deliveries/records';
 import type { DeliveryStore } from '../deliveries/store';
+import { describeError } from '../describe-error';
 import type { ProfileStore } from '../profiles/store';
 import type { Answer } from '../receiver/answers';
 import { LinkError } from '../signer/checks';
@@ -157,7 +158,7 @@ export async function handleLinkHit(deps: LinkDeps, hit: LinkHit): Promise<LinkO
     return finish(answer, null, { outcome: 'ok' });
   } catch (error) {
     // A fault of ours (the database, a bug), not the command's: still answered and recorded.
-    return failed(`The link could not be handled: ${error instanceof Error ? error.message : String(error)}`);
+    return failed(`The link could not be handled: ${describeError(error)}`);
   }
 }
 
@@ -214,7 +215,7 @@ async function sendQueued(
         chatId,
         text,
         ok: false,
-        result: error instanceof Error ? error.message : String(error),
+        result: describeError(error),
       });
     }
   }

@@ -1,5 +1,6 @@
 import type { Problem, Summary } from '@contract';
 import { normalizeUpdate, UNKNOWN_SUMMARY } from '../deliveries/normalize';
+import { describeError } from '../describe-error';
 import { type Answer, answers } from './answers';
 import type { BodyResult } from './read-body';
 
@@ -69,6 +70,6 @@ function parseJson(bytes: Buffer): { ok: true; value: unknown } | { ok: false; r
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
-    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    return { ok: false, reason: describeError(error) };
   }
 }

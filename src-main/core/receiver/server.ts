@@ -74,7 +74,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
       // Held until answered: a proxied or delayed body is still in memory while it waits.
       .finally(() => claim.release())
       .catch((error: unknown) => {
-        options.log(`receiver: request failed: ${error instanceof Error ? error.message : String(error)}`);
+        options.log(`receiver: request failed: ${describeError(error)}`);
         if (!res.headersSent) send(res, answers.internal());
         else res.destroy();
       })
@@ -268,9 +268,7 @@ async function handleLink(
       invocation: outcome.invocation,
     });
   } catch (error) {
-    options.log(
-      `receiver: could not store a link hit: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    options.log(`receiver: could not store a link hit: ${describeError(error)}`);
     answer = answers.storageFailed();
   }
   send(res, answer);

@@ -1,4 +1,5 @@
 import type { SignLinkInput } from '@contract';
+import { describeError } from '@contract/describe-error';
 import { LINK_EXPIRY_MAX, LINK_USER_ID_MAX } from '@contract/link-rules';
 import { commandNameProblem } from '../commands/commandName';
 import { type ParamRow, paramPairs, paramProblems } from './params';
@@ -44,7 +45,7 @@ export function optionsProblem(text: string): string | null {
     JSON.parse(text);
     return null;
   } catch (error) {
-    return `Not valid JSON: ${error instanceof Error ? error.message : String(error)}`;
+    return `Not valid JSON: ${describeError(error)}`;
   }
 }
 

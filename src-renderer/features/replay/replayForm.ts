@@ -1,5 +1,6 @@
 import type { ReplayInput } from '@contract';
 import { SECRET_TOKEN } from '@contract/bot-rules';
+import { describeError } from '@contract/describe-error';
 import {
   EDITED_BODY_MAX,
   HEADER_NAME_MAX,
@@ -69,7 +70,7 @@ export function jsonProblem(text: string): string | null {
     JSON.parse(text);
     return null;
   } catch (error) {
-    return `Not valid JSON: ${error instanceof Error ? error.message : String(error)}`;
+    return `Not valid JSON: ${describeError(error)}`;
   }
 }
 
