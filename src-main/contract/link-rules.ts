@@ -33,3 +33,15 @@ export const PARAM_VALUE_MAX = 2000;
 
 /** A command's JavaScript body, in characters. */
 export const COMMAND_BODY_MAX = 100_000;
+
+/** The `<bot id>` part of a request path on the link route, or null when the path is not on it. */
+export function linkPathSegment(path: string): string | null {
+  if (!path.startsWith(LINK_PATH)) return null;
+  const segment = path.slice(LINK_PATH.length);
+  return segment === '' || segment.includes('/') ? null : segment;
+}
+
+/** The bot id a link's path names, or null when the segment is not one (canonical: no sign, no leading 0). */
+export function parseBotId(segment: string): number | null {
+  return /^[1-9]\d{0,15}$/.test(segment) ? Number(segment) : null;
+}

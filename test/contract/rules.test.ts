@@ -156,3 +156,27 @@ describe('contract rule modules', () => {
     expect(at(filterRules.FILTER_ID_MAX, (n) => filter({ chatId: 'x'.repeat(n) }))).toEqual(taken);
   });
 });
+
+describe('link route', () => {
+  it('names the bot id segment of a path on the link route, and nothing else', () => {
+    expect(link.linkPathSegment(`${link.LINK_PATH}7`)).toBe('7');
+    expect(link.linkPathSegment(`${link.LINK_PATH}abc`)).toBe('abc');
+    for (const path of [
+      link.LINK_PATH,
+      `${link.LINK_PATH}7/x`,
+      '/webhook/7',
+      '/ownlang/webhook',
+      `/x${link.LINK_PATH}7`,
+    ]) {
+      expect({ path, segment: link.linkPathSegment(path) }).toEqual({ path, segment: null });
+    }
+  });
+
+  it('parses a canonical bot id only', () => {
+    expect(link.parseBotId('7')).toBe(7);
+    expect(link.parseBotId('1234567890123456')).toBe(1234567890123456);
+    for (const segment of ['', '0', '07', '-7', '+7', '7a', '1.5', '12345678901234567']) {
+      expect({ segment, id: link.parseBotId(segment) }).toEqual({ segment, id: null });
+    }
+  });
+});

@@ -1,4 +1,11 @@
-import { DEFAULT_INBOX, type Problem, type Summary, type SummaryChat, type SummaryUser } from '@contract';
+import {
+  DEFAULT_INBOX,
+  type Problem,
+  parseBotId,
+  type Summary,
+  type SummaryChat,
+  type SummaryUser,
+} from '@contract';
 import type { HttpPools } from '../botapi';
 import { clientFor } from '../bots/clients';
 import type { OutboxMessage } from '../commands/checked-run';
@@ -59,7 +66,7 @@ interface Who {
  */
 export async function handleLinkHit(deps: LinkDeps, hit: LinkHit): Promise<LinkOutcome> {
   const started = Date.now();
-  const botId = /^[1-9]\d{0,15}$/.test(hit.botIdSegment) ? Number(hit.botIdSegment) : null;
+  const botId = parseBotId(hit.botIdSegment);
   const base = {
     profileId: null as number | null,
     command: null as string | null,

@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Forwarding, ResponseRule } from '@contract';
-import { type DeliveryListItem, InboxName } from '@contract';
+import { type DeliveryListItem, InboxName, linkPathSegment } from '@contract';
 import type { NewDelivery } from '../deliveries/records';
 import { describeError } from '../describe-error';
 import type { ForwardResult } from '../forwarding/forwarder';
@@ -63,7 +63,6 @@ export interface Receiver {
 }
 
 const WEBHOOK_PATH = /^\/webhook(?:\/([^/]*))?\/?$/;
-const LINK_PATH = /^\/ownlang\/webhook\/([^/]+)$/;
 
 /** Starts the webhook receiver; resolves once it listens. */
 export async function startReceiver(options: ReceiverOptions): Promise<Receiver> {
@@ -101,8 +100,8 @@ async function handle(
 ): Promise<void> {
   const receivedAt = Date.now();
   const target = splitTarget(req.url ?? '/');
-  const link = LINK_PATH.exec(target.path);
-  if (link) return handleLink(req, res, options, claim, target, link[1] ?? '', receivedAt);
+  const link = linkPathSegment(target.path);
+  if (link !== null) return handleLink(req, res, options, claim, target, link, receivedAt);
   const match = WEBHOOK_PATH.exec(target.path);
   if (!match) {
     const isAbout = (target.path === '/' || target.path === '/healthz') && req.method === 'GET';
