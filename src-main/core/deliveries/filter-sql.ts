@@ -1,4 +1,5 @@
 import type { DeliveryFilter } from '@contract';
+import { entityIdFromText } from './entity-id';
 
 export interface FilterSql {
   /** Identifies the statement's shape: statements are prepared once per shape. */
@@ -34,10 +35,7 @@ export const STATUS_CLASS: Record<string, [number, number]> = {
  * user_id and chat_id hold numbers or strings, as the platform sent them:
  * an id typed as text matches either spelling, the number first.
  */
-export const idVariants = (id: string): [number | string, string] => [
-  /^-?\d{1,15}$/.test(id) ? Number(id) : id,
-  id,
-];
+export const idVariants = (id: string): [number | string, string] => [entityIdFromText(id), id];
 
 type Cursors = { before?: number | undefined; after?: number | undefined };
 

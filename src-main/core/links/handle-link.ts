@@ -12,6 +12,7 @@ import type { OutboxMessage } from '../commands/checked-run';
 import type { PoolResult } from '../commands/command-pool';
 import type { CommandScope } from '../commands/runtime';
 import type { CommandStore } from '../commands/store';
+import { entityIdFromText } from '../deliveries/entity-id';
 import type { InvocationRecord } from '../deliveries/records';
 import type { DeliveryStore } from '../deliveries/store';
 import { describeError } from '../describe-error';
@@ -175,7 +176,7 @@ export async function resolveUser(
   id: string,
 ): Promise<{ user: SummaryUser; chat: SummaryChat }> {
   const seen = await deliveries.seenUser(id);
-  const numeric = /^-?\d{1,15}$/.test(id) ? Number(id) : id;
+  const numeric = entityIdFromText(id);
   if (!seen)
     return {
       user: { id: numeric, name: null, username: null, language: null },

@@ -1,6 +1,7 @@
 import type { SignLinkInput } from '@contract';
 import { describeError } from '@contract/describe-error';
 import { LINK_EXPIRY_MAX, LINK_USER_ID_MAX } from '@contract/link-rules';
+import { entityIdFromText } from '../../shared/entityId';
 import { commandNameProblem } from '../commands/commandName';
 import { type ParamRow, paramPairs, paramProblems } from './params';
 
@@ -81,16 +82,6 @@ function userProblem(text: string): string | null {
   return null;
 }
 
-/**
- * A user id as the platforms give it: a number when it is one (TeleBotHost's
- * `user_id: 123`), else the text (the contract takes both).
- */
-function userIdValue(text: string): number | string {
-  const trimmed = text.trim();
-  const value = Number(trimmed);
-  return /^-?\d+$/.test(trimmed) && Number.isSafeInteger(value) ? value : trimmed;
-}
-
 /** Every field checked the way core checks it, so a refusal is said next to its field before any call. */
 export function checkLinkForm(form: LinkForm): CheckedLinkForm {
   const command = form.command.trim();
@@ -113,7 +104,8 @@ export function checkLinkForm(form: LinkForm): CheckedLinkForm {
     ok: true,
     input: {
       command,
-      userId: userIdValue(form.userId),
+      // A number when it is one, as the platforms give it (TeleBotHost's `user_id: 123`).
+      userId: entityIdFromText(form.userId),
       ...(options === '' ? {} : { options }),
       params: paramPairs(form.params),
       ...(redirect === '' ? {} : { redirect }),
