@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { InboxName } from './inboxes';
 
 /** Why a delivery is not a plain, first-seen update. Null when it is. */
 export const Problem = z.enum([
@@ -51,10 +52,6 @@ export const Summary = z.object({
   text: z.string().nullable(),
 });
 export type Summary = z.infer<typeof Summary>;
-
-export const InboxName = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'an inbox name is 1–64 letters, digits, "_" or "-"');
 
 export const DeliveryListItem = z.object({
   id: z.number().int(),
@@ -191,3 +188,12 @@ export const ListDeliveriesOutput = z.object({
    */
   unsearched: z.number().int().nonnegative().optional(),
 });
+
+/** The deliveries part of the method table: the list and one delivery. */
+export const deliveriesMethodTable = {
+  'deliveries.list': { input: ListDeliveriesInput, output: ListDeliveriesOutput },
+  'deliveries.get': {
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: DeliveryDetail,
+  },
+};

@@ -1,4 +1,19 @@
 import { z } from 'zod';
+import { NoInput } from './no-input';
+
+export const Command = z.object({
+  name: z.string(),
+  body: z.string(),
+  updatedAt: z.string(),
+});
+export type Command = z.infer<typeof Command>;
+
+export const CommandName = z
+  .string()
+  .regex(
+    /^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/,
+    'a command name is 1–64 letters, digits, "_", "." or "-", not starting with a digit',
+  );
 
 /**
  * "Run with a sample user": a command body (saved or not) run once in the
@@ -43,3 +58,19 @@ export const TryCommandResult = z.object({
   durationMs: z.number().int(),
 });
 export type TryCommandResult = z.infer<typeof TryCommandResult>;
+
+/** The commands part of the method table: the JavaScript signed links run. */
+export const commandsMethodTable = {
+  'commands.list': { input: NoInput, output: z.object({ items: z.array(Command) }) },
+  /** Creates or replaces a command's JavaScript body. */
+  'commands.save': {
+    input: z.object({ name: CommandName, body: z.string().max(100_000) }).strict(),
+    output: Command,
+  },
+  'commands.delete': {
+    input: z.object({ name: CommandName }).strict(),
+    output: z.object({ deleted: z.literal(true) }),
+  },
+  /** Runs a body once with a sample user, without a link: the answer and logs; nothing sent or stored. */
+  'commands.tryRun': { input: TryCommandInput, output: TryCommandResult },
+};

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { InboxName } from './deliveries';
 import { HttpUrl } from './http-url';
+import { InboxName } from './inboxes';
+import { NoInput } from './no-input';
 
 /**
  * `tap`: answer the platform at once, forward in the background with retries.
@@ -75,3 +76,17 @@ export const StorageInfo = z.object({
   /** The most exports and uploads may take together; an upload past it is refused. */
   transferQuotaBytes: z.number().int(),
 });
+
+/** The settings part of the method table: an inbox's settings, and the storage they weigh on. */
+export const settingsMethodTable = {
+  'inboxes.settings': { input: z.object({ inbox: InboxName }).strict(), output: InboxSettings },
+  /** Forwarding, a response rule and retention for one inbox; omitted parts stay as they are. */
+  'inboxes.configure': { input: ConfigureInboxInput, output: InboxSettings },
+  /** How many deliveries saving this retention would delete now: asked before saving, deletes nothing. */
+  'inboxes.retentionCount': {
+    input: z.object({ inbox: InboxName, retention: Retention }).strict(),
+    output: z.object({ count: z.number().int().nonnegative() }),
+  },
+  /** The database's size on disk, and the exports' and uploads'. */
+  'app.storage': { input: NoInput, output: StorageInfo },
+};
