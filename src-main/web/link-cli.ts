@@ -1,8 +1,7 @@
 import { ContractError } from '@contract';
-import { SqliteCommandStore } from '../core/commands/sqlite-store';
-import { EventHub } from '../core/events';
 import { SqliteLinkDefaultsStore } from '../core/links/link-defaults';
-import { linkMethods, verifyUrl } from '../core/links/link-methods';
+import { linksMethods } from '../core/links/methods';
+import { verifyUrl } from '../core/links/verify-url';
 import { SqliteProfileStore } from '../core/profiles/sqlite-store';
 import { keyFileBox } from '../core/secrets/key-file-box';
 import { SqliteKeyStore } from '../core/signer/sqlite-key-store';
@@ -23,11 +22,9 @@ export function openLinkTools({ dataDir, receiverUrl }: LinkCliOptions) {
   const box = keyFileBox(dataDir);
   const profiles = new SqliteProfileStore(db, box);
   const keys = new SqliteKeyStore(db, box);
-  const methods = linkMethods({
+  const methods = linksMethods({
     profiles,
     keys,
-    commands: new SqliteCommandStore(db),
-    events: new EventHub(),
     receiverUrl,
     defaults: new SqliteLinkDefaultsStore(db),
   });

@@ -1,11 +1,11 @@
 import type { SentReply } from '@contract';
 import { describe, expect, it } from 'vitest';
+import { PgReplyStore } from '../../../src-main/core/compose/pg-store';
+import { SqliteReplyStore } from '../../../src-main/core/compose/sqlite-store';
+import type { ReplyStore } from '../../../src-main/core/compose/store';
 import { PgProfileStore } from '../../../src-main/core/profiles/pg-store';
 import { SqliteProfileStore } from '../../../src-main/core/profiles/sqlite-store';
 import type { ProfileStore } from '../../../src-main/core/profiles/store';
-import { PgReplyStore } from '../../../src-main/core/replies/pg-store';
-import { SqliteReplyStore } from '../../../src-main/core/replies/sqlite-store';
-import type { ReplyStore } from '../../../src-main/core/replies/store';
 import {
   type Connection,
   type EngineDatabase,

@@ -1,13 +1,10 @@
 import { ContractError } from '@contract';
-import { type BotApi, BotApiError, type HttpPools, solafonApi, telegramApi } from '../botapi';
-import type { ProfileStore, ProfileWithSecrets } from '../profiles/store';
-
-/** The profile, or a clear not-found. */
-export async function profileOrFail(profiles: ProfileStore, id: number): Promise<ProfileWithSecrets> {
-  const profile = await profiles.get(id);
-  if (!profile) throw new ContractError('not-found', `There is no bot profile #${id}.`);
-  return profile;
-}
+import type { ProfileWithSecrets } from '../profiles/store';
+import { BotApiError } from './errors';
+import type { HttpPools } from './http';
+import type { BotApi } from './platform';
+import { solafonApi } from './solafon';
+import { telegramApi } from './telegram';
 
 /** A client for the profile's platform; a profile without a token cannot call anything. */
 export function clientFor(http: HttpPools, profile: ProfileWithSecrets): BotApi {

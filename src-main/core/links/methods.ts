@@ -1,20 +1,15 @@
-import { ContractError, type LinkVerdict, type Service } from '@contract';
-import { profileOrFail } from '../bots/clients';
-import type { CommandStore } from '../commands/store';
-import type { EventHub } from '../events';
+import { ContractError, type Service } from '@contract';
+import { profileOrFail } from '../profiles/profile-or-fail';
 import type { ProfileStore } from '../profiles/store';
 import { LinkError } from '../signer/checks';
 import type { KeyStore } from '../signer/key-store';
 import { signLink } from '../signer/sign';
-import { splitLinkUrl, verifyLinkQuery } from '../signer/verify';
-import { defaultLinkBase, knownLinkBases } from './bases';
+import { defaultLinkBase } from './bases';
 import type { LinkDefaultsStore } from './link-defaults';
+import { verifyUrl } from './verify-url';
 
-type LinkMethods = Pick<
+type LinksMethods = Pick<
   Service,
-  | 'commands.list'
-  | 'commands.save'
-  | 'commands.delete'
   | 'links.sign'
   | 'links.verify'
   | 'links.keys'
@@ -24,11 +19,9 @@ type LinkMethods = Pick<
   | 'links.setDefaults'
 >;
 
-export interface LinkMethodDeps {
+export interface LinksDeps {
   profiles: ProfileStore;
   keys: KeyStore;
-  commands: CommandStore;
-  events: EventHub;
   /** Where links point by default when their profile has no public origin: the receiver as reached. */
   receiverUrl: string;
   /** More bases the verifier accepts as this inspector's own (a team replica's local address). */
@@ -36,30 +29,15 @@ export interface LinkMethodDeps {
   defaults: LinkDefaultsStore;
 }
 
-/** Commands, signing and verifying links, and the signing keys. */
-export function linkMethods({
+/** Signing and verifying links, and the signing keys. */
+export function linksMethods({
   profiles,
   keys,
-  commands,
-  events,
   receiverUrl,
   otherBases = [],
   defaults,
-}: LinkMethodDeps): LinkMethods {
+}: LinksDeps): LinksMethods {
   return {
-    'commands.list': async () => ({ items: await commands.list() }),
-    'commands.save': async ({ name, body }) => {
-      const saved = await commands.save(name, body);
-      events.emit('commands.changed', {});
-      return saved;
-    },
-    'commands.delete': async ({ name }) => {
-      if (!(await commands.delete(name)))
-        throw new ContractError('not-found', `There is no command named "${name}".`);
-      events.emit('commands.changed', {});
-      return { deleted: true as const };
-    },
-
     'links.sign': async (input) => {
       const profile =
         input.profileId === undefined
@@ -123,39 +101,4 @@ export function linkMethods({
       return { retired: true as const, replacedBy: result.replacedBy };
     },
   };
-}
-
-/** Valid, or exactly which check a link fails. Used by the verifier panel and the CLI. */
-export async function verifyUrl(
-  url: string,
-  profiles: ProfileStore,
-  keys: KeyStore,
-  receiverUrl: string,
-  extraBases: string[] = [],
-): Promise<LinkVerdict> {
-  try {
-    const all = await profiles.list();
-    const { botId, rawQuery } = splitLinkUrl(url, [...knownLinkBases(all, receiverUrl), ...extraBases]);
-    if (!all.some((p) => p.id === botId)) throw new LinkError('unknown-bot', String(botId));
-    const verifying = await keys.verifying(botId);
-    const link = verifyLinkQuery(botId, rawQuery, (kid) => verifying.get(kid) ?? null);
-    return {
-      valid: true,
-      check: null,
-      reason: null,
-      fields: {
-        botId,
-        command: link.command,
-        user: link.user,
-        options: link.options,
-        params: link.params,
-        redirect: link.redirect,
-        expiresAt: link.expiresAt === null ? null : new Date(link.expiresAt).toISOString(),
-        kid: link.kid,
-      },
-    };
-  } catch (error) {
-    if (!(error instanceof LinkError)) throw error;
-    return { valid: false, check: error.check, reason: error.message, fields: null };
-  }
 }
