@@ -12,7 +12,7 @@ import {
   WEB_EVENTS_PATH,
 } from '@contract';
 import { dispatch } from '@contract/dispatch';
-import type { FileRoute, TeamGate } from '../core/team/gate';
+import type { FileRoute, TeamGate } from '../core';
 import { type Call, handleApiCall, sendJson } from './api-routes';
 import { bearerToken, isLoopbackHost, tokenMatches } from './auth';
 import { allowOrigin, answerPreflight } from './cors';
