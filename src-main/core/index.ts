@@ -3,9 +3,9 @@
 export { isLoopbackHost } from './http/loopback-host';
 export { publicOrigin } from './http/public-url';
 export { type LinkService, type LinkServiceOptions, openLinkService } from './links/link-service';
+export { runUsersAction, type UsersAction, type UsersOutput } from './people/people-admin';
 export { guardProcess } from './process-guard';
 export type { SecretBox } from './secrets/secret-box';
 export { type Core, type CoreOptions, DEFAULTS, startCore } from './start-core';
 export { ownerOnlyDir, ownerOnlyFile } from './store/owner-only';
 export type { FileRoute, TeamGate } from './team/gate';
-export { runUsersAction, type UsersAction, type UsersOutput } from './team/people-admin';

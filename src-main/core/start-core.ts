@@ -42,12 +42,12 @@ import { withStoreErrors } from './store/store-errors';
 import type { TeamGate } from './team/gate';
 import { localTeamMethods } from './team/local-methods';
 import { teamAccess } from './team/team-access';
-import { workspaceMethods } from './team/workspace-methods';
-import { WorkspaceStore } from './team/workspace-store';
 import { DEFAULT_TRANSFER_LIMITS, type TransferFileLimits, TransferFiles } from './transfer/files';
 import { TransferJobs } from './transfer/jobs';
 import { transferMethods } from './transfer/transfer-methods';
 import { webhookMethods } from './webhook/methods';
+import { workspaceMethods } from './workspaces/methods';
+import { WorkspaceStore } from './workspaces/workspace-store';
 
 export interface CoreOptions {
   dataDir: string;

@@ -4,8 +4,8 @@ import { ContractError, type Whoami } from '@contract';
 import { describe, expect, it } from 'vitest';
 import { keyFileBox } from '../../../src-main/core/secrets/key-file-box';
 import { openDatabase } from '../../../src-main/core/store/open-database';
-import { workspaceMethods } from '../../../src-main/core/team/workspace-methods';
-import { WorkspaceStore } from '../../../src-main/core/team/workspace-store';
+import { workspaceMethods } from '../../../src-main/core/workspaces/methods';
+import { WorkspaceStore } from '../../../src-main/core/workspaces/workspace-store';
 import { tempDirFor, useCleanup } from '../../support/temp-dir';
 
 const TOKEN = 'bwi_person_token_plaintext_0123456789';

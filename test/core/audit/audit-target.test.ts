@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditTarget } from '../../../src-main/core/team/audit-target';
+import { auditTarget } from '../../../src-main/core/audit/audit-target';
 
 describe('auditTarget', () => {
   it.each([

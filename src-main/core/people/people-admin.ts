@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { ContractError, type Person, type Role } from '@contract';
+import { COMMAND_LINE, PgAuditStore } from '../audit/audit-store';
+import { auditTarget } from '../audit/audit-target';
 import { describeError } from '../describe-error';
 import { closePostgres, connectPostgres, redactUrl, type Sql } from '../store/pg/connect';
 import { migratePostgres } from '../store/pg/migrate';
 import { pgMigrations } from '../store/pg/migrations';
-import { COMMAND_LINE, PgAuditStore } from './audit-store';
-import { auditTarget } from './audit-target';
 import { type PersonRef, PgPeopleStore } from './people-store';
 
 export type UsersAction =

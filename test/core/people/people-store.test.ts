@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { PgPeopleStore } from '../../../src-main/core/people/people-store';
+import { tokenHash } from '../../../src-main/core/people/tokens';
 import { migratePostgres } from '../../../src-main/core/store/pg/migrate';
 import { pgMigrations } from '../../../src-main/core/store/pg/migrations';
-import { PgPeopleStore } from '../../../src-main/core/team/people-store';
-import { tokenHash } from '../../../src-main/core/team/tokens';
 import { usePostgres } from '../../support/postgres';
 
 describe('a team server’s people (PostgreSQL)', () => {

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditEntry } from '@contract';
 import { describe, expect, it } from 'vitest';
+import { COMMAND_LINE, PgAuditStore } from '../../../src-main/core/audit/audit-store';
+import { PgPeopleStore } from '../../../src-main/core/people/people-store';
 import { migratePostgres } from '../../../src-main/core/store/pg/migrate';
 import { pgMigrations } from '../../../src-main/core/store/pg/migrations';
-import { COMMAND_LINE, PgAuditStore } from '../../../src-main/core/team/audit-store';
-import { PgPeopleStore } from '../../../src-main/core/team/people-store';
 import { usePostgres } from '../../support/postgres';
 import { makeTempDir, removeDir } from '../../support/temp-dir';
 
