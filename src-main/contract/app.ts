@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { InboxName } from './deliveries';
+import { NoInput } from './no-input';
+import { Person } from './people';
 
 export const Durability = z.enum(['full', 'normal']);
 export type Durability = z.infer<typeof Durability>;
@@ -30,11 +31,18 @@ export const StoreStatus = z.object({
 });
 export type StoreStatus = z.infer<typeof StoreStatus>;
 
-export const Inbox = z.object({
-  name: InboxName,
-  createdAt: z.string(),
-  deliveryCount: z.number().int(),
-  /** The URL a platform should POST to. */
-  url: z.string(),
+/** Who is calling: on the local app nobody in particular; on a team server, the token's person. */
+export const Whoami = z.object({
+  mode: z.enum(['local', 'team']),
+  person: Person.nullable(),
 });
-export type Inbox = z.infer<typeof Inbox>;
+export type Whoami = z.infer<typeof Whoami>;
+
+/** The app part of the method table: about this inspector and who calls it. */
+export const appMethodTable = {
+  'app.info': { input: NoInput, output: AppInfo },
+  /** Whether the shared store (a team server's database) can be reached now. */
+  'app.status': { input: NoInput, output: StoreStatus },
+  /** Who is calling: on a team server, the person whose token this is. */
+  'app.whoami': { input: NoInput, output: Whoami },
+};

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { InboxName } from './deliveries';
 import { HttpUrl } from './http-url';
+import { InboxName } from './inboxes';
+import { NoInput } from './no-input';
+import { ProfileRef } from './profiles';
 
 /** The webhook as it was when a capture began: what Stop puts back. */
 export const SavedWebhook = z.object({
@@ -37,3 +39,15 @@ export const StartCaptureInput = z
     tapUrl: HttpUrl.nullable().default(null),
   })
   .strict();
+
+/** The capture part of the method table: Telegram updates taken with getUpdates. */
+export const captureMethodTable = {
+  /**
+   * Telegram capture without a public URL: remembers the webhook, deletes
+   * it, and takes updates with getUpdates into an inbox (and to a tap URL).
+   */
+  'capture.start': { input: StartCaptureInput, output: CaptureStatus },
+  /** Drains what is left, then sets the webhook back exactly as it was. */
+  'capture.stop': { input: ProfileRef, output: CaptureStatus },
+  'capture.list': { input: NoInput, output: z.object({ items: z.array(CaptureStatus) }) },
+};

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FILTER_ID_MAX, FILTER_KIND_MAX, FILTER_QUERY_MAX } from './filter-rules';
-import { INBOX_NAME } from './inbox-rules';
+import { InboxName } from './inboxes';
 
 /** Why a delivery is not a plain, first-seen update. Null when it is. */
 export const Problem = z.enum([
@@ -53,8 +53,6 @@ export const Summary = z.object({
   text: z.string().nullable(),
 });
 export type Summary = z.infer<typeof Summary>;
-
-export const InboxName = z.string().regex(INBOX_NAME, 'an inbox name is 1–64 letters, digits, "_" or "-"');
 
 export const DeliveryListItem = z.object({
   id: z.number().int(),
@@ -193,3 +191,12 @@ export const ListDeliveriesOutput = z.object({
   unsearched: z.number().int().nonnegative().optional(),
 });
 export type ListDeliveriesOutput = z.infer<typeof ListDeliveriesOutput>;
+
+/** The deliveries part of the method table: the list and one delivery. */
+export const deliveriesMethodTable = {
+  'deliveries.list': { input: ListDeliveriesInput, output: ListDeliveriesOutput },
+  'deliveries.get': {
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: DeliveryDetail,
+  },
+};

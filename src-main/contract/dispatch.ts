@@ -4,7 +4,7 @@ import { isDesktopMethodName } from './desktop';
 import { type DesktopService, desktopMethods } from './desktop-methods';
 import { ContractError, type Envelope } from './errors';
 import { methods, type Service } from './methods';
-import { isMethodName } from './names';
+import { isMethodName, type MethodName } from './names';
 
 /**
  * The one place a transport turns (method name, untrusted input) into a call
@@ -12,6 +12,20 @@ import { isMethodName } from './names';
  */
 export function dispatch(service: Service, method: unknown, rawInput: unknown): Promise<Envelope<unknown>> {
   return dispatchTo(methods, isMethodName, service, method, rawInput);
+}
+
+/**
+ * The same, for a caller that opens only part of the service (the `sign` and
+ * `verify` commands, on the data dir without a running inspector): a method
+ * that part lacks is unknown here.
+ */
+export function dispatchPart<M extends MethodName>(
+  service: Pick<Service, M>,
+  method: unknown,
+  rawInput: unknown,
+): Promise<Envelope<unknown>> {
+  const isPartName = (name: unknown): name is M => isMethodName(name) && Object.hasOwn(service, name);
+  return dispatchTo<M>(methods, isPartName, service, method, rawInput);
 }
 
 /** The desktop shell's own methods, held to the same rules. */

@@ -1,22 +1,7 @@
 import { z } from 'zod';
-import {
-  COMMAND_NAME,
-  LINK_EXPIRY_MAX,
-  LINK_USER_ID_MAX,
-  PARAM_NAME_MAX,
-  PARAM_VALUE_MAX,
-} from './link-rules';
-
-export const Command = z.object({
-  name: z.string(),
-  body: z.string(),
-  updatedAt: z.string(),
-});
-export type Command = z.infer<typeof Command>;
-
-export const CommandName = z
-  .string()
-  .regex(COMMAND_NAME, 'a command name is 1–64 letters, digits, "_", "." or "-", not starting with a digit');
+import { CommandName } from './commands';
+import { LINK_EXPIRY_MAX, LINK_USER_ID_MAX, PARAM_NAME_MAX, PARAM_VALUE_MAX } from './link-rules';
+import { NoInput } from './no-input';
 
 /** How long a signed link stays valid, in seconds (at most ten years); null: it never expires. */
 export const LinkExpiry = z.number().int().positive().max(LINK_EXPIRY_MAX).nullable();
@@ -76,3 +61,31 @@ export const SigningKey = z.object({
 });
 /** A signing key as the UI sees it: never its secret. */
 export type SigningKey = z.infer<typeof SigningKey>;
+
+/** The links part of the method table: signing and verifying per-user links, and their keys. */
+export const linksMethodTable = {
+  /** getUrl / getUrlFor: a signed link that runs a command for one user. */
+  'links.sign': { input: SignLinkInput, output: SignedLink },
+  /** Which check a pasted link fails, or valid. */
+  'links.verify': { input: z.object({ url: z.string().min(1) }).strict(), output: LinkVerdict },
+  'links.keys': {
+    input: z.object({ profileId: z.number().int().positive() }).strict(),
+    output: z.object({ items: z.array(SigningKey) }),
+  },
+  'links.rotateKey': {
+    input: z.object({ profileId: z.number().int().positive() }).strict(),
+    output: SigningKey,
+  },
+  /**
+   * Revokes what a key signed. Retiring the active key makes a fresh active
+   * key at once (its id in `replacedBy`): an older, rotated-out key never
+   * signs again.
+   */
+  'links.retireKey': {
+    input: z.object({ profileId: z.number().int().positive(), kid: z.string() }).strict(),
+    output: z.object({ retired: z.literal(true), replacedBy: z.string().nullable() }),
+  },
+  /** The expiry new links get when `links.sign` is given none. */
+  'links.defaults': { input: NoInput, output: LinkDefaults },
+  'links.setDefaults': { input: LinkDefaults, output: LinkDefaults },
+};

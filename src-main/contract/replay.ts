@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SECRET_TOKEN } from './bot-rules';
 import { DeliveryFilter } from './deliveries';
 import { HttpUrl } from './http-url';
+import { InboxName } from './inboxes';
 import {
   EDITED_BODY_MAX,
   HEADER_NAME_MAX,
@@ -111,3 +112,39 @@ export const ReplayTarget = z.object({
   usedAt: z.string(),
 });
 export type ReplayTarget = z.infer<typeof ReplayTarget>;
+
+/** The replay part of the method table: sending stored deliveries again, and where to. */
+export const replayMethodTable = {
+  /** Sends stored deliveries again to a target; progress arrives as `replay.progress` events. */
+  'replay.start': { input: ReplayInput, output: ReplayProgress },
+  'replay.cancel': { input: z.object({ jobId: z.string() }).strict(), output: ReplayProgress },
+  /** Every replay of one delivery, newest first, for the side-by-side view. */
+  'replay.attempts': {
+    input: z.object({ deliveryId: z.number().int().positive() }).strict(),
+    output: z.object({ items: z.array(ReplayAttempt) }),
+  },
+  /**
+   * The targets replays went to from an inbox, most recently used first (at
+   * most REPLAY_TARGETS_KEPT); without an inbox, the latest of every inbox.
+   * `replay.start` remembers its target for the inbox of the deliveries it sends.
+   */
+  'replay.targets': {
+    input: z.object({ inbox: InboxName.optional() }).strict(),
+    output: z.object({ items: z.array(ReplayTarget) }),
+  },
+  /** Names a target of an inbox (remembering it if it was not); a null name takes the name away. */
+  'replay.nameTarget': {
+    input: z
+      .object({
+        inbox: InboxName,
+        url: z.string().max(2048).pipe(HttpUrl),
+        name: ReplayTargetName.nullable(),
+      })
+      .strict(),
+    output: ReplayTarget,
+  },
+  'replay.forgetTarget': {
+    input: z.object({ inbox: InboxName, url: z.string().min(1).max(2048) }).strict(),
+    output: z.object({ forgotten: z.boolean() }),
+  },
+};

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { DeliveryFilter, InboxName, Invocation, Problem, Summary } from './deliveries';
+import { DeliveryFilter, Invocation, Problem, Summary } from './deliveries';
 import { DEFAULT_INBOX } from './inbox-rules';
+import { InboxName } from './inboxes';
+import { NoInput } from './no-input';
 
 export const TransferFormat = z.enum(['ndjson', 'har']);
 export type TransferFormat = z.infer<typeof TransferFormat>;
@@ -116,3 +118,17 @@ export const DeliveryRecord = z.object({
   invocation: Invocation.nullable().default(null),
 });
 export type DeliveryRecord = z.output<typeof DeliveryRecord>;
+
+/** The transfer part of the method table: exports to files and imports from them. */
+export const transferMethodTable = {
+  /** Writes the selection or filter (default: everything) to a file; progress as `transfer.progress`. */
+  'export.start': { input: ExportInput, output: TransferProgress },
+  /** The exports kept, newest first: each until it expires or is deleted. */
+  'export.list': { input: NoInput, output: z.object({ items: z.array(ExportFile) }) },
+  'export.delete': {
+    input: z.object({ file: TransferFile }).strict(),
+    output: z.object({ deleted: z.literal(true) }),
+  },
+  /** Reads an uploaded NDJSON or HAR file back in, skipping deliveries already stored. */
+  'import.start': { input: ImportInput, output: TransferProgress },
+};

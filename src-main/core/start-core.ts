@@ -1,23 +1,27 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { DEFAULT_INBOX, type Durability, type Service, type Subscribe } from '@contract';
+import { appMethods } from './app/methods';
 import { HttpPools } from './botapi';
-import { botMethods } from './bots/bot-methods';
-import { captureMethods } from './capture/capture-methods';
+import { captureMethods } from './capture/methods';
 import { CommandPool, type CommandPoolOptions } from './commands/command-pool';
-import { tryRunMethod } from './commands/try-run';
+import { commandsMethods } from './commands/methods';
+import { composeMethods } from './compose/methods';
 import { deleteMethods } from './deliveries/delete-methods';
+import { deliveriesMethods } from './deliveries/methods';
 import type { NewDelivery } from './deliveries/records';
 import { SqliteWriter } from './deliveries/sqlite-writer';
 import { EventHub } from './events';
 import { Forwarder } from './forwarding/forwarder';
 import { PgTapQueue } from './forwarding/pg-tap-queue';
 import { publicOrigin } from './http/public-url';
+import { inboxesMethods } from './inboxes/methods';
 import { startRetention } from './inboxes/retention';
 import { forgettingOnChange, SecretChecker } from './inboxes/secret-check';
-import { settingsMethods } from './inboxes/settings-methods';
 import { handleLinkHit } from './links/handle-link';
-import { linkMethods } from './links/link-methods';
+import { linksMethods } from './links/methods';
+import { logsMethods } from './logs/methods';
+import { profilesMethods } from './profiles/methods';
 import { ensureSandboxProfile } from './profiles/sandbox-profile';
 import { GroupCommitter } from './receiver/group-commit';
 import type { ReceiverLimits } from './receiver/limits';
@@ -25,10 +29,10 @@ import { startReceiver } from './receiver/server';
 import { ReplayJobs } from './replay/jobs';
 import { replayMethods } from './replay/replay-methods';
 import { type Sandbox, type SandboxBot, startSandbox } from './sandbox';
-import { sandboxMethods } from './sandbox/sandbox-methods';
+import { sandboxMethods } from './sandbox/methods';
 import { keyFileBox, keyFileBoxAt } from './secrets/key-file-box';
 import type { SecretBox } from './secrets/secret-box';
-import { createService } from './service';
+import { settingsMethods } from './settings/methods';
 import { StoreHealth } from './store/health';
 import { DATABASE_FILE, openDatabase } from './store/open-database';
 import { openTeamState, type TeamState } from './store/pg/team-state';
@@ -37,11 +41,12 @@ import { withStoreErrors } from './store/store-errors';
 import type { TeamGate } from './team/gate';
 import { localTeamMethods } from './team/local-methods';
 import { teamAccess } from './team/team-access';
-import { workspaceMethods } from './team/workspace-methods';
-import { WorkspaceStore } from './team/workspace-store';
 import { DEFAULT_TRANSFER_LIMITS, type TransferFileLimits, TransferFiles } from './transfer/files';
 import { TransferJobs } from './transfer/jobs';
 import { transferMethods } from './transfer/transfer-methods';
+import { webhookMethods } from './webhook/methods';
+import { workspaceMethods } from './workspaces/methods';
+import { WorkspaceStore } from './workspaces/workspace-store';
 
 export interface CoreOptions {
   dataDir: string;
@@ -324,11 +329,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
 
   const access = team === null ? null : teamAccess(team, instanceId);
   const methods: Service = {
-    ...createService({
-      deliveries,
-      inboxes,
-      events,
-      status: () => health.get(),
+    ...appMethods({
       info: {
         version: options.version ?? '0.0.0-dev',
         receiverUrl: publicReceiverUrl,
@@ -337,6 +338,15 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         durability,
         defaultInbox: DEFAULT_INBOX,
       },
+      status: () => health.get(),
+    }),
+    ...deliveriesMethods(deliveries),
+    ...inboxesMethods({
+      inboxes,
+      deliveries,
+      events,
+      receiverUrl: publicReceiverUrl,
+      defaultInbox: DEFAULT_INBOX,
     }),
     ...deleteMethods({
       deliveries,
@@ -346,17 +356,23 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       defaultInbox: DEFAULT_INBOX,
       profiles,
     }),
-    ...tryRunMethod({ deliveries, run: (body, scope) => commandPool.run(body, scope) }),
-    ...botMethods({ profiles, replies: stores.replies, http, events }),
+    ...profilesMethods(profiles),
+    ...webhookMethods({ profiles, http }),
+    ...composeMethods({ profiles, replies: stores.replies, http }),
+    ...logsMethods({ profiles, http }),
     ...sandboxMethods(sandbox, profiles),
     'capture.start': captures['capture.start'],
     'capture.stop': captures['capture.stop'],
     'capture.list': captures['capture.list'],
-    ...linkMethods({
-      profiles,
-      keys,
+    ...commandsMethods({
       commands,
       events,
+      deliveries,
+      run: (body, scope) => commandPool.run(body, scope),
+    }),
+    ...linksMethods({
+      profiles,
+      keys,
       receiverUrl: publicReceiverUrl,
       // A link made for this replica's own address (the CLI's, a script's) is still one of ours.
       otherBases: publicReceiverUrl === receiver.url ? [] : [receiver.url],

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { describeError } from '../core/describe-error';
+import { describeError } from '@contract/describe-error';
 
 /**
  * The folder, under out/, holding better-sqlite3 built for one Electron

@@ -1,5 +1,5 @@
 import { safeStorage } from 'electron';
-import type { SecretBox } from '../core/secrets/secret-box';
+import type { SecretBox } from '../core';
 
 /**
  * Secrets sealed by the OS keychain through Electron's safeStorage. Where

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ContractError, type Envelope, ERROR_STATUS } from '@contract';
-import { describeError } from '../core/describe-error';
+import { describeError } from '@contract/describe-error';
 
 const MAX_API_BODY = 1024 * 1024;
 

@@ -19,4 +19,4 @@ export function bearerToken(req: IncomingMessage): string | null {
 }
 
 // Kept here too so the bridge's imports stay as they are; the rule lives in core.
-export { isLoopbackHost } from '../core/http/loopback-host';
+export { isLoopbackHost } from '../core';

@@ -11,9 +11,9 @@ import {
   WEB_API_PREFIX,
   WEB_EVENTS_PATH,
 } from '@contract';
+import { describeError } from '@contract/describe-error';
 import { dispatch } from '@contract/dispatch';
-import { describeError } from '../core/describe-error';
-import type { FileRoute, TeamGate } from '../core/team/gate';
+import type { FileRoute, TeamGate } from '../core';
 import { type Call, handleApiCall, sendJson } from './api-routes';
 import { bearerToken, isLoopbackHost, tokenMatches } from './auth';
 import { allowOrigin, answerPreflight } from './cors';

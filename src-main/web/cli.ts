@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ContractError, Durability } from '@contract';
-import { DEFAULTS, guardProcess } from '../core';
+import { DEFAULTS, guardProcess, runUsersAction } from '../core';
 import { defaultDataDir } from './data-dir';
 import { deployOptions } from './deploy-options';
 import { openLinkTools } from './link-cli';
 import { sandboxSend } from './sandbox-send';
 import { DEFAULT_UI_PORT, serve } from './serve';
 import { UsageError } from './usage-error';
-import { parseUsersAction, runUsersAction } from './users-cli';
+import { parseUsersAction } from './users-cli';
 
 const USAGE = `Usage:
   bot-webhook-inspector serve [options]
@@ -99,14 +99,17 @@ async function linkCommand(
   values: Record<string, string | boolean | string[] | undefined>,
 ): Promise<number> {
   const str = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
+  const baseUrl = str('base-url');
   const tools = openLinkTools({
     dataDir: resolve(str('data-dir') ?? defaultDataDir()),
     receiverUrl: `http://${DEFAULTS.receiverHost}:${DEFAULTS.receiverPort}`,
+    // verify accepts a link made for that base as one of ours; sign starts its link with it.
+    otherBases: baseUrl ? [baseUrl] : [],
   });
   try {
     if (command === 'verify') {
       if (!url) throw new UsageError('verify needs the link: bot-webhook-inspector verify <url>');
-      const verdict = await tools.verify(url, str('base-url') ? [str('base-url') as string] : []);
+      const verdict = await tools.verify(url);
       if (verdict.valid && verdict.fields) {
         const f = verdict.fields;
         console.log(
@@ -134,7 +137,7 @@ async function linkCommand(
       params,
       redirect: str('redirect'),
       expiresIn: str('expires-in') === 'never' ? null : integer(str('expires-in'), '--expires-in'),
-      baseUrl: str('base-url'),
+      baseUrl,
     });
     console.log(link);
     return 0;

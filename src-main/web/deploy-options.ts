@@ -1,4 +1,4 @@
-import { publicOrigin } from '../core/http/public-url';
+import { publicOrigin } from '../core';
 import { UsageError } from './usage-error';
 
 type Values = Record<string, string | boolean | string[] | undefined>;

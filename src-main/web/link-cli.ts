@@ -1,39 +1,31 @@
-import { ContractError } from '@contract';
-import { SqliteCommandStore } from '../core/commands/sqlite-store';
-import { EventHub } from '../core/events';
-import { SqliteLinkDefaultsStore } from '../core/links/link-defaults';
-import { linkMethods, verifyUrl } from '../core/links/link-methods';
-import { SqliteProfileStore } from '../core/profiles/sqlite-store';
-import { keyFileBox } from '../core/secrets/key-file-box';
-import { SqliteKeyStore } from '../core/signer/sqlite-key-store';
-import { openDatabase } from '../core/store/open-database';
+import { ContractError, type Input, type Output } from '@contract';
+import { dispatchPart } from '@contract/dispatch';
+import { type LinkService, openLinkService } from '../core';
 
 export interface LinkCliOptions {
   dataDir: string;
   /** The local receiver's address, the default base of a link. */
   receiverUrl: string;
+  /** More bases `verify` accepts as this inspector's own (`--base-url`). */
+  otherBases?: string[];
 }
 
 /**
  * `sign` and `verify` work on the data dir directly, with or without a
- * running inspector: same keys, same signer, same verifier as the app.
+ * running inspector: same keys, same signer, same verifier as the app, and
+ * the same checked entry (the contract's dispatch) as every other caller.
  */
-export function openLinkTools({ dataDir, receiverUrl }: LinkCliOptions) {
-  const db = openDatabase({ dataDir, durability: 'normal' });
-  const box = keyFileBox(dataDir);
-  const profiles = new SqliteProfileStore(db, box);
-  const keys = new SqliteKeyStore(db, box);
-  const methods = linkMethods({
-    profiles,
-    keys,
-    commands: new SqliteCommandStore(db),
-    events: new EventHub(),
-    receiverUrl,
-    defaults: new SqliteLinkDefaultsStore(db),
-  });
+export function openLinkTools({ dataDir, receiverUrl, otherBases = [] }: LinkCliOptions) {
+  const { service, close } = openLinkService({ dataDir, receiverUrl, otherBases });
+
+  const call = async <M extends keyof LinkService>(method: M, input: Input<M>): Promise<Output<M>> => {
+    const answer = await dispatchPart(service, method, input);
+    if (!answer.ok) throw ContractError.fromBody(answer.error);
+    return answer.value as Output<M>;
+  };
 
   const profileId = async (bot: string | undefined): Promise<number> => {
-    const all = await profiles.list();
+    const all = (await call('profiles.list', {})).items;
     const found =
       bot === undefined
         ? all.find((p) => p.sandbox)
@@ -61,7 +53,7 @@ export function openLinkTools({ dataDir, receiverUrl }: LinkCliOptions) {
       expiresIn?: number | null | undefined;
       baseUrl?: string | undefined;
     }) {
-      return (await methods['links.sign']({
+      return call('links.sign', {
         profileId: await profileId(input.bot),
         command: input.command,
         userId: input.user,
@@ -70,11 +62,9 @@ export function openLinkTools({ dataDir, receiverUrl }: LinkCliOptions) {
         ...(input.redirect === undefined ? {} : { redirect: input.redirect }),
         ...(input.expiresIn === undefined ? {} : { expiresIn: input.expiresIn }),
         ...(input.baseUrl === undefined ? {} : { baseUrl: input.baseUrl }),
-      })) as { url: string };
+      });
     },
-    verify(url: string, extraBases: string[] = []) {
-      return verifyUrl(url.trim(), profiles, keys, receiverUrl, extraBases);
-    },
-    close: () => db.close(),
+    verify: (url: string) => call('links.verify', { url }),
+    close,
   };
 }

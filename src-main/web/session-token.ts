@@ -1,6 +1,6 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ownerOnlyDir, ownerOnlyFile } from '../core/store/owner-only';
+import { ownerOnlyDir, ownerOnlyFile } from '../core';
 import { newToken } from './auth';
 
 /** The local app's UI token, kept in the data dir so the session (and open tabs) outlive a restart. */

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { asContractError, dispatch } from '../../src-main/contract/dispatch';
+import { asContractError, dispatch, dispatchPart } from '../../src-main/contract/dispatch';
 import { ContractError, ERROR_STATUS } from '../../src-main/contract/errors';
 import { fakeService } from '../support/fake-service';
 
@@ -142,5 +142,30 @@ describe('ContractError', () => {
       'unknown-method': 404,
       internal: 500,
     });
+  });
+});
+
+describe('dispatchPart', () => {
+  const part = () => {
+    const service = fakeService();
+    return { service, part: { 'deliveries.get': service['deliveries.get'] } };
+  };
+
+  it('calls a method of the part with the parsed input, held to the same schema', async () => {
+    const { service, part: some } = part();
+    expect(await dispatchPart(some, 'deliveries.get', { id: 3 })).toMatchObject({
+      ok: true,
+      value: { id: 3 },
+    });
+    const bad = await dispatchPart(some, 'deliveries.get', { id: -1 });
+    expect(bad).toMatchObject({ ok: false, error: { error: 'bad-input' } });
+    expect(service['deliveries.get']).toHaveBeenCalledTimes(1);
+  });
+
+  it('answers unknown-method for a contract method the part does not hold', async () => {
+    const { service, part: some } = part();
+    const result = await dispatchPart(some, 'deliveries.list', {});
+    expect(result).toMatchObject({ ok: false, error: { error: 'unknown-method' } });
+    expect(service['deliveries.list']).not.toHaveBeenCalled();
   });
 });

@@ -1,17 +1,23 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import {
+  CommandName,
+  DeliveryFilter,
+  InboxName,
+  LinkExpiry,
+  ProfileInput,
+  ReplayInput,
+  ResponseRule,
+  SetWebhookInput,
+  SignLinkInput,
+  TryCommandInput,
+} from '../../src-main/contract';
 import * as bot from '../../src-main/contract/bot-rules';
-import { ProfileInput, SetWebhookInput } from '../../src-main/contract/bots';
-import { TryCommandInput } from '../../src-main/contract/command-run';
-import { DeliveryFilter, InboxName } from '../../src-main/contract/deliveries';
 import * as filterRules from '../../src-main/contract/filter-rules';
 import * as inbox from '../../src-main/contract/inbox-rules';
-import { ResponseRule } from '../../src-main/contract/inbox-settings';
 import * as link from '../../src-main/contract/link-rules';
-import { CommandName, LinkExpiry, SignLinkInput } from '../../src-main/contract/links';
 import { methods } from '../../src-main/contract/methods';
-import { ReplayInput } from '../../src-main/contract/replay';
 import * as replay from '../../src-main/contract/replay-rules';
 
 const CONTRACT = join(import.meta.dirname, '../../src-main/contract');

@@ -29,6 +29,16 @@ function importSpecifiers(text: string): string[] {
 
 const isElectron = (specifier: string) => specifier === 'electron' || specifier.startsWith('electron/');
 
+const CORE = join(ROOT, 'src-main/core');
+const CORE_SURFACE = [CORE, join(CORE, 'index'), join(CORE, 'index.ts')];
+
+/** A relative import of a module inside src-main/core other than its public surface, core/index.ts. */
+function reachesIntoCore(file: string, specifier: string): boolean {
+  if (!specifier.startsWith('.')) return false;
+  const target = resolve(dirname(file), specifier);
+  return target.startsWith(CORE + sep) && !CORE_SURFACE.includes(target);
+}
+
 describe('import boundaries', () => {
   it('finds imports of every form (the scanner itself)', () => {
     const sample = [
@@ -102,6 +112,32 @@ describe('import boundaries', () => {
           const target = resolve(dirname(file), spec);
           return forbidden.some((dir) => target === dir || target.startsWith(dir + sep));
         })
+        .map((spec) => `${relative(ROOT, file)} imports ${spec}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('tells core’s public surface from its internals (the check itself)', () => {
+    const web = join(ROOT, 'src-main/web/cli.ts');
+    expect(reachesIntoCore(web, '../core')).toBe(false);
+    expect(reachesIntoCore(web, '../core/index')).toBe(false);
+    expect(reachesIntoCore(web, '../core/index.ts')).toBe(false);
+    expect(reachesIntoCore(web, '../core/links/methods')).toBe(true);
+    expect(reachesIntoCore(web, '../core/store/pg/connect')).toBe(true);
+    expect(reachesIntoCore(web, './serve')).toBe(false);
+    expect(reachesIntoCore(web, '@contract')).toBe(false);
+    expect(reachesIntoCore(join(ROOT, 'src-main/desktop/main.ts'), '../core/start-core')).toBe(true);
+  });
+
+  it.each(['src-main/desktop', 'src-main/web'])('%s imports core only through core/index.ts', (dir) => {
+    const files = sourceFiles(join(ROOT, dir));
+    // The scan reaches real files: each shell does start core through its surface.
+    expect(
+      files.some((file) => importSpecifiers(readFileSync(file, 'utf8')).some((spec) => spec === '../core')),
+    ).toBe(true);
+    const offenders = files.flatMap((file) =>
+      importSpecifiers(readFileSync(file, 'utf8'))
+        .filter((spec) => reachesIntoCore(file, spec))
         .map((spec) => `${relative(ROOT, file)} imports ${spec}`),
     );
     expect(offenders).toEqual([]);

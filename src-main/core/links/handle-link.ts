@@ -7,7 +7,7 @@ import {
   type SummaryUser,
 } from '@contract';
 import type { HttpPools } from '../botapi';
-import { clientFor } from '../bots/clients';
+import { clientFor } from '../botapi/profile-client';
 import type { OutboxMessage } from '../commands/checked-run';
 import type { PoolResult } from '../commands/command-pool';
 import type { CommandScope } from '../commands/runtime';

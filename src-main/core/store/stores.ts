@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { SqliteCommandStore } from '../commands/sqlite-store';
 import type { CommandStore } from '../commands/store';
+import { SqliteReplyStore } from '../compose/sqlite-store';
+import type { ReplyStore } from '../compose/store';
 import { SqliteDeliveryStore } from '../deliveries/sqlite-store';
 import type { SqliteWriter } from '../deliveries/sqlite-writer';
 import type { DeliveryStore } from '../deliveries/store';
@@ -15,8 +17,6 @@ import { SqliteAttemptStore } from '../replay/sqlite-store';
 import { SqliteReplayTargetStore } from '../replay/sqlite-target-store';
 import type { AttemptStore } from '../replay/store';
 import type { ReplayTargetStore } from '../replay/target-store';
-import { SqliteReplyStore } from '../replies/sqlite-store';
-import type { ReplyStore } from '../replies/store';
 import type { SecretBox } from '../secrets/secret-box';
 import type { KeyStore } from '../signer/key-store';
 import { SqliteKeyStore } from '../signer/sqlite-key-store';

@@ -11,13 +11,13 @@ import {
   type Service,
 } from '@contract';
 import { dispatch } from '@contract/dispatch';
+import { AUDIT_EXPORT_PREFIX, type PgAuditStore } from '../audit/audit-store';
+import { auditTarget } from '../audit/audit-target';
 import { describeError } from '../describe-error';
+import type { PgPeopleStore } from '../people/people-store';
+import { tokenHash } from '../people/tokens';
 import type { StoreHealth } from '../store/health';
-import { AUDIT_EXPORT_PREFIX, type PgAuditStore } from './audit-store';
-import { auditTarget } from './audit-target';
-import type { PgPeopleStore } from './people-store';
 import { shownTo } from './shown-to';
-import { tokenHash } from './tokens';
 
 export interface TeamGateDeps {
   /** The team server's service (store errors already said as `unavailable`). */

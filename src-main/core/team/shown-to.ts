@@ -1,6 +1,6 @@
 import type { MethodName, Output, Role } from '@contract';
+import { AUDIT_EXPORT_PREFIX } from '../audit/audit-store';
 import { MASK, maskHeaders, maskQuery } from '../transfer/mask';
-import { AUDIT_EXPORT_PREFIX } from './audit-store';
 
 /** A URL with its password and credential-like query values masked; anything unparsable as it was. */
 function maskUrl(url: string): string {

@@ -1,9 +1,9 @@
 import type { Service } from '@contract';
+import { PgAuditStore } from '../audit/audit-store';
+import { PgPeopleStore } from '../people/people-store';
 import type { StoreHealth } from '../store/health';
 import type { TeamState } from '../store/pg/team-state';
-import { PgAuditStore } from './audit-store';
 import { TeamGate } from './gate';
-import { PgPeopleStore } from './people-store';
 import { teamMethods } from './team-methods';
 
 /** A team server's people and audit log on its database: the methods, and the gate calls pass through. */

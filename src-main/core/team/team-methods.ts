@@ -1,6 +1,8 @@
 import type { Service } from '@contract';
-import type { PgAuditStore } from './audit-store';
-import type { PgPeopleStore } from './people-store';
+import type { PgAuditStore } from '../audit/audit-store';
+import { auditMethods } from '../audit/methods';
+import { peopleMethods } from '../people/methods';
+import type { PgPeopleStore } from '../people/people-store';
 
 type TeamMethods = Pick<
   Service,
@@ -21,10 +23,7 @@ export interface TeamMethodDeps {
 export function teamMethods({ people, audit, exportsDir }: TeamMethodDeps): TeamMethods {
   return {
     'app.whoami': () => ({ mode: 'team', person: null }),
-    'people.list': async () => ({ items: await people.list() }),
-    'people.add': ({ name, role }) => people.add(name, role),
-    'people.revoke': ({ id }) => people.revoke({ id }),
-    'audit.list': (input) => audit.list(input),
-    'audit.export': async (filter) => ({ file: await audit.exportTo(exportsDir(), filter) }),
+    ...peopleMethods(people),
+    ...auditMethods({ audit, exportsDir }),
   };
 }

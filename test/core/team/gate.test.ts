@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PgPeopleStore } from '../../../src-main/core/people/people-store';
 import { closePostgres, connectPostgres } from '../../../src-main/core/store/pg/connect';
-import { PgPeopleStore } from '../../../src-main/core/team/people-store';
 import { startTestCore } from '../../support/core';
 import { ownCluster } from '../../support/postgres';
 import { makeTempDir, removeDir } from '../../support/temp-dir';

@@ -1,4 +1,5 @@
 import { PgCommandStore } from '../../commands/pg-store';
+import { PgReplyStore } from '../../compose/pg-store';
 import type { DeliveryStore } from '../../deliveries/store';
 import { PgInboxSettingsStore } from '../../inboxes/pg-settings-store';
 import { PgInboxStore } from '../../inboxes/pg-store';
@@ -7,7 +8,6 @@ import { PgLinkDefaultsStore } from '../../links/pg-link-defaults';
 import { PgProfileStore } from '../../profiles/pg-store';
 import { PgAttemptStore } from '../../replay/pg-store';
 import { PgReplayTargetStore } from '../../replay/pg-target-store';
-import { PgReplyStore } from '../../replies/pg-store';
 import type { SecretBox } from '../../secrets/secret-box';
 import { PgKeyStore } from '../../signer/pg-key-store';
 import type { Stores } from '../stores';

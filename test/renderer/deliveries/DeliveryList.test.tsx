@@ -1,0 +1,226 @@
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DeliveriesProvider } from '../../../src-renderer/features/deliveries/context';
+import { DeliveryList } from '../../../src-renderer/features/deliveries/DeliveryList';
+import { createDeliveriesStore } from '../../../src-renderer/features/deliveries/store';
+import { makeDetail, makeItem, makePage } from '../support/deliveries';
+import { createFakeClient, createManualFrames, settle } from '../support/fakeClient';
+import { installFakeLayout } from '../support/layout';
+
+// 640 px of list: 20 rows of 32 px in view.
+installFakeLayout(640);
+
+afterEach(cleanup);
+
+async function renderList(total: number, onOpen = () => {}) {
+  const fake = createFakeClient({
+    'deliveries.list': () => ({ items: makePage(1, total), total }),
+    'deliveries.get': ({ id }) => makeDetail(id),
+  });
+  const frames = createManualFrames();
+  const store = createDeliveriesStore(fake.client, { scheduleFrame: frames.schedule });
+  store.getState().start();
+  await act(settle);
+  render(
+    <DeliveriesProvider store={store}>
+      <DeliveryList onOpen={onOpen} empty={<p data-testid="empty-state">empty</p>} />
+    </DeliveriesProvider>,
+  );
+  return { fake, frames, store };
+}
+
+const renderedIds = () =>
+  screen.queryAllByTestId('delivery-row').map((row) => Number(row.dataset.deliveryId));
+
+describe('DeliveryList', () => {
+  it('renders only a window of rows out of 100,000', async () => {
+    await renderList(100_000);
+    const ids = renderedIds();
+    // 640 px / 32 px = 20 rows in view, plus 10 overscan below.
+    expect(ids.length).toBeGreaterThanOrEqual(20);
+    expect(ids.length).toBeLessThanOrEqual(41);
+    expect(ids[0]).toBe(100_000);
+    expect(screen.getByTestId('delivery-count').textContent).toContain('100,000 deliveries');
+  });
+
+  it('renders the rows around the scroll position', async () => {
+    await renderList(100_000);
+    const scroller = screen.getByTestId('delivery-list').querySelector('.list-scroll') as HTMLElement;
+    scroller.scrollTop = 50_000 * 32;
+    await act(async () => {
+      fireEvent.scroll(scroller);
+    });
+    const ids = renderedIds();
+    expect(ids.length).toBeLessThanOrEqual(41);
+    // Row index 50,000 holds id 100,000 - 50,000.
+    expect(ids).toContain(50_000);
+    expect(ids).not.toContain(100_000);
+  });
+
+  it('shows a row per delivery with time, inbox, colored status, user, text and problem badge', async () => {
+    const fake = createFakeClient({
+      'deliveries.list': () => ({
+        items: [
+          makeItem(2, { responseStatus: 404, problem: 'unknown-inbox', inbox: 'typo' }),
+          makeItem(1, { responseStatus: 200 }),
+        ],
+        total: 2,
+      }),
+    });
+    const store = createDeliveriesStore(fake.client, { scheduleFrame: () => {} });
+    store.getState().start();
+    await act(settle);
+    render(
+      <DeliveriesProvider store={store}>
+        <DeliveryList onOpen={() => {}} empty={null} />
+      </DeliveriesProvider>,
+    );
+    const [first, second] = screen.getAllByTestId('delivery-row');
+    expect(first?.textContent).toContain('typo');
+    expect(first?.querySelector('.status-client-error')?.textContent).toBe('404');
+    expect(first?.querySelector('[data-problem="unknown-inbox"]')?.getAttribute('title')).toMatch(
+      /does not exist/,
+    );
+    expect(second?.querySelector('.status-ok')?.textContent).toBe('200');
+    expect(second?.textContent).toContain('Ada');
+    expect(second?.textContent).toContain('message 1');
+    // From 2024: not today, so the date comes first.
+    expect(second?.querySelector('.cell-time')?.textContent).toMatch(/^2024-01-01 \d\d:\d\d$/);
+  });
+
+  it('shows today’s deliveries by time, other days’ with a date, and how long ago on hover', async () => {
+    const now = Date.now();
+    const fake = createFakeClient({
+      'deliveries.list': () => ({
+        items: [
+          makeItem(2, { receivedAt: new Date(now - 3 * 60_000).toISOString() }),
+          makeItem(1, { receivedAt: '2025-03-01T12:00:00.000Z' }),
+        ],
+        total: 2,
+      }),
+    });
+    const store = createDeliveriesStore(fake.client, { scheduleFrame: () => {} });
+    store.getState().start();
+    await act(settle);
+    render(
+      <DeliveriesProvider store={store}>
+        <DeliveryList onOpen={() => {}} empty={null} />
+      </DeliveriesProvider>,
+    );
+    const [today, old] = screen.getAllByTestId('delivery-row').map((row) => row.querySelector('.cell-time'));
+    // Three minutes ago may be yesterday just after midnight: then it shows a date too.
+    const sameDay = new Date(now - 3 * 60_000).getDate() === new Date(now).getDate();
+    if (sameDay) expect(today?.textContent).toMatch(/^\d\d:\d\d:\d\d\.\d{3}$/);
+    expect(old?.textContent).toMatch(/^(2025-)?03-0[12] \d\d:\d\d/);
+    fireEvent.mouseEnter(today as Element);
+    expect(today?.getAttribute('title')).toMatch(/^3 min ago · /);
+    fireEvent.mouseEnter(old as Element);
+    expect(old?.getAttribute('title')).toMatch(/ago · 2025-0[23]-0[12] /);
+  });
+
+  it('keeps each name and text from outside in its own bidi island', async () => {
+    const rlo = '\u202E';
+    const item = makeItem(1, { inbox: `shop${rlo}` });
+    const fake = createFakeClient({
+      'deliveries.list': () => ({
+        items: [
+          {
+            ...item,
+            summary: {
+              ...item.summary,
+              user: { id: 501, name: `Ada${rlo}`, username: null, language: null },
+              text: `hi${rlo}`,
+            },
+          },
+        ],
+        total: 1,
+      }),
+    });
+    const store = createDeliveriesStore(fake.client, { scheduleFrame: () => {} });
+    store.getState().start();
+    await act(settle);
+    render(
+      <DeliveriesProvider store={store}>
+        <DeliveryList onOpen={() => {}} empty={null} />
+      </DeliveriesProvider>,
+    );
+    const row = screen.getByTestId('delivery-row');
+    const isolated = (cell: string) => row.querySelector(`${cell} bdi`)?.textContent;
+    expect(isolated('.cell-inbox')).toBe(`shop${rlo}`);
+    expect(isolated('.cell-user')).toBe(`Ada${rlo}`);
+    expect(isolated('.cell-text')).toBe(`hi${rlo}`);
+  });
+
+  it('moves the selection with arrow keys and j/k, selects on click, and opens on Enter', async () => {
+    let opened = 0;
+    const { store } = await renderList(50, () => {
+      opened += 1;
+    });
+    const list = screen.getByTestId('delivery-list');
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    expect(store.getState().selectedId).toBe(50);
+    fireEvent.keyDown(list, { key: 'j' });
+    fireEvent.keyDown(list, { key: 'j' });
+    expect(store.getState().selectedId).toBe(48);
+    fireEvent.keyDown(list, { key: 'k' });
+    fireEvent.keyDown(list, { key: 'ArrowUp' });
+    expect(store.getState().selectedId).toBe(50);
+    fireEvent.keyDown(list, { key: 'ArrowUp' });
+    expect(store.getState().selectedId).toBe(50);
+    await act(settle);
+
+    const row = screen.getAllByTestId('delivery-row').find((element) => element.dataset.deliveryId === '45');
+    fireEvent.click(row as HTMLElement);
+    expect(store.getState().selectedId).toBe(45);
+    await act(settle);
+    expect(row?.getAttribute('aria-selected')).toBe('true');
+    expect(list.getAttribute('aria-activedescendant')).toBe('delivery-row-45');
+
+    fireEvent.keyDown(list, { key: 'Enter' });
+    expect(opened).toBe(1);
+  });
+
+  it('shows live arrivals on top after one frame', async () => {
+    const { fake, frames } = await renderList(3);
+    fake.emit('delivery.added', { items: [makeItem(4), makeItem(5)] });
+    expect(renderedIds()).toEqual([3, 2, 1]);
+    act(() => frames.run());
+    expect(renderedIds()).toEqual([5, 4, 3, 2, 1]);
+  });
+
+  it('asks for the older page when scrolled near the end', async () => {
+    const { fake } = await renderList(200);
+    expect(fake.calls('deliveries.list')).toHaveLength(1);
+    const scroller = screen.getByTestId('delivery-list').querySelector('.list-scroll') as HTMLElement;
+    scroller.scrollTop = 180 * 32;
+    await act(async () => {
+      fireEvent.scroll(scroller);
+    });
+    await act(settle);
+    expect(fake.calls('deliveries.list')[1]?.input).toEqual({ limit: 200, before: 1 });
+  });
+
+  it('shows the empty state once the list is known to be empty', async () => {
+    await renderList(0);
+    expect(screen.getByTestId('empty-state')).toBeTruthy();
+    expect(screen.getByTestId('delivery-list')).toBeTruthy();
+  });
+
+  it('says "10,000+ matching" when the server stopped counting, instead of a number that is not the count', async () => {
+    const fake = createFakeClient({
+      'deliveries.list': () => ({ items: makePage(1, 50), total: 10_000, totalExact: false }),
+      'deliveries.get': ({ id }) => makeDetail(id),
+    });
+    const store = createDeliveriesStore(fake.client, { scheduleFrame: createManualFrames().schedule });
+    store.getState().start();
+    await act(settle);
+    act(() => store.getState().setFilter({ status: '2xx' }));
+    await act(settle);
+    render(
+      <DeliveriesProvider store={store}>
+        <DeliveryList onOpen={() => {}} empty={<p>empty</p>} />
+      </DeliveriesProvider>,
+    );
+    expect(screen.getByTestId('match-count').textContent).toBe('10,000+ matching');
+  });
+});
