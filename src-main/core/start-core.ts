@@ -7,7 +7,6 @@ import { captureMethods } from './capture/capture-methods';
 import { CommandPool, type CommandPoolOptions } from './commands/command-pool';
 import { tryRunMethod } from './commands/try-run';
 import { deleteMethods } from './deliveries/delete-methods';
-import type { NewDelivery } from './deliveries/records';
 import { SqliteWriter } from './deliveries/sqlite-writer';
 import { EventHub } from './events';
 import { Forwarder } from './forwarding/forwarder';
@@ -20,7 +19,6 @@ import { DEFAULT_INBOX } from './inboxes/store';
 import { handleLinkHit } from './links/handle-link';
 import { linkMethods } from './links/link-methods';
 import { ensureSandboxProfile } from './profiles/sandbox-profile';
-import { GroupCommitter } from './receiver/group-commit';
 import type { ReceiverLimits } from './receiver/limits';
 import { startReceiver } from './receiver/server';
 import { ReplayJobs } from './replay/jobs';
@@ -30,6 +28,7 @@ import { sandboxMethods } from './sandbox/sandbox-methods';
 import { keyFileBox, keyFileBoxAt } from './secrets/key-file-box';
 import type { SecretBox } from './secrets/secret-box';
 import { createService } from './service';
+import { deliveryCommits } from './store/delivery-commits';
 import { StoreHealth } from './store/health';
 import { DATABASE_FILE, openDatabase } from './store/open-database';
 import { openTeamState, type TeamState } from './store/pg/team-state';
@@ -179,27 +178,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const profiles = forgettingOnChange(stores.profiles, secretChecker);
   const replayAttempts = stores.attempts;
 
-  const committer = new GroupCommitter(
-    async (batch: NewDelivery[]) => {
-      try {
-        const items = await deliveries.insertAll(batch);
-        health.recovered();
-        return items;
-      } catch (error) {
-        const reason = shared.unreachable(error);
-        if (reason !== null) health.failed(reason);
-        throw error;
-      }
-    },
-    // After the answers: pushing to the UI must not delay the platform.
-    (items) => {
-      shared.committed(items);
-      setImmediate(() => events.emit('delivery.added', { items }));
-    },
-    // The writer thread queues batches and commits what waits together: the next is parsed while the
-    // disk syncs the last. PostgreSQL gets one at a time, its batches growing with the round trip.
-    { maxInFlight: team === null ? 4 : 1, eager: true },
-  );
+  const committer = deliveryCommits(shared, events);
 
   const http = new HttpPools();
   const commandPool = new CommandPool({ ...options.commands, log });

@@ -4,7 +4,7 @@ import { Agent, request } from 'undici';
 import type { DeliveryStore } from '../deliveries/store';
 import { describeError } from '../describe-error';
 import type { EventHub } from '../events';
-import { GroupCommitter } from '../receiver/group-commit';
+import { GroupCommitter } from '../store/group-commit';
 import { replayRequest } from './request-for';
 import type { AttemptStore, NewAttempt } from './store';
 import type { ReplayTargetStore } from './target-store';
