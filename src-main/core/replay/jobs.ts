@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { ContractError, FAILED_IDS_LISTED, type ReplayInput, type ReplayProgress } from '@contract';
+import { idsMatching } from '../deliveries/ids-matching';
 import type { DeliveryStore } from '../deliveries/store';
 import { describeError } from '../describe-error';
 import type { EventHub } from '../events';
@@ -11,6 +12,8 @@ import type { ReplayTargetStore } from './target-store';
 
 const TIMEOUT_MS = 10_000;
 const PROGRESS_EVERY_MS = 100;
+/** A replay by filter sends at most this many of the newest matches. */
+const MAX_MATCHED = 100_000;
 
 interface Job {
   progress: ReplayProgress;
@@ -72,7 +75,7 @@ export class ReplayJobs {
         throw new ContractError('bad-input', `editedBody: not valid JSON (${(error as Error).message})`);
       }
     }
-    const ids = input.deliveryIds ?? (await this.matching(input));
+    const ids = input.deliveryIds ?? (await idsMatching(this.deliveries, input.filter ?? {}, MAX_MATCHED));
     if (ids.length === 0) throw new ContractError('bad-input', 'Nothing to replay: no delivery matches.');
     await this.rememberTarget(input.target, ids[0] as number);
     const jobId = randomUUID();
@@ -112,19 +115,6 @@ export class ReplayJobs {
     for (const job of this.jobs.values()) job.cancelled = true;
     await this.writer.flush();
     await this.post.close();
-  }
-
-  private async matching(input: ParsedReplay): Promise<number[]> {
-    const ids: number[] = [];
-    let before: number | undefined;
-    while (ids.length < 100_000) {
-      const page = await this.deliveries.search({ ...(input.filter ?? {}), before, limit: 1000 });
-      ids.push(...page.items.map((i) => i.id));
-      if (page.items.length < 1000) break;
-      before = page.items.at(-1)?.id;
-    }
-    // Oldest first: the order the platform sent them.
-    return ids.reverse();
   }
 
   private async run(job: Job, ids: number[], input: ParsedReplay): Promise<void> {
