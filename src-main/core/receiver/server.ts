@@ -6,9 +6,10 @@ import type { NewDelivery } from '../deliveries/records';
 import { describeError } from '../describe-error';
 import type { ForwardResult } from '../forwarding/forwarder';
 import { forwardedBy } from '../forwarding/hop';
+import { listen } from '../http/listen';
 import type { SecretVerdict } from '../inboxes/secret-check';
 import type { LinkHit, LinkOutcome } from '../links/handle-link';
-import { type Answer, answers } from './answers';
+import { answers, sendAnswer } from './answers';
 import type { BodyClaim } from './body-budget';
 import { classify } from './classify';
 import { clientAddress } from './client-address';
@@ -75,7 +76,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
       .finally(() => claim.release())
       .catch((error: unknown) => {
         options.log(`receiver: request failed: ${error instanceof Error ? error.message : String(error)}`);
-        if (!res.headersSent) send(res, answers.internal());
+        if (!res.headersSent) sendAnswer(res, answers.internal());
         else res.destroy();
       })
       // Answering can fail too (the socket went away): cut it rather than leave a rejection behind.
@@ -106,16 +107,16 @@ async function handle(
   const match = WEBHOOK_PATH.exec(target.path);
   if (!match) {
     const isAbout = (target.path === '/' || target.path === '/healthz') && req.method === 'GET';
-    send(res, isAbout ? answers.about() : answers.notFound(target.path));
+    sendAnswer(res, isAbout ? answers.about() : answers.notFound(target.path));
     return;
   }
   if (req.method !== 'POST') {
-    send(res, answers.methodNotAllowed(req.method ?? '?'));
+    sendAnswer(res, answers.methodNotAllowed(req.method ?? '?'));
     return;
   }
   const inboxName = decodeInbox(match[1], options.defaultInbox);
   if (inboxName === null) {
-    send(res, answers.notFound(target.path));
+    sendAnswer(res, answers.notFound(target.path));
     return;
   }
   const headers = headerPairs(req.rawHeaders);
@@ -123,14 +124,14 @@ async function handle(
   const policy = options.policy;
   if (policy && hops.includes(policy.instanceId)) {
     // Our own forwarder sent this (through a tunnel or a name for this machine): the original is stored.
-    send(res, answers.forwardLoop());
+    sendAnswer(res, answers.forwardLoop());
     return;
   }
   const body = await readBody(req, options.maxBodyBytes, claim);
   if (body.kind === 'aborted') return; // The client left; nothing was acknowledged.
   if (body.kind === 'busy') {
     // Not stored: keeping it is what memory cannot afford right now. The platform retries.
-    send(res, answers.busy());
+    sendAnswer(res, answers.busy());
     return;
   }
   const verdict = classify(
@@ -211,7 +212,7 @@ async function handle(
   }
   // A rule's delay comes after the commit: the delivery is kept even if the platform gives up waiting.
   if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
-  send(res, answer);
+  sendAnswer(res, answer);
 }
 
 async function handleLink(
@@ -225,17 +226,17 @@ async function handleLink(
 ): Promise<void> {
   const method = req.method ?? 'GET';
   if (method !== 'GET' && method !== 'POST') {
-    send(res, answers.methodNotAllowed(method, 'GET, POST'));
+    sendAnswer(res, answers.methodNotAllowed(method, 'GET, POST'));
     return;
   }
   const body = await readBody(req, options.maxBodyBytes, claim);
   if (body.kind === 'aborted') return;
   if (body.kind === 'busy') {
-    send(res, answers.busy());
+    sendAnswer(res, answers.busy());
     return;
   }
   if (body.kind === 'too-large') {
-    send(res, answers.tooLarge(body.size, options.maxBodyBytes));
+    sendAnswer(res, answers.tooLarge(body.size, options.maxBodyBytes));
     return;
   }
   const headers = headerPairs(req.rawHeaders);
@@ -273,16 +274,7 @@ async function handleLink(
     );
     answer = answers.storageFailed();
   }
-  send(res, answer);
-}
-
-function send(res: ServerResponse, answer: Answer): void {
-  res.writeHead(answer.status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(answer.body),
-    ...answer.headers,
-  });
-  res.end(answer.body);
+  sendAnswer(res, answer);
 }
 
 function splitTarget(url: string): { path: string; query: string } {
@@ -306,16 +298,6 @@ function headerPairs(raw: string[]): Array<[string, string]> {
   const pairs: Array<[string, string]> = [];
   for (let i = 0; i + 1 < raw.length; i += 2) pairs.push([raw[i] as string, raw[i + 1] as string]);
   return pairs;
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
 }
 
 /**
