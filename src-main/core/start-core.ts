@@ -19,6 +19,7 @@ import { DEFAULT_INBOX } from './inboxes/store';
 import { handleLinkHit } from './links/handle-link';
 import { linkMethods } from './links/link-methods';
 import { ensureSandboxProfile } from './profiles/sandbox-profile';
+import { inboxDecisions } from './receiver/decide';
 import type { ReceiverLimits } from './receiver/limits';
 import { startReceiver } from './receiver/server';
 import { ReplayJobs } from './replay/jobs';
@@ -203,6 +204,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
           log,
         });
   tapQueue?.start();
+  const tap = (deliveryId: number, url: string, body: Buffer, headers: Array<[string, string]>) =>
+    tapQueue ? tapQueue.enqueue(deliveryId, url) : forwarder.tap(deliveryId, url, body, headers);
   const receiverHost = options.receiverHost ?? DEFAULTS.receiverHost;
 
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
@@ -222,16 +225,14 @@ export async function startCore(options: CoreOptions): Promise<Core> {
           { profiles, keys, commands, deliveries, http, run: (body, scope) => commandPool.run(body, scope) },
           hit,
         ),
-      policy: {
-        instanceId,
-        rule: (inbox) => inboxSettings.takeRule(inbox),
-        forwarding: (inbox) => inboxSettings.get(inbox).forwarding,
-        proxy: (url, body, headers) => forwarder.send(url, body, headers),
-        proxied: (id, url, body, result) => forwarder.attempt(id, 'proxy', url, body, result),
-        tap: (id, url, body, headers) =>
-          tapQueue ? tapQueue.enqueue(id, url) : forwarder.tap(id, url, body, headers),
+      instanceId,
+      decide: inboxDecisions({
+        settings: inboxSettings,
         secret: (inbox, headers) => secretChecker.verdict(inbox, headers),
-      },
+        forwarder,
+        tap,
+        log,
+      }),
     });
   } catch (error) {
     await tapQueue?.stop();
@@ -270,8 +271,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     profiles,
     inboxes,
     store: (delivery) => committer.add(delivery),
-    tap: (id, url, body, headers) =>
-      tapQueue ? tapQueue.enqueue(id, url) : forwarder.tap(id, url, body, headers),
+    tap,
     ...(options.capturePollSeconds === undefined ? {} : { pollSeconds: options.capturePollSeconds }),
     log,
   });

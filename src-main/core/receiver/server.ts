@@ -1,18 +1,16 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Forwarding, ResponseRule } from '@contract';
 import { type DeliveryListItem, InboxName } from '@contract';
 import type { NewDelivery } from '../deliveries/records';
 import { describeError } from '../describe-error';
-import type { ForwardResult } from '../forwarding/forwarder';
 import { forwardedBy } from '../forwarding/hop';
 import { listen } from '../http/listen';
-import type { SecretVerdict } from '../inboxes/secret-check';
 import type { LinkHit, LinkOutcome } from '../links/handle-link';
 import { answers, sendAnswer } from './answers';
 import type { BodyClaim } from './body-budget';
 import { classify } from './classify';
 import { clientAddress } from './client-address';
+import { ACCEPT, type Decide } from './decide';
 import { createGuardedServer } from './guarded-server';
 import { type ReceiverLimits, receiverLimits } from './limits';
 import { readBody } from './read-body';
@@ -28,8 +26,14 @@ export interface ReceiverOptions {
   log: (message: string) => void;
   /** Signed-link hits (`/ownlang/webhook/<bot id>`): verified and run by core. */
   links: (hit: LinkHit) => Promise<LinkOutcome>;
-  /** Per-inbox response rules and forwarding; absent: every accepted delivery gets 200. */
-  policy?: ReceiverPolicy;
+  /**
+   * Judges each accepted delivery by its inbox's settings: secret check,
+   * response rule, forwarding (see decide.ts). Absent: every accepted
+   * delivery gets 200.
+   */
+  decide?: Decide;
+  /** This inspector's id in the forwarding hop header: a delivery naming it came back to us in a loop. */
+  instanceId?: string;
   /** Caps and timeouts against hostile clients; what is not given is derived (see receiverLimits). */
   limits?: Partial<ReceiverLimits>;
   /**
@@ -38,19 +42,6 @@ export interface ReceiverOptions {
    * all come from the proxy; the proxy limits its clients).
    */
   trustProxy?: boolean;
-}
-
-export interface ReceiverPolicy {
-  /** This inspector's id in the forwarding hop header: a delivery naming it came back to us in a loop. */
-  instanceId: string;
-  rule(inbox: string): Promise<ResponseRule | null>;
-  forwarding(inbox: string): Forwarding | null;
-  proxy(url: string, body: Buffer, headers: Array<[string, string]>): Promise<ForwardResult>;
-  proxied(deliveryId: number, url: string, body: Buffer, result: ForwardResult): Promise<void>;
-  /** Owes a forward of a stored delivery; on a team server it is queued in the database before the answer. */
-  tap(deliveryId: number, url: string, body: Buffer, headers: Array<[string, string]>): Promise<void> | void;
-  /** Whether the delivery carries the webhook secret of the profile feeding the inbox (inboxes/secret-check). */
-  secret?(inbox: string, headers: Array<[string, string]>): SecretVerdict | Promise<SecretVerdict>;
 }
 
 export interface Receiver {
@@ -94,6 +85,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
   };
 }
 
+/** Routes a request: deliveries to /webhook[/<inbox>], signed-link hits, and a word about us for the rest. */
 async function handle(
   req: IncomingMessage,
   res: ServerResponse,
@@ -105,24 +97,36 @@ async function handle(
   const link = LINK_PATH.exec(target.path);
   if (link) return handleLink(req, res, options, claim, target, link[1] ?? '', receivedAt);
   const match = WEBHOOK_PATH.exec(target.path);
-  if (!match) {
-    const isAbout = (target.path === '/' || target.path === '/healthz') && req.method === 'GET';
-    sendAnswer(res, isAbout ? answers.about() : answers.notFound(target.path));
-    return;
-  }
+  if (match) return handleDelivery(req, res, options, claim, target, match[1], receivedAt);
+  const isAbout = (target.path === '/' || target.path === '/healthz') && req.method === 'GET';
+  sendAnswer(res, isAbout ? answers.about() : answers.notFound(target.path));
+}
+
+/**
+ * A delivery, from request to answer: refusals that need no body, the body,
+ * what it is (classify), what its inbox wants (decide), the commit, then the
+ * answer, after the work owed to a stored delivery.
+ */
+async function handleDelivery(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: ReceiverOptions,
+  claim: BodyClaim,
+  target: { path: string; query: string },
+  inboxSegment: string | undefined,
+  receivedAt: number,
+): Promise<void> {
   if (req.method !== 'POST') {
     sendAnswer(res, answers.methodNotAllowed(req.method ?? '?'));
     return;
   }
-  const inboxName = decodeInbox(match[1], options.defaultInbox);
+  const inboxName = decodeInbox(inboxSegment, options.defaultInbox);
   if (inboxName === null) {
     sendAnswer(res, answers.notFound(target.path));
     return;
   }
   const headers = headerPairs(req.rawHeaders);
-  const hops = forwardedBy(headers);
-  const policy = options.policy;
-  if (policy && hops.includes(policy.instanceId)) {
+  if (options.instanceId !== undefined && forwardedBy(headers).includes(options.instanceId)) {
     // Our own forwarder sent this (through a tunnel or a name for this machine): the original is stored.
     sendAnswer(res, answers.forwardLoop());
     return;
@@ -134,38 +138,19 @@ async function handle(
     sendAnswer(res, answers.busy());
     return;
   }
+
   const verdict = classify(
     body,
     { name: inboxName, known: options.hasInbox(inboxName) },
     options.maxBodyBytes,
   );
-  let answer = verdict.answer;
-  let problem = verdict.problem;
-  if (policy?.secret && answer.status === 200) {
-    const asked = policy.secret(inboxName, headers);
-    // Most inboxes check nothing and answer at once: no await on the hot path for them.
-    const secret = typeof asked === 'string' ? asked : await asked;
-    // Whether it is really the platform matters more than an unknown shape.
-    if (secret !== 'ok') problem = 'bad-secret';
-    // Refused as a careful bot would: no rule, no forwarding to the bot either.
-    if (secret === 'reject') answer = answers.badSecret();
-  }
-  let delayMs = 0;
-  let proxied: { url: string; result: ForwardResult } | null = null;
-  let tapUrl: string | null = null;
-  if (policy && answer.status === 200) {
-    const rule = await policy.rule(inboxName);
-    // Another inspector forwarded it already: kept here, never sent on again (no ping-pong between two).
-    const forwarding = rule || hops.length > 0 ? null : policy.forwarding(inboxName);
-    if (rule) {
-      answer = answers.byRule(rule.status, rule.body);
-      delayMs = rule.delayMs;
-    } else if (forwarding?.mode === 'proxy') {
-      const result = await policy.proxy(forwarding.url, verdict.body, headers);
-      proxied = { url: forwarding.url, result };
-      answer = answers.proxied(result);
-    } else if (forwarding?.mode === 'tap') tapUrl = forwarding.url;
-  }
+  // Only an accepted delivery is for its inbox to judge; a refused one is stored as refused.
+  const asked =
+    verdict.answer.status === 200 ? (options.decide?.(inboxName, verdict.body, headers) ?? ACCEPT) : null;
+  // Most inboxes check nothing: decided at once, no await on the hot path for them.
+  const decision = asked instanceof Promise ? await asked : asked;
+  let answer = decision?.answer ?? verdict.answer;
+
   let storedId: number | null = null;
   try {
     const stored = await options.store({
@@ -181,29 +166,20 @@ async function handle(
       bodyOmitted: verdict.bodyOmitted,
       responseStatus: answer.status,
       responseBody: answer.body,
-      problem,
+      problem: decision?.problem ?? verdict.problem,
       summary: verdict.summary,
     });
     storedId = stored.id;
   } catch (error) {
     options.log(`receiver: could not store a delivery: ${describeError(error)}`);
     answer = answers.storageFailed();
-    delayMs = 0;
   }
-  if (storedId !== null) {
+
+  if (storedId !== null && decision?.afterStore) {
     // Committed: whatever happens to its forwarding now, the platform must hear the delivery was taken,
     // or its retry becomes a duplicate.
     try {
-      // Recorded in the background: the platform's answer does not wait for the bookkeeping.
-      if (proxied) {
-        const id = storedId;
-        policy?.proxied(id, proxied.url, verdict.body, proxied.result).catch((error: unknown) => {
-          options.log(
-            `receiver: the proxy attempt of delivery #${id} was not recorded: ${describeError(error)}`,
-          );
-        });
-      }
-      if (tapUrl) await policy?.tap(storedId, tapUrl, verdict.body, headers);
+      await decision.afterStore(storedId);
     } catch (error) {
       options.log(
         `receiver: delivery #${storedId} is stored, but its forwarding failed: ${describeError(error)}`,
@@ -211,6 +187,7 @@ async function handle(
     }
   }
   // A rule's delay comes after the commit: the delivery is kept even if the platform gives up waiting.
+  const delayMs = storedId === null ? 0 : (decision?.delayMs ?? 0);
   if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
   sendAnswer(res, answer);
 }
