@@ -85,8 +85,12 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
   };
 }
 
-/** Routes a request: deliveries to /webhook[/<inbox>], signed-link hits, and a word about us for the rest. */
-async function handle(
+/**
+ * Routes a request: deliveries to /webhook[/<inbox>], signed-link hits, and
+ * a word about us for the rest. Not async itself: a delivery's own promise is
+ * the request's, none more per request.
+ */
+function handle(
   req: IncomingMessage,
   res: ServerResponse,
   options: ReceiverOptions,
@@ -98,8 +102,12 @@ async function handle(
   if (link) return handleLink(req, res, options, claim, target, link[1] ?? '', receivedAt);
   const match = WEBHOOK_PATH.exec(target.path);
   if (match) return handleDelivery(req, res, options, claim, target, match[1], receivedAt);
-  const isAbout = (target.path === '/' || target.path === '/healthz') && req.method === 'GET';
-  sendAnswer(res, isAbout ? answers.about() : answers.notFound(target.path));
+  return handleOther(req, res, target.path);
+}
+
+async function handleOther(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  const isAbout = (path === '/' || path === '/healthz') && req.method === 'GET';
+  sendAnswer(res, isAbout ? answers.about() : answers.notFound(path));
 }
 
 /**
