@@ -15,13 +15,22 @@ import { createGuardedServer } from './guarded-server';
 import { type ReceiverLimits, receiverLimits } from './limits';
 import { readBody } from './read-body';
 
+/*
+ * The webhook receiver. A delivery's path, top to bottom in handleDelivery:
+ * the refusals that need no body → readBody → classify (what the body is,
+ * classify.ts) → decide (what its inbox's secret check, rule and forwarding
+ * want, decide.ts) → store (group-committed: store/delivery-commits.ts) →
+ * afterStore (the forwarding owed to a stored delivery) → the answer
+ * (answers.ts), after a rule's delay.
+ */
+
 export interface ReceiverOptions {
   host: string;
   port: number;
   maxBodyBytes: number;
   defaultInbox: string;
   hasInbox: (name: string) => boolean;
-  /** Resolves once the delivery is committed. */
+  /** Resolves once the delivery is committed (in startCore: store/delivery-commits.ts). */
   store: (delivery: NewDelivery) => Promise<DeliveryListItem>;
   log: (message: string) => void;
   /** Signed-link hits (`/ownlang/webhook/<bot id>`): verified and run by core. */
