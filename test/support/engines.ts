@@ -115,9 +115,11 @@ function tempDir(ctx: TestContext): string {
 const keyBox = (ctx: TestContext): SecretBox => keyFileBox(tempDir(ctx));
 
 const BARE_DELIVERY: Record<EngineName, string> = {
+  // Received at 0 ms: the next time-ordered key of that millisecond (core/deliveries/time-key.ts).
   sqlite: `INSERT INTO deliveries (received_at, inbox, method, path, query, headers, body, body_size,
-             body_omitted, response_status, response_body, platform, kind)
-           VALUES (0, 'default', 'POST', '/webhook', '', '[]', $1, 2, 0, 200, '', 'telegram', 'message')
+             body_omitted, response_status, response_body, platform, kind, sort_key)
+           VALUES (0, 'default', 'POST', '/webhook', '', '[]', $1, 2, 0, 200, '', 'telegram', 'message',
+             (SELECT coalesce(max(sort_key) + 1, 0) FROM deliveries WHERE sort_key BETWEEN 0 AND 1048575))
            RETURNING id`,
   postgres: `INSERT INTO deliveries (received_at, inbox, method, path, query, headers, body, body_size,
                body_omitted, response_status, response_body, platform, kind, search)

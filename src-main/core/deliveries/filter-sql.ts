@@ -1,4 +1,5 @@
 import type { DeliveryFilter } from '@contract';
+import { firstKeyOf, lastKeyOf } from './time-key';
 
 export interface FilterSql {
   /** Identifies the statement's shape: statements are prepared once per shape. */
@@ -39,6 +40,7 @@ export const idVariants = (id: string): [number | string, string] => [
   id,
 ];
 
+/** Bounds on the id (arrival), not on the list's time order: see sqlite-cursor.ts for that. */
 type Cursors = { before?: number | undefined; after?: number | undefined };
 
 /**
@@ -66,8 +68,16 @@ export function filterSql(filter: DeliveryFilter & Cursors, { facets = true } = 
     if (filter.userId !== undefined) add('d.user_id IN (?, ?)', ...idVariants(filter.userId));
     if (filter.chatId !== undefined) add('d.chat_id IN (?, ?)', ...idVariants(filter.chatId));
   }
-  if (filter.from !== undefined) add('d.received_at >= ?', Date.parse(filter.from));
-  if (filter.to !== undefined) add('d.received_at <= ?', Date.parse(filter.to));
+  // A time range is a range of the time-ordered key (its index walks it); the times themselves
+  // stay exact where a key's millisecond is clamped (time-key.ts).
+  if (filter.from !== undefined) {
+    const from = Date.parse(filter.from);
+    add('d.sort_key >= ? AND d.received_at >= ?', firstKeyOf(from), from);
+  }
+  if (filter.to !== undefined) {
+    const to = Date.parse(filter.to);
+    add('d.sort_key <= ? AND d.received_at <= ?', lastKeyOf(to), to);
+  }
   if (filter.before !== undefined) add('d.id < ?', filter.before);
   if (filter.after !== undefined) add('d.id > ?', filter.after);
   return {

@@ -7,6 +7,7 @@ import { searchQuery } from '../store/pg/search-text';
 import { pgText } from '../store/pg/text-value';
 import { idVariants, STATUS_CLASS } from './filter-sql';
 import { PgDeleter } from './pg-delete';
+import { retentionCut } from './pg-retention-cut';
 import { type PgDeliveryValues, pgDeliveryValues, pgInvocationValues } from './pg-rows';
 import type { DeliveryListRow, DeliveryRow, NewDelivery, SeenUserRow } from './records';
 import type { DeliveryPage, DeliverySearch, DeliveryStore, SeenUser, StoredDelivery } from './store';
@@ -167,16 +168,32 @@ export class PgDeliveryStore implements DeliveryStore {
   }
 
   /**
-   * Newest first, narrowed by any filter, as SQLite's filterSql narrows.
+   * The time of the row a page ended on: the row's own (it may be gone:
+   * then `beforeAt`, or the nearest older arrival's).
+   */
+  private cursorTime(before: number, beforeAt: string | undefined): postgres.Fragment {
+    const at = beforeAt === undefined ? this.sql`NULL` : this.sql`${iso(Date.parse(beforeAt))}::timestamptz`;
+    return this.sql`coalesce(
+      (SELECT received_at FROM deliveries WHERE id = ${before}),
+      ${at},
+      (SELECT received_at FROM deliveries WHERE id < ${before} ORDER BY id DESC LIMIT 1),
+      '-infinity'::timestamptz)`;
+  }
+
+  /**
+   * In list order (received time, newest first, the id breaking ties),
+   * narrowed by any filter, as SQLite's filterSql narrows.
    * The page and the total come from one statement, so they agree (one
    * snapshot) and cost one round trip.
    */
   async search(query: DeliverySearch): Promise<DeliveryPage> {
-    const { limit, before, after, ...narrowing } = query;
+    const { limit, before, beforeAt, after, ...narrowing } = query;
     const where = this.narrowing(narrowing);
     const page = this.conditions([
       where,
-      before === undefined ? null : this.sql`id < ${before}`,
+      before === undefined
+        ? null
+        : this.sql`(received_at, id) < (${this.cursorTime(before, beforeAt)}, ${before})`,
       after === undefined ? null : this.sql`id > ${after}`,
     ]);
     const rows = await this.sql<(Partial<DeliveryListRow> & { total: number })[]>`
@@ -185,9 +202,10 @@ export class PgDeliveryStore implements DeliveryStore {
         -- One past the bound: a broad filter over a million rows stops counting there.
         SELECT 1 FROM deliveries WHERE ${where} LIMIT ${TOTAL_COUNTED_UP_TO + 1}) c) t
       LEFT JOIN (
-        SELECT ${this.listColumns} FROM deliveries WHERE ${page} ORDER BY id DESC LIMIT ${limit}
+        SELECT ${this.listColumns} FROM deliveries WHERE ${page}
+        ORDER BY deliveries.received_at DESC, deliveries.id DESC LIMIT ${limit}
       ) p ON true
-      ORDER BY p.id DESC`;
+      ORDER BY p.received_at DESC, p.id DESC`;
     const counted = rows[0]?.total ?? 0;
     // An empty page still has the total's row, with the page's columns null.
     const items = rows.filter((r) => r.id != null).map((r) => toListItem(r as DeliveryListRow));
@@ -287,15 +305,8 @@ export class PgDeliveryStore implements DeliveryStore {
   async prune(inbox: string, keepCount: number | null, olderThan: number | null): Promise<number> {
     const name = pgText(inbox);
     return this.sql.begin(async (tx) => {
-      const [cut] =
-        keepCount === null
-          ? []
-          : await tx<{ id: number }[]>`
-              SELECT id FROM deliveries WHERE inbox = ${name} ORDER BY id DESC LIMIT 1 OFFSET ${keepCount}`;
-      // A limit that is null matches nothing, as in SQLite.
       const gone = await tx<{ update_id: number | null }[]>`
-        DELETE FROM deliveries
-        WHERE inbox = ${name} AND (id <= ${cut?.id ?? 0} OR received_at < ${iso(olderThan ?? 0)}::timestamptz)
+        DELETE FROM deliveries WHERE inbox = ${name} AND ${retentionCut(tx, name, keepCount, olderThan)}
         RETURNING update_id`;
       const updates = [...new Set(gone.flatMap((r) => (r.update_id === null ? [] : [r.update_id])))];
       if (updates.length > 0) {
@@ -335,7 +346,7 @@ export class PgDeliveryStore implements DeliveryStore {
       const [seen] = await this.sql<SeenUserRow[]>`
         SELECT user_id, user_name, user_username, user_language, chat_id, chat_type FROM deliveries
         WHERE user_id = ${this.sql.json(spelling)} AND platform <> 'signed-link'
-        ORDER BY id DESC LIMIT 1`;
+        ORDER BY received_at DESC, id DESC LIMIT 1`;
       if (seen) return toSeenUser(seen);
     }
     return null;

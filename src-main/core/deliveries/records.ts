@@ -70,6 +70,8 @@ export interface DeliveryRow extends DeliveryListRow {
 
 /** The user columns of a user's latest platform delivery. */
 export interface SeenUserRow {
+  id: number;
+  received_at: number;
   user_id: number | string;
   user_name: string | null;
   user_username: string | null;

@@ -24,7 +24,9 @@ export class SqliteDeleter {
   constructor(private readonly db: Database) {
     this.inboxOf = db.prepare('SELECT inbox FROM deliveries WHERE id = ?');
     const unlink = db.prepare('UPDATE deliveries SET duplicate_of = NULL WHERE duplicate_of = ?');
-    const dropFts = db.prepare('DELETE FROM deliveries_fts WHERE rowid = ?');
+    const dropFts = db.prepare(
+      'DELETE FROM deliveries_fts WHERE rowid = (SELECT sort_key FROM deliveries WHERE id = ?)',
+    );
     const drop = db.prepare('DELETE FROM deliveries WHERE id = ?');
     this.dropTx = db.transaction((ids: readonly number[]) => {
       const gone: Gone[] = [];
@@ -86,7 +88,7 @@ function matching(filter: DeliveryFilter, upToId: number): FilterSql {
   const rows = filterSql({ ...filter, before: upToId + 1 });
   const words = filter.query ? ftsQuery(filter.query) : null;
   if (words === null) return rows;
-  const clause = 'd.id IN (SELECT rowid FROM deliveries_fts WHERE deliveries_fts MATCH ?)';
+  const clause = 'd.sort_key IN (SELECT rowid FROM deliveries_fts WHERE deliveries_fts MATCH ?)';
   return {
     shape: `${rows.shape} AND ${clause}`,
     where: `${rows.where} AND ${clause}`,

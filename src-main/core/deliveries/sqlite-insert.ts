@@ -1,6 +1,7 @@
 import type { DeliveryListItem } from '@contract';
 import type { Database, Statement } from 'better-sqlite3';
 import type { NewDelivery } from './records';
+import { keyMs } from './time-key';
 import { toListItem } from './to-contract';
 
 /**
@@ -19,10 +20,14 @@ export class SqliteInserter {
     this.insert = db.prepare(`INSERT INTO deliveries (
         received_at, inbox, method, path, query, headers, remote_address, body, body_size, body_omitted,
         response_status, response_body, problem, duplicate_of, platform, kind, update_id,
-        user_id, user_name, user_username, user_language, chat_id, chat_type, text)
+        user_id, user_name, user_username, user_language, chat_id, chat_type, text, sort_key)
       VALUES (@receivedAt, @inbox, @method, @path, @query, @headers, @remoteAddress, @body, @bodySize,
         @bodyOmitted, @responseStatus, @responseBody, @problem, @duplicateOf, @platform, @kind, @updateId,
-        @userId, @userName, @userUsername, @userLanguage, @chatId, @chatType, @text)`);
+        @userId, @userName, @userUsername, @userLanguage, @chatId, @chatType, @text,
+        -- The next key of that millisecond (time-key.ts): one seek in the key's own index. The
+        -- millisecond comes as a double (JavaScript's number): integer arithmetic keeps the key exact.
+        (SELECT coalesce(max(sort_key) + 1, CAST(@keyMs AS INTEGER) * 1048576) FROM deliveries
+         WHERE sort_key BETWEEN CAST(@keyMs AS INTEGER) * 1048576 AND CAST(@keyMs AS INTEGER) * 1048576 + 1048575))`);
     this.firstCopy = db.prepare(
       // Only an accepted copy counts as the first: a 404 before the inbox existed does not.
       'SELECT id FROM deliveries WHERE inbox = ? AND update_id = ? AND duplicate_of IS NULL AND response_status < 300 ORDER BY id LIMIT 1',
@@ -48,6 +53,7 @@ export class SqliteInserter {
     const problem = duplicateOf !== null ? 'duplicate' : row.problem;
     const result = this.insert.run({
       receivedAt: row.receivedAt,
+      keyMs: keyMs(row.receivedAt),
       inbox: row.inbox,
       method: row.method,
       path: row.path,

@@ -4,13 +4,16 @@ import { searchableBody } from './searchable-body';
 
 interface UnindexedRow extends FacetColumns {
   id: number;
+  /** sort_key as text: it passes 2^53 (time-key.ts). */
+  key: string;
   text: string | null;
   body: Buffer;
   body_omitted: number;
 }
 
 /**
- * Fills the search index from the table, in id order, behind the commits:
+ * Fills the search index from the table, in id order (each row under its
+ * time-ordered key, so searches walk rows in list order), behind the commits:
  * the rows are read back (from pages still in cache) rather than carried
  * over from the insert, so what is indexed is always exactly "every row up
  * to `search_progress`", after a crash or a migration as after a commit.
@@ -24,7 +27,7 @@ export class SqliteSearchIndexer {
 
   constructor(db: Database) {
     this.next = db.prepare(
-      `SELECT id, text, body, body_omitted, kind, platform, response_status, problem, user_id, chat_id
+      `SELECT id, CAST(sort_key AS TEXT) AS key, text, body, body_omitted, kind, platform, response_status, problem, user_id, chat_id
        FROM deliveries WHERE id > ? ORDER BY id LIMIT ?`,
     );
     this.insertFts = db.prepare('INSERT INTO deliveries_fts (rowid, text, body, facets) VALUES (?, ?, ?, ?)');
@@ -35,7 +38,7 @@ export class SqliteSearchIndexer {
       const rows = this.next.all(this.indexedUpTo(), max);
       for (const row of rows) {
         const body = row.body_omitted ? '' : searchableBody(row.body);
-        this.insertFts.run(row.id, row.text ?? '', body, facetTokens(row));
+        this.insertFts.run(BigInt(row.key), row.text ?? '', body, facetTokens(row));
       }
       const last = rows.at(-1);
       if (last) this.advance.run(last.id);

@@ -3,18 +3,25 @@ import type { Database, Statement } from 'better-sqlite3';
 import { type FilterSql, filterSql, ftsQuery, idVariants } from './filter-sql';
 import { type DeliveryListRow, LIST_COLUMNS, type SeenUserRow } from './records';
 import { facetTerms } from './search-facets';
+import { SqliteCursor } from './sqlite-cursor';
 import type { DeliverySearch } from './store';
+import { firstKeyOf, lastKeyOf, newestFirst } from './time-key';
 
 /** A search without its page size. */
 type Narrowing = Omit<DeliverySearch, 'limit'>;
+/** A search without its page size and cursors. */
+type Matching = Omit<DeliverySearch, 'limit' | 'before' | 'beforeAt' | 'after'>;
 
 /** LIST_COLUMNS of `deliveries d`: the index has a `text` column too. */
 const D_LIST_COLUMNS = LIST_COLUMNS.split(',')
   .map((column) => `d.${column.trim()}`)
   .join(', ');
-/** The index first, each of its rows joined to the table by id: CROSS JOIN keeps that order. */
-const JOINED = 'deliveries_fts f CROSS JOIN deliveries d ON d.id = f.rowid';
-const SEEN_USER_COLUMNS = 'd.user_id, d.user_name, d.user_username, d.user_language, d.chat_id, d.chat_type';
+/** The index first, each of its rows joined to the table by its key: CROSS JOIN keeps that order. */
+const JOINED = 'deliveries_fts f CROSS JOIN deliveries d ON d.sort_key = f.rowid';
+const SEEN_USER_COLUMNS =
+  'd.id, d.received_at, d.user_id, d.user_name, d.user_username, d.user_language, d.chat_id, d.chat_type';
+/** Past this many rows above a mark, walking the time order beats sorting them by time. */
+const SORTED_UP_TO = 10_000;
 
 export interface FoundPage {
   rows: DeliveryListRow[];
@@ -26,23 +33,33 @@ export interface FoundPage {
 
 /**
  * Lists through the search index whenever a filter names words or a value
- * the index holds as a facet: FTS5 walks the matching rows newest first and
- * stops at the page (or at the count's bound), whatever share of a million
- * rows matches. The rows the writer thread has not indexed yet (usually a
- * few milliseconds' worth; after a migration, everything) are filtered from
- * the table itself, so a filter never misses one; only words must wait for
- * the index, and the page says how many deliveries they could not see.
+ * the index holds as a facet: FTS5 walks the matching rows in list order
+ * (its rowid is the time-ordered key, time-key.ts) and stops at the page (or
+ * at the count's bound), whatever share of a million rows matches. The rows
+ * the writer thread has not indexed yet (usually a few milliseconds' worth;
+ * after a migration, everything) are filtered from the table itself and
+ * merged in, so a filter never misses one; only words must wait for the
+ * index, and the page says how many deliveries they could not see.
  */
 export class SqliteSearch {
   private readonly byShape = new Map<string, Statement>();
   private readonly progress: Statement<[], { indexed_up_to: number }>;
   private readonly maxId: Statement<[], { n: number | null }>;
-  private readonly listRow: Statement<[number], DeliveryListRow>;
+  private readonly rowByKey: Statement<[bigint], DeliveryListRow>;
+  private readonly cursor: SqliteCursor;
+  /** One read snapshot per call: the index's mark and its rows must agree. */
+  private readonly findInSnapshot: (filter: Narrowing, match: string, limit: number) => FoundPage;
+  private readonly seenInSnapshot: (id: string) => SeenUserRow | undefined;
 
   constructor(private readonly db: Database) {
     this.progress = db.prepare('SELECT indexed_up_to FROM search_progress');
     this.maxId = db.prepare('SELECT max(id) AS n FROM deliveries');
-    this.listRow = db.prepare(`SELECT ${LIST_COLUMNS} FROM deliveries WHERE id = ?`);
+    this.rowByKey = db.prepare(`SELECT ${LIST_COLUMNS} FROM deliveries WHERE sort_key = ?`);
+    this.cursor = new SqliteCursor(db);
+    this.findInSnapshot = db.transaction((filter: Narrowing, match: string, limit: number) =>
+      this.findNow(filter, match, limit),
+    );
+    this.seenInSnapshot = db.transaction((id: string) => this.seenNow(id));
   }
 
   /** The index's query for this filter, or null when it names nothing the index holds. */
@@ -52,54 +69,69 @@ export class SqliteSearch {
     return terms.length === 0 ? null : terms.join(' AND ');
   }
 
-  /** A page, newest first, and the count of all matches (cursors aside); `match` from matchFor. */
+  /** A page in list order and the count of all matches (cursors aside); `match` from matchFor. */
   find(filter: Narrowing, match: string, limit: number): FoundPage {
-    const { before, after, ...narrowing } = filter;
-    const upTo = this.indexedUpTo();
-    const hasWords = Boolean(filter.query && ftsQuery(filter.query));
-    const unsearched = hasWords ? Math.max(0, (this.maxId.get()?.n ?? 0) - upTo) : 0;
-    const bound = TOTAL_COUNTED_UP_TO + 1;
-    // Newest first: the rows above the index's mark, then the index's own.
-    const tail = hasWords ? [] : this.tailRows({ ...narrowing, before, after }, upTo, limit);
-    if (before === undefined && after === undefined && tail.length < limit) {
-      // The first page and its count in one walk of the index: the ids up to the count's bound,
-      // then the page's rows by id. (Walking it twice, for the page and then the count, cost double.)
-      const ids = this.headIds(narrowing, match, upTo, bound - tail.length);
-      const head = ids.slice(0, limit - tail.length).map((id) => this.listRow.get(id));
-      const rows = [...tail, ...head.filter((row) => row !== undefined)];
-      return { rows, counted: tail.length + ids.length, unsearched };
-    }
-    const head =
-      tail.length < limit
-        ? this.headRows({ ...narrowing, before, after }, match, upTo, limit - tail.length)
-        : [];
-    const rows = [...tail, ...head];
-    const tailCount = hasWords ? 0 : this.count(this.tailSql(narrowing, upTo), bound);
-    const headCount = tailCount >= bound ? 0 : this.count(this.headSql(narrowing, match, upTo), bound);
-    return { rows, counted: tailCount + headCount, unsearched };
+    return this.findInSnapshot(filter, match, limit);
   }
 
   /**
    * The user as last seen in a platform delivery, under the number spelling
-   * of the id first: the newest row of the tail, or else of the index.
+   * of the id first: the newest row of the tail or of the index.
    */
   seenUser(id: string): SeenUserRow | undefined {
+    return this.seenInSnapshot(id);
+  }
+
+  private findNow(filter: Narrowing, match: string, limit: number): FoundPage {
+    const { before, beforeAt, after, ...matching } = filter;
+    const upTo = this.indexedUpTo();
+    const hasWords = Boolean(filter.query && ftsQuery(filter.query));
+    const aboveMark = Math.max(0, (this.maxId.get()?.n ?? 0) - upTo);
+    const unsearched = hasWords ? aboveMark : 0;
+    const bound = TOTAL_COUNTED_UP_TO + 1;
+    const below = before === undefined ? null : this.cursor.below(before, beforeAt);
+    let rows: DeliveryListRow[];
+    if (after !== undefined) {
+      // What arrived since: a range of ids, each row checked against the index's words.
+      rows = this.arrivedRows(matching, match, hasWords ? upTo : null, after, below, limit);
+    } else {
+      const tail = hasWords ? [] : this.tailRows(matching, upTo, aboveMark, below, limit);
+      if (below === null && tail.length < limit) {
+        // The first page and its count in one walk of the index: the keys up to the count's bound,
+        // then the page's rows by key. (Walking it twice, for the page and then the count, cost double.)
+        const keys = this.headKeys(matching, match, bound - tail.length);
+        const head = keys.slice(0, limit).map((key) => this.rowByKey.get(key));
+        rows = mergeNewestFirst(
+          tail,
+          head.filter((row) => row !== undefined),
+        ).slice(0, limit);
+        return { rows, counted: tail.length + keys.length, unsearched };
+      }
+      rows = mergeNewestFirst(tail, this.headRows(matching, match, below, limit)).slice(0, limit);
+    }
+    const tailCount = hasWords ? 0 : this.count(this.tailSql(matching, upTo), bound);
+    const headCount = tailCount >= bound ? 0 : this.count(this.headSql(matching, match, null), bound);
+    return { rows, counted: tailCount + headCount, unsearched };
+  }
+
+  private seenNow(id: string): SeenUserRow | undefined {
     const upTo = this.indexedUpTo();
     const match = facetTerms({ userId: id })[0] as string;
     const tail = this.statement(
       'seen:tail',
       () => `SELECT ${SEEN_USER_COLUMNS} FROM deliveries d
-        WHERE d.id > ? AND d.user_id = ? AND d.platform != 'signed-link' ORDER BY d.id DESC LIMIT 1`,
+        WHERE d.id > ? AND d.user_id = ? AND d.platform != 'signed-link' ORDER BY +d.sort_key DESC LIMIT 1`,
     );
     const head = this.statement(
       'seen:head',
       () => `SELECT ${SEEN_USER_COLUMNS} FROM ${JOINED}
-        WHERE deliveries_fts MATCH ? AND f.rowid <= ? AND d.user_id = ? AND d.platform != 'signed-link'
+        WHERE deliveries_fts MATCH ? AND d.user_id = ? AND d.platform != 'signed-link'
         ORDER BY f.rowid DESC LIMIT 1`,
     );
     for (const spelling of new Set(idVariants(id))) {
-      const seen = (tail.get(upTo, spelling) ?? head.get(match, upTo, spelling)) as SeenUserRow | undefined;
-      if (seen) return seen;
+      const seen = [tail.get(upTo, spelling), head.get(match, spelling)] as Array<SeenUserRow | undefined>;
+      const [newest] = seen.filter((row) => row !== undefined).sort(newestFirst);
+      if (newest) return newest;
     }
     return undefined;
   }
@@ -108,7 +140,7 @@ export class SqliteSearch {
     return this.progress.get()?.indexed_up_to ?? 0;
   }
 
-  private tailSql(filter: Narrowing, upTo: number): FilterSql {
+  private tailSql(filter: Matching, upTo: number): FilterSql {
     const rest = filterSql(filter);
     return {
       shape: `tail:${rest.shape}`,
@@ -117,32 +149,78 @@ export class SqliteSearch {
     };
   }
 
-  private tailRows(filter: Narrowing, upTo: number, limit: number): DeliveryListRow[] {
+  /**
+   * The rows above the mark, in list order. Few (the usual case): read by id
+   * and sorted. Many (after a migration, all of them): the time order walked
+   * down to the page, past the indexed rows.
+   */
+  private tailRows(
+    filter: Matching,
+    upTo: number,
+    aboveMark: number,
+    below: bigint | null,
+    limit: number,
+  ): DeliveryListRow[] {
     const sql = this.tailSql(filter, upTo);
+    const order = aboveMark <= SORTED_UP_TO ? '+d.sort_key' : 'd.sort_key';
+    const cursor = below === null ? '' : ' AND d.sort_key < ?';
     return this.statement(
-      `page:${sql.shape}`,
-      () => `SELECT ${D_LIST_COLUMNS} FROM deliveries d ${sql.where} ORDER BY d.id DESC LIMIT ?`,
-    ).all(...sql.params, limit) as DeliveryListRow[];
+      `page:${order}:${sql.shape}${cursor}`,
+      () => `SELECT ${D_LIST_COLUMNS} FROM deliveries d ${sql.where}${cursor} ORDER BY ${order} DESC LIMIT ?`,
+    ).all(...sql.params, ...(below === null ? [] : [below]), limit) as DeliveryListRow[];
   }
 
   /**
-   * The index's rows: its MATCH, its rowid range (cursors as rowid bounds,
-   * so FTS5 starts at the cursor instead of walking down to it) and what the
-   * table alone knows (inbox, time), joined row by row from the index.
+   * Rows that arrived after an id (the live list's catch-up: usually a
+   * handful), in list order: read by id, sorted by time, the words (if any)
+   * checked against the index row by row; `upTo` leaves out what the index
+   * has not reached.
    */
-  private headSql(filter: Narrowing, match: string, upTo: number): FilterSql & { joined: boolean } {
-    const { before, after, ...narrowing } = filter;
-    const rest = filterSql(narrowing, { facets: false });
-    const clauses = ['deliveries_fts MATCH ?', 'f.rowid <= ?'];
-    const params: unknown[] = [match, upTo];
-    if (before !== undefined) {
-      clauses.push('f.rowid < ?');
-      params.push(before);
+  private arrivedRows(
+    filter: Matching,
+    match: string,
+    upTo: number | null,
+    after: number,
+    below: bigint | null,
+    limit: number,
+  ): DeliveryListRow[] {
+    const rest = filterSql(filter);
+    const clauses = ['d.id > ?', ...(rest.shape ? [rest.shape] : [])];
+    const params: unknown[] = [after, ...rest.params];
+    if (upTo !== null) {
+      clauses.push(
+        'd.id <= ?',
+        'EXISTS (SELECT 1 FROM deliveries_fts WHERE deliveries_fts MATCH ? AND rowid = d.sort_key)',
+      );
+      params.push(upTo, match);
     }
-    if (after !== undefined) {
-      clauses.push('f.rowid > ?');
-      params.push(after);
+    if (below !== null) {
+      clauses.push('d.sort_key < ?');
+      params.push(below);
     }
+    const where = clauses.join(' AND ');
+    return this.statement(
+      `arrived:${where}`,
+      () => `SELECT ${D_LIST_COLUMNS} FROM deliveries d WHERE ${where} ORDER BY +d.sort_key DESC LIMIT ?`,
+    ).all(...params, limit) as DeliveryListRow[];
+  }
+
+  /**
+   * The index's rows: its MATCH, its rowid range (a cursor or a time range
+   * as key bounds, so FTS5 starts there instead of walking down to it) and
+   * what the table alone knows (inbox, time), joined row by row from the index.
+   */
+  private headSql(filter: Matching, match: string, below: bigint | null): FilterSql & { joined: boolean } {
+    const rest = filterSql(filter, { facets: false });
+    const clauses = ['deliveries_fts MATCH ?'];
+    const params: unknown[] = [match];
+    const bound = (clause: string, key: bigint) => {
+      clauses.push(clause);
+      params.push(key);
+    };
+    if (below !== null) bound('f.rowid < ?', below);
+    if (filter.from !== undefined) bound('f.rowid >= ?', firstKeyOf(Date.parse(filter.from)));
+    if (filter.to !== undefined) bound('f.rowid <= ?', lastKeyOf(Date.parse(filter.to)));
     if (rest.shape) {
       clauses.push(rest.shape);
       params.push(...rest.params);
@@ -155,18 +233,19 @@ export class SqliteSearch {
     };
   }
 
-  private headIds(filter: Narrowing, match: string, upTo: number, limit: number): number[] {
-    const sql = this.headSql(filter, match, upTo);
+  private headKeys(filter: Matching, match: string, limit: number): bigint[] {
+    const sql = this.headSql(filter, match, null);
     const from = sql.joined ? JOINED : 'deliveries_fts f';
-    return this.statement(
-      `ids:${from}:${sql.shape}`,
+    const statement = this.statement(
+      `keys:${from}:${sql.shape}`,
       () => `SELECT f.rowid FROM ${from} ${sql.where} ORDER BY f.rowid DESC LIMIT ?`,
       true,
-    ).all(...sql.params, limit) as number[];
+    );
+    return statement.all(...sql.params, limit) as bigint[];
   }
 
-  private headRows(filter: Narrowing, match: string, upTo: number, limit: number): DeliveryListRow[] {
-    const sql = this.headSql(filter, match, upTo);
+  private headRows(filter: Matching, match: string, below: bigint | null, limit: number): DeliveryListRow[] {
+    const sql = this.headSql(filter, match, below);
     return this.statement(
       `page:head:${sql.shape}`,
       () => `SELECT ${D_LIST_COLUMNS} FROM ${JOINED} ${sql.where} ORDER BY f.rowid DESC LIMIT ?`,
@@ -183,13 +262,21 @@ export class SqliteSearch {
       ).get(...sql.params) as { n: number }
     ).n;
   }
-  private statement(key: string, sql: () => string, pluck = false): Statement {
+  /** `keys`: the statement returns its one column, the key, as a bigint. */
+  private statement(key: string, sql: () => string, keys = false): Statement {
     let statement = this.byShape.get(key);
     if (!statement) {
       statement = this.db.prepare(sql());
-      if (pluck) statement.pluck();
+      if (keys) statement.pluck().safeIntegers();
       this.byShape.set(key, statement);
     }
     return statement;
   }
+}
+
+/** Two pages in list order as one (the tail's rows and the index's are disjoint). */
+function mergeNewestFirst(a: DeliveryListRow[], b: DeliveryListRow[]): DeliveryListRow[] {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  return [...a, ...b].sort(newestFirst);
 }

@@ -2,12 +2,15 @@ import { type DeliveryFilter, type DeliveryListItem, TOTAL_COUNTED_UP_TO } from 
 import type { Database, Statement } from 'better-sqlite3';
 import { filterSql, isPlainFilter } from './filter-sql';
 import { type DeliveryListRow, type DeliveryRow, LIST_COLUMNS, type NewDelivery } from './records';
+import { SqliteCursor } from './sqlite-cursor';
 import { type Gone, SqliteDeleter } from './sqlite-delete';
 import { SqliteInserter } from './sqlite-insert';
+import { SqliteRetentionCut } from './sqlite-retention-cut';
 import { SqliteSearch } from './sqlite-search';
 import { SqliteSearchIndexer } from './sqlite-search-index';
 import type { SqliteWriter } from './sqlite-writer';
 import type { DeliveryPage, DeliverySearch, DeliveryStore, SeenUser, StoredDelivery } from './store';
+import { firstKeyOf, lastKeyOf } from './time-key';
 import { storedFromRow, toListItem, toSeenUser } from './to-contract';
 
 /**
@@ -29,11 +32,11 @@ export class SqliteDeliveryStore implements DeliveryStore {
   private readonly maxUpdate: Statement<[], { n: number | null }>;
   private readonly pruneTx: (inbox: string, keepCount: number | null, olderThan: number | null) => number;
   private readonly sameCandidates: Statement<
-    [number, string, string, string, string, number],
+    [bigint, bigint, number, string, string, string, string, number],
     { body: Buffer }
   >;
   private total = 0;
-  private readonly inTimeRange: Statement<[number, number, number], { n: number }>;
+  private readonly cursor: SqliteCursor;
   private readonly deleter: SqliteDeleter;
 
   constructor(
@@ -51,18 +54,17 @@ export class SqliteDeliveryStore implements DeliveryStore {
        FROM deliveries d LEFT JOIN invocations i ON i.delivery_id = d.id WHERE d.id = ?`,
     );
     this.maxUpdate = db.prepare('SELECT max(update_id) AS n FROM deliveries');
-    const cutoffByCount = db.prepare<[string, number], { id: number }>(
-      'SELECT id FROM deliveries WHERE inbox = ? ORDER BY id DESC LIMIT 1 OFFSET ?',
-    );
-    const doomed = db.prepare<[string, number, number], { id: number }>(
-      'SELECT id FROM deliveries WHERE inbox = ? AND (id <= ? OR received_at < ?)',
+    const cut = new SqliteRetentionCut(db);
+    const doomed = db.prepare<[string, bigint], { id: number }>(
+      'SELECT id FROM deliveries WHERE inbox = ? AND sort_key <= ?',
     );
     const unlink = db.prepare('UPDATE deliveries SET duplicate_of = NULL WHERE duplicate_of = ?');
-    const dropFts = db.prepare('DELETE FROM deliveries_fts WHERE rowid = ?');
+    const dropFts = db.prepare(
+      'DELETE FROM deliveries_fts WHERE rowid = (SELECT sort_key FROM deliveries WHERE id = ?)',
+    );
     const drop = db.prepare('DELETE FROM deliveries WHERE id = ?');
     this.pruneTx = db.transaction((inbox: string, keepCount: number | null, olderThan: number | null) => {
-      const lastDoomedId = keepCount === null ? 0 : (cutoffByCount.get(inbox, keepCount)?.id ?? 0);
-      const ids = doomed.all(inbox, lastDoomedId, olderThan ?? 0).map((r) => r.id);
+      const ids = doomed.all(inbox, cut.lastDoomedKey(inbox, keepCount, olderThan)).map((r) => r.id);
       for (const id of ids) {
         unlink.run(id);
         dropFts.run(id);
@@ -71,10 +73,8 @@ export class SqliteDeliveryStore implements DeliveryStore {
       return ids.length;
     });
     this.sameCandidates = db.prepare(
-      'SELECT body FROM deliveries WHERE received_at = ? AND inbox = ? AND method = ? AND path = ? AND query = ? AND body_size = ?',
-    );
-    this.inTimeRange = db.prepare(
-      'SELECT count(*) AS n FROM (SELECT 1 FROM deliveries INDEXED BY deliveries_by_time WHERE received_at BETWEEN ? AND ? LIMIT ?)',
+      `SELECT body FROM deliveries WHERE sort_key BETWEEN ? AND ? AND received_at = ? AND inbox = ? AND method = ?
+         AND path = ? AND query = ? AND body_size = ?`,
     );
     this.countsByInbox = db.prepare('SELECT inbox, count(*) AS n FROM deliveries GROUP BY inbox');
     for (const { inbox, n } of this.countsByInbox.all()) {
@@ -85,6 +85,7 @@ export class SqliteDeliveryStore implements DeliveryStore {
     this.indexer = new SqliteSearchIndexer(db);
     this.indexed = new SqliteSearch(db);
     this.deleter = new SqliteDeleter(db);
+    this.cursor = new SqliteCursor(db);
   }
 
   // Deletes live in sqlite-delete.ts; here only the in-memory counts follow them.
@@ -129,7 +130,7 @@ export class SqliteDeliveryStore implements DeliveryStore {
     return items;
   }
 
-  /** Newest first, narrowed by any filter; statements are prepared once per filter shape. */
+  /** In list order (time-key.ts), narrowed by any filter; statements are prepared once per filter shape. */
   async search(filter: DeliverySearch): Promise<DeliveryPage> {
     const { limit, ...search } = filter;
     const match = SqliteSearch.matchFor(search);
@@ -143,21 +144,18 @@ export class SqliteDeliveryStore implements DeliveryStore {
       };
     }
     // Nothing the index holds: the inbox, time and cursors, by the table's own indexes.
-    const { before, after, ...narrowing } = search;
-    const rows = filterSql({ ...narrowing, before, after });
-    const narrow = this.narrowTimeRange(narrowing);
-    const items = (
-      narrow
-        ? this.statement(
-            `page:time:${rows.shape}`,
-            () => `SELECT ${LIST_COLUMNS} FROM deliveries d ${rows.where}
-              AND d.id IN (SELECT id FROM deliveries INDEXED BY deliveries_by_time WHERE received_at BETWEEN ? AND ?)
-              ORDER BY d.id DESC LIMIT ?`,
-          ).all(...rows.params, ...narrow, limit)
-        : this.statement(
-            `page:${rows.shape}`,
-            () => `SELECT ${LIST_COLUMNS} FROM deliveries d ${rows.where} ORDER BY d.id DESC LIMIT ?`,
-          ).all(...rows.params, limit)
+    const { before, beforeAt, after, ...narrowing } = search;
+    const rows = filterSql({ ...narrowing, after });
+    const cursor = before === undefined ? '' : `${rows.where ? ' AND' : ' WHERE'} d.sort_key < ?`;
+    // What arrived after an id (usually a handful) is read by id and sorted; a page walks the time order.
+    const order = after === undefined ? 'd.sort_key' : '+d.sort_key';
+    const items = this.statement(
+      `page:${order}:${rows.shape}${cursor}`,
+      () => `SELECT ${LIST_COLUMNS} FROM deliveries d ${rows.where}${cursor} ORDER BY ${order} DESC LIMIT ?`,
+    ).all(
+      ...rows.params,
+      ...(before === undefined ? [] : [this.cursor.below(before, beforeAt)]),
+      limit,
     ) as DeliveryListRow[];
     if (isPlainFilter(narrowing)) {
       return { items: items.map(toListItem), total: this.countNow(narrowing.inbox), totalExact: true };
@@ -173,22 +171,6 @@ export class SqliteDeliveryStore implements DeliveryStore {
     ).n;
     const totalExact = n <= TOTAL_COUNTED_UP_TO;
     return { items: items.map(toListItem), total: Math.min(n, TOTAL_COUNTED_UP_TO), totalExact };
-  }
-
-  /**
-   * A time range that holds few rows (at most the count's bound, counted on
-   * the time index): its rows are read through that index, where walking the
-   * table newest first would pass every newer row. A broad one (most of the
-   * history) is read newest first, as the list goes. Returns its bounds.
-   */
-  private narrowTimeRange(filter: DeliveryFilter): [number, number] | null {
-    if (filter.from === undefined && filter.to === undefined) return null;
-    const range: [number, number] = [
-      filter.from === undefined ? Number.MIN_SAFE_INTEGER : Date.parse(filter.from),
-      filter.to === undefined ? Number.MAX_SAFE_INTEGER : Date.parse(filter.to),
-    ];
-    const inRange = this.inTimeRange.get(...range, TOTAL_COUNTED_UP_TO + 1)?.n ?? 0;
-    return inRange <= TOTAL_COUNTED_UP_TO ? range : null;
   }
 
   private statement(key: string, sql: () => string): Statement {
@@ -245,7 +227,16 @@ export class SqliteDeliveryStore implements DeliveryStore {
   /** Is this exact delivery (time, inbox, request line and body bytes) already stored? Imports skip it then. */
   async hasSame(d: NewDelivery): Promise<boolean> {
     return this.sameCandidates
-      .all(d.receivedAt, d.inbox, d.method, d.path, d.query, d.bodySize)
+      .all(
+        firstKeyOf(d.receivedAt),
+        lastKeyOf(d.receivedAt),
+        d.receivedAt,
+        d.inbox,
+        d.method,
+        d.path,
+        d.query,
+        d.bodySize,
+      )
       .some((row) => row.body.equals(d.body));
   }
 

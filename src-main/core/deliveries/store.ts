@@ -26,7 +26,9 @@ export interface DeliveryPage {
 }
 
 export type DeliverySearch = DeliveryFilter & {
+  /** The last row of the previous page: its id, and its received time (ISO) when known. */
   before?: number | undefined;
+  beforeAt?: string | undefined;
   after?: number | undefined;
   limit: number;
 };

@@ -1,4 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { retentionCut } from '../deliveries/pg-retention-cut';
+import { SqliteRetentionCut } from '../deliveries/sqlite-retention-cut';
 import type { Sql } from '../store/pg/connect';
 import { pgText } from '../store/pg/text-value';
 
@@ -13,21 +15,16 @@ export interface RetentionCounter {
 }
 
 export class SqliteRetentionCounter implements RetentionCounter {
-  private readonly cutoffByCount: Statement<[string, number], { id: number }>;
-  private readonly doomed: Statement<[string, number, number], { n: number }>;
+  private readonly cut: SqliteRetentionCut;
+  private readonly doomed: Statement<[string, bigint], { n: number }>;
 
   constructor(db: Database) {
-    this.cutoffByCount = db.prepare(
-      'SELECT id FROM deliveries WHERE inbox = ? ORDER BY id DESC LIMIT 1 OFFSET ?',
-    );
-    this.doomed = db.prepare(
-      'SELECT count(*) AS n FROM deliveries WHERE inbox = ? AND (id <= ? OR received_at < ?)',
-    );
+    this.cut = new SqliteRetentionCut(db);
+    this.doomed = db.prepare('SELECT count(*) AS n FROM deliveries WHERE inbox = ? AND sort_key <= ?');
   }
 
   async count(inbox: string, keepCount: number | null, olderThan: number | null): Promise<number> {
-    const lastDoomedId = keepCount === null ? 0 : (this.cutoffByCount.get(inbox, keepCount)?.id ?? 0);
-    return this.doomed.get(inbox, lastDoomedId, olderThan ?? 0)?.n ?? 0;
+    return this.doomed.get(inbox, this.cut.lastDoomedKey(inbox, keepCount, olderThan))?.n ?? 0;
   }
 }
 
@@ -36,14 +33,9 @@ export class PgRetentionCounter implements RetentionCounter {
 
   async count(inbox: string, keepCount: number | null, olderThan: number | null): Promise<number> {
     const name = pgText(inbox);
-    const [cut] =
-      keepCount === null
-        ? []
-        : await this.sql<{ id: number }[]>`
-            SELECT id FROM deliveries WHERE inbox = ${name} ORDER BY id DESC LIMIT 1 OFFSET ${keepCount}`;
     const [row] = await this.sql<{ n: number }[]>`
       SELECT count(*)::int AS n FROM deliveries
-      WHERE inbox = ${name} AND (id <= ${cut?.id ?? 0} OR received_at < ${new Date(olderThan ?? 0).toISOString()}::timestamptz)`;
+      WHERE inbox = ${name} AND ${retentionCut(this.sql, name, keepCount, olderThan)}`;
     return row?.n ?? 0;
   }
 }

@@ -125,4 +125,29 @@ describe('filters while the search index trails the table', () => {
     stored([delivery(5, { summary: { user: { id: 7, name: 'C', username: null, language: null } } })]);
     expect((await store.seenUser('7'))?.user.name).toBe('C');
   });
+  it('merges rows the index has not reached into list order, on every page', async () => {
+    const { store, indexer, stored } = open();
+    const at = (ms: number, text: string) =>
+      delivery(null, { receivedAt: ms, summary: { kind: 'message', text } });
+    const [n1, n2] = stored([at(5_000, 'one'), at(7_000, 'two')]).map((d) => d.id) as [number, number];
+    indexer.indexAll();
+    // Not indexed yet: one between the indexed rows, one older than both, one newest.
+    const [t1, t2, t3] = stored([at(6_000, 'three'), at(1_000, 'four'), at(9_000, 'five')]).map(
+      (d) => d.id,
+    ) as [number, number, number];
+    const order = [t3, n2, t1, n1, t2];
+    expect((await store.search({ kind: 'message', limit: 10 })).items.map((i) => i.id)).toEqual(order);
+    for (const limit of [1, 2]) {
+      const seen: number[] = [];
+      let cursor = {};
+      for (let i = 0; i < 10 && seen.length < order.length; i++) {
+        const page = await store.search({ kind: 'message', ...cursor, limit });
+        seen.push(...page.items.map((d) => d.id));
+        const last = page.items.at(-1);
+        if (!last) break;
+        cursor = { before: last.id, beforeAt: last.receivedAt };
+      }
+      expect(seen).toEqual(order);
+    }
+  });
 });

@@ -13,6 +13,7 @@ import { sql as workspaces } from './0012-workspaces';
 import { sql as searchFacets } from './0013-search-facets';
 import { sql as replayTargets } from './0014-replay-targets';
 import { sql as secretCheckSandboxChat } from './0015-secret-check-sandbox-chat';
+import { sql as timeOrder } from './0016-time-order';
 
 export interface Migration {
   version: number;
@@ -37,4 +38,5 @@ export const migrations: readonly Migration[] = [
   { version: 13, name: 'search-facets', sql: searchFacets },
   { version: 14, name: 'replay-targets', sql: replayTargets },
   { version: 15, name: 'secret-check-sandbox-chat', sql: secretCheckSandboxChat },
+  { version: 16, name: 'time-order', sql: timeOrder },
 ];

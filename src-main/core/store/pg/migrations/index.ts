@@ -7,6 +7,7 @@ import { sql as settings } from './0005-settings';
 import { sql as people } from './0006-people';
 import { sql as replayTargets } from './0007-replay-targets';
 import { sql as inboxSecretCheck } from './0008-inbox-secret-check';
+import { sql as timeOrder } from './0009-time-order';
 
 /**
  * The team server's schema, in order. Append only once released: a
@@ -22,4 +23,5 @@ export const pgMigrations: readonly Migration[] = [
   { version: 6, name: 'people', sql: people },
   { version: 7, name: 'replay-targets', sql: replayTargets },
   { version: 8, name: 'inbox-secret-check', sql: inboxSecretCheck },
+  { version: 9, name: 'time-order', sql: timeOrder },
 ];
