@@ -4,8 +4,8 @@ import type { DeliveryStore } from './store';
 const PAGE = 1000;
 
 /**
- * The ids of the deliveries a filter matches, oldest first (the order the
- * platform sent them), read a page at a time through the store's search so
+ * The ids of the deliveries a filter matches, oldest first (the order they
+ * arrived in), read a page at a time through the store's search so
  * both engines give the same ids. With `cap`, only the newest `cap` of them:
  * a replay is bounded, an export takes everything.
  */
@@ -15,12 +15,16 @@ export async function idsMatching(
   cap = Number.POSITIVE_INFINITY,
 ): Promise<number[]> {
   const ids: number[] = [];
+  // The page's last row, by id and time: should it be deleted meanwhile, its time still places the next page.
   let before: number | undefined;
+  let beforeAt: string | undefined;
   while (ids.length < cap) {
-    const page = await deliveries.search({ ...filter, before, limit: PAGE });
+    const page = await deliveries.search({ ...filter, before, beforeAt, limit: PAGE });
     for (const item of page.items) ids.push(item.id);
-    if (page.items.length < PAGE) break;
-    before = page.items.at(-1)?.id;
+    const last = page.items.at(-1);
+    if (page.items.length < PAGE || last === undefined) break;
+    before = last.id;
+    beforeAt = last.receivedAt;
   }
   if (ids.length > cap) ids.length = cap;
   return ids.reverse();
