@@ -197,7 +197,11 @@ describe('DeliveryList', () => {
       fireEvent.scroll(scroller);
     });
     await act(settle);
-    expect(fake.calls('deliveries.list')[1]?.input).toEqual({ limit: 200, before: 1 });
+    expect(fake.calls('deliveries.list')[1]?.input).toEqual({
+      limit: 200,
+      before: 1,
+      beforeAt: makeItem(1).receivedAt,
+    });
   });
 
   it('shows the empty state once the list is known to be empty', async () => {

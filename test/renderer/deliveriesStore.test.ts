@@ -1,6 +1,7 @@
 import { ContractError, type DeliveryListItem } from '@contract';
 import { describe, expect, it } from 'vitest';
 import { createDeliveriesStore } from '../../src-renderer/features/deliveries/store';
+import { deferred } from './support/deferred';
 import { makeDetail, makeItem, makePage } from './support/deliveries';
 import { createFakeClient, createManualFrames, type Handlers, settle } from './support/fakeClient';
 
@@ -102,7 +103,7 @@ describe('deliveries store', () => {
     expect(store.getState().total).toBe(9);
   });
 
-  it('appends an older page, read with the smallest loaded id as cursor, at the end', async () => {
+  it('appends an older page, read with the last row’s id and time as cursor, at the end', async () => {
     const { fake, store } = setup(
       {
         'deliveries.list': (input) =>
@@ -121,7 +122,7 @@ describe('deliveries store', () => {
     await settle();
     expect(fake.calls('deliveries.list').map((call) => call.input)).toEqual([
       { limit: 3 },
-      { limit: 3, before: 8 },
+      { limit: 3, before: 8, beforeAt: makeItem(8).receivedAt },
     ]);
     expect(rowIds(store.getState().rows)).toEqual([10, 9, 8, 7, 6, 5]);
 
@@ -309,5 +310,78 @@ describe('deliveries store', () => {
     fake.emit('delivery.added', { items: [makeItem(1)] });
     frames.run();
     expect(store.getState().rows.count).toBe(0);
+  });
+  describe('in received-time order', () => {
+    /** makeItem's times are 2024-01-01T12:00:00 plus the id in ms: this one is dated a year earlier. */
+    const imported = (id: number, day: string) => makeItem(id, { receivedAt: `${day}T12:00:00.000Z` });
+
+    it('places a live arrival dated earlier among the rows of its time, and counts it as arrived', async () => {
+      const { fake, frames, store } = setup({
+        'deliveries.list': () => ({
+          items: [...makePage(3, 4), imported(2, '2023-06-01'), imported(1, '2023-01-01')],
+          total: 4,
+        }),
+      });
+      store.getState().start();
+      await settle();
+      expect(rowIds(store.getState().rows)).toEqual([4, 3, 2, 1]);
+
+      fake.emit('delivery.added', { items: [makeItem(5), imported(6, '2023-03-01'), makeItem(7)] });
+      frames.run();
+      const state = store.getState();
+      expect(rowIds(state.rows)).toEqual([7, 5, 4, 3, 2, 6, 1]);
+      expect(state.arrived).toBe(3);
+      expect(state.total).toBe(7);
+    });
+
+    it('leaves an arrival older than the oldest loaded row to paging while older pages remain', async () => {
+      const older = imported(12, '2020-01-01');
+      const { fake, frames, store } = setup(
+        {
+          'deliveries.list': (input) =>
+            input.before === undefined
+              ? { items: makePage(9, 11), total: 11 }
+              : { items: [...makePage(8, 8), older], total: 12 },
+        },
+        3,
+      );
+      store.getState().start();
+      await settle();
+      fake.emit('delivery.added', { items: [older, makeItem(13)] });
+      frames.run();
+      let state = store.getState();
+      expect(rowIds(state.rows)).toEqual([13, 11, 10, 9]);
+      // It arrived all the same: counted for the pause button, the title and the total.
+      expect(state.arrived).toBe(2);
+      expect(state.total).toBe(13);
+
+      store.getState().loadOlder();
+      await settle();
+      state = store.getState();
+      expect(fake.calls('deliveries.list')[1]?.input).toEqual({
+        limit: 3,
+        before: 9,
+        beforeAt: makeItem(9).receivedAt,
+      });
+      expect(rowIds(state.rows)).toEqual([13, 11, 10, 9, 8, 12]);
+      expect(state.reachedEnd).toBe(true);
+
+      // The whole history is loaded now: an even older arrival goes to the bottom.
+      fake.emit('delivery.added', { items: [imported(14, '2019-01-01')] });
+      frames.run();
+      expect(rowIds(store.getState().rows)).toEqual([13, 11, 10, 9, 8, 12, 14]);
+    });
+
+    it('places arrivals that raced the first page by the page’s end', async () => {
+      const answer = deferred<{ items: DeliveryListItem[]; total: number }>();
+      const { fake, frames, store } = setup({ 'deliveries.list': () => answer.promise }, 3);
+      store.getState().start();
+      fake.emit('delivery.added', { items: [makeItem(9), imported(10, '2020-01-01')] });
+      frames.run();
+      answer.resolve({ items: makePage(7, 9), total: 10 });
+      await settle();
+      expect(rowIds(store.getState().rows)).toEqual([9, 8, 7]);
+      expect(store.getState().arrived).toBe(1);
+    });
   });
 });

@@ -50,12 +50,18 @@ export const isNarrowed = (filter: DeliveryFilter): boolean =>
 /** What `deliveries.list` gets for a filter and a cursor; unset fields are left out, not sent as undefined. */
 export function listInput(
   filter: DeliveryFilter,
-  page: { limit: number; before?: number | undefined; after?: number | undefined },
+  page: {
+    limit: number;
+    before?: number | undefined;
+    beforeAt?: string | undefined;
+    after?: number | undefined;
+  },
 ): ListInput {
   return {
     limit: page.limit,
     ...normalizeFilter(filter),
     ...(page.before === undefined ? {} : { before: page.before }),
+    ...(page.beforeAt === undefined ? {} : { beforeAt: page.beforeAt }),
     ...(page.after === undefined ? {} : { after: page.after }),
   };
 }

@@ -5,6 +5,7 @@ import { errorMessage } from '../../api/errorMessage';
 import { coalesce } from '../../shared/coalesce';
 import { toggleChecked } from './checked';
 import { isNarrowed, listInput, normalizeFilter, sameFilter } from './filter';
+import { compareNewestFirst, pageAfter } from './order';
 import { DeliveryRows } from './rows';
 
 export const PAGE_SIZE = 200;
@@ -116,23 +117,30 @@ export function createDeliveriesStore(
   let unsearchedTimer: ReturnType<typeof setTimeout> | null = null;
 
   return createStore<DeliveriesState>()((set, get) => {
-    const pageInput = (before?: number) => listInput(get().filter, { limit: pageSize, before });
+    const pageInput = (cursor?: { before: number; beforeAt: string }) =>
+      listInput(get().filter, { limit: pageSize, ...cursor });
 
     const flush = () => {
       frameScheduled = false;
+      // Arrivals wait for the first page: only then is it known where the loaded rows end.
+      // After a failed first page they are dropped (the retry reads them): the queue stays bounded.
+      const { firstPage } = get();
+      if (firstPage === 'error') pending = [];
+      if (firstPage !== 'ready') return;
       const batch = pending;
       const answered = pendingTotal;
       const answeredExact = pendingTotalExact;
       pending = [];
       pendingTotal = null;
-      const added = rows.addNewer(batch);
+      const shown = rows.count;
+      const added = rows.addNewer(batch, { holdsOldest: get().reachedEnd });
       if (
         added === 0 &&
         (answered === null || (answered === get().total && answeredExact === get().totalExact))
       )
         return;
       set((state) => ({
-        version: added === 0 ? state.version : state.version + 1,
+        version: rows.count === shown ? state.version : state.version + 1,
         arrived: state.arrived + added,
         // Counted by the server when it was asked (a narrowed list), else counted here.
         total: answered === null ? state.total + added : Math.max(answered, rows.count),
@@ -157,17 +165,18 @@ export function createDeliveriesStore(
 
     /** The largest id held or on its way to the list: a catch-up asks for what is newer. */
     const newestKnownId = () => {
-      let newest = rows.newestId ?? 0;
+      let newest = rows.maxId;
       for (const item of pending) newest = Math.max(newest, item.id);
       return newest;
     };
 
     /**
      * A narrowed list cannot judge an arrival (full text lives in the server's
-     * index), so it asks for what matches and is newer than what it holds. The
-     * answer is newest first: when a full page comes back, the rest lies
-     * between it and what is held, read with the page's oldest id as `before`.
-     * Everything found goes through the same per-frame batching as live items.
+     * index), so it asks for what matches and has a larger id than any it
+     * knows. The answer is in list order: when a full page comes back, the
+     * rest follows its last row (the cursor). Everything found goes through
+     * the same per-frame batching as live items, and so lands at its place in
+     * the order.
      */
     const catchUp = async () => {
       const { filter, firstPage } = get();
@@ -184,21 +193,21 @@ export function createDeliveriesStore(
       let total = 0;
       let totalExact = true;
       let unsearched = 0;
-      let before: number | undefined;
+      let cursor: { before: number; beforeAt: string } | undefined;
       try {
         for (;;) {
           const page = await client.call(
             'deliveries.list',
-            listInput(filter, { limit: CATCH_UP_LIMIT, after, before }),
+            listInput(filter, { limit: CATCH_UP_LIMIT, after, ...cursor }),
           );
           if (epoch !== listEpoch) return;
           for (const item of page.items) found.push(item);
           total = page.total;
           totalExact = page.totalExact !== false;
           unsearched = Math.max(unsearched, page.unsearched ?? 0);
-          if (page.items.length < CATCH_UP_LIMIT) break;
-          before = page.items.reduce((min, item) => Math.min(min, item.id), Number.POSITIVE_INFINITY);
-          if (before <= after + 1) break;
+          const last = page.items.at(-1);
+          if (page.items.length < CATCH_UP_LIMIT || last === undefined) break;
+          cursor = pageAfter(last);
         }
       } catch (error) {
         if (epoch !== listEpoch) return;
@@ -293,13 +302,19 @@ export function createDeliveriesStore(
       try {
         const page = await client.call('deliveries.list', pageInput());
         if (epoch !== listEpoch) return;
+        const reachedEnd = page.items.length < pageSize;
         rows.addNewer(page.items);
+        // What arrived while the page was on its way, placed now that the page says where it ends.
+        // The page's total may or may not count them: the larger of the two stands.
+        const raced = rows.addNewer(pending, { holdsOldest: reachedEnd });
+        pending = [];
         set((state) => ({
           version: state.version + 1,
+          arrived: state.arrived + raced,
           total: Math.max(page.total, rows.count),
           totalExact: page.totalExact !== false,
           firstPage: 'ready',
-          reachedEnd: page.items.length < pageSize,
+          reachedEnd,
         }));
         noteUnsearched(page.unsearched ?? 0);
       } catch (error) {
@@ -332,15 +347,16 @@ export function createDeliveriesStore(
       try {
         const page = await client.call('deliveries.list', pageInput());
         if (epoch !== listEpoch) return;
-        const newest = rows.newestId;
-        const oldestInPage = page.items.reduce(
-          (min, item) => Math.min(min, item.id),
-          Number.POSITIVE_INFINITY,
-        );
-        const gap = newest !== null && page.items.length >= pageSize && oldestInPage > newest;
+        const top = rows.at(0);
+        const lastInPage = page.items.at(-1);
+        const gap =
+          top !== undefined &&
+          lastInPage !== undefined &&
+          page.items.length >= pageSize &&
+          compareNewestFirst(lastInPage, top) < 0;
         // More was missed than one page holds: start over rather than show a list with a hole.
         if (gap) rows.clear();
-        rows.addNewer(page.items);
+        rows.addNewer(page.items, { holdsOldest: !gap && get().reachedEnd });
         set((state) => ({
           version: state.version + 1,
           total: Math.max(page.total, rows.count),
@@ -355,12 +371,12 @@ export function createDeliveriesStore(
     };
 
     const fetchOlder = async () => {
-      const before = rows.oldestId;
-      if (before === null) return;
+      const last = rows.last;
+      if (last === undefined) return;
       const epoch = listEpoch;
       set({ loadingOlder: true, olderError: null });
       try {
-        const page = await client.call('deliveries.list', pageInput(before));
+        const page = await client.call('deliveries.list', pageInput(pageAfter(last)));
         if (epoch !== listEpoch) return;
         rows.addOlder(page.items);
         set((state) => ({
