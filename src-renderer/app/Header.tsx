@@ -4,8 +4,8 @@ import type { ConnectionStatus } from '../api';
 import { InboxFilter } from '../features/inboxes/InboxFilter';
 import { NewInbox } from '../features/inboxes/NewInbox';
 import { ProfileSelect } from '../features/profiles/ProfileSelect';
+import type { InfoState } from './appStore';
 import { ConnectionIndicator } from './ConnectionIndicator';
-import type { InfoState } from './store';
 import { WorkspaceLabel, type WorkspaceWhere } from './WorkspaceLabel';
 
 interface HeaderProps {

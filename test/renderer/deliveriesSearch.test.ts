@@ -1,7 +1,8 @@
 import { ContractError, type DeliveryListItem, type Input } from '@contract';
 import { describe, expect, it } from 'vitest';
+import { CATCH_UP_LIMIT } from '../../src-renderer/features/deliveries/catchUp';
+import { createDeliveriesStores } from '../../src-renderer/features/deliveries/deliveriesStores';
 import { compareNewestFirst } from '../../src-renderer/features/deliveries/order';
-import { CATCH_UP_LIMIT, createDeliveriesStore } from '../../src-renderer/features/deliveries/store';
 import { deferred } from './support/deferred';
 import { makeItem } from './support/deliveries';
 import { createFakeClient, createManualFrames, type Handlers, settle } from './support/fakeClient';
@@ -42,9 +43,10 @@ const text = (id: number, words: string) =>
 function setup(handlers: Handlers, pageSize = 200) {
   const fake = createFakeClient(handlers);
   const frames = createManualFrames();
-  const store = createDeliveriesStore(fake.client, { scheduleFrame: frames.schedule, pageSize });
+  const stores = createDeliveriesStores(fake.client, { scheduleFrame: frames.schedule, pageSize });
+  const store = stores.list;
   const listCalls = () => fake.calls('deliveries.list').map((call) => call.input as ListInput);
-  return { fake, frames, store, listCalls };
+  return { fake, frames, store, stores, listCalls };
 }
 
 describe('deliveries store with a search and filters', () => {
@@ -345,7 +347,7 @@ describe('deliveries store with a search and filters', () => {
     fake.emit('delivery.added', { items: [makeItem(2)] });
     frames.run();
     await settle();
-    expect(store.getState().loadError).toMatch(/Cannot reach core/);
+    expect(store.getState().loadError?.message).toMatch(/Cannot reach core/);
 
     fail = false;
     store.getState().retry();
@@ -384,10 +386,11 @@ describe('deliveries store while the server’s search index trails its commits'
     };
     const fake = createFakeClient({ 'deliveries.list': list });
     const frames = createManualFrames();
-    const store = createDeliveriesStore(fake.client, {
+    const stores = createDeliveriesStores(fake.client, {
       scheduleFrame: frames.schedule,
       unsearchedRetryMs: 5,
     });
+    const store = stores.list;
     store.getState().start();
     await settle();
     store.getState().setFilter({ query: 'hello' });

@@ -1,6 +1,6 @@
 import { ContractError, type DeliveryListItem } from '@contract';
 import { describe, expect, it } from 'vitest';
-import { createDeliveriesStore } from '../../src-renderer/features/deliveries/store';
+import { createDeliveriesStores } from '../../src-renderer/features/deliveries/deliveriesStores';
 import { deferred } from './support/deferred';
 import { makeDetail, makeItem, makePage } from './support/deliveries';
 import { createFakeClient, createManualFrames, type Handlers, settle } from './support/fakeClient';
@@ -11,8 +11,9 @@ const rowIds = (rows: { count: number; at(index: number): DeliveryListItem | und
 function setup(handlers: Handlers, pageSize = 200) {
   const fake = createFakeClient(handlers);
   const frames = createManualFrames();
-  const store = createDeliveriesStore(fake.client, { scheduleFrame: frames.schedule, pageSize });
-  return { fake, frames, store };
+  const stores = createDeliveriesStores(fake.client, { scheduleFrame: frames.schedule, pageSize });
+  const store = stores.list;
+  return { fake, frames, store, stores };
 }
 
 describe('deliveries store', () => {
@@ -154,7 +155,7 @@ describe('deliveries store', () => {
     await settle();
     store.getState().loadOlder();
     await settle();
-    expect(store.getState().olderError).toBe('Cannot reach the inspector');
+    expect(store.getState().olderError?.message).toBe('Cannot reach the inspector');
     fail = false;
     store.getState().retryOlder();
     await settle();
@@ -173,7 +174,7 @@ describe('deliveries store', () => {
     store.getState().start();
     await settle();
     expect(store.getState().firstPage).toBe('error');
-    expect(store.getState().loadError).toBe('Internal error: disk full');
+    expect(store.getState().loadError?.message).toBe('Internal error: disk full');
     fail = false;
     store.getState().retry();
     await settle();
@@ -259,7 +260,7 @@ describe('deliveries store', () => {
   });
 
   it('selects a delivery and loads its detail, with loading and error states', async () => {
-    const { store } = setup({
+    const { store, stores } = setup({
       'deliveries.list': () => ({ items: makePage(1, 3), total: 3 }),
       'deliveries.get': ({ id }) => {
         if (id === 2) throw new ContractError('not-found', 'There is no delivery #2.');
@@ -269,21 +270,25 @@ describe('deliveries store', () => {
     store.getState().start();
     await settle();
 
-    store.getState().select(3);
-    expect(store.getState().selectedId).toBe(3);
-    expect(store.getState().detail).toEqual({ status: 'loading', id: 3 });
+    stores.selection.getState().open(3);
+    expect(stores.selection.getState().openId).toBe(3);
+    expect(stores.detail.getState().detail).toEqual({ status: 'loading', id: 3 });
     await settle();
-    const detail = store.getState().detail;
+    const detail = stores.detail.getState().detail;
     expect(detail.status === 'ready' && detail.delivery.id).toBe(3);
 
-    store.getState().select(2);
+    stores.selection.getState().open(2);
     await settle();
-    expect(store.getState().detail).toEqual({ status: 'error', id: 2, message: 'There is no delivery #2.' });
+    expect(stores.detail.getState().detail).toEqual({
+      status: 'error',
+      id: 2,
+      error: { code: 'not-found', message: 'There is no delivery #2.', details: null },
+    });
   });
 
   it('shows only the detail of the latest selection when answers come back out of order', async () => {
     const answers = new Map<number, () => void>();
-    const { store } = setup({
+    const { store, stores } = setup({
       'deliveries.list': () => ({ items: makePage(1, 3), total: 3 }),
       'deliveries.get': ({ id }) =>
         new Promise((resolve) => {
@@ -292,13 +297,13 @@ describe('deliveries store', () => {
     });
     store.getState().start();
     await settle();
-    store.getState().select(1);
-    store.getState().select(2);
+    stores.selection.getState().open(1);
+    stores.selection.getState().open(2);
     answers.get(2)?.();
     await settle();
     answers.get(1)?.();
     await settle();
-    const detail = store.getState().detail;
+    const detail = stores.detail.getState().detail;
     expect(detail.status === 'ready' && detail.delivery.id).toBe(2);
   });
 

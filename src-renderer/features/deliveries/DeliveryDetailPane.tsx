@@ -4,12 +4,12 @@ import { CopyButton } from '../../components/CopyButton';
 import { PanelBoundary } from '../../components/ErrorBoundary';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { HighlightProvider } from '../../components/highlight/HighlightContext';
+import { searchTerms } from '../../components/highlight/searchTerms';
 import { type TabSpec, Tabs } from '../../components/Tabs';
 import { useAllowed } from '../../shared/access';
 import { linkTo } from '../deeplinks/hashRoute';
-import { searchTerms } from '../search/searchTerms';
 import { CopyAs } from './CopyAs';
-import { useDeliveries, useDeliveriesStore } from './context';
+import { useDeliveries, useDeliveriesStore, useDeliveryDetail, useSelection } from './context';
 import { DetailTitle } from './detail/DetailTitle';
 import { HeadersTab } from './detail/HeadersTab';
 import { InvocationJsonTab } from './detail/InvocationJsonTab';
@@ -61,8 +61,8 @@ export function DeliveryDetailPane({
   renderReplays,
   renderActions,
 }: DetailPaneProps) {
-  const detail = useDeliveries((state) => state.detail);
-  const retryDetail = useDeliveries((state) => state.retryDetail);
+  const detail = useDeliveryDetail((state) => state.detail);
+  const retryDetail = useDeliveryDetail((state) => state.retry);
   // Kept across deliveries: stepping through the list stays on the chosen tab.
   const [tab, setTab] = useState<TabId>('summary');
 
@@ -77,7 +77,7 @@ export function DeliveryDetailPane({
     case 'error':
       content = (
         <ErrorMessage
-          message={`Delivery #${detail.id} failed to load: ${detail.message}`}
+          message={`Delivery #${detail.id} failed to load: ${detail.error.message}`}
           onRetry={retryDetail}
         />
       );
@@ -134,7 +134,7 @@ function DeliveryView({
   renderReplays,
   renderActions,
 }: DeliveryViewProps) {
-  const select = useDeliveries((state) => state.select);
+  const open = useSelection((state) => state.open);
   const query = useDeliveries((state) => state.filter.query);
   const store = useDeliveriesStore();
   const getFilter = () => store.getState().filter;
@@ -158,7 +158,7 @@ function DeliveryView({
               type="button"
               className="link-button"
               data-testid="duplicate-of-link"
-              onClick={() => select(duplicateOf)}
+              onClick={() => open(duplicateOf)}
             >
               First copy: #{duplicateOf}
             </button>

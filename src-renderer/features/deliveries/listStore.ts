@@ -1,33 +1,31 @@
-import type { DeliveryDetail, DeliveryFilter, DeliveryListItem } from '@contract';
+import type { DeliveryFilter, DeliveryListItem } from '@contract';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DataClient } from '../../api';
-import { errorMessage } from '../../api/errorMessage';
+import { type CallError, toCallError } from '../../api/callError';
 import { coalesce } from '../../shared/coalesce';
-import { toggleChecked } from './checked';
-import { isNarrowed, listInput, normalizeFilter, sameFilter } from './filter';
+import { readArrivedSince } from './catchUp';
+import { type LiveMode, listInput, liveModeOf, normalizeFilter, sameFilter } from './filter';
+import { frameWithFallback, type ScheduleFrame } from './frames';
 import { compareNewestFirst, pageAfter } from './order';
 import { DeliveryRows } from './rows';
 
 export const PAGE_SIZE = 200;
-/** The contract's largest page: what a catch-up asks for at once. */
-export const CATCH_UP_LIMIT = 1000;
 const UNSEARCHED_RETRY_MS = 500;
-const DETAIL_CACHE_SIZE = 100;
+/**
+ * Arrivals held for the next frame at most. Past it they are applied at once
+ * (or, before the first page is in, dropped and read again after it), so a
+ * flood never grows the queue without bound.
+ */
+export const MAX_PENDING = 10_000;
 
-export type DetailState =
-  | { status: 'idle' }
-  | { status: 'loading'; id: number }
-  | { status: 'ready'; id: number; delivery: DeliveryDetail }
-  | { status: 'error'; id: number; message: string };
-
-export interface DeliveriesState {
+export interface DeliveryListState {
   /**
    * Mutated in place (see DeliveryRows): a 100,000-row list is not copied per
    * frame. Subscribe to `version` to learn that it changed.
    */
   rows: DeliveryRows;
   version: number;
-  /** Live arrivals added to the list since the store started (never pages): what "unseen" counts from. */
+  /** Live arrivals since the store started (never pages): what "unseen" counts from. */
   arrived: number;
   /** Deliveries matching the filter on the server, not just those loaded. */
   total: number;
@@ -41,19 +39,14 @@ export interface DeliveriesState {
   unsearched: number;
   /** What the list shows, normalized (see normalizeFilter): `{}` for everything. The inbox is part of it. */
   filter: DeliveryFilter;
+  /** How new deliveries reach the list under this filter (see LiveMode). */
+  mode: LiveMode;
   firstPage: 'loading' | 'ready' | 'error';
   /** Reading the newest page (at start, on a filter change or after a reconnect) failed. */
-  loadError: string | null;
+  loadError: CallError | null;
   loadingOlder: boolean;
-  olderError: string | null;
+  olderError: CallError | null;
   reachedEnd: boolean;
-  selectedId: number | null;
-  detail: DetailState;
-  /**
-   * Rows ticked for a bulk action (replay, export), apart from the one open in
-   * the detail pane. Replaced, never mutated, so a selector sees each change.
-   */
-  checked: ReadonlySet<number>;
 
   start(): void;
   stop(): void;
@@ -66,36 +59,38 @@ export interface DeliveriesState {
   setFilter(filter: DeliveryFilter): void;
   /** Changes only the inbox part of the filter (the header's inbox select). */
   setInbox(inbox: string | null): void;
-  select(id: number): void;
-  retryDetail(): void;
-  /** Ticks or unticks a row; `range` (shift-click) extends from the row ticked last. */
-  toggleChecked(id: number, range?: boolean): void;
-  clearChecked(): void;
 }
 
-export interface DeliveriesStoreOptions {
+export interface DeliveryListOptions {
   /**
-   * Defaults to requestAnimationFrame; tests pass a manual scheduler. Both the
-   * batching of live arrivals and the catch-up query of a narrowed list wait
-   * for it, so a burst costs one render and at most one query per frame.
+   * Defaults to the next animation frame, with a timer when none comes (a
+   * hidden tab); tests pass a manual scheduler. Both the batching of live
+   * arrivals and the catch-up query wait for it, so a burst costs one render
+   * and at most one query per frame.
    */
-  scheduleFrame?: (callback: () => void) => void;
+  scheduleFrame?: ScheduleFrame;
   pageSize?: number;
   /** How soon a word search that missed the newest deliveries asks again (tests shorten it). */
   unsearchedRetryMs?: number;
+  /** Told, once per frame, which deliveries were deleted: the detail cache and the selection let go of them. */
+  onRemoved?: (ids: ReadonlySet<number>) => void;
 }
 
-export type DeliveriesStore = StoreApi<DeliveriesState>;
+export type DeliveryListStore = StoreApi<DeliveryListState>;
 
-export function createDeliveriesStore(
+const failure = (error: unknown, context?: string): CallError => {
+  const found = toCallError(error);
+  return context === undefined ? found : { ...found, message: `${context}: ${found.message}` };
+};
+
+export function createDeliveryListStore(
   client: DataClient,
-  options: DeliveriesStoreOptions = {},
-): DeliveriesStore {
-  const scheduleFrame = options.scheduleFrame ?? ((callback) => requestAnimationFrame(() => callback()));
+  options: DeliveryListOptions = {},
+): DeliveryListStore {
+  const scheduleFrame = options.scheduleFrame ?? frameWithFallback();
   const pageSize = options.pageSize ?? PAGE_SIZE;
   const unsearchedRetryMs = options.unsearchedRetryMs ?? UNSEARCHED_RETRY_MS;
   const rows = new DeliveryRows();
-  const detailCache = new Map<number, DeliveryDetail>();
 
   // Live arrivals wait here for the next frame, so a burst costs one render.
   let pending: DeliveryListItem[] = [];
@@ -106,18 +101,15 @@ export function createDeliveriesStore(
   let catchUpScheduled = false;
   // Bumped whenever the list starts over; answers to older requests are dropped.
   let listEpoch = 0;
-  let detailRequest = 0;
   let resyncWanted = false;
   let unsubscribe: Array<() => void> = [];
-  // Where a shift-click range starts: the row last ticked or unticked.
-  let checkAnchor: number | null = null;
   // Deleted ids wait for the next frame too: a delete by filter arrives in many chunks.
   let pendingDeleted = new Set<number>();
   let deleteFrameScheduled = false;
   let unsearchedTimer: ReturnType<typeof setTimeout> | null = null;
 
-  return createStore<DeliveriesState>()((set, get) => {
-    const pageInput = (cursor?: { before: number; beforeAt: string }) =>
+  return createStore<DeliveryListState>()((set, get) => {
+    const pageInput = (cursor?: ReturnType<typeof pageAfter>) =>
       listInput(get().filter, { limit: pageSize, ...cursor });
 
     const flush = () => {
@@ -142,19 +134,29 @@ export function createDeliveriesStore(
       set((state) => ({
         version: rows.count === shown ? state.version : state.version + 1,
         arrived: state.arrived + added,
-        // Counted by the server when it was asked (a narrowed list), else counted here.
+        // Counted by the server when it was asked (catch-up), else counted here.
         total: answered === null ? state.total + added : Math.max(answered, rows.count),
         totalExact: answered === null ? state.totalExact : answeredExact,
       }));
     };
 
     const scheduleFlush = () => {
+      if (pending.length >= MAX_PENDING) {
+        if (get().firstPage === 'ready') {
+          flush();
+        } else {
+          // The first page is slow and arrivals fast: read them again once it is in.
+          pending = [];
+          resyncWanted = true;
+        }
+        return;
+      }
       if (frameScheduled) return;
       frameScheduled = true;
       scheduleFrame(flush);
     };
 
-    // Only the inbox (or nothing) narrows the list: the client checks arrivals itself.
+    // The `push` mode: only the inbox (or nothing) narrows the list, so the client checks arrivals itself.
     const enqueue = (items: readonly DeliveryListItem[]) => {
       const { inbox } = get().filter;
       for (const item of items) {
@@ -171,54 +173,34 @@ export function createDeliveriesStore(
     };
 
     /**
-     * A narrowed list cannot judge an arrival (full text lives in the server's
-     * index), so it asks for what matches and has a larger id than any it
-     * knows. The answer is in list order: when a full page comes back, the
-     * rest follows its last row (the cursor). Everything found goes through
-     * the same per-frame batching as live items, and so lands at its place in
-     * the order.
+     * The `catch-up` mode: the client cannot judge an arrival (full text lives
+     * in the server's index), so it asks for what matches past the largest id
+     * it knows. What is found goes through the same per-frame batching as
+     * pushed items, and so lands at its place in the order.
      */
     const catchUp = async () => {
       const { filter, firstPage } = get();
       // Stopped (a frame scheduled before stop still runs), or the client can judge arrivals itself.
-      if (unsubscribe.length === 0 || !isNarrowed(filter)) return;
+      if (unsubscribe.length === 0 || liveModeOf(filter) !== 'catch-up') return;
       if (firstPage !== 'ready') {
         // Asked again once the first page is in; an error is retried by the user.
         if (firstPage === 'loading') resyncWanted = true;
         return;
       }
       const epoch = listEpoch;
-      const after = newestKnownId();
-      const found: DeliveryListItem[] = [];
-      let total = 0;
-      let totalExact = true;
-      let unsearched = 0;
-      let cursor: { before: number; beforeAt: string } | undefined;
+      let found: Awaited<ReturnType<typeof readArrivedSince>>;
       try {
-        for (;;) {
-          const page = await client.call(
-            'deliveries.list',
-            listInput(filter, { limit: CATCH_UP_LIMIT, after, ...cursor }),
-          );
-          if (epoch !== listEpoch) return;
-          for (const item of page.items) found.push(item);
-          total = page.total;
-          totalExact = page.totalExact !== false;
-          unsearched = Math.max(unsearched, page.unsearched ?? 0);
-          const last = page.items.at(-1);
-          if (page.items.length < CATCH_UP_LIMIT || last === undefined) break;
-          cursor = pageAfter(last);
-        }
+        found = await readArrivedSince(client, filter, newestKnownId(), () => epoch === listEpoch);
       } catch (error) {
-        if (epoch !== listEpoch) return;
-        set({ loadError: `Could not load new matching deliveries: ${errorMessage(error)}` });
+        if (epoch === listEpoch) set({ loadError: failure(error, 'Could not load new matching deliveries') });
         return;
       }
-      for (const item of found) pending.push(item);
-      pendingTotal = total;
-      pendingTotalExact = totalExact;
+      if (found === null) return;
+      for (const item of found.items) pending.push(item);
+      pendingTotal = found.total;
+      pendingTotalExact = found.totalExact;
       if (get().loadError !== null) set({ loadError: null });
-      noteUnsearched(unsearched);
+      noteUnsearched(found.unsearched);
       scheduleFlush();
     };
     // At most one catch-up on its way; arrivals meanwhile ask for one more run after it.
@@ -236,7 +218,7 @@ export function createDeliveriesStore(
     /**
      * Words not yet searchable: ask again shortly, since no event will say
      * when the index reached them. The index fills in id order, so what the
-     * next catch-up finds above the newest known row is exactly what was missed.
+     * next catch-up finds past the largest known id is exactly what was missed.
      */
     const noteUnsearched = (unsearched: number) => {
       if (unsearched !== get().unsearched) set({ unsearched });
@@ -249,7 +231,7 @@ export function createDeliveriesStore(
     };
 
     const onAdded = (items: readonly DeliveryListItem[]) => {
-      if (isNarrowed(get().filter)) requestCatchUp();
+      if (get().mode === 'catch-up') requestCatchUp();
       else enqueue(items);
     };
 
@@ -271,20 +253,10 @@ export function createDeliveriesStore(
       pendingDeleted = new Set();
       if (unsubscribe.length === 0) return;
       pending = pending.filter((item) => !ids.has(item.id));
-      for (const id of ids) detailCache.delete(id);
       const removed = rows.remove(ids);
-      const state = get();
-      const checked = [...state.checked].some((id) => ids.has(id))
-        ? new Set([...state.checked].filter((id) => !ids.has(id)))
-        : state.checked;
-      const selectedGone = state.selectedId !== null && ids.has(state.selectedId);
-      if (removed > 0 || checked !== state.checked || selectedGone) {
-        set((current) => ({
-          version: removed === 0 ? current.version : current.version + 1,
-          total: Math.max(rows.count, current.total - removed),
-          checked,
-          ...(selectedGone ? { selectedId: null, detail: { status: 'idle' as const } } : {}),
-        }));
+      options.onRemoved?.(ids);
+      if (removed > 0) {
+        set((state) => ({ version: state.version + 1, total: Math.max(rows.count, state.total - removed) }));
       }
       if (removed < ids.size || !get().totalExact) void recount();
     };
@@ -319,7 +291,7 @@ export function createDeliveriesStore(
         noteUnsearched(page.unsearched ?? 0);
       } catch (error) {
         if (epoch !== listEpoch) return;
-        set({ firstPage: 'error', loadError: errorMessage(error) });
+        set({ firstPage: 'error', loadError: failure(error) });
         return;
       }
       if (resyncWanted) {
@@ -330,7 +302,7 @@ export function createDeliveriesStore(
 
     // After a reconnect: read the newest page again and merge what was missed.
     const resync = async () => {
-      const { firstPage, filter } = get();
+      const { firstPage, mode } = get();
       if (firstPage === 'loading') {
         resyncWanted = true;
         return;
@@ -339,7 +311,7 @@ export function createDeliveriesStore(
         void loadFirstPage();
         return;
       }
-      if (isNarrowed(filter)) {
+      if (mode === 'catch-up') {
         await runCatchUp();
         return;
       }
@@ -366,7 +338,7 @@ export function createDeliveriesStore(
         }));
       } catch (error) {
         if (epoch !== listEpoch) return;
-        set({ loadError: `Could not catch up after reconnecting: ${errorMessage(error)}` });
+        set({ loadError: failure(error, 'Could not catch up after reconnecting') });
       }
     };
 
@@ -388,30 +360,7 @@ export function createDeliveriesStore(
         }));
       } catch (error) {
         if (epoch !== listEpoch) return;
-        set({ loadingOlder: false, olderError: errorMessage(error) });
-      }
-    };
-
-    const fetchDetail = async (id: number) => {
-      const request = ++detailRequest;
-      const cached = detailCache.get(id);
-      if (cached !== undefined) {
-        set({ detail: { status: 'ready', id, delivery: cached } });
-        return;
-      }
-      set({ detail: { status: 'loading', id } });
-      try {
-        const delivery = await client.call('deliveries.get', { id });
-        if (detailCache.size >= DETAIL_CACHE_SIZE) {
-          const oldestKey = detailCache.keys().next().value;
-          if (oldestKey !== undefined) detailCache.delete(oldestKey);
-        }
-        detailCache.set(id, delivery);
-        if (request !== detailRequest) return;
-        set({ detail: { status: 'ready', id, delivery } });
-      } catch (error) {
-        if (request !== detailRequest) return;
-        set({ detail: { status: 'error', id, message: errorMessage(error) } });
+        set({ loadingOlder: false, olderError: failure(error) });
       }
     };
 
@@ -423,14 +372,12 @@ export function createDeliveriesStore(
       totalExact: true,
       unsearched: 0,
       filter: {},
+      mode: 'push',
       firstPage: 'loading',
       loadError: null,
       loadingOlder: false,
       olderError: null,
       reachedEnd: false,
-      selectedId: null,
-      detail: { status: 'idle' },
-      checked: new Set(),
 
       start() {
         if (unsubscribe.length > 0) return;
@@ -483,9 +430,9 @@ export function createDeliveriesStore(
         pending = [];
         pendingTotal = null;
         resyncWanted = false;
-        checkAnchor = null;
         set((state) => ({
           filter,
+          mode: liveModeOf(filter),
           version: state.version + 1,
           total: 0,
           totalExact: true,
@@ -493,8 +440,6 @@ export function createDeliveriesStore(
           loadingOlder: false,
           olderError: null,
           reachedEnd: false,
-          // A bulk action must act on rows the user can see: ticks under another filter are dropped.
-          checked: state.checked.size === 0 ? state.checked : new Set(),
         }));
         void loadFirstPage();
       },
@@ -502,28 +447,6 @@ export function createDeliveriesStore(
       setInbox(inbox) {
         const { inbox: _previous, ...rest } = get().filter;
         get().setFilter(inbox === null ? rest : { ...rest, inbox });
-      },
-
-      select(id) {
-        const { selectedId, detail } = get();
-        if (id === selectedId && detail.status !== 'error') return;
-        set({ selectedId: id });
-        void fetchDetail(id);
-      },
-
-      retryDetail() {
-        const { selectedId } = get();
-        if (selectedId !== null) void fetchDetail(selectedId);
-      },
-
-      toggleChecked(id, range = false) {
-        set({ checked: toggleChecked(get().checked, id, rows, range ? checkAnchor : null) });
-        checkAnchor = id;
-      },
-
-      clearChecked() {
-        checkAnchor = null;
-        if (get().checked.size > 0) set({ checked: new Set() });
       },
     };
   });
