@@ -6,6 +6,7 @@ import { Toaster } from '../components/toast/Toaster';
 import { AuditPanel } from '../features/audit/AuditPanel';
 import { CommandsPanel } from '../features/commands/CommandsPanel';
 import { ComposePanel } from '../features/compose/ComposePanel';
+import { linkTo } from '../features/deeplinks/hashRoute';
 import { DeleteDeliveryButton } from '../features/delete/DeleteDeliveryButton';
 import { DeleteListActions } from '../features/delete/DeleteListActions';
 import { DeliveryDetailPane } from '../features/deliveries/DeliveryDetailPane';
@@ -128,6 +129,9 @@ export function App({ stores, where = pageWhere(), switcher }: AppProps) {
                   onReplay={replay}
                   renderReplays={(delivery) => <ReplaysTab delivery={delivery} />}
                   renderActions={(delivery) => <DeleteDeliveryButton delivery={delivery} />}
+                  linkTo={(delivery) =>
+                    linkTo({ deliveryId: delivery.id, filter: stores.deliveries.getState().filter })
+                  }
                 />
               </PanelBoundary>
             }

@@ -44,7 +44,7 @@ export function Header({
         {info.status === 'loading' && <span className="muted">Reading the receiver's address…</span>}
         {info.status === 'error' && (
           <span className="error-text" role="alert">
-            Could not read the app info: {info.message}{' '}
+            Could not read the app info: {info.error.message}{' '}
             <button type="button" className="link-button" onClick={onRetryInfo}>
               Retry
             </button>

@@ -1,6 +1,7 @@
 import { ContractError, type DeliveryListItem } from '@contract';
 import { describe, expect, it } from 'vitest';
 import { createDeliveriesStores } from '../../src-renderer/features/deliveries/deliveriesStores';
+import { MAX_PENDING } from '../../src-renderer/features/deliveries/listStore';
 import { deferred } from './support/deferred';
 import { makeDetail, makeItem, makePage } from './support/deliveries';
 import { createFakeClient, createManualFrames, type Handlers, settle } from './support/fakeClient';
@@ -305,6 +306,41 @@ describe('deliveries store', () => {
     await settle();
     const detail = stores.detail.getState().detail;
     expect(detail.status === 'ready' && detail.delivery.id).toBe(2);
+  });
+
+  it('applies a flood at once when no frame comes, so the queue stays bounded', async () => {
+    const { fake, frames, store } = setup({ 'deliveries.list': () => ({ items: [], total: 0 }) });
+    store.getState().start();
+    await settle();
+    const flood = Array.from({ length: MAX_PENDING - 1 }, (_, index) => makeItem(index + 1));
+    fake.emit('delivery.added', { items: flood });
+    expect(store.getState().rows.count).toBe(0);
+    // The frame never came (a hidden tab that also slows timers): the queue is applied when full.
+    fake.emit('delivery.added', { items: [makeItem(MAX_PENDING)] });
+    expect(store.getState().rows.count).toBe(MAX_PENDING);
+    expect(store.getState().arrived).toBe(MAX_PENDING);
+    frames.run();
+    expect(store.getState().rows.count).toBe(MAX_PENDING);
+  });
+
+  it('drops a flood that outruns a slow first page, and reads the newest page again once it is in', async () => {
+    const first = deferred<{ items: DeliveryListItem[]; total: number }>();
+    let calls = 0;
+    const { fake, store } = setup({
+      'deliveries.list': () => {
+        calls += 1;
+        return calls === 1 ? first.promise : { items: makePage(1, 3), total: MAX_PENDING + 3 };
+      },
+    });
+    store.getState().start();
+    fake.emit('delivery.added', {
+      items: Array.from({ length: MAX_PENDING }, (_, index) => makeItem(index + 100)),
+    });
+    first.resolve({ items: makePage(1, 2), total: 2 });
+    await settle();
+    await settle();
+    expect(fake.calls('deliveries.list')).toHaveLength(2);
+    expect(rowIds(store.getState().rows)).toEqual([3, 2, 1]);
   });
 
   it('stops listening on stop', async () => {
