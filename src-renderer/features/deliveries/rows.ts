@@ -190,20 +190,21 @@ export class DeliveryRows {
 
   /** Merges sorted `items` (newest first) into the list in one pass; the result is all in `older`. */
   private merge(items: readonly DeliveryListItem[]): void {
-    const count = this.count;
-    const all: DeliveryListItem[] = new Array(count + items.length);
-    let held = 0;
-    let added = 0;
+    // The held rows in order, as one array: native copies, then a plain two-finger merge.
+    const held = this.newer.slice().reverse().concat(this.older);
+    const all: DeliveryListItem[] = new Array(held.length + items.length);
+    let fromHeld = 0;
+    let fromItems = 0;
     for (let out = 0; out < all.length; out++) {
-      const next = items[added];
-      const row = this.at(held);
+      const next = items[fromItems];
+      const row = held[fromHeld];
       if (row === undefined || (next !== undefined && compareNewestFirst(next, row) < 0)) {
         all[out] = next as DeliveryListItem;
         this.byId.set((next as DeliveryListItem).id, next as DeliveryListItem);
-        added += 1;
+        fromItems += 1;
       } else {
         all[out] = row;
-        held += 1;
+        fromHeld += 1;
       }
     }
     this.older = all;
