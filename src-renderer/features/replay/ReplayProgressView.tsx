@@ -1,7 +1,7 @@
 import { ProgressBar } from '../../components/ProgressBar';
 import './replay.css';
 import { useAllowed } from '../../shared/access';
-import { useDeliveries } from '../deliveries/context';
+import { useSelection } from '../deliveries/context';
 import { formatCount } from '../deliveries/format';
 import { useReplay } from './context';
 import { type ReplayScope, scopeLabel } from './scope';
@@ -101,7 +101,7 @@ export function ReplayProgressView({ job, waiting }: ReplayProgressViewProps) {
 
 /** The deliveries without a 2xx answer, each opening its detail (whose Replays tab shows why). */
 function FailedList({ job }: { job: ReplayJob }) {
-  const select = useDeliveries((state) => state.select);
+  const openDelivery = useSelection((state) => state.open);
   const close = useReplay((state) => state.close);
   const { failedIds, failed } = job.progress;
   const unlisted = failed - failedIds.length;
@@ -115,7 +115,7 @@ function FailedList({ job }: { job: ReplayJob }) {
               className="link-button"
               data-testid="replay-failed-link"
               onClick={() => {
-                select(id);
+                openDelivery(id);
                 close();
               }}
             >

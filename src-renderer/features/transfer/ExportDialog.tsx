@@ -4,7 +4,7 @@ import { Dialog } from '../../components/Dialog';
 import { ProgressBar } from '../../components/ProgressBar';
 import { SaveExportLink } from '../../components/SaveExportLink';
 import { useAllowed } from '../../shared/access';
-import { useDeliveries } from '../deliveries/context';
+import { useDeliveries, useSelection } from '../deliveries/context';
 import { formatCount } from '../deliveries/format';
 import { useTransfer } from './context';
 import { availableScopes, type ExportScope, exportInput } from './exportScope';
@@ -13,7 +13,7 @@ import { KeptExports } from './KeptExports';
 
 /** Export to a file: NDJSON or HAR, of the ticked rows, the current filter or everything. */
 export function ExportDialog({ onClose }: { onClose: () => void }) {
-  const checked = useDeliveries((state) => state.checked);
+  const ticked = useSelection((state) => state.ticked);
   const filter = useDeliveries((state) => state.filter);
   const total = useDeliveries((state) => state.total);
   const startExport = useTransfer((state) => state.startExport);
@@ -22,21 +22,21 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const job = useTransfer((state) => state.exportJob);
   const id = useId();
 
-  const scopes = availableScopes({ checked, filter });
+  const scopes = availableScopes({ ticked, filter });
   const [format, setFormat] = useState<TransferFormat>('ndjson');
   const [maskSignatures, setMaskSignatures] = useState(false);
   // The narrowest that applies: what the user was looking at when they asked.
   const [scope, setScope] = useState<ExportScope>(scopes[0] ?? 'all');
   const shownScope = scopes.includes(scope) ? scope : 'all';
   const labels: Record<ExportScope, string> = {
-    selection: `Selection (${formatCount(checked.size)})`,
+    selection: `Selection (${formatCount(ticked.size)})`,
     filter: `Current filter (${formatCount(total)})`,
     all: 'Everything',
   };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const input = exportInput(format, shownScope, { checked, filter });
+    const input = exportInput(format, shownScope, { ticked, filter });
     void startExport(maskSignatures ? { ...input, maskLinkSignatures: true } : input);
   };
 
