@@ -5,8 +5,8 @@ interface CheckboxProps {
   checked: boolean;
   onChecked: (checked: boolean) => void;
   disabled?: boolean;
-  /** `checkbox` in a form row; `check-row` for a box on a line of its own. */
-  className?: 'checkbox' | 'check-row';
+  /** `checkbox` in a form row (the default); `check-row` for a box on a line of its own. */
+  className?: string;
   children: ReactNode;
 }
 

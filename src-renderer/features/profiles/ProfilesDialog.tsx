@@ -1,5 +1,6 @@
 import type { BotProfile } from '@contract';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { FormError } from '../../components/FormFooter';
 import { useAllowed } from '../../shared/access';
 import { matches } from '../shortcuts/registry';
 import { useProfiles } from './context';
@@ -64,11 +65,7 @@ export function ProfilesDialog({ onClose }: { onClose: () => void }) {
             Close
           </button>
         </header>
-        {formError !== null && (
-          <p className="error-text" role="alert" data-testid="profile-error">
-            {formError}
-          </p>
-        )}
+        <FormError error={formError} testId="profile-error" />
         {mode.kind === 'list' ? (
           <ProfileList onEdit={(profile) => show({ kind: 'edit', profile })} />
         ) : (
