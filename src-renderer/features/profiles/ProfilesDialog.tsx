@@ -6,6 +6,7 @@ import { matches } from '../shortcuts/registry';
 import { useProfiles } from './context';
 import { ProfileForm } from './ProfileForm';
 import { ProfileList } from './ProfileList';
+import './profiles.css';
 
 type Mode = { kind: 'list' } | { kind: 'create' } | { kind: 'edit'; profile: BotProfile };
 

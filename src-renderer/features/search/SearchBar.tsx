@@ -19,6 +19,7 @@ import {
   STATUS_CLASSES,
 } from './filterForm';
 import { useSlashShortcut } from './useSlashShortcut';
+import './search.css';
 
 /** Typing settles this long before the list is asked again. */
 export const SEARCH_DEBOUNCE_MS = 200;

@@ -13,6 +13,7 @@ import { useTransfer } from './context';
 import { availableScopes, type ExportScope, exportInput } from './exportScope';
 import { FormatSelect } from './FormatSelect';
 import { KeptExports } from './KeptExports';
+import './transfer.css';
 
 /** Export to a file: NDJSON or HAR, of the ticked rows, the current filter or everything. */
 export function ExportDialog({ onClose }: { onClose: () => void }) {

@@ -11,6 +11,7 @@ import { FormatSelect } from './FormatSelect';
 import { formatFromName, IMPORT_ACCEPT } from './formats';
 import { ImportProgress } from './ImportProgress';
 import type { ImportSource } from './store';
+import './transfer.css';
 
 /** Import an NDJSON or HAR file: uploaded to the bridge, then read in by `import.start`. */
 export function ImportDialog({ onClose }: { onClose: () => void }) {
