@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode } from 'react';
+import { type InputHTMLAttributes, type ReactNode, useId } from 'react';
 import { FieldError } from './FieldError';
 
 /** A field's problem line: where it lives (the control points there), what it says, how tests find it. */
@@ -67,17 +67,20 @@ export function TextInput({ testId, value, onValue, problem, ...rest }: TextInpu
 }
 
 type TextFieldProps = TextInputProps & {
-  id: string;
+  /** The input's id; one of its own when the caller needs none. */
+  id?: string;
   label: ReactNode;
   /** Said after the input: a unit, a hint, where the value came from. */
   children?: ReactNode;
 };
 
 /** A labelled text input with its problem line: the commonest row of every form here. */
-export function TextField({ label, children, ...input }: TextFieldProps) {
+export function TextField({ id, label, children, ...input }: TextFieldProps) {
+  const ownId = useId();
+  const inputId = id ?? ownId;
   return (
-    <Field htmlFor={input.id} label={label} problem={input.problem}>
-      <TextInput {...input} />
+    <Field htmlFor={inputId} label={label} problem={input.problem}>
+      <TextInput id={inputId} {...input} />
       {children}
     </Field>
   );

@@ -51,7 +51,6 @@ export function CommandEditor() {
     <div className="command-editor">
       <form aria-label="Edit the command" onSubmit={submit} onKeyDown={onKeyDown}>
         <TextField
-          id={`${id}-name`}
           label="Name"
           testId="command-name"
           value={name}

@@ -39,7 +39,6 @@ export function ComposeForm({ profileId }: ComposeFormProps) {
   return (
     <form className="compose-form" aria-label="Send a message" onSubmit={submit}>
       <TextField
-        id={`${id}-chat`}
         label="Chat id"
         testId="compose-chat-id"
         value={chatId}

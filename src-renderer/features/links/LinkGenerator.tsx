@@ -70,7 +70,6 @@ export function LinkGenerator({ defaultProfileId }: { defaultProfileId: number }
         <span className="muted small">the bot whose key signs the link</span>
       </Field>
       <TextField
-        id={`${id}-command`}
         label="Command"
         testId="link-command"
         list={`${id}-commands`}
@@ -88,7 +87,6 @@ export function LinkGenerator({ defaultProfileId }: { defaultProfileId: number }
         <Problem id={`${id}-command-problem`} problem={commandProblem} testId="link-command-problem" />
       </TextField>
       <TextField
-        id={`${id}-user`}
         label="User id"
         testId="link-user"
         value={form.userId}
@@ -107,7 +105,6 @@ export function LinkGenerator({ defaultProfileId }: { defaultProfileId: number }
       />
       <ParamRows id={id} />
       <TextField
-        id={`${id}-redirect`}
         label="Redirect"
         testId="link-redirect"
         value={form.redirect}
@@ -119,7 +116,6 @@ export function LinkGenerator({ defaultProfileId }: { defaultProfileId: number }
         <Problem id={`${id}-redirect-problem`} problem={problems.redirect} testId="link-redirect-problem" />
       </TextField>
       <TextField
-        id={`${id}-expires`}
         label="Expires in (s)"
         testId="link-expires"
         inputMode="numeric"

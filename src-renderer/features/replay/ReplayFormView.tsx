@@ -55,7 +55,6 @@ export function ReplayFormView({ scope, form, onChange }: ReplayFormViewProps) {
     <form className="replay-form" noValidate onSubmit={(event) => void submit(event)}>
       <ScopeNote scope={scope} />
       <TextField
-        id={`${id}-target`}
         label="Target URL"
         type="url"
         className="wide-input"
@@ -88,7 +87,6 @@ export function ReplayFormView({ scope, form, onChange }: ReplayFormViewProps) {
       </div>
 
       <TextField
-        id={`${id}-keep`}
         label="Headers to keep"
         type="text"
         className="wide-input"
@@ -111,7 +109,6 @@ export function ReplayFormView({ scope, form, onChange }: ReplayFormViewProps) {
       <FieldError id={`${id}-headers-error`} message={errors.headers} testId="replay-headers-error" />
 
       <TextField
-        id={`${id}-secret`}
         label="Telegram secret token"
         type="text"
         className="wide-input"

@@ -1,5 +1,5 @@
 import type { BotProfile } from '@contract';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Checkbox } from '../../components/Checkbox';
 import { TextField } from '../../components/Field';
 import { FormFooter, SubmitButton } from '../../components/FormFooter';
@@ -29,7 +29,6 @@ export function WebhookForm({ profile, receiverUrl }: WebhookFormProps) {
   const [maxConnections, setMaxConnections] = useState('');
   const canSet = useAllowed('webhook.set');
   const canDelete = useAllowed('webhook.delete');
-  const id = useId();
   const telegram = profile.platform === 'telegram';
   const shownUrl = url ?? defaultWebhookUrl(profile, receiverUrl);
 
@@ -54,7 +53,6 @@ export function WebhookForm({ profile, receiverUrl }: WebhookFormProps) {
   return (
     <form className="webhook-form" aria-label="Set the webhook" onSubmit={submit}>
       <TextField
-        id={`${id}-url`}
         label="Webhook URL"
         className="wide-input"
         testId="webhook-url"
@@ -75,7 +73,6 @@ export function WebhookForm({ profile, receiverUrl }: WebhookFormProps) {
       {telegram && (
         <>
           <TextField
-            id={`${id}-secret`}
             label="Secret token"
             testId="webhook-secret-token"
             value={secretToken}
@@ -83,7 +80,6 @@ export function WebhookForm({ profile, receiverUrl }: WebhookFormProps) {
             onValue={setSecretToken}
           />
           <TextField
-            id={`${id}-max`}
             label="Max connections"
             testId="webhook-max-connections"
             type="number"

@@ -38,7 +38,6 @@ export function AddWorkspaceForm({ onAdded }: { onAdded: (workspace: Workspace) 
     >
       <h3>Add team server</h3>
       <TextField
-        id={`${id}-name`}
         label="Name"
         testId="workspace-add-name"
         value={name}
@@ -47,7 +46,6 @@ export function AddWorkspaceForm({ onAdded }: { onAdded: (workspace: Workspace) 
         onValue={setName}
       />
       <TextField
-        id={`${id}-url`}
         label="Address"
         testId="workspace-add-url"
         value={url}
@@ -56,7 +54,6 @@ export function AddWorkspaceForm({ onAdded }: { onAdded: (workspace: Workspace) 
         onValue={setUrl}
       />
       <TextField
-        id={`${id}-token`}
         label="Personal token"
         testId="workspace-add-token"
         value={token}
