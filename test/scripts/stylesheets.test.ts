@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 // The shape of the renderer's styles (issue 14): tokens in one sheet, a sheet beside each feature,
 // spacing and type sizes read from tokens, one popover class.
-// Read from disk: vitest hands the renderer project every .css import as an empty string.
+// Read from disk, and run with the unit tests: the renderer project sees every .css import as empty.
 const RENDERER = join(process.cwd(), 'src-renderer');
 function files(dir: string, ending: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
