@@ -85,3 +85,22 @@ export function TextField({ id, label, children, ...input }: TextFieldProps) {
     </Field>
   );
 }
+
+interface WrappedFieldProps {
+  label: ReactNode;
+  /** The label's own class and its words' class, as the toolbar's sheet wants them. */
+  className?: string;
+  labelClassName?: string;
+  children: ReactNode;
+}
+
+/** A filter bar's field: the control inside its label, the words before it. */
+export function WrappedField({ label, className, labelClassName = 'muted', children }: WrappedFieldProps) {
+  return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the control is the children, inside the label
+    <label className={className}>
+      <span className={labelClassName}>{label}</span>
+      {children}
+    </label>
+  );
+}
