@@ -54,28 +54,19 @@ export function AuditFilters() {
           <option value="error">error</option>
         </select>
       </WrappedField>
-      <WrappedField label="From">
-        <input
-          type="datetime-local"
-          step={1}
-          data-testid="audit-filter-from"
-          value={form.from}
-          aria-invalid={problem?.field === 'from' ? true : undefined}
-          aria-describedby={problem?.field === 'from' ? `${id}-problem` : undefined}
-          onChange={(event) => setForm({ from: event.target.value })}
-        />
-      </WrappedField>
-      <WrappedField label="To">
-        <input
-          type="datetime-local"
-          step={1}
-          data-testid="audit-filter-to"
-          value={form.to}
-          aria-invalid={problem?.field === 'to' ? true : undefined}
-          aria-describedby={problem?.field === 'to' ? `${id}-problem` : undefined}
-          onChange={(event) => setForm({ to: event.target.value })}
-        />
-      </WrappedField>
+      {(['from', 'to'] as const).map((field) => (
+        <WrappedField key={field} label={field === 'from' ? 'From' : 'To'}>
+          <input
+            type="datetime-local"
+            step={1}
+            data-testid={`audit-filter-${field}`}
+            value={form[field]}
+            aria-invalid={problem?.field === field ? true : undefined}
+            aria-describedby={problem?.field === field ? `${id}-problem` : undefined}
+            onChange={(event) => setForm({ [field]: event.target.value })}
+          />
+        </WrappedField>
+      ))}
       {problem !== null && (
         <span
           id={`${id}-problem`}
