@@ -17,6 +17,7 @@ import { JsonTab } from './detail/JsonTab';
 import { RawBodyTab } from './detail/RawBodyTab';
 import { ResponseTab } from './detail/ResponseTab';
 import { SummaryTab } from './detail/SummaryTab';
+import './deliveries.css';
 
 type TabId = 'summary' | 'invocation' | 'json' | 'raw' | 'headers' | 'response' | 'replays';
 

@@ -21,6 +21,7 @@ import { useFollow, useFollowStore } from './follow';
 import { columnStyle, ListColumns, useColumnWidths } from './ListColumns';
 import { ListHeader } from './ListHeader';
 import { nextIndex } from './navigation';
+import './deliveries.css';
 
 const OVERSCAN = 10;
 /** Start reading the next older page while this many loaded rows are still below the view. */

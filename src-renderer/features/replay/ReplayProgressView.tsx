@@ -1,5 +1,6 @@
 import { ProgressBar } from '../../components/ProgressBar';
 import './replay.css';
+import { FormError } from '../../components/FormFooter';
 import { useAllowed } from '../../shared/access';
 import { useSelection } from '../deliveries/context';
 import { formatCount } from '../deliveries/format';
@@ -67,11 +68,7 @@ export function ReplayProgressView({ job, waiting }: ReplayProgressViewProps) {
       {job.scope.kind === 'one' && !running && (
         <p className="muted small">The target's answer is in the delivery's Replays tab.</p>
       )}
-      {error !== null && (
-        <p className="error-text" role="alert" data-testid="replay-error">
-          {error}
-        </p>
-      )}
+      <FormError error={error} testId="replay-error" />
       <div className="form-actions">
         {running ? (
           <button

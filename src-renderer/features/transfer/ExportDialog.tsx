@@ -1,6 +1,9 @@
 import type { TransferFormat, TransferProgress } from '@contract';
 import { type FormEvent, useId, useState } from 'react';
+import { Checkbox } from '../../components/Checkbox';
 import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
+import { FormFooter, SubmitButton } from '../../components/FormFooter';
 import { ProgressBar } from '../../components/ProgressBar';
 import { SaveExportLink } from '../../components/SaveExportLink';
 import { useAllowed } from '../../shared/access';
@@ -10,6 +13,7 @@ import { useTransfer } from './context';
 import { availableScopes, type ExportScope, exportInput } from './exportScope';
 import { FormatSelect } from './FormatSelect';
 import { KeptExports } from './KeptExports';
+import './transfer.css';
 
 /** Export to a file: NDJSON or HAR, of the ticked rows, the current filter or everything. */
 export function ExportDialog({ onClose }: { onClose: () => void }) {
@@ -46,10 +50,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     <Dialog title="Export deliveries" onClose={onClose} testId="export-dialog">
       <form noValidate onSubmit={submit}>
         <FormatSelect id={`${id}-format`} testId="export-format" value={format} onChange={setFormat} />
-        <div className="form-row">
-          <label className="form-label" htmlFor={`${id}-scope`}>
-            Deliveries
-          </label>
+        <Field htmlFor={`${id}-scope`} label="Deliveries">
           <select
             id={`${id}-scope`}
             data-testid="export-scope"
@@ -62,38 +63,27 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
               </option>
             ))}
           </select>
-        </div>
+        </Field>
         <p className="muted small">
           Credentials are masked in the file: headers such as Authorization, Cookie, X-Api-Key and the
           Telegram secret token (any name with token, secret, key or signature), and query parameters named
           like them.
         </p>
-        <label className="check-row">
-          <input
-            type="checkbox"
-            data-testid="export-mask-sig"
-            checked={maskSignatures}
-            onChange={(event) => setMaskSignatures(event.target.checked)}
-          />{' '}
+        <Checkbox
+          className="check-row"
+          testId="export-mask-sig"
+          checked={maskSignatures}
+          onChecked={setMaskSignatures}
+        >
+          {' '}
           Also mask <code>sig</code> of signed links (they can be run again until they expire; the file then
           cannot replay them)
-        </label>
-        {error !== null && (
-          <p className="error-text" role="alert" data-testid="export-error">
-            {error}
-          </p>
-        )}
-        <div className="form-actions">
-          <button
-            type="submit"
-            className="button primary"
-            data-testid="export-start"
-            disabled={!canExport.allowed || busy}
-            title={canExport.reason}
-          >
+        </Checkbox>
+        <FormFooter error={{ error, testId: 'export-error' }}>
+          <SubmitButton testId="export-start" allowed={canExport} disabled={busy}>
             {starting ? 'Starting…' : 'Start'}
-          </button>
-        </div>
+          </SubmitButton>
+        </FormFooter>
       </form>
       {job !== null && <ExportJob job={job} />}
       <KeptExports />
