@@ -1,10 +1,10 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Checkbox } from '../../src-renderer/components/Checkbox';
-import { TextField } from '../../src-renderer/components/Field';
-import { FormFooter, SubmitButton } from '../../src-renderer/components/FormFooter';
-import { type KeyValueRow, KeyValueRows } from '../../src-renderer/components/KeyValueRows';
+import { Checkbox } from '../../../src-renderer/components/Checkbox';
+import { TextField } from '../../../src-renderer/components/Field';
+import { FormFooter, SubmitButton } from '../../../src-renderer/components/FormFooter';
+import { type KeyValueRow, KeyValueRows } from '../../../src-renderer/components/KeyValueRows';
 
 afterEach(cleanup);
 
