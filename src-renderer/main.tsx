@@ -1,4 +1,9 @@
-import './app/styles.css';
+// App-wide sheets, in cascade order; each feature imports its own sheet beside it.
+import './app/tokens.css';
+import './app/base.css';
+import './app/shell.css';
+import './app/controls.css';
+import './app/forms.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectToServer, getApi } from './api';

@@ -9,7 +9,6 @@ import { commandsMethods } from './commands/methods';
 import { composeMethods } from './compose/methods';
 import { deleteMethods } from './deliveries/delete-methods';
 import { deliveriesMethods } from './deliveries/methods';
-import type { NewDelivery } from './deliveries/records';
 import { SqliteWriter } from './deliveries/sqlite-writer';
 import { EventHub } from './events';
 import { Forwarder } from './forwarding/forwarder';
@@ -23,7 +22,7 @@ import { linksMethods } from './links/methods';
 import { logsMethods } from './logs/methods';
 import { profilesMethods } from './profiles/methods';
 import { ensureSandboxProfile } from './profiles/sandbox-profile';
-import { GroupCommitter } from './receiver/group-commit';
+import { inboxDecisions } from './receiver/decide';
 import type { ReceiverLimits } from './receiver/limits';
 import { startReceiver } from './receiver/server';
 import { ReplayJobs } from './replay/jobs';
@@ -33,6 +32,7 @@ import { sandboxMethods } from './sandbox/methods';
 import { keyFileBox, keyFileBoxAt } from './secrets/key-file-box';
 import type { SecretBox } from './secrets/secret-box';
 import { settingsMethods } from './settings/methods';
+import { deliveryCommits } from './store/delivery-commits';
 import { StoreHealth } from './store/health';
 import { DATABASE_FILE, openDatabase } from './store/open-database';
 import { openTeamState, type TeamState } from './store/pg/team-state';
@@ -183,27 +183,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const profiles = forgettingOnChange(stores.profiles, secretChecker);
   const replayAttempts = stores.attempts;
 
-  const committer = new GroupCommitter(
-    async (batch: NewDelivery[]) => {
-      try {
-        const items = await deliveries.insertAll(batch);
-        health.recovered();
-        return items;
-      } catch (error) {
-        const reason = shared.unreachable(error);
-        if (reason !== null) health.failed(reason);
-        throw error;
-      }
-    },
-    // After the answers: pushing to the UI must not delay the platform.
-    (items) => {
-      shared.committed(items);
-      setImmediate(() => events.emit('delivery.added', { items }));
-    },
-    // The writer thread queues batches and commits what waits together: the next is parsed while the
-    // disk syncs the last. PostgreSQL gets one at a time, its batches growing with the round trip.
-    { maxInFlight: team === null ? 4 : 1, eager: true },
-  );
+  const committer = deliveryCommits(shared, events);
 
   const http = new HttpPools();
   const commandPool = new CommandPool({ ...options.commands, log });
@@ -228,6 +208,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
           log,
         });
   tapQueue?.start();
+  const tap = (deliveryId: number, url: string, body: Buffer, headers: Array<[string, string]>) =>
+    tapQueue ? tapQueue.enqueue(deliveryId, url) : forwarder.tap(deliveryId, url, body, headers);
   const receiverHost = options.receiverHost ?? DEFAULTS.receiverHost;
 
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
@@ -247,16 +229,14 @@ export async function startCore(options: CoreOptions): Promise<Core> {
           { profiles, keys, commands, deliveries, http, run: (body, scope) => commandPool.run(body, scope) },
           hit,
         ),
-      policy: {
-        instanceId,
-        rule: (inbox) => inboxSettings.takeRule(inbox),
-        forwarding: (inbox) => inboxSettings.get(inbox).forwarding,
-        proxy: (url, body, headers) => forwarder.send(url, body, headers),
-        proxied: (id, url, body, result) => forwarder.attempt(id, 'proxy', url, body, result),
-        tap: (id, url, body, headers) =>
-          tapQueue ? tapQueue.enqueue(id, url) : forwarder.tap(id, url, body, headers),
+      instanceId,
+      decide: inboxDecisions({
+        settings: inboxSettings,
         secret: (inbox, headers) => secretChecker.verdict(inbox, headers),
-      },
+        forwarder,
+        tap,
+        log,
+      }),
     });
   } catch (error) {
     await tapQueue?.stop();
@@ -295,8 +275,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     profiles,
     inboxes,
     store: (delivery) => committer.add(delivery),
-    tap: (id, url, body, headers) =>
-      tapQueue ? tapQueue.enqueue(id, url) : forwarder.tap(id, url, body, headers),
+    tap,
     ...(options.capturePollSeconds === undefined ? {} : { pollSeconds: options.capturePollSeconds }),
     log,
   });

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ContractError, type Envelope, ERROR_STATUS } from '@contract';
 import { describeError } from '@contract/describe-error';
+import { sendJson as sendJsonAnswer } from '../core';
 
 const MAX_API_BODY = 1024 * 1024;
 
@@ -53,18 +54,12 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
+/** The bridge's answers: a person's data, never kept by a cache on the way. */
 export function sendJson(
   res: ServerResponse,
   status: number,
   value: unknown,
   headers: Record<string, string> = {},
 ): void {
-  const body = JSON.stringify(value);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(body),
-    'Cache-Control': 'no-store',
-    ...headers,
-  });
-  res.end(body);
+  sendJsonAnswer(res, status, value, { 'Cache-Control': 'no-store', ...headers });
 }

@@ -13,7 +13,7 @@ import {
 } from '@contract';
 import { describeError } from '@contract/describe-error';
 import { dispatch } from '@contract/dispatch';
-import type { FileRoute, TeamGate } from '../core';
+import { type FileRoute, listen, type TeamGate } from '../core';
 import { type Call, handleApiCall, sendJson } from './api-routes';
 import { bearerToken, isLoopbackHost, tokenMatches } from './auth';
 import { allowOrigin, answerPreflight } from './cors';
@@ -253,22 +253,14 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   });
   server.on('clientError', (_error, socket) => socket.destroy());
 
-  const listen = (onPort: number) =>
-    new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(onPort, host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
   let movedFrom: number | null = null;
   try {
-    await listen(options.port);
+    await listen(server, options.port, host);
   } catch (error) {
     const taken = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
     if (!taken || !options.fallbackIfTaken || options.port === 0) throw error;
     movedFrom = options.port;
-    await listen(0);
+    await listen(server, 0, host);
   }
   port = (server.address() as AddressInfo).port;
   const address = ownAddress(host, port);

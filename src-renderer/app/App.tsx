@@ -7,6 +7,7 @@ import { Toaster } from '../components/toast/Toaster';
 import { AuditPanel } from '../features/audit/AuditPanel';
 import { CommandsPanel } from '../features/commands/CommandsPanel';
 import { ComposePanel } from '../features/compose/ComposePanel';
+import { linkTo } from '../features/deeplinks/hashRoute';
 import { DeleteDeliveryButton } from '../features/delete/DeleteDeliveryButton';
 import { DeleteListActions } from '../features/delete/DeleteListActions';
 import { DeliveryDetailPane } from '../features/deliveries/DeliveryDetailPane';
@@ -23,17 +24,18 @@ import { ReplayDialogHost } from '../features/replay/ReplayDialog';
 import { ReplayListActions } from '../features/replay/ReplayListActions';
 import { ReplaysTab } from '../features/replay/ReplaysTab';
 import { SandboxPanel } from '../features/sandbox/SandboxPanel';
+import { SearchBar } from '../features/search/SearchBar';
 import { SettingsPanel } from '../features/settings/SettingsPanel';
 import { ShortcutsHelp } from '../features/shortcuts/ShortcutsHelp';
 import { TransferActions } from '../features/transfer/TransferActions';
 import { WebhookPanel } from '../features/webhook/WebhookPanel';
 import { allowedFor, roleOf } from '../shared/access';
 import { AuthRequired } from './AuthRequired';
+import type { Stores } from './allStores';
 import { Header } from './Header';
 import { Navigation } from './Navigation';
 import { Providers } from './Providers';
 import { StoreBanner } from './StoreBanner';
-import type { Stores } from './stores';
 import { useDeepLink } from './useDeepLink';
 import { useSampleTarget } from './useSampleTarget';
 import { useUnseenTitle } from './useUnseenTitle';
@@ -56,7 +58,8 @@ export function App({ stores, where = pageWhere(), switcher }: AppProps) {
   const reloadInfo = useStore(stores.app, (state) => state.reloadInfo);
   const inbox = useStore(stores.deliveries, (state) => state.filter.inbox ?? null);
   const setInbox = useStore(stores.deliveries, (state) => state.setInbox);
-  const selectedDelivery = useStore(stores.deliveries, (state) =>
+  // The delivery open in the detail pane, once read: what the bot panels act on.
+  const selectedDelivery = useStore(stores.deliveryDetail, (state) =>
     state.detail.status === 'ready' ? state.detail.delivery : null,
   );
   const view = useStore(stores.navigation, (state) => state.view);
@@ -81,7 +84,7 @@ export function App({ stores, where = pageWhere(), switcher }: AppProps) {
   const replay = (delivery: DeliveryDetail) => stores.replay.getState().open({ kind: 'one', delivery });
 
   const openDelivery = (id: number) => {
-    stores.deliveries.getState().select(id);
+    stores.selection.getState().open(id);
     show('deliveries');
   };
 
@@ -106,6 +109,7 @@ export function App({ stores, where = pageWhere(), switcher }: AppProps) {
               <PanelBoundary name="deliveries list">
                 <DeliveryList
                   onOpen={() => detailRef.current?.focus()}
+                  renderSearch={(focusList) => <SearchBar onLeave={focusList} />}
                   empty={<EmptyState url={sampleTarget} inbox={inbox} />}
                   headerActions={
                     <>
@@ -126,6 +130,9 @@ export function App({ stores, where = pageWhere(), switcher }: AppProps) {
                   onReplay={replay}
                   renderReplays={(delivery) => <ReplaysTab delivery={delivery} />}
                   renderActions={(delivery) => <DeleteDeliveryButton delivery={delivery} />}
+                  linkTo={(delivery) =>
+                    linkTo({ deliveryId: delivery.id, filter: stores.deliveries.getState().filter })
+                  }
                 />
               </PanelBoundary>
             }

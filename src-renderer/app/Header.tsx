@@ -4,8 +4,8 @@ import type { ConnectionStatus } from '../api';
 import { InboxFilter } from '../features/inboxes/InboxFilter';
 import { NewInbox } from '../features/inboxes/NewInbox';
 import { ProfileSelect } from '../features/profiles/ProfileSelect';
+import type { InfoState } from './appStore';
 import { ConnectionIndicator } from './ConnectionIndicator';
-import type { InfoState } from './store';
 import { WorkspaceLabel, type WorkspaceWhere } from './WorkspaceLabel';
 
 interface HeaderProps {
@@ -44,7 +44,7 @@ export function Header({
         {info.status === 'loading' && <span className="muted">Reading the receiver's address…</span>}
         {info.status === 'error' && (
           <span className="error-text" role="alert">
-            Could not read the app info: {info.message}{' '}
+            Could not read the app info: {info.error.message}{' '}
             <button type="button" className="link-button" onClick={onRetryInfo}>
               Retry
             </button>

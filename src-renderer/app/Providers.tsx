@@ -1,68 +1,60 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { useStore } from 'zustand';
-import { AuditProvider } from '../features/audit/context';
-import { CaptureProvider } from '../features/capture/context';
-import { CommandsProvider } from '../features/commands/context';
-import { ComposeProvider } from '../features/compose/context';
-import { DeleteProvider } from '../features/delete/context';
-import { DeliveriesProvider } from '../features/deliveries/context';
-import { FollowProvider } from '../features/deliveries/follow';
-import { InboxesProvider } from '../features/inboxes/context';
-import { LinksProvider } from '../features/links/context';
-import { LogsProvider } from '../features/logs/context';
-import { PeopleProvider } from '../features/people/context';
-import { ProfilesProvider } from '../features/profiles/context';
-import { ReplayAttemptsProvider, ReplayProvider } from '../features/replay/context';
-import { SandboxProvider } from '../features/sandbox/context';
-import { SettingsProvider } from '../features/settings/context';
-import { TransferProvider } from '../features/transfer/context';
-import { WebhookProvider } from '../features/webhook/context';
+import { auditSlot } from '../features/audit/context';
+import { captureSlot } from '../features/capture/context';
+import { commandsSlot } from '../features/commands/context';
+import { composeSlot } from '../features/compose/context';
+import { deleteSlot } from '../features/delete/context';
+import { deliveryDetailSlot, deliveryListSlot, deliverySelectionSlot } from '../features/deliveries/context';
+import { followSlot } from '../features/deliveries/follow';
+import { inboxesSlot } from '../features/inboxes/context';
+import { linksSlot } from '../features/links/context';
+import { logsSlot } from '../features/logs/context';
+import { peopleSlot } from '../features/people/context';
+import { profilesSlot } from '../features/profiles/context';
+import { replayAttemptsSlot, replaySlot } from '../features/replay/context';
+import { sandboxSlot } from '../features/sandbox/context';
+import { settingsSlot } from '../features/settings/context';
+import { transferSlot } from '../features/transfer/context';
+import { webhookSlot } from '../features/webhook/context';
 import { RoleProvider, roleOf } from '../shared/access';
-import type { Stores } from './stores';
+import { type ProvidedStore, provide, StoresProvider } from '../shared/storeContext';
+import type { Stores } from './allStores';
+
+/** Every feature's store in its slot: `provide` checks that each slot gets a store of its own shape. */
+const provideAll = (stores: Stores): ProvidedStore[] => [
+  provide(deliveryListSlot, stores.deliveries),
+  provide(deliveryDetailSlot, stores.deliveryDetail),
+  provide(deliverySelectionSlot, stores.selection),
+  provide(followSlot, stores.follow),
+  provide(deleteSlot, stores.delete),
+  provide(inboxesSlot, stores.inboxes),
+  provide(profilesSlot, stores.profiles),
+  provide(webhookSlot, stores.webhook),
+  provide(composeSlot, stores.compose),
+  provide(logsSlot, stores.logs),
+  provide(sandboxSlot, stores.sandbox),
+  provide(commandsSlot, stores.commands),
+  provide(linksSlot, stores.links),
+  provide(replaySlot, stores.replay),
+  provide(replayAttemptsSlot, stores.replayAttempts),
+  provide(transferSlot, stores.transfer),
+  provide(settingsSlot, stores.settings),
+  provide(peopleSlot, stores.people),
+  provide(auditSlot, stores.audit),
+  provide(captureSlot, stores.capture),
+];
 
 /**
- * Every feature's store, handed to its components through its own context,
- * and the person's role, which every control that changes something checks.
+ * Every feature's store, handed to its components through one context, and
+ * the person's role, which every control that changes something checks.
  */
 export function Providers({ stores, children }: { stores: Stores; children: ReactNode }) {
   const role = useStore(stores.app, (state) => roleOf(state.whoami));
+  const provided = useMemo(() => provideAll(stores), [stores]);
   return (
     <RoleProvider role={role}>
-      <DeliveriesProvider store={stores.deliveries}>
-        <FollowProvider store={stores.follow}>
-          <DeleteProvider store={stores.delete}>
-            <InboxesProvider store={stores.inboxes}>
-              <ProfilesProvider store={stores.profiles}>
-                <WebhookProvider store={stores.webhook}>
-                  <ComposeProvider store={stores.compose}>
-                    <LogsProvider store={stores.logs}>
-                      <SandboxProvider store={stores.sandbox}>
-                        <CommandsProvider store={stores.commands}>
-                          <LinksProvider store={stores.links}>
-                            <ReplayProvider store={stores.replay}>
-                              <ReplayAttemptsProvider store={stores.replayAttempts}>
-                                <TransferProvider store={stores.transfer}>
-                                  <SettingsProvider store={stores.settings}>
-                                    <PeopleProvider store={stores.people}>
-                                      <AuditProvider store={stores.audit}>
-                                        <CaptureProvider store={stores.capture}>{children}</CaptureProvider>
-                                      </AuditProvider>
-                                    </PeopleProvider>
-                                  </SettingsProvider>
-                                </TransferProvider>
-                              </ReplayAttemptsProvider>
-                            </ReplayProvider>
-                          </LinksProvider>
-                        </CommandsProvider>
-                      </SandboxProvider>
-                    </LogsProvider>
-                  </ComposeProvider>
-                </WebhookProvider>
-              </ProfilesProvider>
-            </InboxesProvider>
-          </DeleteProvider>
-        </FollowProvider>
-      </DeliveriesProvider>
+      <StoresProvider stores={provided}>{children}</StoresProvider>
     </RoleProvider>
   );
 }

@@ -2,7 +2,7 @@ import type { Workspace } from '@contract';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient, ServerConnection } from '../api';
 import { errorMessage } from '../api/errorMessage';
-import { createStores, type Stores, type StoresOptions, startStores, stopStores } from './stores';
+import { createStores, type Stores, type StoresOptions, startStores, stopStores } from './allStores';
 
 /** Where the last opened workspace is remembered: its id only, which is no secret. */
 export const WORKSPACE_STORAGE_KEY = 'bwi-workspace';

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { formatHash, parseHash } from '../features/deeplinks/hashRoute';
 import { sameFilter } from '../features/deliveries/filter';
-import type { Stores } from './stores';
+import type { Stores } from './allStores';
 
 /**
  * Keeps the address bar's hash and the deliveries view in step: a link opened in a new tab (or
@@ -17,22 +17,32 @@ export function useDeepLink(stores: Stores): void {
       if (route.filter !== null && !sameFilter(route.filter, deliveries.filter)) {
         deliveries.setFilter(route.filter);
       }
-      if (route.deliveryId !== null) deliveries.select(route.deliveryId);
+      if (route.deliveryId !== null) stores.selection.getState().open(route.deliveryId);
       stores.navigation.getState().show('deliveries');
     };
     apply();
     window.addEventListener('hashchange', apply);
 
-    const unsubscribe = stores.deliveries.subscribe((state, previous) => {
-      if (state.selectedId === previous.selectedId && state.filter === previous.filter) return;
-      const hash = formatHash({ deliveryId: state.selectedId, filter: state.filter });
+    const rewrite = () => {
+      const hash = formatHash({
+        deliveryId: stores.selection.getState().openId,
+        filter: stores.deliveries.getState().filter,
+      });
       if (hash === window.location.hash) return;
       const { pathname, search } = window.location;
       window.history.replaceState(window.history.state, '', `${pathname}${search}${hash}`);
-    });
+    };
+    const unsubscribe = [
+      stores.deliveries.subscribe((state, previous) => {
+        if (state.filter !== previous.filter) rewrite();
+      }),
+      stores.selection.subscribe((state, previous) => {
+        if (state.openId !== previous.openId) rewrite();
+      }),
+    ];
     return () => {
       window.removeEventListener('hashchange', apply);
-      unsubscribe();
+      for (const stop of unsubscribe) stop();
     };
   }, [stores]);
 }

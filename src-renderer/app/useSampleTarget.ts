@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
-import type { InfoState } from './store';
-import type { Stores } from './stores';
+import type { Stores } from './allStores';
+import type { InfoState } from './appStore';
 
 /**
  * The URL the empty state's example posts to: the filtered inbox's URL, else

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { unseenCount } from '../features/deliveries/follow';
-import type { Stores } from './stores';
+import type { Stores } from './allStores';
 
 export const APP_TITLE = 'Bot Webhook Inspector';
 

@@ -67,7 +67,7 @@ export function CopyButton({ text, label = 'Copy', testId, small = false, title 
         </span>
       </button>
       {state === 'manual' && (
-        <span className="copy-manual" role="dialog" aria-label="Copy by hand">
+        <span className="popover copy-manual" role="dialog" aria-label="Copy by hand">
           <span className="copy-manual-hint">
             The browser refused clipboard access; press Ctrl+C / ⌘C to copy:
           </span>

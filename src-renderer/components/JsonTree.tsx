@@ -4,6 +4,7 @@ import { copyWithToast } from '../shared/clipboard';
 import { Marked } from './highlight/HighlightContext';
 import { Isolated } from './Isolated';
 import { copyableValue, formatJsonPath, type PathSegment } from './jsonPath';
+import './json-tree.css';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

@@ -1,21 +1,13 @@
 import { createHash } from 'node:crypto';
-import { Agent, request } from 'undici';
 import { describeError } from '../describe-error';
 import { HOP_BY_HOP } from '../http/hop-by-hop';
+import { notSent, OutboundPost, type PostResult } from '../http/outbound-post';
 import type { NewAttempt } from '../replay/store';
 import { forwardedBy, HOP_HEADER } from './hop';
 
-export interface ForwardResult {
-  status: number | null;
-  contentType: string | null;
-  body: string;
-  truncated: boolean;
-  headers: Array<[string, string]>;
-  error: string | null;
-  durationMs: number;
-}
+/** What the forwarding target answered (its body capped), or why it did not. */
+export type ForwardResult = PostResult;
 
-const MAX_BODY = 64 * 1024;
 /** The platforms wait 10 s; a proxy must answer within that. */
 export const PROXY_TIMEOUT_MS = 9_000;
 const TAP_RETRIES_MS = [1000, 2000, 4000];
@@ -31,7 +23,7 @@ export interface ForwarderOptions {
 
 /** Sends live deliveries on to a target: `proxy` waits for it, `tap` retries in the background. */
 export class Forwarder {
-  private readonly agent = new Agent({ keepAliveTimeout: 4000, connections: 64 });
+  private readonly post = new OutboundPost();
   private readonly record: (attempt: NewAttempt) => Promise<void>;
   private readonly retryDelays: readonly number[];
   private stopped = false;
@@ -50,7 +42,7 @@ export class Forwarder {
     const started = Date.now();
     if (forwardedBy(headers).length > 0) {
       // Forwarded once already: sending it on again is how one POST became thousands.
-      return failed(
+      return notSent(
         `Refused: the delivery carries ${HOP_HEADER} (an inspector forwarded it already); forwarding it again could loop.`,
         started,
       );
@@ -61,55 +53,7 @@ export class Forwarder {
       if (!HOP_BY_HOP.has(key)) outgoing[key] = key in outgoing ? `${outgoing[key]}, ${value}` : value;
     }
     outgoing[HOP_HEADER.toLowerCase()] = this.options.instanceId;
-    try {
-      const res = await request(url, {
-        method: 'POST',
-        headers: outgoing,
-        body,
-        dispatcher: this.agent,
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let truncated = false;
-      for await (const chunk of res.body as AsyncIterable<Buffer>) {
-        if (size + chunk.length > MAX_BODY) {
-          chunks.push(chunk.subarray(0, MAX_BODY - size));
-          truncated = true;
-          res.body.destroy();
-          break;
-        }
-        chunks.push(chunk);
-        size += chunk.length;
-      }
-      const contentType = res.headers['content-type'];
-      return {
-        status: res.statusCode,
-        contentType: Array.isArray(contentType) ? (contentType[0] ?? null) : (contentType ?? null),
-        body: Buffer.concat(chunks).toString('utf8'),
-        truncated,
-        headers: Object.entries(res.headers).flatMap(([k, v]) =>
-          v === undefined
-            ? []
-            : Array.isArray(v)
-              ? v.map((x): [string, string] => [k, x])
-              : [[k, v] as [string, string]],
-        ),
-        error: null,
-        durationMs: Date.now() - started,
-      };
-    } catch (error) {
-      const err = error as Error & { code?: string; cause?: { code?: string } };
-      const code = err.code ?? err.cause?.code;
-      const timedOut =
-        err.name === 'TimeoutError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT';
-      return failed(
-        timedOut ? `Timeout: no answer within ${timeoutMs / 1000} s` : `${code ?? 'Error'}: ${err.message}`,
-        started,
-      );
-    }
+    return this.post.send(url, body, outgoing, timeoutMs);
   }
 
   attempt(
@@ -154,18 +98,6 @@ export class Forwarder {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    await this.agent.close().catch(() => undefined);
+    await this.post.close();
   }
-}
-
-function failed(error: string, started: number): ForwardResult {
-  return {
-    status: null,
-    contentType: null,
-    body: '',
-    truncated: false,
-    headers: [],
-    error,
-    durationMs: Date.now() - started,
-  };
 }

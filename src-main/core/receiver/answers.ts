@@ -1,3 +1,6 @@
+import type { ServerResponse } from 'node:http';
+import { sendJsonText } from '../http/send-json';
+
 /** What the receiver answers, in one place so the stored copy matches the wire. */
 export interface Answer {
   status: number;
@@ -119,3 +122,8 @@ export const answers = {
       post_to: ['/webhook', '/webhook/<inbox>'],
     }),
 };
+
+/** Puts an answer on the wire, byte for byte what is stored with the delivery. */
+export function sendAnswer(res: ServerResponse, answer: Answer): void {
+  sendJsonText(res, answer.status, answer.body, answer.headers);
+}

@@ -1,20 +1,28 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Forwarding, ResponseRule } from '@contract';
 import { type DeliveryListItem, InboxName, linkPathSegment } from '@contract';
 import type { NewDelivery } from '../deliveries/records';
 import { describeError } from '../describe-error';
-import type { ForwardResult } from '../forwarding/forwarder';
 import { forwardedBy } from '../forwarding/hop';
-import type { SecretVerdict } from '../inboxes/secret-check';
+import { listen } from '../http/listen';
 import type { LinkHit, LinkOutcome } from '../links/handle-link';
-import { type Answer, answers } from './answers';
+import { answers, sendAnswer } from './answers';
 import type { BodyClaim } from './body-budget';
 import { classify } from './classify';
 import { clientAddress } from './client-address';
+import { ACCEPT, type Decide } from './decide';
 import { createGuardedServer } from './guarded-server';
 import { type ReceiverLimits, receiverLimits } from './limits';
 import { readBody } from './read-body';
+
+/*
+ * The webhook receiver. A delivery's path, top to bottom in handleDelivery:
+ * the refusals that need no body → readBody → classify (what the body is,
+ * classify.ts) → decide (what its inbox's secret check, rule and forwarding
+ * want, decide.ts) → store (group-committed: store/delivery-commits.ts) →
+ * afterStore (the forwarding owed to a stored delivery) → the answer
+ * (answers.ts), after a rule's delay.
+ */
 
 export interface ReceiverOptions {
   host: string;
@@ -22,13 +30,19 @@ export interface ReceiverOptions {
   maxBodyBytes: number;
   defaultInbox: string;
   hasInbox: (name: string) => boolean;
-  /** Resolves once the delivery is committed. */
+  /** Resolves once the delivery is committed (in startCore: store/delivery-commits.ts). */
   store: (delivery: NewDelivery) => Promise<DeliveryListItem>;
   log: (message: string) => void;
   /** Signed-link hits (`/ownlang/webhook/<bot id>`): verified and run by core. */
   links: (hit: LinkHit) => Promise<LinkOutcome>;
-  /** Per-inbox response rules and forwarding; absent: every accepted delivery gets 200. */
-  policy?: ReceiverPolicy;
+  /**
+   * Judges each accepted delivery by its inbox's settings: secret check,
+   * response rule, forwarding (see decide.ts). Absent: every accepted
+   * delivery gets 200.
+   */
+  decide?: Decide;
+  /** This inspector's id in the forwarding hop header: a delivery naming it came back to us in a loop. */
+  instanceId?: string;
   /** Caps and timeouts against hostile clients; what is not given is derived (see receiverLimits). */
   limits?: Partial<ReceiverLimits>;
   /**
@@ -37,19 +51,6 @@ export interface ReceiverOptions {
    * all come from the proxy; the proxy limits its clients).
    */
   trustProxy?: boolean;
-}
-
-export interface ReceiverPolicy {
-  /** This inspector's id in the forwarding hop header: a delivery naming it came back to us in a loop. */
-  instanceId: string;
-  rule(inbox: string): Promise<ResponseRule | null>;
-  forwarding(inbox: string): Forwarding | null;
-  proxy(url: string, body: Buffer, headers: Array<[string, string]>): Promise<ForwardResult>;
-  proxied(deliveryId: number, url: string, body: Buffer, result: ForwardResult): Promise<void>;
-  /** Owes a forward of a stored delivery; on a team server it is queued in the database before the answer. */
-  tap(deliveryId: number, url: string, body: Buffer, headers: Array<[string, string]>): Promise<void> | void;
-  /** Whether the delivery carries the webhook secret of the profile feeding the inbox (inboxes/secret-check). */
-  secret?(inbox: string, headers: Array<[string, string]>): SecretVerdict | Promise<SecretVerdict>;
 }
 
 export interface Receiver {
@@ -74,7 +75,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
       .finally(() => claim.release())
       .catch((error: unknown) => {
         options.log(`receiver: request failed: ${describeError(error)}`);
-        if (!res.headersSent) send(res, answers.internal());
+        if (!res.headersSent) sendAnswer(res, answers.internal());
         else res.destroy();
       })
       // Answering can fail too (the socket went away): cut it rather than leave a rejection behind.
@@ -92,7 +93,12 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
   };
 }
 
-async function handle(
+/**
+ * Routes a request: deliveries to /webhook[/<inbox>], signed-link hits, and
+ * a word about us for the rest. Not async itself: a delivery's own promise is
+ * the request's, none more per request.
+ */
+function handle(
   req: IncomingMessage,
   res: ServerResponse,
   options: ReceiverOptions,
@@ -103,67 +109,64 @@ async function handle(
   const link = linkPathSegment(target.path);
   if (link !== null) return handleLink(req, res, options, claim, target, link, receivedAt);
   const match = WEBHOOK_PATH.exec(target.path);
-  if (!match) {
-    const isAbout = (target.path === '/' || target.path === '/healthz') && req.method === 'GET';
-    send(res, isAbout ? answers.about() : answers.notFound(target.path));
-    return;
-  }
+  if (match) return handleDelivery(req, res, options, claim, target, match[1], receivedAt);
+  return handleOther(req, res, target.path);
+}
+
+async function handleOther(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  const isAbout = (path === '/' || path === '/healthz') && req.method === 'GET';
+  sendAnswer(res, isAbout ? answers.about() : answers.notFound(path));
+}
+
+/**
+ * A delivery, from request to answer: refusals that need no body, the body,
+ * what it is (classify), what its inbox wants (decide), the commit, then the
+ * answer, after the work owed to a stored delivery.
+ */
+async function handleDelivery(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: ReceiverOptions,
+  claim: BodyClaim,
+  target: { path: string; query: string },
+  inboxSegment: string | undefined,
+  receivedAt: number,
+): Promise<void> {
   if (req.method !== 'POST') {
-    send(res, answers.methodNotAllowed(req.method ?? '?'));
+    sendAnswer(res, answers.methodNotAllowed(req.method ?? '?'));
     return;
   }
-  const inboxName = decodeInbox(match[1], options.defaultInbox);
+  const inboxName = decodeInbox(inboxSegment, options.defaultInbox);
   if (inboxName === null) {
-    send(res, answers.notFound(target.path));
+    sendAnswer(res, answers.notFound(target.path));
     return;
   }
   const headers = headerPairs(req.rawHeaders);
-  const hops = forwardedBy(headers);
-  const policy = options.policy;
-  if (policy && hops.includes(policy.instanceId)) {
+  if (options.instanceId !== undefined && forwardedBy(headers).includes(options.instanceId)) {
     // Our own forwarder sent this (through a tunnel or a name for this machine): the original is stored.
-    send(res, answers.forwardLoop());
+    sendAnswer(res, answers.forwardLoop());
     return;
   }
   const body = await readBody(req, options.maxBodyBytes, claim);
   if (body.kind === 'aborted') return; // The client left; nothing was acknowledged.
   if (body.kind === 'busy') {
     // Not stored: keeping it is what memory cannot afford right now. The platform retries.
-    send(res, answers.busy());
+    sendAnswer(res, answers.busy());
     return;
   }
+
   const verdict = classify(
     body,
     { name: inboxName, known: options.hasInbox(inboxName) },
     options.maxBodyBytes,
   );
-  let answer = verdict.answer;
-  let problem = verdict.problem;
-  if (policy?.secret && answer.status === 200) {
-    const asked = policy.secret(inboxName, headers);
-    // Most inboxes check nothing and answer at once: no await on the hot path for them.
-    const secret = typeof asked === 'string' ? asked : await asked;
-    // Whether it is really the platform matters more than an unknown shape.
-    if (secret !== 'ok') problem = 'bad-secret';
-    // Refused as a careful bot would: no rule, no forwarding to the bot either.
-    if (secret === 'reject') answer = answers.badSecret();
-  }
-  let delayMs = 0;
-  let proxied: { url: string; result: ForwardResult } | null = null;
-  let tapUrl: string | null = null;
-  if (policy && answer.status === 200) {
-    const rule = await policy.rule(inboxName);
-    // Another inspector forwarded it already: kept here, never sent on again (no ping-pong between two).
-    const forwarding = rule || hops.length > 0 ? null : policy.forwarding(inboxName);
-    if (rule) {
-      answer = answers.byRule(rule.status, rule.body);
-      delayMs = rule.delayMs;
-    } else if (forwarding?.mode === 'proxy') {
-      const result = await policy.proxy(forwarding.url, verdict.body, headers);
-      proxied = { url: forwarding.url, result };
-      answer = answers.proxied(result);
-    } else if (forwarding?.mode === 'tap') tapUrl = forwarding.url;
-  }
+  // Only an accepted delivery is for its inbox to judge; a refused one is stored as refused.
+  const asked =
+    verdict.answer.status === 200 ? (options.decide?.(inboxName, verdict.body, headers) ?? ACCEPT) : null;
+  // Most inboxes check nothing: decided at once, no await on the hot path for them.
+  const decision = asked instanceof Promise ? await asked : asked;
+  let answer = decision?.answer ?? verdict.answer;
+
   let storedId: number | null = null;
   try {
     const stored = await options.store({
@@ -179,29 +182,20 @@ async function handle(
       bodyOmitted: verdict.bodyOmitted,
       responseStatus: answer.status,
       responseBody: answer.body,
-      problem,
+      problem: decision?.problem ?? verdict.problem,
       summary: verdict.summary,
     });
     storedId = stored.id;
   } catch (error) {
     options.log(`receiver: could not store a delivery: ${describeError(error)}`);
     answer = answers.storageFailed();
-    delayMs = 0;
   }
-  if (storedId !== null) {
+
+  if (storedId !== null && decision?.afterStore) {
     // Committed: whatever happens to its forwarding now, the platform must hear the delivery was taken,
     // or its retry becomes a duplicate.
     try {
-      // Recorded in the background: the platform's answer does not wait for the bookkeeping.
-      if (proxied) {
-        const id = storedId;
-        policy?.proxied(id, proxied.url, verdict.body, proxied.result).catch((error: unknown) => {
-          options.log(
-            `receiver: the proxy attempt of delivery #${id} was not recorded: ${describeError(error)}`,
-          );
-        });
-      }
-      if (tapUrl) await policy?.tap(storedId, tapUrl, verdict.body, headers);
+      await decision.afterStore(storedId);
     } catch (error) {
       options.log(
         `receiver: delivery #${storedId} is stored, but its forwarding failed: ${describeError(error)}`,
@@ -209,8 +203,9 @@ async function handle(
     }
   }
   // A rule's delay comes after the commit: the delivery is kept even if the platform gives up waiting.
+  const delayMs = storedId === null ? 0 : (decision?.delayMs ?? 0);
   if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
-  send(res, answer);
+  sendAnswer(res, answer);
 }
 
 async function handleLink(
@@ -224,17 +219,17 @@ async function handleLink(
 ): Promise<void> {
   const method = req.method ?? 'GET';
   if (method !== 'GET' && method !== 'POST') {
-    send(res, answers.methodNotAllowed(method, 'GET, POST'));
+    sendAnswer(res, answers.methodNotAllowed(method, 'GET, POST'));
     return;
   }
   const body = await readBody(req, options.maxBodyBytes, claim);
   if (body.kind === 'aborted') return;
   if (body.kind === 'busy') {
-    send(res, answers.busy());
+    sendAnswer(res, answers.busy());
     return;
   }
   if (body.kind === 'too-large') {
-    send(res, answers.tooLarge(body.size, options.maxBodyBytes));
+    sendAnswer(res, answers.tooLarge(body.size, options.maxBodyBytes));
     return;
   }
   const headers = headerPairs(req.rawHeaders);
@@ -270,16 +265,7 @@ async function handleLink(
     options.log(`receiver: could not store a link hit: ${describeError(error)}`);
     answer = answers.storageFailed();
   }
-  send(res, answer);
-}
-
-function send(res: ServerResponse, answer: Answer): void {
-  res.writeHead(answer.status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(answer.body),
-    ...answer.headers,
-  });
-  res.end(answer.body);
+  sendAnswer(res, answer);
 }
 
 function splitTarget(url: string): { path: string; query: string } {
@@ -303,16 +289,6 @@ function headerPairs(raw: string[]): Array<[string, string]> {
   const pairs: Array<[string, string]> = [];
   for (let i = 0; i + 1 < raw.length; i += 2) pairs.push([raw[i] as string, raw[i + 1] as string]);
   return pairs;
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
 }
 
 /**

@@ -6,16 +6,16 @@ import {
   type ReplayInput,
   type ReplayProgress,
 } from '@contract';
-import { Agent, request } from 'undici';
+import { idsMatching } from '../deliveries/ids-matching';
 import type { DeliveryStore } from '../deliveries/store';
 import { describeError } from '../describe-error';
 import type { EventHub } from '../events';
-import { GroupCommitter } from '../receiver/group-commit';
+import { OutboundPost } from '../http/outbound-post';
+import { GroupCommitter } from '../store/group-commit';
 import { replayRequest } from './request-for';
 import type { AttemptStore, NewAttempt } from './store';
 import type { ReplayTargetStore } from './target-store';
 
-const MAX_BODY_KEPT = 64 * 1024;
 const TIMEOUT_MS = 10_000;
 const PROGRESS_EVERY_MS = 100;
 
@@ -37,7 +37,7 @@ type ParsedReplay = Omit<ReplayInput, 'keepHeaders' | 'headers' | 'renumberUpdat
  * linked to its original.
  */
 export class ReplayJobs {
-  private readonly agent = new Agent({ keepAliveTimeout: 4000, connections: 64 });
+  private readonly post = new OutboundPost();
   private readonly jobs = new Map<string, Job>();
   private readonly writer: GroupCommitter<NewAttempt, null>;
 
@@ -79,7 +79,8 @@ export class ReplayJobs {
         throw new ContractError('bad-input', `editedBody: not valid JSON (${(error as Error).message})`);
       }
     }
-    const ids = input.deliveryIds ?? (await this.matching(input));
+    const ids =
+      input.deliveryIds ?? (await idsMatching(this.deliveries, input.filter ?? {}, REPLAY_DELIVERIES_MAX));
     if (ids.length === 0) throw new ContractError('bad-input', 'Nothing to replay: no delivery matches.');
     await this.rememberTarget(input.target, ids[0] as number);
     const jobId = randomUUID();
@@ -118,20 +119,7 @@ export class ReplayJobs {
   async stop(): Promise<void> {
     for (const job of this.jobs.values()) job.cancelled = true;
     await this.writer.flush();
-    await this.agent.close().catch(() => undefined);
-  }
-
-  private async matching(input: ParsedReplay): Promise<number[]> {
-    const ids: number[] = [];
-    let before: number | undefined;
-    while (ids.length < REPLAY_DELIVERIES_MAX) {
-      const page = await this.deliveries.search({ ...(input.filter ?? {}), before, limit: 1000 });
-      ids.push(...page.items.map((i) => i.id));
-      if (page.items.length < 1000) break;
-      before = page.items.at(-1)?.id;
-    }
-    // Oldest first: the order the platform sent them.
-    return ids.reverse();
+    await this.post.close();
   }
 
   private async run(job: Job, ids: number[], input: ParsedReplay): Promise<void> {
@@ -223,65 +211,21 @@ export class ReplayJobs {
       record({ error: (error as Error).message }, null);
       return false;
     }
-    try {
-      const res = await request(input.target, {
-        method: 'POST',
-        headers: prepared.headers,
-        body: prepared.body,
-        dispatcher: this.agent,
-        headersTimeout: TIMEOUT_MS,
-        bodyTimeout: TIMEOUT_MS,
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-      const { text, truncated } = await readCapped(res.body);
-      const responseHeaders: Array<[string, string]> = Object.entries(res.headers).flatMap(([k, v]) =>
-        v === undefined
-          ? []
-          : Array.isArray(v)
-            ? v.map((x): [string, string] => [k, x])
-            : [[k, v] as [string, string]],
-      );
-      record(
-        { status: res.statusCode, responseHeaders, responseBody: text, responseTruncated: truncated },
-        prepared.body,
-        prepared,
-      );
-      return res.statusCode >= 200 && res.statusCode < 300;
-    } catch (error) {
-      const err = error as Error & { code?: string; cause?: { code?: string } };
-      const code = err.code ?? err.cause?.code;
-      const timedOut =
-        err.name === 'TimeoutError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT';
-      record(
-        {
-          error: timedOut
-            ? `Timeout: no answer within ${TIMEOUT_MS / 1000} s`
-            : `${code ?? 'Error'}: ${err.message}`,
-        },
-        prepared.body,
-        prepared,
-      );
-      return false;
-    }
+    const result = await this.post.send(input.target, prepared.body, prepared.headers, TIMEOUT_MS);
+    record(
+      {
+        status: result.status,
+        error: result.error,
+        responseHeaders: result.headers,
+        responseBody: result.body,
+        responseTruncated: result.truncated,
+      },
+      prepared.body,
+      prepared,
+    );
+    return result.status !== null && result.status >= 200 && result.status < 300;
   }
 }
 
 /** A copy to hand out: the job's own arrays go on changing. */
 const snapshot = (job: Job): ReplayProgress => ({ ...job.progress, failedIds: [...job.progress.failedIds] });
-
-async function readCapped(
-  body: AsyncIterable<Buffer> & { destroy(): void },
-): Promise<{ text: string; truncated: boolean }> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    if (size + chunk.length > MAX_BODY_KEPT) {
-      chunks.push(chunk.subarray(0, MAX_BODY_KEPT - size));
-      body.destroy();
-      return { text: Buffer.concat(chunks).toString('utf8'), truncated: true };
-    }
-    chunks.push(chunk);
-    size += chunk.length;
-  }
-  return { text: Buffer.concat(chunks).toString('utf8'), truncated: false };
-}

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { listen } from '../http/listen';
 import { isLoopbackHost } from '../http/loopback-host';
 import { answerRaw } from '../http/raw-answer';
 import { controlRoute } from './control-routes';
@@ -73,13 +74,7 @@ export async function startSandboxServer(platform: SandboxPlatform, port: number
   server.on('clientError', (_error, socket) =>
     answerRaw(socket, 400, JSON.stringify(platformError(400, 'Bad Request: malformed HTTP request'))),
   );
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, SANDBOX_HOST, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  await listen(server, port, SANDBOX_HOST);
   actual = (server.address() as AddressInfo).port;
   return {
     url: `http://${SANDBOX_HOST}:${actual}`,

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { param, readParams } from './params';
 import { SandboxError, type SandboxPlatform } from './platform';
 import type { SandboxBot } from './records';
-import { ok, sendJson } from './respond';
+import { ok, sendPlatformJson } from './respond';
 
 function bearer(req: IncomingMessage): string {
   const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
@@ -62,7 +62,7 @@ export function solafonSettingsRoute(
   const jwt = bearer(req);
   const bot: SandboxBot | null = platform.store.botByAppId(appId);
   if (!bot || bot.jwt !== jwt) throw new SandboxError(401, 'Unauthorized');
-  sendJson(res, 200, {
+  sendPlatformJson(res, 200, {
     id: bot.appId,
     name: bot.firstName,
     webhookUrl: bot.webhookUrl,

@@ -10,6 +10,7 @@ import {
   type TransferFormat,
   type TransferProgress,
 } from '@contract';
+import { idsMatching } from '../deliveries/ids-matching';
 import type { NewDelivery } from '../deliveries/records';
 import type { DeliveryStore } from '../deliveries/store';
 import { describeError } from '../describe-error';
@@ -89,7 +90,7 @@ export class TransferJobs {
       filter?: DeliveryFilter | undefined;
     } & RecordOptions,
   ): Promise<TransferProgress> {
-    const ids = input.deliveryIds ?? (await this.matching(input.filter ?? {}));
+    const ids = input.deliveryIds ?? (await idsMatching(this.deps.deliveries, input.filter ?? {}));
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const file = `deliveries-${stamp}-${randomUUID().slice(0, 8)}.${input.format === 'har' ? 'har' : 'ndjson'}`;
     const progress = this.progress('export', ids.length, file);
@@ -143,17 +144,6 @@ export class TransferJobs {
 
   private push(progress: TransferProgress): void {
     this.deps.events.emit('transfer.progress', { ...progress });
-  }
-
-  private async matching(filter: DeliveryFilter): Promise<number[]> {
-    const ids: number[] = [];
-    let before: number | undefined;
-    for (;;) {
-      const page = await this.deps.deliveries.search({ ...filter, before, limit: 1000 });
-      ids.push(...page.items.map((i) => i.id));
-      if (page.items.length < 1000) return ids.reverse();
-      before = page.items.at(-1)?.id;
-    }
   }
 
   private async runExport(

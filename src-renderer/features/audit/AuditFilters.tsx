@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { WrappedField } from '../../components/Field';
 import { AUDITED_METHODS } from './auditFilter';
 import { useAudit } from './context';
 
@@ -13,8 +14,7 @@ export function AuditFilters() {
   return (
     <fieldset className="audit-filters" data-testid="audit-filters">
       <legend className="visually-hidden">Filter the audit log</legend>
-      <label>
-        <span className="muted">Person</span>
+      <WrappedField label="Person">
         <select
           data-testid="audit-filter-person"
           value={form.personId}
@@ -28,9 +28,8 @@ export function AuditFilters() {
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        <span className="muted">Method</span>
+      </WrappedField>
+      <WrappedField label="Method">
         <select
           data-testid="audit-filter-method"
           value={form.method}
@@ -43,9 +42,8 @@ export function AuditFilters() {
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        <span className="muted">Outcome</span>
+      </WrappedField>
+      <WrappedField label="Outcome">
         <select
           data-testid="audit-filter-outcome"
           value={form.outcome}
@@ -55,31 +53,20 @@ export function AuditFilters() {
           <option value="ok">ok</option>
           <option value="error">error</option>
         </select>
-      </label>
-      <label>
-        <span className="muted">From</span>
-        <input
-          type="datetime-local"
-          step={1}
-          data-testid="audit-filter-from"
-          value={form.from}
-          aria-invalid={problem?.field === 'from' ? true : undefined}
-          aria-describedby={problem?.field === 'from' ? `${id}-problem` : undefined}
-          onChange={(event) => setForm({ from: event.target.value })}
-        />
-      </label>
-      <label>
-        <span className="muted">To</span>
-        <input
-          type="datetime-local"
-          step={1}
-          data-testid="audit-filter-to"
-          value={form.to}
-          aria-invalid={problem?.field === 'to' ? true : undefined}
-          aria-describedby={problem?.field === 'to' ? `${id}-problem` : undefined}
-          onChange={(event) => setForm({ to: event.target.value })}
-        />
-      </label>
+      </WrappedField>
+      {(['from', 'to'] as const).map((field) => (
+        <WrappedField key={field} label={field === 'from' ? 'From' : 'To'}>
+          <input
+            type="datetime-local"
+            step={1}
+            data-testid={`audit-filter-${field}`}
+            value={form[field]}
+            aria-invalid={problem?.field === field ? true : undefined}
+            aria-describedby={problem?.field === field ? `${id}-problem` : undefined}
+            onChange={(event) => setForm({ [field]: event.target.value })}
+          />
+        </WrappedField>
+      ))}
       {problem !== null && (
         <span
           id={`${id}-problem`}

@@ -1,5 +1,6 @@
 import type { BotProfile } from '@contract';
 import { type FormEvent, useEffect, useId, useState } from 'react';
+import { FormError } from '../../components/FormFooter';
 import { useAllowed } from '../../shared/access';
 import { httpUrlProblem } from '../../shared/httpUrl';
 import { useInboxes } from '../inboxes/context';
@@ -112,11 +113,7 @@ export function CapturePanel({ profile }: { profile: BotProfile }) {
           </button>
         </form>
       )}
-      {error !== null && (
-        <p className="error-text" role="alert" data-testid="capture-error">
-          {error}
-        </p>
-      )}
+      <FormError error={error} testId="capture-error" />
     </fieldset>
   );
 }

@@ -8,6 +8,9 @@ import { useCommands } from './context';
 import { hasUnsavedChanges } from './store';
 import { TryRun } from './TryRun';
 import './commands.css';
+import { Checkbox } from '../../components/Checkbox';
+import { TextField } from '../../components/Field';
+import { FormFooter, SubmitButton } from '../../components/FormFooter';
 
 /** Name and JavaScript body of one command; Ctrl+S (⌘S) saves from anywhere in the form. */
 export function CommandEditor() {
@@ -47,25 +50,19 @@ export function CommandEditor() {
   return (
     <div className="command-editor">
       <form aria-label="Edit the command" onSubmit={submit} onKeyDown={onKeyDown}>
-        <div className="form-row">
-          <label className="form-label" htmlFor={`${id}-name`}>
-            Name
-          </label>
-          <input
-            id={`${id}-name`}
-            data-testid="command-name"
-            value={name}
-            spellCheck={false}
-            autoComplete="off"
-            placeholder="e.g. syncGameData"
-            aria-invalid={nameProblem !== null}
-            aria-describedby={`${id}-name-hint`}
-            onChange={(event) => setName(event.target.value)}
-          />
+        <TextField
+          label="Name"
+          testId="command-name"
+          value={name}
+          placeholder="e.g. syncGameData"
+          aria-invalid={nameProblem !== null}
+          aria-describedby={`${id}-name-hint`}
+          onValue={setName}
+        >
           <span id={`${id}-name-hint`} className={nameProblem === null ? 'muted small' : 'error-text small'}>
             {nameProblem ?? COMMAND_NAME_HINT}
           </span>
-        </div>
+        </TextField>
         {replaces && (
           <p className="muted small" data-testid="command-replaces">
             Saving replaces the saved command “{name}”.
@@ -73,15 +70,10 @@ export function CommandEditor() {
         )}
         <div className="editor-options">
           <span className="form-label">JavaScript body</span>
-          <label className="muted small">
-            <input
-              type="checkbox"
-              data-testid="command-wrap"
-              checked={wrap}
-              onChange={(event) => setWrap(event.target.checked)}
-            />{' '}
+          <Checkbox className="muted small" testId="command-wrap" checked={wrap} onChecked={setWrap}>
+            {' '}
             Wrap long lines
-          </label>
+          </Checkbox>
         </div>
         <CodeEditor
           label="JavaScript body"
@@ -94,16 +86,14 @@ export function CommandEditor() {
           Syntax errors are marked as you type. Tab indents, Shift+Tab outdents; Escape then Tab leaves the
           editor. Ctrl+S saves.
         </p>
-        <div className="form-actions">
-          <button
-            type="submit"
-            className="button primary"
-            data-testid="command-save"
-            disabled={!canSave.allowed || busy !== null || nameProblem !== null}
-            title={canSave.reason}
+        <FormFooter error={{ error: formError, testId: 'command-error' }} errorBelow>
+          <SubmitButton
+            testId="command-save"
+            allowed={canSave}
+            disabled={busy !== null || nameProblem !== null}
           >
             {busy === 'save' ? 'Saving…' : 'Save'}
-          </button>
+          </SubmitButton>
           {unsaved && <span className="muted small">unsaved changes</span>}
           <span className="header-spacer" />
           {openName !== null && (
@@ -117,12 +107,7 @@ export function CommandEditor() {
               onConfirm={() => void remove()}
             />
           )}
-        </div>
-        {formError !== null && (
-          <p className="error-text" role="alert" data-testid="command-error">
-            {formError}
-          </p>
-        )}
+        </FormFooter>
       </form>
       {/* Outside the form: Enter in its fields runs it, and does not save. */}
       <TryRun />

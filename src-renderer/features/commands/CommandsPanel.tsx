@@ -5,6 +5,7 @@ import { CommandHelp } from './CommandHelp';
 import { CommandList } from './CommandList';
 import { useCommands } from './context';
 import { hasUnsavedChanges } from './store';
+import './commands.css';
 
 /** The commands signed links run: JavaScript executed for one user, in a sandbox, on each hit. */
 export function CommandsPanel() {

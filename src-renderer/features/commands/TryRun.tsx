@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { FormError } from '../../components/FormFooter';
 import { useAllowed } from '../../shared/access';
 import { useCommands } from './context';
 
@@ -62,11 +63,7 @@ export function TryRun() {
           {trying ? 'Running…' : 'Run with a sample user'}
         </button>
       </div>
-      {error !== null && (
-        <p className="error-text" role="alert" data-testid="try-error">
-          {error}
-        </p>
-      )}
+      <FormError error={error} testId="try-error" />
       {result !== null && (
         <div className="try-result" data-testid="try-result" data-ok={result.ok}>
           <p>

@@ -1,5 +1,7 @@
 import { MESSAGE_TEXT_MAX as MAX_TEXT } from '@contract/bot-rules';
 import { type FormEvent, type KeyboardEvent, useId } from 'react';
+import { Field, TextField } from '../../components/Field';
+import { FormFooter, SubmitButton } from '../../components/FormFooter';
 import { useAllowed } from '../../shared/access';
 import { matches } from '../shortcuts/registry';
 import { useCompose } from './context';
@@ -36,21 +38,15 @@ export function ComposeForm({ profileId }: ComposeFormProps) {
 
   return (
     <form className="compose-form" aria-label="Send a message" onSubmit={submit}>
-      <div className="form-row">
-        <label className="form-label" htmlFor={`${id}-chat`}>
-          Chat id
-        </label>
-        <input
-          id={`${id}-chat`}
-          data-testid="compose-chat-id"
-          value={chatId}
-          spellCheck={false}
-          autoComplete="off"
-          placeholder="e.g. 42, -1001234567890 or @channel"
-          onChange={(event) => setChatId(event.target.value)}
-        />
+      <TextField
+        label="Chat id"
+        testId="compose-chat-id"
+        value={chatId}
+        placeholder="e.g. 42, -1001234567890 or @channel"
+        onValue={setChatId}
+      >
         {chatIdSource === 'suggested' && <span className="muted small">from the selected delivery</span>}
-      </div>
+      </TextField>
       {deliveryId !== null && (
         <p className="reply-to" data-testid="compose-reply-to">
           Replying to delivery #{deliveryId}{' '}
@@ -59,10 +55,7 @@ export function ComposeForm({ profileId }: ComposeFormProps) {
           </button>
         </p>
       )}
-      <div className="form-row form-row-top">
-        <label className="form-label" htmlFor={`${id}-text`}>
-          Text
-        </label>
+      <Field htmlFor={`${id}-text`} label="Text" top>
         <textarea
           id={`${id}-text`}
           data-testid="compose-text"
@@ -72,22 +65,16 @@ export function ComposeForm({ profileId }: ComposeFormProps) {
           onChange={(event) => setText(event.target.value)}
           onKeyDown={onTextKeyDown}
         />
-      </div>
-      <div className="form-actions">
+      </Field>
+      <FormFooter>
         <span className={`small ${text.length > MAX_TEXT ? 'error-text' : 'muted'}`}>
           {text.length} / {MAX_TEXT} · Ctrl+Enter sends
         </span>
         <span className="header-spacer" />
-        <button
-          type="submit"
-          className="button primary"
-          data-testid="compose-send"
-          disabled={!canSend.allowed || sending}
-          title={canSend.reason}
-        >
+        <SubmitButton testId="compose-send" allowed={canSend} disabled={sending}>
           {sending ? 'Sending…' : 'Send'}
-        </button>
-      </div>
+        </SubmitButton>
+      </FormFooter>
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { ComposeForm } from './ComposeForm';
 import { useCompose } from './context';
 import { ReplyHistory } from './ReplyHistory';
 import { SendResult } from './SendResult';
+import './compose.css';
 
 interface ComposePanelProps {
   profile: BotProfile;

@@ -1,9 +1,9 @@
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { useAllowed } from '../../shared/access';
-import { checkedIds } from '../deliveries/checked';
-import { useDeliveries } from '../deliveries/context';
+import { useDeliveries, useSelection } from '../deliveries/context';
 import { isNarrowed, sameFilter } from '../deliveries/filter';
 import { formatCount } from '../deliveries/format';
+import { tickedIds } from '../deliveries/ticked';
 import { useDelete } from './context';
 import { DeleteNotice } from './DeleteNotice';
 
@@ -15,11 +15,11 @@ const deliveries = (n: number) => `${formatCount(n)} ${n === 1 ? 'delivery' : 'd
  * the count is what the confirm names.
  */
 export function DeleteListActions() {
-  const checked = useDeliveries((state) => state.checked);
+  const ticked = useSelection((state) => state.ticked);
   const filter = useDeliveries((state) => state.filter);
   const firstPage = useDeliveries((state) => state.firstPage);
   const total = useDeliveries((state) => state.total);
-  const clearChecked = useDeliveries((state) => state.clearChecked);
+  const clearTicked = useSelection((state) => state.clearTicked);
   const busy = useDelete((state) => state.busy);
   const counting = useDelete((state) => state.counting);
   const counted = useDelete((state) => state.dryRun);
@@ -38,16 +38,16 @@ export function DeleteListActions() {
 
   return (
     <>
-      {checked.size > 0 && (
+      {ticked.size > 0 && (
         <ConfirmButton
           label="Delete selected"
-          question={`Delete ${deliveries(checked.size)}?`}
+          question={`Delete ${deliveries(ticked.size)}?`}
           testId="delete-selected"
           disabled={!canDelete.allowed || busy}
           title={canDelete.reason}
           onConfirm={() => {
-            const ids = checkedIds(checked);
-            void deleteIds(ids).then((done) => done && clearChecked());
+            const ids = tickedIds(ticked);
+            void deleteIds(ids).then((done) => done && clearTicked());
           }}
         />
       )}

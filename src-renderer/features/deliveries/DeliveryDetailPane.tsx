@@ -4,12 +4,11 @@ import { CopyButton } from '../../components/CopyButton';
 import { PanelBoundary } from '../../components/ErrorBoundary';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { HighlightProvider } from '../../components/highlight/HighlightContext';
+import { searchTerms } from '../../components/highlight/searchTerms';
 import { type TabSpec, Tabs } from '../../components/Tabs';
 import { useAllowed } from '../../shared/access';
-import { linkTo } from '../deeplinks/hashRoute';
-import { searchTerms } from '../search/searchTerms';
 import { CopyAs } from './CopyAs';
-import { useDeliveries, useDeliveriesStore } from './context';
+import { useDeliveries, useDeliveryDetail, useSelection } from './context';
 import { DetailTitle } from './detail/DetailTitle';
 import { HeadersTab } from './detail/HeadersTab';
 import { InvocationJsonTab } from './detail/InvocationJsonTab';
@@ -18,6 +17,7 @@ import { JsonTab } from './detail/JsonTab';
 import { RawBodyTab } from './detail/RawBodyTab';
 import { ResponseTab } from './detail/ResponseTab';
 import { SummaryTab } from './detail/SummaryTab';
+import './deliveries.css';
 
 type TabId = 'summary' | 'invocation' | 'json' | 'raw' | 'headers' | 'response' | 'replays';
 
@@ -51,6 +51,8 @@ interface DetailPaneProps {
   renderReplays?: (delivery: DeliveryDetail) => ReactNode;
   /** More buttons in the header, from other features (deleting). */
   renderActions?: (delivery: DeliveryDetail) => ReactNode;
+  /** The address that opens this delivery (the deep-link feature's), read when copied; no "Copy link" without it. */
+  linkTo?: (delivery: DeliveryDetail) => string;
 }
 
 export function DeliveryDetailPane({
@@ -60,9 +62,10 @@ export function DeliveryDetailPane({
   onReplay,
   renderReplays,
   renderActions,
+  linkTo,
 }: DetailPaneProps) {
-  const detail = useDeliveries((state) => state.detail);
-  const retryDetail = useDeliveries((state) => state.retryDetail);
+  const detail = useDeliveryDetail((state) => state.detail);
+  const retryDetail = useDeliveryDetail((state) => state.retry);
   // Kept across deliveries: stepping through the list stays on the chosen tab.
   const [tab, setTab] = useState<TabId>('summary');
 
@@ -77,7 +80,7 @@ export function DeliveryDetailPane({
     case 'error':
       content = (
         <ErrorMessage
-          message={`Delivery #${detail.id} failed to load: ${detail.message}`}
+          message={`Delivery #${detail.id} failed to load: ${detail.error.message}`}
           onRetry={retryDetail}
         />
       );
@@ -94,6 +97,7 @@ export function DeliveryDetailPane({
             onReplay={onReplay}
             renderReplays={renderReplays}
             renderActions={renderActions}
+            linkTo={linkTo}
           />
         </PanelBoundary>
       );
@@ -122,6 +126,7 @@ interface DeliveryViewProps {
   onReplay: ((delivery: DeliveryDetail) => void) | undefined;
   renderReplays: ((delivery: DeliveryDetail) => ReactNode) | undefined;
   renderActions: ((delivery: DeliveryDetail) => ReactNode) | undefined;
+  linkTo: ((delivery: DeliveryDetail) => string) | undefined;
 }
 
 function DeliveryView({
@@ -133,11 +138,10 @@ function DeliveryView({
   onReplay,
   renderReplays,
   renderActions,
+  linkTo,
 }: DeliveryViewProps) {
-  const select = useDeliveries((state) => state.select);
+  const open = useSelection((state) => state.open);
   const query = useDeliveries((state) => state.filter.query);
-  const store = useDeliveriesStore();
-  const getFilter = () => store.getState().filter;
   const terms = useMemo(() => searchTerms(query), [query]);
   const canReply = useAllowed('messages.send');
   const canReplay = useAllowed('replay.start');
@@ -158,7 +162,7 @@ function DeliveryView({
               type="button"
               className="link-button"
               data-testid="duplicate-of-link"
-              onClick={() => select(duplicateOf)}
+              onClick={() => open(duplicateOf)}
             >
               First copy: #{duplicateOf}
             </button>
@@ -187,12 +191,14 @@ function DeliveryView({
               Replay
             </button>
           )}
-          <CopyButton
-            text={() => linkTo({ deliveryId: delivery.id, filter: getFilter() })}
-            label="Copy link"
-            title="Copy a link that opens this delivery (with the list’s search and filters)"
-            testId="copy-delivery-link"
-          />
+          {linkTo !== undefined && (
+            <CopyButton
+              text={() => linkTo(delivery)}
+              label="Copy link"
+              title="Copy a link that opens this delivery (with the list’s search and filters)"
+              testId="copy-delivery-link"
+            />
+          )}
           <CopyAs delivery={delivery} receiverUrl={receiverUrl} />
           {renderActions?.(delivery)}
         </div>

@@ -10,11 +10,10 @@ import {
 } from 'react';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { SearchBar } from '../search/SearchBar';
-import { searchTerms } from '../search/searchTerms';
+import { searchTerms } from '../../components/highlight/searchTerms';
 import { matches } from '../shortcuts/registry';
 import { BrokenRow } from './BrokenRow';
-import { useDeliveries } from './context';
+import { useDeliveries, useSelection } from './context';
 import { DeliveryRow, ROW_HEIGHT, rowDomId } from './DeliveryRow';
 import { FollowToggle } from './FollowToggle';
 import { isNarrowed } from './filter';
@@ -22,6 +21,7 @@ import { useFollow, useFollowStore } from './follow';
 import { columnStyle, ListColumns, useColumnWidths } from './ListColumns';
 import { ListHeader } from './ListHeader';
 import { nextIndex } from './navigation';
+import './deliveries.css';
 
 const OVERSCAN = 10;
 /** Start reading the next older page while this many loaded rows are still below the view. */
@@ -34,17 +34,22 @@ interface DeliveryListProps {
   empty: ReactNode;
   /** Bulk actions for the list header (replay, export, import): other features', passed in by the app. */
   headerActions?: ReactNode;
+  /**
+   * The search bar above the list (the search feature's, passed in by the app,
+   * so this feature does not import it); `focusList` hands the keyboard back.
+   */
+  renderSearch?: (focusList: () => void) => ReactNode;
 }
 
-export function DeliveryList({ onOpen, empty, headerActions }: DeliveryListProps) {
+export function DeliveryList({ onOpen, empty, headerActions, renderSearch }: DeliveryListProps) {
   const rows = useDeliveries((state) => state.rows);
   const version = useDeliveries((state) => state.version);
-  const selectedId = useDeliveries((state) => state.selectedId);
+  const openId = useSelection((state) => state.openId);
   const firstPage = useDeliveries((state) => state.firstPage);
   const loadError = useDeliveries((state) => state.loadError);
-  const select = useDeliveries((state) => state.select);
-  const checked = useDeliveries((state) => state.checked);
-  const toggleChecked = useDeliveries((state) => state.toggleChecked);
+  const open = useSelection((state) => state.open);
+  const ticked = useSelection((state) => state.ticked);
+  const toggleTicked = useSelection((state) => state.toggleTicked);
   const retry = useDeliveries((state) => state.retry);
   const loadOlder = useDeliveries((state) => state.loadOlder);
   const narrowed = useDeliveries((state) => isNarrowed(state.filter));
@@ -109,17 +114,17 @@ export function DeliveryList({ onOpen, empty, headerActions }: DeliveryListProps
     if (count > 0 && lastVisible >= count - 1 - LOAD_AHEAD_ROWS) loadOlder();
   }, [count, lastVisible, loadOlder]);
 
-  const selectedIndex = selectedId === null ? -1 : rows.indexOf(selectedId);
-  const selectedIndexRef = useRef(selectedIndex);
-  selectedIndexRef.current = selectedIndex;
+  const openIndex = openId === null ? -1 : rows.indexOf(openId);
+  const openIndexRef = useRef(openIndex);
+  openIndexRef.current = openIndex;
   // Bring a newly selected row into view (keys, or "First copy: #12"), but only
   // when the selection changes: rows arriving on top shift its index too, and
   // that must not pull the view back while the user scrolls elsewhere.
   useEffect(() => {
-    if (selectedId !== null && selectedIndexRef.current >= 0) {
-      virtualizer.scrollToIndex(selectedIndexRef.current, { align: 'auto' });
+    if (openId !== null && openIndexRef.current >= 0) {
+      virtualizer.scrollToIndex(openIndexRef.current, { align: 'auto' });
     }
-  }, [selectedId, virtualizer]);
+  }, [openId, virtualizer]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
@@ -127,7 +132,7 @@ export function DeliveryList({ onOpen, empty, headerActions }: DeliveryListProps
     // On a checkbox focused by a click, Space is the checkbox's own.
     if (matches('list.tick', event) && event.target === event.currentTarget) {
       event.preventDefault();
-      if (selectedId !== null) toggleChecked(selectedId, event.shiftKey);
+      if (openId !== null) toggleTicked(openId, event.shiftKey);
       return;
     }
     if (matches('list.follow', event)) {
@@ -138,24 +143,24 @@ export function DeliveryList({ onOpen, empty, headerActions }: DeliveryListProps
     if (matches('list.open', event)) {
       event.preventDefault();
       const first = rows.at(0);
-      if (selectedId === null && first !== undefined) select(first.id);
-      if (selectedId !== null || first !== undefined) onOpen();
+      if (openId === null && first !== undefined) open(first.id);
+      if (openId !== null || first !== undefined) onOpen();
       return;
     }
     const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_HEIGHT) - 1);
-    const index = nextIndex(event, selectedIndex, count, pageRows);
+    const index = nextIndex(event, openIndex, count, pageRows);
     if (index === null) return;
     event.preventDefault();
     const item = rows.at(index);
-    if (item !== undefined) select(item.id);
+    if (item !== undefined) open(item.id);
   };
 
-  const selectedRendered = selectedIndex >= 0 && virtualItems.some((item) => item.index === selectedIndex);
+  const openRendered = openIndex >= 0 && virtualItems.some((item) => item.index === openIndex);
   const showEmpty = firstPage === 'ready' && count === 0;
 
   return (
     <section className="list-pane" aria-label="Deliveries">
-      <SearchBar onLeave={() => gridRef.current?.focus()} />
+      {renderSearch?.(() => gridRef.current?.focus())}
       <ListHeader
         actions={
           <>
@@ -164,7 +169,7 @@ export function DeliveryList({ onOpen, empty, headerActions }: DeliveryListProps
           </>
         }
       />
-      {loadError !== null && <ErrorMessage message={loadError} onRetry={retry} testId="list-error" />}
+      {loadError !== null && <ErrorMessage message={loadError.message} onRetry={retry} testId="list-error" />}
       {/*
         An ARIA grid of divs, not a <table>: the virtualizer positions rows
         absolutely inside a scroll container, which table layout cannot hold.
@@ -179,7 +184,7 @@ export function DeliveryList({ onOpen, empty, headerActions }: DeliveryListProps
         role="grid"
         aria-label="Deliveries, newest first"
         aria-rowcount={count + 1}
-        aria-activedescendant={selectedRendered && selectedId !== null ? rowDomId(selectedId) : undefined}
+        aria-activedescendant={openRendered && openId !== null ? rowDomId(openId) : undefined}
         data-testid="delivery-list"
         style={columnStyle(columns)}
         tabIndex={0}
@@ -205,22 +210,17 @@ export function DeliveryList({ onOpen, empty, headerActions }: DeliveryListProps
                 <ErrorBoundary
                   key={item.id}
                   fallback={() => (
-                    <BrokenRow
-                      id={item.id}
-                      index={virtualItem.index}
-                      top={virtualItem.start}
-                      onSelect={select}
-                    />
+                    <BrokenRow id={item.id} index={virtualItem.index} top={virtualItem.start} onOpen={open} />
                   )}
                 >
                   <DeliveryRow
                     item={item}
                     index={virtualItem.index}
                     top={virtualItem.start}
-                    selected={item.id === selectedId}
-                    onSelect={select}
-                    checked={checked.has(item.id)}
-                    onCheck={toggleChecked}
+                    open={item.id === openId}
+                    onOpen={open}
+                    ticked={ticked.has(item.id)}
+                    onTick={toggleTicked}
                     terms={terms}
                   />
                 </ErrorBoundary>
@@ -242,7 +242,9 @@ function ListFooter() {
   const retryOlder = useDeliveries((state) => state.retryOlder);
 
   if (olderError !== null) {
-    return <ErrorMessage message={`Older deliveries failed to load: ${olderError}`} onRetry={retryOlder} />;
+    return (
+      <ErrorMessage message={`Older deliveries failed to load: ${olderError.message}`} onRetry={retryOlder} />
+    );
   }
   if (loadingOlder) return <p className="list-note">Loading older deliveries…</p>;
   if (reachedEnd && count > 0) return <p className="list-note">That is the oldest delivery.</p>;

@@ -14,12 +14,13 @@ interface DeliveryRowProps {
   item: DeliveryListItem;
   index: number;
   top: number;
-  selected: boolean;
-  onSelect: (id: number) => void;
-  /** Ticked for a bulk action (replay, export); independent of `selected`, the open row. */
-  checked: boolean;
+  /** Open in the detail pane. */
+  open: boolean;
+  onOpen: (id: number) => void;
+  /** Ticked for a bulk action (replay, export); independent of `open`. */
+  ticked: boolean;
   /** `range`: a shift-click, extending from the row ticked last. */
-  onCheck: (id: number, range: boolean) => void;
+  onTick: (id: number, range: boolean) => void;
   /** The search's words, marked in the text; the same array while the search stays. */
   terms: readonly string[];
 }
@@ -27,41 +28,41 @@ interface DeliveryRowProps {
 // The checkbox must not also open the row: its click stops at the cell.
 const stopClick = (event: MouseEvent) => event.stopPropagation();
 
-/** Items never change once received, so a row re-renders only when it moves or its selection or tick flips. */
+/** Items never change once received, so a row re-renders only when it moves, opens or closes, or its tick flips. */
 export const DeliveryRow = memo(function DeliveryRow({
   item,
   index,
   top,
-  selected,
-  onSelect,
-  checked,
-  onCheck,
+  open,
+  onOpen,
+  ticked,
+  onTick,
   terms,
 }: DeliveryRowProps) {
   const { summary } = item;
   const onRowClick = (event: MouseEvent) => {
     // Ctrl/cmd-click ticks, as in a file manager; shift-click ticks a range. A plain click opens.
-    if (event.ctrlKey || event.metaKey) onCheck(item.id, false);
-    else if (event.shiftKey) onCheck(item.id, true);
-    else onSelect(item.id);
+    if (event.ctrlKey || event.metaKey) onTick(item.id, false);
+    else if (event.shiftKey) onTick(item.id, true);
+    else onOpen(item.id);
   };
   // React's onChange for a checkbox is fired by the click itself, so the native event knows about shift.
   const onBoxChange = (event: ChangeEvent<HTMLInputElement>) =>
-    onCheck(item.id, (event.nativeEvent as Partial<globalThis.MouseEvent>).shiftKey === true);
+    onTick(item.id, (event.nativeEvent as Partial<globalThis.MouseEvent>).shiftKey === true);
   const user = userLabel(summary.user);
   const fallback = summary.kind === 'unknown' ? `${item.method} ${item.path}` : summary.kind;
   return (
     // A row of the virtualized grid in DeliveryList: a div, not a <tr>, and never focused itself;
-    // the grid keeps focus (aria-activedescendant) and its onKeyDown is the keyboard way to select.
+    // the grid keeps focus (aria-activedescendant) and its onKeyDown is the keyboard way to open a row.
     // biome-ignore lint/a11y/useSemanticElements lint/a11y/useFocusableInteractive lint/a11y/useKeyWithClickEvents: see above
     <div
       role="row"
       id={rowDomId(item.id)}
-      className={`row delivery-row${selected ? ' selected' : ''}${checked ? ' checked' : ''}`}
+      className={`row delivery-row${open ? ' selected' : ''}${ticked ? ' checked' : ''}`}
       data-testid="delivery-row"
       data-delivery-id={item.id}
       data-problem={item.problem ?? undefined}
-      aria-selected={selected}
+      aria-selected={open}
       aria-rowindex={index + 2}
       style={{ transform: `translateY(${top}px)` }}
       onClick={onRowClick}
@@ -76,7 +77,7 @@ export const DeliveryRow = memo(function DeliveryRow({
             type="checkbox"
             data-testid="row-select"
             tabIndex={-1}
-            checked={checked}
+            checked={ticked}
             aria-label={`Select delivery #${item.id}`}
             onChange={onBoxChange}
           />

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useDeliveries } from './context';
+import { useDeliveries, useSelection } from './context';
 import { isNarrowed } from './filter';
 import { formatCount } from './format';
 
@@ -17,8 +17,8 @@ export function ListHeader({ actions }: { actions?: ReactNode }) {
   const inbox = useDeliveries((state) => state.filter.inbox ?? null);
   const narrowed = useDeliveries((state) => isNarrowed(state.filter));
   const firstPage = useDeliveries((state) => state.firstPage);
-  const checkedCount = useDeliveries((state) => state.checked.size);
-  const clearChecked = useDeliveries((state) => state.clearChecked);
+  const tickedCount = useSelection((state) => state.ticked.size);
+  const clearTicked = useSelection((state) => state.clearTicked);
   const unsearched = useDeliveries((state) => state.unsearched);
 
   return (
@@ -39,11 +39,11 @@ export function ListHeader({ actions }: { actions?: ReactNode }) {
           {' · '}search is catching up: the newest {formatCount(unsearched)} not searched yet
         </span>
       )}
-      {checkedCount > 0 && (
+      {tickedCount > 0 && (
         <span className="list-selection">
           {' · '}
-          <strong data-testid="selection-count">{formatCount(checkedCount)} selected</strong>{' '}
-          <button type="button" className="link-button" data-testid="selection-clear" onClick={clearChecked}>
+          <strong data-testid="selection-count">{formatCount(tickedCount)} selected</strong>{' '}
+          <button type="button" className="link-button" data-testid="selection-clear" onClick={clearTicked}>
             Clear selection
           </button>
         </span>

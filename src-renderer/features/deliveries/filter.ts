@@ -45,15 +45,33 @@ export const sameFilter = (a: DeliveryFilter, b: DeliveryFilter): boolean =>
 export const isNarrowed = (filter: DeliveryFilter): boolean =>
   FIELDS.some((field) => field !== 'inbox' && filter[field] !== undefined && filter[field] !== '');
 
+/**
+ * How the live list learns of new deliveries matching its filter.
+ * - `push`: no filter, or only an inbox: the client judges each arrival
+ *   itself and adds it (per frame).
+ * - `catch-up`: a search or a filter only the server can evaluate: an
+ *   arrival is only a signal, and the list asks the server for what matches
+ *   past the largest id it knows.
+ */
+export type LiveMode = 'push' | 'catch-up';
+
+export const liveModeOf = (filter: DeliveryFilter): LiveMode => (isNarrowed(filter) ? 'catch-up' : 'push');
+
 /** What `deliveries.list` gets for a filter and a cursor; unset fields are left out, not sent as undefined. */
 export function listInput(
   filter: DeliveryFilter,
-  page: { limit: number; before?: number | undefined; after?: number | undefined },
+  page: {
+    limit: number;
+    before?: number | undefined;
+    beforeAt?: string | undefined;
+    after?: number | undefined;
+  },
 ): ListDeliveriesInput {
   return {
     limit: page.limit,
     ...normalizeFilter(filter),
     ...(page.before === undefined ? {} : { before: page.before }),
+    ...(page.beforeAt === undefined ? {} : { beforeAt: page.beforeAt }),
     ...(page.after === undefined ? {} : { after: page.after }),
   };
 }

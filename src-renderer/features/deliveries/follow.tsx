@@ -1,7 +1,7 @@
-import { createContext, type ReactNode, useContext } from 'react';
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { DeliveriesStore } from './store';
+import { createStoreContext } from '../../shared/storeContext';
+import type { DeliveryListStore } from './listStore';
 
 /**
  * Whether the live list follows the newest deliveries or holds still (paused), and what has
@@ -22,7 +22,7 @@ export interface FollowState {
 
 export type FollowStore = StoreApi<FollowState>;
 
-export function createFollowStore(deliveries: DeliveriesStore): FollowStore {
+export function createFollowStore(deliveries: DeliveryListStore): FollowStore {
   const arrived = () => deliveries.getState().arrived;
   return createStore<FollowState>()((set, get) => ({
     paused: false,
@@ -46,14 +46,12 @@ export function unseenCount(follow: FollowState, arrivedNow: number): number {
   return since.length === 0 ? 0 : arrivedNow - Math.min(...since);
 }
 
-const FollowContext = createContext<FollowStore | null>(null);
+const follow = createStoreContext<FollowState>('follow');
 
-export function FollowProvider({ store, children }: { store: FollowStore; children: ReactNode }) {
-  return <FollowContext.Provider value={store}>{children}</FollowContext.Provider>;
-}
-
+export const followSlot = follow.slot;
+export const FollowProvider = follow.Provider;
 /** The follow store, or null where the list is shown without one (tests of the list alone). */
-export const useFollowStore = (): FollowStore | null => useContext(FollowContext);
+export const useFollowStore = follow.useOptionalStoreApi;
 
 /** Stands in where there is no follow store: never paused. */
 const ALWAYS_FOLLOWING = createStore<FollowState>()(() => ({

@@ -1,21 +1,39 @@
 import type { DeliveryListItem } from '@contract';
+import { compareNewestFirst } from './order';
 
 /**
- * All loaded deliveries, newest first, held so that the hot paths never copy
- * the whole list: a frame of live arrivals and a page of older history are both
- * O(batch). Two append-only arrays meet in the middle:
+ * More rows than this out of place in one batch are merged in one linear pass
+ * instead of one binary search and one splice each (a splice moves the rows below).
+ */
+const SPLICE_LIMIT = 64;
+
+export interface AddNewerOptions {
+  /**
+   * False while older pages remain unread: a row older than the oldest loaded
+   * one is then left out (its page brings it), so the list never shows it
+   * below a gap. Default true: the list holds everything down to the oldest.
+   */
+  holdsOldest?: boolean;
+}
+
+/**
+ * All loaded deliveries in list order (see compareNewestFirst), held so that
+ * the hot paths never copy the whole list: a frame of live arrivals and a page
+ * of older history are both O(batch). Two append-only arrays meet in the middle:
  *
  *   row 0 … newer.length-1         → `newer` read backwards (oldest first; live items push onto its end)
  *   row newer.length … count-1     → `older` read forwards (newest first; older pages push onto its end)
  *
- * Every id in `newer` is greater than every id in `older`. The object is
- * mutated in place; the store bumps a version counter so React notices.
- * Only an out-of-order arrival (a rare race) rebuilds the arrays.
+ * Arrivals are nearly always the newest row, so the top is checked first; one
+ * that is not (an imported delivery, a clock step, a race) is placed by binary
+ * search. The object is mutated in place; the store bumps a version counter so
+ * React notices.
  */
 export class DeliveryRows {
   private newer: DeliveryListItem[] = [];
   private older: DeliveryListItem[] = [];
-  private readonly ids = new Set<number>();
+  private readonly byId = new Map<number, DeliveryListItem>();
+  private largestId = 0;
 
   get count(): number {
     return this.newer.length + this.older.length;
@@ -28,16 +46,15 @@ export class DeliveryRows {
   }
 
   has(id: number): boolean {
-    return this.ids.has(id);
+    return this.byId.has(id);
   }
 
-  /** Row index of an id, or -1. Both arrays are sorted, so this is a binary search. */
+  /** Row index of an id, or -1: a binary search by the row's place in the order. */
   indexOf(id: number): number {
-    if (!this.ids.has(id)) return -1;
-    const inNewer = binarySearch(this.newer, id, 1);
-    if (inNewer >= 0) return this.newer.length - 1 - inNewer;
-    const inOlder = binarySearch(this.older, id, -1);
-    return inOlder >= 0 ? this.newer.length + inOlder : -1;
+    const item = this.byId.get(id);
+    if (item === undefined) return -1;
+    const index = this.insertionIndex(item);
+    return this.at(index)?.id === id ? index : -1;
   }
 
   get newestId(): number | null {
@@ -45,39 +62,69 @@ export class DeliveryRows {
   }
 
   get oldestId(): number | null {
-    return this.at(this.count - 1)?.id ?? null;
+    return this.last?.id ?? null;
+  }
+
+  /** The bottom row: where the next older page starts. */
+  get last(): DeliveryListItem | undefined {
+    return this.at(this.count - 1);
   }
 
   /**
-   * Adds items in any order, skipping ids already held. Returns how many were
-   * added. Items newer than everything held (the normal live case) are
-   * appended; anything else triggers a one-off sorted rebuild.
+   * The largest id ever added or left for paging since the last clear: what a
+   * catch-up asks to see past (`after`), since ids grow with arrival, not with
+   * received time.
    */
-  addNewer(items: readonly DeliveryListItem[]): number {
+  get maxId(): number {
+    return this.largestId;
+  }
+
+  /**
+   * Adds arrivals (live items, a catch-up, the newest page) in any order,
+   * skipping ids already held. Returns how many were new to the list, counting
+   * those left out for paging (see `holdsOldest`): they arrived all the same.
+   */
+  addNewer(items: readonly DeliveryListItem[], options: AddNewerOptions = {}): number {
     const fresh = this.unseen(items);
     if (fresh.length === 0) return 0;
-    fresh.sort((a, b) => a.id - b.id);
-    const newest = this.newestId;
-    const first = fresh[0] as DeliveryListItem;
-    if (newest === null || first.id > newest) {
-      for (const item of fresh) this.newer.push(item);
+    fresh.sort(compareNewestFirst);
+    const top = this.at(0);
+    // The usual case: everything is newer than the top row.
+    let onTop = 0;
+    while (
+      onTop < fresh.length &&
+      (top === undefined || compareNewestFirst(fresh[onTop] as DeliveryListItem, top) < 0)
+    ) {
+      onTop += 1;
+    }
+    for (let index = onTop - 1; index >= 0; index--) this.hold(fresh[index] as DeliveryListItem, this.newer);
+    if (onTop === fresh.length) return fresh.length;
+
+    const last = this.last;
+    const rest: DeliveryListItem[] = [];
+    for (let index = onTop; index < fresh.length; index++) {
+      const item = fresh[index] as DeliveryListItem;
+      if (options.holdsOldest === false && last !== undefined && compareNewestFirst(item, last) > 0) continue;
+      rest.push(item);
+    }
+    if (rest.length > SPLICE_LIMIT) {
+      this.merge(rest);
     } else {
-      this.rebuild(fresh);
+      for (const item of rest) this.insert(item);
     }
     return fresh.length;
   }
 
-  /** Adds a page that should be older than everything held (a `before` cursor page). */
+  /** Adds a page that should be older than everything held (read with the last row as cursor). */
   addOlder(items: readonly DeliveryListItem[]): number {
     const fresh = this.unseen(items);
     if (fresh.length === 0) return 0;
-    fresh.sort((a, b) => b.id - a.id);
-    const oldest = this.oldestId;
-    const first = fresh[0] as DeliveryListItem;
-    if (oldest === null || first.id < oldest) {
-      for (const item of fresh) this.older.push(item);
+    fresh.sort(compareNewestFirst);
+    const last = this.last;
+    if (last === undefined || compareNewestFirst(fresh[0] as DeliveryListItem, last) > 0) {
+      for (const item of fresh) this.hold(item, this.older);
     } else {
-      this.rebuild(fresh);
+      this.merge(fresh);
     }
     return fresh.length;
   }
@@ -88,7 +135,7 @@ export class DeliveryRows {
    */
   remove(ids: ReadonlySet<number>): number {
     let held = 0;
-    for (const id of ids) if (this.ids.delete(id)) held += 1;
+    for (const id of ids) if (this.byId.delete(id)) held += 1;
     if (held === 0) return 0;
     this.newer = this.newer.filter((item) => !ids.has(item.id));
     this.older = this.older.filter((item) => !ids.has(item.id));
@@ -98,37 +145,69 @@ export class DeliveryRows {
   clear(): void {
     this.newer = [];
     this.older = [];
-    this.ids.clear();
+    this.byId.clear();
+    this.largestId = 0;
   }
 
+  /** New ids only, each once; every one of them raises `maxId`, held or not. */
   private unseen(items: readonly DeliveryListItem[]): DeliveryListItem[] {
     const fresh: DeliveryListItem[] = [];
+    const seen = new Set<number>();
     for (const item of items) {
-      if (this.ids.has(item.id)) continue;
-      this.ids.add(item.id);
+      if (this.byId.has(item.id) || seen.has(item.id)) continue;
+      seen.add(item.id);
+      if (item.id > this.largestId) this.largestId = item.id;
       fresh.push(item);
     }
     return fresh;
   }
 
-  private rebuild(fresh: DeliveryListItem[]): void {
-    const all = this.older.concat(this.newer, fresh);
-    all.sort((a, b) => b.id - a.id);
+  private hold(item: DeliveryListItem, into: DeliveryListItem[]): void {
+    this.byId.set(item.id, item);
+    into.push(item);
+  }
+
+  /** The row index `item` has (or would have) in the order: the first row it comes before. */
+  private insertionIndex(item: DeliveryListItem): number {
+    let low = 0;
+    let high = this.count;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compareNewestFirst(this.at(middle) as DeliveryListItem, item) < 0) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  private insert(item: DeliveryListItem): void {
+    const index = this.insertionIndex(item);
+    const newerCount = this.newer.length;
+    this.byId.set(item.id, item);
+    // Row `index` of `newer` (read backwards) is array position newerCount - index.
+    if (index <= newerCount) this.newer.splice(newerCount - index, 0, item);
+    else this.older.splice(index - newerCount, 0, item);
+  }
+
+  /** Merges sorted `items` (newest first) into the list in one pass; the result is all in `older`. */
+  private merge(items: readonly DeliveryListItem[]): void {
+    // The held rows in order, as one array: native copies, then a plain two-finger merge.
+    const held = this.newer.slice().reverse().concat(this.older);
+    const all: DeliveryListItem[] = new Array(held.length + items.length);
+    let fromHeld = 0;
+    let fromItems = 0;
+    for (let out = 0; out < all.length; out++) {
+      const next = items[fromItems];
+      const row = held[fromHeld];
+      if (row === undefined || (next !== undefined && compareNewestFirst(next, row) < 0)) {
+        all[out] = next as DeliveryListItem;
+        this.byId.set((next as DeliveryListItem).id, next as DeliveryListItem);
+        fromItems += 1;
+      } else {
+        all[out] = row;
+        fromHeld += 1;
+      }
+    }
     this.older = all;
     this.newer = [];
   }
-}
-
-/** Index of `id` in an array sorted by id (direction 1: ascending, -1: descending), or -1. */
-function binarySearch(items: readonly DeliveryListItem[], id: number, direction: 1 | -1): number {
-  let low = 0;
-  let high = items.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >>> 1;
-    const found = (items[middle] as DeliveryListItem).id;
-    if (found === id) return middle;
-    if (found < id === (direction === 1)) low = middle + 1;
-    else high = middle - 1;
-  }
-  return -1;
 }

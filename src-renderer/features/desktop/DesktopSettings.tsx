@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
+import { Checkbox } from '../../components/Checkbox';
 import type { DesktopStore } from './store';
 
 /** The desktop app's own settings; nothing in a browser. */
@@ -17,17 +18,17 @@ export function DesktopSettings({ store }: { store: DesktopStore }) {
   return (
     <section className="panel" data-testid="desktop-settings" aria-label="Desktop app">
       <h3>Desktop app</h3>
-      <label className="check-row">
-        <input
-          type="checkbox"
-          data-testid="desktop-notify"
-          checked={preferences?.notifyNewDeliveries ?? false}
-          disabled={preferences === null || saving}
-          onChange={(event) => void store.getState().set({ notifyNewDeliveries: event.target.checked })}
-        />{' '}
+      <Checkbox
+        className="check-row"
+        testId="desktop-notify"
+        checked={preferences?.notifyNewDeliveries ?? false}
+        disabled={preferences === null || saving}
+        onChecked={(notifyNewDeliveries) => void store.getState().set({ notifyNewDeliveries })}
+      >
+        {' '}
         Notify me of new deliveries while the window is in the background (at most one notification every 15
         seconds)
-      </label>
+      </Checkbox>
       {error !== null && (
         <p className="error-text small" role="alert">
           {error}

@@ -1,7 +1,7 @@
 import type { MenuCommand } from '@contract';
 import { useEffect } from 'react';
+import type { Stores } from '../../app/allStores';
 import type { View } from '../../app/navigation';
-import type { Stores } from '../../app/stores';
 
 const VIEW_OF: Record<Extract<MenuCommand, `show-${string}`>, View> = {
   'show-deliveries': 'deliveries',

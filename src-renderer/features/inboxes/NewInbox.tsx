@@ -6,6 +6,7 @@ import { useAllowed } from '../../shared/access';
 import { matches } from '../shortcuts/registry';
 import { useInboxes } from './context';
 import { INBOX_NAME_HINT } from './inboxName';
+import './inboxes.css';
 
 interface NewInboxProps {
   /** The inbox filter's onChange: a new inbox is what the user wants to watch next. */
@@ -77,7 +78,7 @@ export function NewInbox({ onCreated }: NewInboxProps) {
       </button>
       {open && (
         <form
-          className="new-inbox-popover"
+          className="popover new-inbox-popover"
           aria-label="New inbox"
           onSubmit={(event) => void submit(event)}
           onKeyDown={onKeyDown}

@@ -1,4 +1,6 @@
 import { type FormEvent, useId, useMemo } from 'react';
+import { Field, TextField } from '../../components/Field';
+import { FormFooter, SubmitButton } from '../../components/FormFooter';
 import { useAllowed } from '../../shared/access';
 import { useCommands } from '../commands/context';
 import { useProfiles } from '../profiles/context';
@@ -52,10 +54,7 @@ export function LinkGenerator({ defaultProfileId }: { defaultProfileId: number }
 
   return (
     <form className="link-generator" aria-label="Generate a signed link" onSubmit={submit}>
-      <div className="form-row">
-        <label className="form-label" htmlFor={`${id}-profile`}>
-          Bot
-        </label>
+      <Field htmlFor={`${id}-profile`} label="Bot">
         <select
           id={`${id}-profile`}
           data-testid="link-profile"
@@ -69,106 +68,73 @@ export function LinkGenerator({ defaultProfileId }: { defaultProfileId: number }
           ))}
         </select>
         <span className="muted small">the bot whose key signs the link</span>
-      </div>
-      <div className="form-row">
-        <label className="form-label" htmlFor={`${id}-command`}>
-          Command
-        </label>
-        <input
-          id={`${id}-command`}
-          data-testid="link-command"
-          list={`${id}-commands`}
-          value={form.command}
-          spellCheck={false}
-          autoComplete="off"
-          placeholder="a saved command, or any name"
-          aria-invalid={commandProblem !== null}
-          aria-describedby={`${id}-command-problem`}
-          onChange={(event) => setField('command', event.target.value)}
-        />
+      </Field>
+      <TextField
+        label="Command"
+        testId="link-command"
+        list={`${id}-commands`}
+        value={form.command}
+        placeholder="a saved command, or any name"
+        aria-invalid={commandProblem !== null}
+        aria-describedby={`${id}-command-problem`}
+        onValue={(value) => setField('command', value)}
+      >
         <datalist id={`${id}-commands`}>
           {commands.map((command) => (
             <option key={command.name} value={command.name} />
           ))}
         </datalist>
         <Problem id={`${id}-command-problem`} problem={commandProblem} testId="link-command-problem" />
-      </div>
-      <div className="form-row">
-        <label className="form-label" htmlFor={`${id}-user`}>
-          User id
-        </label>
-        <input
-          id={`${id}-user`}
-          data-testid="link-user"
-          value={form.userId}
-          spellCheck={false}
-          autoComplete="off"
-          placeholder="e.g. 123"
-          aria-invalid={userProblem !== null}
-          aria-describedby={`${id}-user-problem`}
-          onChange={(event) => setField('userId', event.target.value)}
-        />
+      </TextField>
+      <TextField
+        label="User id"
+        testId="link-user"
+        value={form.userId}
+        placeholder="e.g. 123"
+        aria-invalid={userProblem !== null}
+        aria-describedby={`${id}-user-problem`}
+        onValue={(value) => setField('userId', value)}
+      >
         {userSource === 'suggested' && <span className="muted small">from the selected delivery</span>}
         <Problem id={`${id}-user-problem`} problem={userProblem} testId="link-user-problem" />
-      </div>
+      </TextField>
       <OptionsField
         id={`${id}-options`}
         value={form.options}
         onChange={(value) => setField('options', value)}
       />
       <ParamRows id={id} />
-      <div className="form-row">
-        <label className="form-label" htmlFor={`${id}-redirect`}>
-          Redirect
-        </label>
-        <input
-          id={`${id}-redirect`}
-          data-testid="link-redirect"
-          value={form.redirect}
-          spellCheck={false}
-          autoComplete="off"
-          placeholder="optional: https://… to send the browser to afterwards"
-          aria-invalid={problems.redirect !== null}
-          aria-describedby={`${id}-redirect-problem`}
-          onChange={(event) => setField('redirect', event.target.value)}
-        />
+      <TextField
+        label="Redirect"
+        testId="link-redirect"
+        value={form.redirect}
+        placeholder="optional: https://… to send the browser to afterwards"
+        aria-invalid={problems.redirect !== null}
+        aria-describedby={`${id}-redirect-problem`}
+        onValue={(value) => setField('redirect', value)}
+      >
         <Problem id={`${id}-redirect-problem`} problem={problems.redirect} testId="link-redirect-problem" />
-      </div>
-      <div className="form-row">
-        <label className="form-label" htmlFor={`${id}-expires`}>
-          Expires in (s)
-        </label>
-        <input
-          id={`${id}-expires`}
-          data-testid="link-expires"
-          inputMode="numeric"
-          value={form.expiresIn}
-          autoComplete="off"
-          placeholder={`empty: the default (${defaults === null ? '…' : formatExpiry(defaults.expiresIn)}); or seconds, or "${NEVER}"`}
-          aria-invalid={problems.expiresIn !== null}
-          aria-describedby={`${id}-expires-problem`}
-          onChange={(event) => setField('expiresIn', event.target.value)}
-        />
+      </TextField>
+      <TextField
+        label="Expires in (s)"
+        testId="link-expires"
+        inputMode="numeric"
+        value={form.expiresIn}
+        spellCheck={undefined}
+        placeholder={`empty: the default (${defaults === null ? '…' : formatExpiry(defaults.expiresIn)}); or seconds, or "${NEVER}"`}
+        aria-invalid={problems.expiresIn !== null}
+        aria-describedby={`${id}-expires-problem`}
+        onValue={(value) => setField('expiresIn', value)}
+      >
         <Problem id={`${id}-expires-problem`} problem={problems.expiresIn} testId="link-expires-problem" />
         <DefaultExpiry />
-      </div>
-      <div className="form-actions">
-        <button
-          type="submit"
-          className="button primary"
-          data-testid="link-generate"
-          disabled={!canSign.allowed || signing || !ready}
-          title={canSign.reason}
-        >
+      </TextField>
+      <FormFooter error={{ error: signError, testId: 'link-error' }} errorBelow>
+        <SubmitButton testId="link-generate" allowed={canSign} disabled={signing || !ready}>
           {signing ? 'Signing…' : 'Generate'}
-        </button>
+        </SubmitButton>
         {missing && <span className="muted small">Needs a command and a user id.</span>}
-      </div>
-      {signError !== null && (
-        <p className="error-text" role="alert" data-testid="link-error">
-          {signError}
-        </p>
-      )}
+      </FormFooter>
     </form>
   );
 }

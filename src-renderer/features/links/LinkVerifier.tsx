@@ -1,5 +1,6 @@
 import { type FormEvent, useId } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { FormFooter, SubmitButton } from '../../components/FormFooter';
 import { useLinks } from './context';
 import { VerdictView } from './VerdictView';
 
@@ -35,11 +36,11 @@ export function LinkVerifier() {
           placeholder="Paste a signed link: https://…/ownlang/webhook/…?command=…&sig=…"
           onChange={(event) => setVerifyText(event.target.value)}
         />
-        <div className="form-actions">
-          <button type="submit" className="button primary" data-testid="verify-run" disabled={verifying}>
+        <FormFooter>
+          <SubmitButton testId="verify-run" disabled={verifying}>
             {verifying ? 'Verifying…' : 'Verify'}
-          </button>
-        </div>
+          </SubmitButton>
+        </FormFooter>
       </form>
       {verifyError !== null && <ErrorMessage message={verifyError} testId="verify-error" />}
       {verdict !== null && <VerdictView verdict={verdict} />}

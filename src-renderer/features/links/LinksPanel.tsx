@@ -6,6 +6,7 @@ import { LinkGenerator } from './LinkGenerator';
 import { LinkResult } from './LinkResult';
 import { LinkVerifier } from './LinkVerifier';
 import { SigningKeys } from './SigningKeys';
+import './links.css';
 
 interface LinksPanelProps {
   /** The profile picked in the header: links are signed for it unless another bot is chosen. */

@@ -1,3 +1,4 @@
+import { Field } from '../../components/Field';
 import { optionsProblem } from './linkForm';
 
 interface OptionsFieldProps {
@@ -10,10 +11,7 @@ interface OptionsFieldProps {
 export function OptionsField({ id, value, onChange }: OptionsFieldProps) {
   const problem = optionsProblem(value);
   return (
-    <div className="form-row form-row-top">
-      <label className="form-label" htmlFor={id}>
-        Options (JSON)
-      </label>
+    <Field htmlFor={id} label="Options (JSON)" top>
       <div className="field-stack">
         <textarea
           id={id}
@@ -35,6 +33,6 @@ export function OptionsField({ id, value, onChange }: OptionsFieldProps) {
           {problem ?? 'Signed as compact JSON; the command reads it, parsed, as `options`.'}
         </span>
       </div>
-    </div>
+    </Field>
   );
 }

@@ -1,3 +1,4 @@
+import { KeyValueRows } from '../../components/KeyValueRows';
 import { useLinks } from './context';
 import { paramProblems } from './params';
 
@@ -8,65 +9,35 @@ export function ParamRows({ id }: { id: string }) {
   const setParam = useLinks((state) => state.setParam);
   const removeParam = useLinks((state) => state.removeParam);
   const problems = paramProblems(params);
+  const rows = params.map((row) => {
+    const message = problems.get(row.id);
+    const problem =
+      message === undefined
+        ? undefined
+        : { id: `${id}-param-${row.id}`, message, testId: 'link-param-problem' };
+    return { rowKey: row.id, name: row.key, value: row.value, problem };
+  });
 
   return (
     <fieldset className="form-row form-row-top param-rows">
       <legend className="form-label">Params</legend>
-      <div className="field-stack">
-        {params.length === 0 && (
-          <span className="muted small">None. Each param is signed with the link.</span>
-        )}
-        {params.map((row, index) => {
-          const problem = problems.get(row.id);
-          return (
-            <div key={row.id} className="param-row" data-testid="link-param">
-              <input
-                data-testid="link-param-key"
-                aria-label={`Param ${index + 1} name`}
-                value={row.key}
-                spellCheck={false}
-                autoComplete="off"
-                placeholder="name"
-                aria-invalid={problem !== undefined}
-                aria-describedby={problem === undefined ? undefined : `${id}-param-${row.id}`}
-                onChange={(event) => setParam(row.id, { key: event.target.value })}
-              />
-              <input
-                data-testid="link-param-value"
-                aria-label={`Param ${index + 1} value`}
-                value={row.value}
-                spellCheck={false}
-                autoComplete="off"
-                placeholder="value"
-                onChange={(event) => setParam(row.id, { value: event.target.value })}
-              />
-              <button
-                type="button"
-                className="button"
-                data-testid="link-param-remove"
-                aria-label={`Remove param ${index + 1}`}
-                onClick={() => removeParam(row.id)}
-              >
-                Remove
-              </button>
-              {problem !== undefined && (
-                <span
-                  id={`${id}-param-${row.id}`}
-                  className="error-text small"
-                  data-testid="link-param-problem"
-                >
-                  {problem}
-                </span>
-              )}
-            </div>
-          );
-        })}
-        <div>
-          <button type="button" className="button" data-testid="link-param-add" onClick={addParam}>
-            Add param
-          </button>
-        </div>
-      </div>
+      <KeyValueRows
+        rows={rows}
+        noun="param"
+        placeholders={{ name: 'name', value: 'value' }}
+        testIds={{
+          row: 'link-param',
+          name: 'link-param-key',
+          value: 'link-param-value',
+          remove: 'link-param-remove',
+          add: 'link-param-add',
+        }}
+        classNames={{ list: 'field-stack', row: 'param-row' }}
+        empty={<span className="muted small">None. Each param is signed with the link.</span>}
+        onChange={(rowId, field, text) => setParam(rowId, field === 'name' ? { key: text } : { value: text })}
+        onRemove={removeParam}
+        onAdd={addParam}
+      />
     </fieldset>
   );
 }

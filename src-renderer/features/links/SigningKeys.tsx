@@ -1,6 +1,7 @@
 import type { BotProfile, SigningKey } from '@contract';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { FormError } from '../../components/FormFooter';
 import { useAllowed } from '../../shared/access';
 import { formatIso } from '../../shared/time';
 import { useLinks } from './context';
@@ -50,11 +51,7 @@ export function SigningKeys({ profile }: { profile: BotProfile }) {
           testId="keys-error"
         />
       )}
-      {keyActionError !== null && (
-        <p className="error-text" role="alert" data-testid="key-error">
-          {keyActionError}
-        </p>
-      )}
+      <FormError error={keyActionError} testId="key-error" />
       {!loaded && keysError === null && <p className="note">Loading the keys…</p>}
       {loaded && keys.length === 0 && (
         <p className="note">No key yet: the first link signed for this bot makes one.</p>

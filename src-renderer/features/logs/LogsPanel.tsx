@@ -9,6 +9,7 @@ import { LogsFilter } from './LogsFilter';
 import { LogsTable } from './LogsTable';
 import { ResponseTimeChart } from './ResponseTimeChart';
 import { StatusSplit } from './StatusSplit';
+import './logs.css';
 
 const attempts = (count: number) => `${count} ${count === 1 ? 'attempt' : 'attempts'}`;
 

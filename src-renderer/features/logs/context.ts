@@ -3,5 +3,6 @@ import type { LogsState } from './store';
 
 const context = createStoreContext<LogsState>('logs');
 
+export const logsSlot = context.slot;
 export const LogsProvider = context.Provider;
 export const useLogs = context.useSelector;

@@ -1,6 +1,7 @@
 import type { Role } from '@contract';
 import { type FormEvent, useId, useState } from 'react';
 import { CopyButton } from '../../components/CopyButton';
+import { FormError, SubmitButton } from '../../components/FormFooter';
 import { useAllowed } from '../../shared/access';
 import { usePeople } from './context';
 
@@ -58,21 +59,11 @@ export function AddPersonForm() {
             </option>
           ))}
         </select>
-        <button
-          type="submit"
-          className="button primary"
-          data-testid="person-add"
-          disabled={!canAdd.allowed || adding || name.trim() === ''}
-          title={canAdd.reason}
-        >
+        <SubmitButton testId="person-add" allowed={canAdd} disabled={adding || name.trim() === ''}>
           {adding ? 'Adding…' : 'Add'}
-        </button>
+        </SubmitButton>
       </form>
-      {error !== null && (
-        <p className="error-text" role="alert" data-testid="person-add-error">
-          {error}
-        </p>
-      )}
+      <FormError error={error} testId="person-add-error" />
       {created !== null && (
         <div className="person-token" role="status" data-testid="person-token">
           <p>

@@ -6,6 +6,7 @@ import { formatIso } from '../../shared/time';
 import { AddPersonForm } from './AddPersonForm';
 import { usePeople } from './context';
 import './people.css';
+import { FormError } from '../../components/FormFooter';
 
 /** Who may open this team server, with which role; a revoked token opens nothing and cuts its sessions. */
 export function PeoplePanel() {
@@ -40,11 +41,7 @@ export function PeoplePanel() {
           />
         )}
         {!loaded && error === null && <p className="note">Reading who has a token…</p>}
-        {revokeError !== null && (
-          <p className="error-text" role="alert" data-testid="person-revoke-error">
-            {revokeError}
-          </p>
-        )}
+        <FormError error={revokeError} testId="person-revoke-error" />
         {items.length > 0 && (
           <table className="data-table" data-testid="people-table">
             <thead>

@@ -1,5 +1,7 @@
 import type { BotPlatform, BotProfile } from '@contract';
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { Field } from '../../components/Field';
+import { FormFooter, SubmitButton } from '../../components/FormFooter';
 import { useAllowed } from '../../shared/access';
 import { useProfiles } from './context';
 import {
@@ -22,12 +24,9 @@ interface ProfileFormProps {
 function Row({ label, children }: { label: string; children: (id: string) => ReactNode }) {
   const id = useId();
   return (
-    <div className="form-row">
-      <label className="form-label" htmlFor={id}>
-        {label}
-      </label>
+    <Field htmlFor={id} label={label}>
       {children(id)}
-    </div>
+    </Field>
   );
 }
 
@@ -157,20 +156,14 @@ export function ProfileForm({ profile, onDone, onCancel }: ProfileFormProps) {
       <p className="muted small">
         Secrets stay in the inspector's main process; this window only learns whether they are set.
       </p>
-      <div className="form-actions">
+      <FormFooter>
         <button type="button" className="button" onClick={onCancel}>
           Cancel
         </button>
-        <button
-          type="submit"
-          className="button primary"
-          data-testid="profile-save"
-          disabled={!canSave.allowed || saving || secretProblem !== null}
-          title={canSave.reason}
-        >
+        <SubmitButton testId="profile-save" allowed={canSave} disabled={saving || secretProblem !== null}>
           {saving ? 'Saving…' : 'Save'}
-        </button>
-      </div>
+        </SubmitButton>
+      </FormFooter>
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useProfiles } from './context';
 import { ProfilesDialog } from './ProfilesDialog';
+import './profiles.css';
 
 /** The header's profile picker: the bot every panel talks to, and the way into managing them. */
 export function ProfileSelect() {

@@ -1,10 +1,12 @@
 import type { BotProfile } from '@contract';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { FormError } from '../../components/FormFooter';
 import { useAllowed } from '../../shared/access';
 import { matches } from '../shortcuts/registry';
 import { useProfiles } from './context';
 import { ProfileForm } from './ProfileForm';
 import { ProfileList } from './ProfileList';
+import './profiles.css';
 
 type Mode = { kind: 'list' } | { kind: 'create' } | { kind: 'edit'; profile: BotProfile };
 
@@ -64,11 +66,7 @@ export function ProfilesDialog({ onClose }: { onClose: () => void }) {
             Close
           </button>
         </header>
-        {formError !== null && (
-          <p className="error-text" role="alert" data-testid="profile-error">
-            {formError}
-          </p>
-        )}
+        <FormError error={formError} testId="profile-error" />
         {mode.kind === 'list' ? (
           <ProfileList onEdit={(profile) => show({ kind: 'edit', profile })} />
         ) : (

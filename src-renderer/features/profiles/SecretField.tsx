@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { FieldError } from '../../components/FieldError';
+import { Checkbox } from '../../components/Checkbox';
+import { Field } from '../../components/Field';
 
 interface SecretFieldProps {
   label: string;
@@ -31,42 +32,34 @@ export function SecretField({
   const statusId = useId();
   const errorId = `${statusId}-error`;
   return (
-    <>
-      <div className="form-row">
-        <label className="form-label" htmlFor={`${statusId}-input`}>
-          {label}
-        </label>
-        <span className="secret-field">
-          <input
-            id={`${statusId}-input`}
-            type="password"
-            data-testid={testId}
-            value={value}
-            disabled={remove}
-            autoComplete="new-password"
-            spellCheck={false}
-            placeholder={isSet ? 'leave blank to keep' : ''}
-            aria-invalid={error === null ? undefined : true}
-            aria-describedby={error === null ? statusId : `${statusId} ${errorId}`}
-            onChange={(event) => onChange(event.target.value)}
-          />
-          <span id={statusId} className="muted small" data-testid={`${testId}-status`}>
-            {isSet === null ? 'optional' : isSet ? 'set' : 'not set'}
-          </span>
-          {isSet === true && (
-            <label className="checkbox">
-              <input
-                type="checkbox"
-                data-testid={`${testId}-remove`}
-                checked={remove}
-                onChange={(event) => onRemoveChange(event.target.checked)}
-              />
-              remove
-            </label>
-          )}
+    <Field
+      htmlFor={`${statusId}-input`}
+      label={label}
+      problem={{ id: errorId, message: error ?? undefined, testId: `${testId}-error` }}
+    >
+      <span className="secret-field">
+        <input
+          id={`${statusId}-input`}
+          type="password"
+          data-testid={testId}
+          value={value}
+          disabled={remove}
+          autoComplete="new-password"
+          spellCheck={false}
+          placeholder={isSet ? 'leave blank to keep' : ''}
+          aria-invalid={error === null ? undefined : true}
+          aria-describedby={error === null ? statusId : `${statusId} ${errorId}`}
+          onChange={(event) => onChange(event.target.value)}
+        />
+        <span id={statusId} className="muted small" data-testid={`${testId}-status`}>
+          {isSet === null ? 'optional' : isSet ? 'set' : 'not set'}
         </span>
-      </div>
-      <FieldError id={errorId} message={error ?? undefined} testId={`${testId}-error`} />
-    </>
+        {isSet === true && (
+          <Checkbox testId={`${testId}-remove`} checked={remove} onChecked={onRemoveChange}>
+            remove
+          </Checkbox>
+        )}
+      </span>
+    </Field>
   );
 }

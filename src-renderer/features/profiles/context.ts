@@ -4,6 +4,7 @@ import type { ProfilesState } from './store';
 
 const context = createStoreContext<ProfilesState>('profiles');
 
+export const profilesSlot = context.slot;
 export const ProfilesProvider = context.Provider;
 export const useProfiles = context.useSelector;
 

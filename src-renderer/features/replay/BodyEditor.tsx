@@ -1,3 +1,4 @@
+import { Checkbox } from '../../components/Checkbox';
 import { FieldError } from '../../components/FieldError';
 import type { ReplayForm } from './replayForm';
 
@@ -16,16 +17,14 @@ export function BodyEditor({ body, form, onChange, error, errorId }: BodyEditorP
   return (
     <fieldset className="replay-body">
       <legend className="visually-hidden">Body</legend>
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          data-testid="replay-edit"
-          checked={form.editBody}
-          disabled={original === null}
-          onChange={(event) => onChange({ editBody: event.target.checked })}
-        />
+      <Checkbox
+        testId="replay-edit"
+        checked={form.editBody}
+        disabled={original === null}
+        onChecked={(editBody) => onChange({ editBody })}
+      >
         Edit body before sending
-      </label>
+      </Checkbox>
       {'reason' in body && <p className="muted small">{body.reason}</p>}
       {form.editBody && original !== null && (
         <>

@@ -1,6 +1,9 @@
 import { REPLAY_DELIVERIES_MAX as REPLAY_LIMIT } from '@contract/replay-rules';
 import { type FormEvent, useId, useMemo } from 'react';
+import { Checkbox } from '../../components/Checkbox';
+import { Field, TextField, TextInput } from '../../components/Field';
 import { FieldError } from '../../components/FieldError';
+import { FormFooter, SubmitButton } from '../../components/FormFooter';
 import { useAllowed } from '../../shared/access';
 import { formatCount } from '../deliveries/format';
 import { useSelectedProfile } from '../profiles/context';
@@ -43,31 +46,24 @@ export function ReplayFormView({ scope, form, onChange }: ReplayFormViewProps) {
     await replay(input, scope);
   };
 
-  const described = (field: keyof ReplayErrors) =>
-    errors[field] === undefined ? undefined : `${id}-${field}-error`;
-  const invalid = (field: keyof ReplayErrors) => (errors[field] === undefined ? undefined : true);
+  const problem = (field: keyof ReplayErrors, testId: string) => ({
+    id: `${id}-${field}-error`,
+    message: errors[field],
+    testId,
+  });
 
   return (
     <form className="replay-form" noValidate onSubmit={(event) => void submit(event)}>
       <ScopeNote scope={scope} />
-      <div className="form-row">
-        <label className="form-label" htmlFor={`${id}-target`}>
-          Target URL
-        </label>
-        <input
-          id={`${id}-target`}
-          type="url"
-          className="wide-input"
-          data-testid="replay-target"
-          value={form.target}
-          spellCheck={false}
-          autoComplete="off"
-          aria-invalid={invalid('target')}
-          aria-describedby={described('target')}
-          onChange={(event) => onChange({ target: event.target.value })}
-        />
-      </div>
-      <FieldError id={`${id}-target-error`} message={errors.target} testId="replay-target-error" />
+      <TextField
+        label="Target URL"
+        type="url"
+        className="wide-input"
+        testId="replay-target"
+        value={form.target}
+        problem={problem('target', 'replay-target-error')}
+        onValue={(target) => onChange({ target })}
+      />
       <RecentTargets current={form.target} onPick={(target) => onChange({ target })} />
 
       {scope.kind === 'one' && body !== null && (
@@ -81,40 +77,25 @@ export function ReplayFormView({ scope, form, onChange }: ReplayFormViewProps) {
       )}
 
       <div className="form-row">
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            data-testid="replay-renumber"
-            checked={form.renumber}
-            onChange={(event) => onChange({ renumber: event.target.checked })}
-          />
+        <Checkbox
+          testId="replay-renumber"
+          checked={form.renumber}
+          onChecked={(renumber) => onChange({ renumber })}
+        >
           Renumber update_id
-        </label>
+        </Checkbox>
         <span className="muted small">bots skip update ids they have already seen</span>
       </div>
 
-      <div className="form-row">
-        <label className="form-label" htmlFor={`${id}-keep`}>
-          Headers to keep
-        </label>
-        <input
-          id={`${id}-keep`}
-          type="text"
-          className="wide-input"
-          data-testid="replay-keep-headers"
-          placeholder="e.g. User-Agent, X-Request-Id (Content-Type always)"
-          value={form.keepHeaders}
-          spellCheck={false}
-          autoComplete="off"
-          aria-invalid={invalid('keepHeaders')}
-          aria-describedby={described('keepHeaders')}
-          onChange={(event) => onChange({ keepHeaders: event.target.value })}
-        />
-      </div>
-      <FieldError
-        id={`${id}-keepHeaders-error`}
-        message={errors.keepHeaders}
-        testId="replay-keep-headers-error"
+      <TextField
+        label="Headers to keep"
+        type="text"
+        className="wide-input"
+        testId="replay-keep-headers"
+        placeholder="e.g. User-Agent, X-Request-Id (Content-Type always)"
+        value={form.keepHeaders}
+        problem={problem('keepHeaders', 'replay-keep-headers-error')}
+        onValue={(keepHeaders) => onChange({ keepHeaders })}
       />
 
       <div className="form-row form-row-top">
@@ -128,37 +109,26 @@ export function ReplayFormView({ scope, form, onChange }: ReplayFormViewProps) {
       </div>
       <FieldError id={`${id}-headers-error`} message={errors.headers} testId="replay-headers-error" />
 
+      <TextField
+        label="Telegram secret token"
+        type="text"
+        className="wide-input"
+        testId="replay-secret"
+        placeholder="optional: sent as X-Telegram-Bot-Api-Secret-Token"
+        value={form.secretToken}
+        disabled={fromProfile}
+        problem={problem('secretToken', 'replay-secret-error')}
+        onValue={(secretToken) => onChange({ secretToken })}
+      />
       <div className="form-row">
-        <label className="form-label" htmlFor={`${id}-secret`}>
-          Telegram secret token
-        </label>
-        <input
-          id={`${id}-secret`}
-          type="text"
-          className="wide-input"
-          data-testid="replay-secret"
-          placeholder="optional: sent as X-Telegram-Bot-Api-Secret-Token"
-          value={form.secretToken}
-          disabled={fromProfile}
-          spellCheck={false}
-          autoComplete="off"
-          aria-invalid={invalid('secretToken')}
-          aria-describedby={described('secretToken')}
-          onChange={(event) => onChange({ secretToken: event.target.value })}
-        />
-      </div>
-      <FieldError id={`${id}-secretToken-error`} message={errors.secretToken} testId="replay-secret-error" />
-      <div className="form-row">
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            data-testid="replay-secret-from-profile"
-            checked={fromProfile}
-            disabled={secretProfileId === null}
-            onChange={(event) => onChange({ secretFromProfile: event.target.checked })}
-          />
+        <Checkbox
+          testId="replay-secret-from-profile"
+          checked={fromProfile}
+          disabled={secretProfileId === null}
+          onChecked={(secretFromProfile) => onChange({ secretFromProfile })}
+        >
           Use the profile's webhook secret
-        </label>
+        </Checkbox>
         <span className="muted small" data-testid="replay-secret-from-profile-note">
           {profile === null
             ? 'no bot profile selected'
@@ -168,63 +138,46 @@ export function ReplayFormView({ scope, form, onChange }: ReplayFormViewProps) {
         </span>
       </div>
 
-      <div className="form-row">
-        <label className="form-label" htmlFor={`${id}-concurrency`}>
-          Concurrency
-        </label>
-        <input
+      <Field
+        htmlFor={`${id}-concurrency`}
+        label="Concurrency"
+        problem={problem('concurrency', 'replay-concurrency-error')}
+      >
+        <TextInput
           id={`${id}-concurrency`}
           type="number"
           className="number-input"
-          data-testid="replay-concurrency"
+          testId="replay-concurrency"
           min={1}
           max={32}
           step={1}
           value={form.concurrency}
-          aria-invalid={invalid('concurrency')}
-          aria-describedby={described('concurrency')}
-          onChange={(event) => onChange({ concurrency: event.target.value })}
+          problem={problem('concurrency', 'replay-concurrency-error')}
+          onValue={(concurrency) => onChange({ concurrency })}
         />
         <label className="form-label form-label-inline" htmlFor={`${id}-rate`}>
           Requests per second
         </label>
-        <input
+        <TextInput
           id={`${id}-rate`}
           type="number"
           className="number-input"
-          data-testid="replay-rate"
+          testId="replay-rate"
           min={0}
           step="any"
           placeholder="no limit"
           value={form.rate}
-          aria-invalid={invalid('rate')}
-          aria-describedby={described('rate')}
-          onChange={(event) => onChange({ rate: event.target.value })}
+          problem={problem('rate', 'replay-rate-error')}
+          onValue={(rate) => onChange({ rate })}
         />
-      </div>
-      <FieldError
-        id={`${id}-concurrency-error`}
-        message={errors.concurrency}
-        testId="replay-concurrency-error"
-      />
-      <FieldError id={`${id}-rate-error`} message={errors.rate} testId="replay-rate-error" />
+      </Field>
+      <FieldError {...problem('rate', 'replay-rate-error')} />
 
-      {error !== null && (
-        <p className="error-text" role="alert" data-testid="replay-error">
-          {error}
-        </p>
-      )}
-      <div className="form-actions">
-        <button
-          type="submit"
-          className="button primary"
-          data-testid="replay-start"
-          disabled={!canReplay.allowed || input === null || starting}
-          title={canReplay.reason}
-        >
+      <FormFooter error={{ error, testId: 'replay-error' }}>
+        <SubmitButton testId="replay-start" allowed={canReplay} disabled={input === null || starting}>
           {starting ? 'Starting…' : 'Start'}
-        </button>
-      </div>
+        </SubmitButton>
+      </FormFooter>
     </form>
   );
 }

@@ -1,12 +1,12 @@
 import { useAllowed } from '../../shared/access';
-import { checkedIds } from '../deliveries/checked';
-import { useDeliveries } from '../deliveries/context';
+import { useDeliveries, useSelection } from '../deliveries/context';
 import { formatCount } from '../deliveries/format';
+import { tickedIds } from '../deliveries/ticked';
 import { useReplay } from './context';
 
 /** The list header's replay buttons: the ticked rows, or everything the filter matches. */
 export function ReplayListActions() {
-  const checked = useDeliveries((state) => state.checked);
+  const ticked = useSelection((state) => state.ticked);
   const filter = useDeliveries((state) => state.filter);
   const total = useDeliveries((state) => state.total);
   const firstPage = useDeliveries((state) => state.firstPage);
@@ -23,14 +23,14 @@ export function ReplayListActions() {
           Replaying {formatCount(job.progress.done)}/{formatCount(job.progress.total)}…
         </button>
       )}
-      {checked.size > 0 && (
+      {ticked.size > 0 && (
         <button
           type="button"
           className="button"
           data-testid="replay-selected"
           disabled={!canReplay.allowed}
           title={canReplay.reason}
-          onClick={() => open({ kind: 'selection', ids: checkedIds(checked), inbox: filter.inbox })}
+          onClick={() => open({ kind: 'selection', ids: tickedIds(ticked), inbox: filter.inbox })}
         >
           Replay selected
         </button>

@@ -1,7 +1,8 @@
 import { ProgressBar } from '../../components/ProgressBar';
 import './replay.css';
+import { FormError } from '../../components/FormFooter';
 import { useAllowed } from '../../shared/access';
-import { useDeliveries } from '../deliveries/context';
+import { useSelection } from '../deliveries/context';
 import { formatCount } from '../deliveries/format';
 import { useReplay } from './context';
 import { type ReplayScope, scopeLabel } from './scope';
@@ -67,11 +68,7 @@ export function ReplayProgressView({ job, waiting }: ReplayProgressViewProps) {
       {job.scope.kind === 'one' && !running && (
         <p className="muted small">The target's answer is in the delivery's Replays tab.</p>
       )}
-      {error !== null && (
-        <p className="error-text" role="alert" data-testid="replay-error">
-          {error}
-        </p>
-      )}
+      <FormError error={error} testId="replay-error" />
       <div className="form-actions">
         {running ? (
           <button
@@ -101,7 +98,7 @@ export function ReplayProgressView({ job, waiting }: ReplayProgressViewProps) {
 
 /** The deliveries without a 2xx answer, each opening its detail (whose Replays tab shows why). */
 function FailedList({ job }: { job: ReplayJob }) {
-  const select = useDeliveries((state) => state.select);
+  const openDelivery = useSelection((state) => state.open);
   const close = useReplay((state) => state.close);
   const { failedIds, failed } = job.progress;
   const unlisted = failed - failedIds.length;
@@ -115,7 +112,7 @@ function FailedList({ job }: { job: ReplayJob }) {
               className="link-button"
               data-testid="replay-failed-link"
               onClick={() => {
-                select(id);
+                openDelivery(id);
                 close();
               }}
             >

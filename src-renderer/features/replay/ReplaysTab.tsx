@@ -5,6 +5,7 @@ import { formatIso } from '../../shared/time';
 import { StatusCode } from '../deliveries/StatusCode';
 import { AttemptCompare } from './AttemptCompare';
 import { useReplayAttempts, useReplayAttemptsStore } from './context';
+import './replay.css';
 
 /** Every replay of the delivery, newest first; one picked is compared with what the platform got. */
 export function ReplaysTab({ delivery }: { delivery: DeliveryDetail }) {

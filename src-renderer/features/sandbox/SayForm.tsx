@@ -1,4 +1,5 @@
 import type { FormEvent } from 'react';
+import { FormError, SubmitButton } from '../../components/FormFooter';
 import { useAllowed } from '../../shared/access';
 import { useSandbox } from './context';
 import { parseUserId } from './store';
@@ -49,20 +50,10 @@ export function SayForm() {
         autoComplete="off"
         onChange={(event) => setText(event.target.value)}
       />
-      <button
-        type="submit"
-        className="button primary"
-        data-testid="sandbox-send"
-        disabled={!canSay.allowed || sending || text.trim() === ''}
-        title={canSay.reason}
-      >
+      <SubmitButton testId="sandbox-send" allowed={canSay} disabled={sending || text.trim() === ''}>
         {editing === null ? 'Send' : 'Save edit'}
-      </button>
-      {error !== null && (
-        <p className="error-text" role="alert" data-testid="sandbox-error">
-          {error}
-        </p>
-      )}
+      </SubmitButton>
+      <FormError error={error} testId="sandbox-error" />
     </form>
   );
 }

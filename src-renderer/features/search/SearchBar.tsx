@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { CopyButton } from '../../components/CopyButton';
+import { WrappedField } from '../../components/Field';
 import { linkTo } from '../deeplinks/hashRoute';
 import { useDeliveriesStore } from '../deliveries/context';
 import { sameFilter } from '../deliveries/filter';
@@ -19,6 +20,7 @@ import {
   STATUS_CLASSES,
 } from './filterForm';
 import { useSlashShortcut } from './useSlashShortcut';
+import './search.css';
 
 /** Typing settles this long before the list is asked again. */
 export const SEARCH_DEBOUNCE_MS = 200;
@@ -126,8 +128,7 @@ export function SearchBar({ onLeave }: SearchBarProps) {
   const messages = Object.values(errors);
   const invalid = (field: FilterField) => (errors[field] === undefined ? undefined : true);
   const text = (field: FilterField, testId: string, label: string, placeholder: string, list?: string) => (
-    <label className="search-field">
-      <span className="search-field-label">{label}</span>
+    <WrappedField className="search-field" labelClassName="search-field-label" label={label}>
       <input
         type="text"
         data-testid={testId}
@@ -139,7 +140,7 @@ export function SearchBar({ onLeave }: SearchBarProps) {
         aria-invalid={invalid(field)}
         onChange={(event) => update({ [field]: event.target.value }, 'debounced')}
       />
-    </label>
+    </WrappedField>
   );
 
   return (
@@ -188,8 +189,7 @@ export function SearchBar({ onLeave }: SearchBarProps) {
             <option key={kind} value={kind} />
           ))}
         </datalist>
-        <label className="search-field">
-          <span className="search-field-label">Platform</span>
+        <WrappedField className="search-field" labelClassName="search-field-label" label="Platform">
           <select
             data-testid="filter-platform"
             value={form.platform}
@@ -203,15 +203,14 @@ export function SearchBar({ onLeave }: SearchBarProps) {
               </option>
             ))}
           </select>
-        </label>
+        </WrappedField>
         {text('status', 'filter-status', 'Status', 'any, 4xx, 404', `${id}-statuses`)}
         <datalist id={`${id}-statuses`}>
           {STATUS_CLASSES.map((status) => (
             <option key={status} value={status} />
           ))}
         </datalist>
-        <label className="search-field">
-          <span className="search-field-label">Problem</span>
+        <WrappedField className="search-field" labelClassName="search-field-label" label="Problem">
           <select
             data-testid="filter-problem"
             value={form.problem}
@@ -227,12 +226,16 @@ export function SearchBar({ onLeave }: SearchBarProps) {
               </option>
             ))}
           </select>
-        </label>
+        </WrappedField>
         {text('userId', 'filter-user', 'User id', 'any')}
         {text('chatId', 'filter-chat', 'Chat id', 'any')}
         {(['from', 'to'] as const).map((field) => (
-          <label key={field} className="search-field">
-            <span className="search-field-label">{field === 'from' ? 'From' : 'To'}</span>
+          <WrappedField
+            key={field}
+            className="search-field"
+            labelClassName="search-field-label"
+            label={field === 'from' ? 'From' : 'To'}
+          >
             <input
               type="datetime-local"
               step={1}
@@ -241,7 +244,7 @@ export function SearchBar({ onLeave }: SearchBarProps) {
               aria-invalid={invalid(field)}
               onChange={(event) => update({ [field]: event.target.value }, 'now')}
             />
-          </label>
+          </WrappedField>
         ))}
       </fieldset>
       {messages.length > 0 && (

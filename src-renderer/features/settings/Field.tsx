@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { FieldError } from '../../components/FieldError';
+import { TextField } from '../../components/Field';
 
 interface FieldProps {
   label: string;
@@ -14,7 +14,7 @@ interface FieldProps {
   wide?: boolean;
 }
 
-/** One labelled text input of the settings form, with its problem under it. */
+/** One labelled text input of the settings form: short for numbers, wide for URLs. */
 export function Field({
   label,
   testId,
@@ -28,28 +28,19 @@ export function Field({
 }: FieldProps) {
   const id = useId();
   return (
-    <>
-      <div className="form-row">
-        <label className="form-label" htmlFor={id}>
-          {label}
-        </label>
-        <input
-          id={id}
-          type="text"
-          className={wide === true ? 'wide-input' : 'number-input'}
-          data-testid={testId}
-          value={value}
-          placeholder={placeholder}
-          inputMode={inputMode}
-          spellCheck={false}
-          autoComplete="off"
-          aria-invalid={error === undefined ? undefined : true}
-          aria-describedby={error === undefined ? undefined : `${id}-error`}
-          onChange={(event) => onChange(event.target.value)}
-        />
-        {hint !== undefined && <span className="muted small">{hint}</span>}
-      </div>
-      <FieldError id={`${id}-error`} message={error} testId={`${testId}-error`} />
-    </>
+    <TextField
+      id={id}
+      label={label}
+      type="text"
+      className={wide === true ? 'wide-input' : 'number-input'}
+      testId={testId}
+      value={value}
+      placeholder={placeholder}
+      inputMode={inputMode}
+      problem={{ id: `${id}-error`, message: error, testId: `${testId}-error` }}
+      onValue={onChange}
+    >
+      {hint !== undefined && <span className="muted small">{hint}</span>}
+    </TextField>
   );
 }

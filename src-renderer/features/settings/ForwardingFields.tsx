@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { Field as FormField } from '../../components/Field';
 import { Field } from './Field';
 import type { ForwardMode, SettingsErrors, SettingsForm } from './settingsForm';
 
@@ -13,10 +14,7 @@ export function ForwardingFields({ form, errors, onChange }: SectionProps) {
   return (
     <fieldset className="settings-section">
       <legend>Forwarding</legend>
-      <div className="form-row">
-        <label className="form-label" htmlFor={id}>
-          Mode
-        </label>
+      <FormField htmlFor={id} label="Mode">
         <select
           id={id}
           data-testid="forward-mode"
@@ -27,7 +25,7 @@ export function ForwardingFields({ form, errors, onChange }: SectionProps) {
           <option value="tap">Tap: answer at once, forward in the background</option>
           <option value="proxy">Proxy: answer with what the target answers</option>
         </select>
-      </div>
+      </FormField>
       {form.forwardMode !== 'none' && (
         <Field
           label="Forward to"

@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { FieldError } from '../../components/FieldError';
+import { Checkbox } from '../../components/Checkbox';
+import { Field as FormField } from '../../components/Field';
 import { formatCount } from '../deliveries/format';
 import { Field } from './Field';
 import type { SettingsErrors, SettingsForm } from './settingsForm';
@@ -19,15 +20,13 @@ export function RuleFields({ form, errors, onChange, hits }: RuleFieldsProps) {
     <fieldset className="settings-section">
       <legend>Response rule</legend>
       <div className="form-row">
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            data-testid="rule-enabled"
-            checked={form.ruleEnabled}
-            onChange={(event) => onChange({ ruleEnabled: event.target.checked })}
-          />
+        <Checkbox
+          testId="rule-enabled"
+          checked={form.ruleEnabled}
+          onChecked={(ruleEnabled) => onChange({ ruleEnabled })}
+        >
           Answer deliveries by this rule instead of as usual
-        </label>
+        </Checkbox>
       </div>
       {hits !== null && (
         <p className="muted small" data-testid="rule-hits">
@@ -44,10 +43,12 @@ export function RuleFields({ form, errors, onChange, hits }: RuleFieldsProps) {
             error={errors.ruleStatus}
             inputMode="numeric"
           />
-          <div className="form-row form-row-top">
-            <label className="form-label" htmlFor={id}>
-              Body
-            </label>
+          <FormField
+            htmlFor={id}
+            label="Body"
+            top
+            problem={{ id: `${id}-error`, message: errors.ruleBody, testId: 'rule-body-error' }}
+          >
             <textarea
               id={id}
               className="wide-input"
@@ -59,8 +60,7 @@ export function RuleFields({ form, errors, onChange, hits }: RuleFieldsProps) {
               aria-describedby={errors.ruleBody === undefined ? undefined : `${id}-error`}
               onChange={(event) => onChange({ ruleBody: event.target.value })}
             />
-          </div>
-          <FieldError id={`${id}-error`} message={errors.ruleBody} testId="rule-body-error" />
+          </FormField>
           <Field
             label="Delay"
             testId="rule-delay"

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { Checkbox } from '../../components/Checkbox';
 import { useProfiles } from '../profiles/context';
 import type { SettingsForm } from './settingsForm';
 
@@ -35,16 +36,15 @@ export function SecretCheckFields({ form, onChange }: SecretCheckFieldsProps) {
           )}
         </select>
       </label>
-      <label className="inline-field">
-        <input
-          type="checkbox"
-          data-testid="secret-check-reject"
-          checked={form.rejectBadSecret}
-          disabled={form.secretProfileId === ''}
-          onChange={(event) => onChange({ rejectBadSecret: event.target.checked })}
-        />
+      <Checkbox
+        className="inline-field"
+        testId="secret-check-reject"
+        checked={form.rejectBadSecret}
+        disabled={form.secretProfileId === ''}
+        onChecked={(rejectBadSecret) => onChange({ rejectBadSecret })}
+      >
         <span>Answer 401 to a missing or wrong secret, as a careful bot would</span>
-      </label>
+      </Checkbox>
       <p className="muted small" data-testid="secret-check-note">
         {chosen !== null && !chosen.hasWebhookSecret
           ? `${chosen.name} keeps no webhook secret: nothing is checked until it has one.`

@@ -1,6 +1,7 @@
 import type { InboxSettings } from '@contract';
 import { type FormEvent, useMemo, useState } from 'react';
 import { errorMessage } from '../../api/errorMessage';
+import { FormError, FormFooter, SubmitButton } from '../../components/FormFooter';
 import { useAllowed } from '../../shared/access';
 import { formatCount } from '../deliveries/format';
 import { useSettings } from './context';
@@ -69,11 +70,7 @@ export function SettingsFormView({ settings }: { settings: InboxSettings }) {
       />
       <RetentionFields form={form} errors={errors} onChange={onChange} />
       <SecretCheckFields form={form} onChange={onChange} />
-      {countError !== null && (
-        <p className="error-text" role="alert" data-testid="retention-count-error">
-          {countError}
-        </p>
-      )}
+      <FormError error={countError} testId="retention-count-error" />
       {confirm !== null && (
         <div className="info-note" role="alert" data-testid="retention-confirm">
           <p>
@@ -95,28 +92,23 @@ export function SettingsFormView({ settings }: { settings: InboxSettings }) {
           </div>
         </div>
       )}
-      {saveError !== null && (
-        <p className="error-text" role="alert" data-testid="settings-error">
-          Not saved: {saveError}
-        </p>
-      )}
-      <div className="form-actions">
-        <button
-          type="submit"
-          className="button primary"
-          data-testid="settings-save"
-          disabled={!canSave.allowed || !valid || !changed || saving || counting || confirm !== null}
-          title={canSave.reason}
+      <FormFooter
+        error={{ error: saveError === null ? null : `Not saved: ${saveError}`, testId: 'settings-error' }}
+      >
+        <SubmitButton
+          testId="settings-save"
+          allowed={canSave}
+          disabled={!valid || !changed || saving || counting || confirm !== null}
         >
           {saving ? 'Saving…' : 'Save'}
-        </button>
+        </SubmitButton>
         {!valid && <span className="error-text">Fix the fields marked above to save.</span>}
         {valid && !changed && (
           <span className="muted" role="status" data-testid="settings-status">
             {saved ? 'Saved.' : 'No changes.'}
           </span>
         )}
-      </div>
+      </FormFooter>
     </form>
   );
 }

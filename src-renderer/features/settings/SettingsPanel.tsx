@@ -5,6 +5,7 @@ import { useInboxes } from '../inboxes/context';
 import { useSettings, useSettingsStore } from './context';
 import { SettingsFormView } from './SettingsFormView';
 import { StorageLine } from './StorageLine';
+import './settings.css';
 
 interface SettingsPanelProps {
   /** The list's inbox filter: the inbox the user is looking at, so the one to open on. */

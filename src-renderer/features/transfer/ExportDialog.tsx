@@ -1,19 +1,23 @@
 import type { TransferFormat, TransferProgress } from '@contract';
 import { type FormEvent, useId, useState } from 'react';
+import { Checkbox } from '../../components/Checkbox';
 import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
+import { FormFooter, SubmitButton } from '../../components/FormFooter';
 import { ProgressBar } from '../../components/ProgressBar';
 import { SaveExportLink } from '../../components/SaveExportLink';
 import { useAllowed } from '../../shared/access';
-import { useDeliveries } from '../deliveries/context';
+import { useDeliveries, useSelection } from '../deliveries/context';
 import { formatCount } from '../deliveries/format';
 import { useTransfer } from './context';
 import { availableScopes, type ExportScope, exportInput } from './exportScope';
 import { FormatSelect } from './FormatSelect';
 import { KeptExports } from './KeptExports';
+import './transfer.css';
 
 /** Export to a file: NDJSON or HAR, of the ticked rows, the current filter or everything. */
 export function ExportDialog({ onClose }: { onClose: () => void }) {
-  const checked = useDeliveries((state) => state.checked);
+  const ticked = useSelection((state) => state.ticked);
   const filter = useDeliveries((state) => state.filter);
   const total = useDeliveries((state) => state.total);
   const startExport = useTransfer((state) => state.startExport);
@@ -22,21 +26,21 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const job = useTransfer((state) => state.exportJob);
   const id = useId();
 
-  const scopes = availableScopes({ checked, filter });
+  const scopes = availableScopes({ ticked, filter });
   const [format, setFormat] = useState<TransferFormat>('ndjson');
   const [maskSignatures, setMaskSignatures] = useState(false);
   // The narrowest that applies: what the user was looking at when they asked.
   const [scope, setScope] = useState<ExportScope>(scopes[0] ?? 'all');
   const shownScope = scopes.includes(scope) ? scope : 'all';
   const labels: Record<ExportScope, string> = {
-    selection: `Selection (${formatCount(checked.size)})`,
+    selection: `Selection (${formatCount(ticked.size)})`,
     filter: `Current filter (${formatCount(total)})`,
     all: 'Everything',
   };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const input = exportInput(format, shownScope, { checked, filter });
+    const input = exportInput(format, shownScope, { ticked, filter });
     void startExport(maskSignatures ? { ...input, maskLinkSignatures: true } : input);
   };
 
@@ -46,10 +50,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     <Dialog title="Export deliveries" onClose={onClose} testId="export-dialog">
       <form noValidate onSubmit={submit}>
         <FormatSelect id={`${id}-format`} testId="export-format" value={format} onChange={setFormat} />
-        <div className="form-row">
-          <label className="form-label" htmlFor={`${id}-scope`}>
-            Deliveries
-          </label>
+        <Field htmlFor={`${id}-scope`} label="Deliveries">
           <select
             id={`${id}-scope`}
             data-testid="export-scope"
@@ -62,38 +63,27 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
               </option>
             ))}
           </select>
-        </div>
+        </Field>
         <p className="muted small">
           Credentials are masked in the file: headers such as Authorization, Cookie, X-Api-Key and the
           Telegram secret token (any name with token, secret, key or signature), and query parameters named
           like them.
         </p>
-        <label className="check-row">
-          <input
-            type="checkbox"
-            data-testid="export-mask-sig"
-            checked={maskSignatures}
-            onChange={(event) => setMaskSignatures(event.target.checked)}
-          />{' '}
+        <Checkbox
+          className="check-row"
+          testId="export-mask-sig"
+          checked={maskSignatures}
+          onChecked={setMaskSignatures}
+        >
+          {' '}
           Also mask <code>sig</code> of signed links (they can be run again until they expire; the file then
           cannot replay them)
-        </label>
-        {error !== null && (
-          <p className="error-text" role="alert" data-testid="export-error">
-            {error}
-          </p>
-        )}
-        <div className="form-actions">
-          <button
-            type="submit"
-            className="button primary"
-            data-testid="export-start"
-            disabled={!canExport.allowed || busy}
-            title={canExport.reason}
-          >
+        </Checkbox>
+        <FormFooter error={{ error, testId: 'export-error' }}>
+          <SubmitButton testId="export-start" allowed={canExport} disabled={busy}>
             {starting ? 'Starting…' : 'Start'}
-          </button>
-        </div>
+          </SubmitButton>
+        </FormFooter>
       </form>
       {job !== null && <ExportJob job={job} />}
       <KeptExports />

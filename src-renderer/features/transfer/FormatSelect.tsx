@@ -1,4 +1,5 @@
 import type { TransferFormat } from '@contract';
+import { Field } from '../../components/Field';
 import { FORMAT_LABELS } from './formats';
 
 interface FormatSelectProps {
@@ -12,10 +13,7 @@ interface FormatSelectProps {
 /** NDJSON or HAR, labelled the same in the export and import dialogs. */
 export function FormatSelect({ id, testId, value, onChange, disabled = false }: FormatSelectProps) {
   return (
-    <div className="form-row">
-      <label className="form-label" htmlFor={id}>
-        Format
-      </label>
+    <Field htmlFor={id} label="Format">
       <select
         id={id}
         data-testid={testId}
@@ -29,6 +27,6 @@ export function FormatSelect({ id, testId, value, onChange, disabled = false }: 
           </option>
         ))}
       </select>
-    </div>
+    </Field>
   );
 }

@@ -2,6 +2,8 @@ import type { TransferFormat } from '@contract';
 import { type FormEvent, useId, useState } from 'react';
 import { errorMessage } from '../../api/errorMessage';
 import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
+import { FormFooter, SubmitButton } from '../../components/FormFooter';
 import { useAllowed } from '../../shared/access';
 import { useInboxes } from '../inboxes/context';
 import { useTransfer } from './context';
@@ -9,6 +11,7 @@ import { FormatSelect } from './FormatSelect';
 import { formatFromName, IMPORT_ACCEPT } from './formats';
 import { ImportProgress } from './ImportProgress';
 import type { ImportSource } from './store';
+import './transfer.css';
 
 /** Import an NDJSON or HAR file: uploaded to the bridge, then read in by `import.start`. */
 export function ImportDialog({ onClose }: { onClose: () => void }) {
@@ -58,10 +61,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title="Import deliveries" onClose={onClose} testId="import-dialog">
       <form noValidate onSubmit={submit}>
-        <div className="form-row">
-          <label className="form-label" htmlFor={`${id}-file`}>
-            File
-          </label>
+        <Field htmlFor={`${id}-file`} label="File">
           {files?.kind === 'native' ? (
             <span className="inline-field">
               <button
@@ -91,7 +91,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
               }}
             />
           )}
-        </div>
+        </Field>
         <FormatSelect
           id={`${id}-format`}
           testId="import-format"
@@ -99,10 +99,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           onChange={setFormat}
           disabled={busy}
         />
-        <div className="form-row">
-          <label className="form-label" htmlFor={`${id}-inbox`}>
-            Into inbox
-          </label>
+        <Field htmlFor={`${id}-inbox`} label="Into inbox">
           <select
             id={`${id}-inbox`}
             data-testid="import-inbox"
@@ -117,26 +114,15 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
               </option>
             ))}
           </select>
-        </div>
+        </Field>
         <p className="muted small">
           Deliveries already stored (same time, inbox, request and body) are skipped.
         </p>
-        {(error ?? pickError) !== null && (
-          <p className="error-text" role="alert" data-testid="import-error">
-            {error ?? pickError}
-          </p>
-        )}
-        <div className="form-actions">
-          <button
-            type="submit"
-            className="button primary"
-            data-testid="import-start"
-            disabled={!canImport.allowed || file === null || busy}
-            title={canImport.reason}
-          >
+        <FormFooter error={{ error: error ?? pickError, testId: 'import-error' }}>
+          <SubmitButton testId="import-start" allowed={canImport} disabled={file === null || busy}>
             Start
-          </button>
-        </div>
+          </SubmitButton>
+        </FormFooter>
       </form>
       <ImportProgress />
     </Dialog>

@@ -1,17 +1,18 @@
 import type { DeliveryFilter, ExportInput, TransferFormat } from '@contract';
-import { checkedIds } from '../deliveries/checked';
+import { tickedIds } from '../deliveries/ticked';
 
 export type ExportScope = 'selection' | 'filter' | 'all';
 
 export interface ExportContext {
-  checked: ReadonlySet<number>;
+  /** The rows ticked in the list. */
+  ticked: ReadonlySet<number>;
   filter: DeliveryFilter;
 }
 
 /** The scopes that mean something now: no "selection" without ticked rows, no "filter" without one. */
-export function availableScopes({ checked, filter }: ExportContext): ExportScope[] {
+export function availableScopes({ ticked, filter }: ExportContext): ExportScope[] {
   const scopes: ExportScope[] = [];
-  if (checked.size > 0) scopes.push('selection');
+  if (ticked.size > 0) scopes.push('selection');
   if (Object.keys(filter).length > 0) scopes.push('filter');
   scopes.push('all');
   return scopes;
@@ -20,9 +21,9 @@ export function availableScopes({ checked, filter }: ExportContext): ExportScope
 export function exportInput(
   format: TransferFormat,
   scope: ExportScope,
-  { checked, filter }: ExportContext,
+  { ticked, filter }: ExportContext,
 ): ExportInput {
-  if (scope === 'selection') return { format, deliveryIds: checkedIds(checked) };
+  if (scope === 'selection') return { format, deliveryIds: tickedIds(ticked) };
   if (scope === 'filter') return { format, filter };
   return { format };
 }

@@ -1,5 +1,8 @@
 import type { BotProfile } from '@contract';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
+import { Checkbox } from '../../components/Checkbox';
+import { TextField } from '../../components/Field';
+import { FormFooter, SubmitButton } from '../../components/FormFooter';
 import { useAllowed } from '../../shared/access';
 import { useWebhook } from './context';
 import { WebhookNotice } from './WebhookNotice';
@@ -26,7 +29,6 @@ export function WebhookForm({ profile, receiverUrl }: WebhookFormProps) {
   const [maxConnections, setMaxConnections] = useState('');
   const canSet = useAllowed('webhook.set');
   const canDelete = useAllowed('webhook.delete');
-  const id = useId();
   const telegram = profile.platform === 'telegram';
   const shownUrl = url ?? defaultWebhookUrl(profile, receiverUrl);
 
@@ -50,25 +52,18 @@ export function WebhookForm({ profile, receiverUrl }: WebhookFormProps) {
 
   return (
     <form className="webhook-form" aria-label="Set the webhook" onSubmit={submit}>
-      <div className="form-row">
-        <label className="form-label" htmlFor={`${id}-url`}>
-          Webhook URL
-        </label>
-        <input
-          id={`${id}-url`}
-          className="wide-input"
-          data-testid="webhook-url"
-          value={shownUrl}
-          spellCheck={false}
-          autoComplete="off"
-          placeholder="https://your-tunnel.example/webhook"
-          aria-invalid={actionError?.details?.kind === 'refused'}
-          onChange={(event) => {
-            setUrl(event.target.value);
-            if (actionError !== null) clearActionError();
-          }}
-        />
-      </div>
+      <TextField
+        label="Webhook URL"
+        className="wide-input"
+        testId="webhook-url"
+        value={shownUrl}
+        placeholder="https://your-tunnel.example/webhook"
+        aria-invalid={actionError?.details?.kind === 'refused'}
+        onValue={(typed) => {
+          setUrl(typed);
+          if (actionError !== null) clearActionError();
+        }}
+      />
       {profile.sandbox && (
         <p className="muted small" data-testid="webhook-sandbox-note">
           sandbox: http on this machine allowed — the sandbox platform delivers from this computer, so a
@@ -77,56 +72,32 @@ export function WebhookForm({ profile, receiverUrl }: WebhookFormProps) {
       )}
       {telegram && (
         <>
-          <div className="form-row">
-            <label className="form-label" htmlFor={`${id}-secret`}>
-              Secret token
-            </label>
-            <input
-              id={`${id}-secret`}
-              data-testid="webhook-secret-token"
-              value={secretToken}
-              spellCheck={false}
-              autoComplete="off"
-              placeholder="optional: sent back as X-Telegram-Bot-Api-Secret-Token"
-              onChange={(event) => setSecretToken(event.target.value)}
-            />
-          </div>
-          <div className="form-row">
-            <label className="form-label" htmlFor={`${id}-max`}>
-              Max connections
-            </label>
-            <input
-              id={`${id}-max`}
-              data-testid="webhook-max-connections"
-              type="number"
-              min={1}
-              max={100}
-              value={maxConnections}
-              placeholder="40"
-              onChange={(event) => setMaxConnections(event.target.value)}
-            />
-          </div>
+          <TextField
+            label="Secret token"
+            testId="webhook-secret-token"
+            value={secretToken}
+            placeholder="optional: sent back as X-Telegram-Bot-Api-Secret-Token"
+            onValue={setSecretToken}
+          />
+          <TextField
+            label="Max connections"
+            testId="webhook-max-connections"
+            type="number"
+            min={1}
+            max={100}
+            value={maxConnections}
+            placeholder="40"
+            onValue={setMaxConnections}
+          />
         </>
       )}
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          data-testid="webhook-drop-pending"
-          checked={dropPending}
-          onChange={(event) => setDropPending(event.target.checked)}
-        />
+      <Checkbox testId="webhook-drop-pending" checked={dropPending} onChecked={setDropPending}>
         {telegram ? 'Drop pending updates when setting or deleting' : 'Drop pending updates when deleting'}
-      </label>
-      <div className="form-actions">
-        <button
-          type="submit"
-          className="button primary"
-          data-testid="webhook-set"
-          disabled={!canSet.allowed || busy !== null}
-          title={canSet.reason}
-        >
+      </Checkbox>
+      <FormFooter error={{ error: actionError?.message ?? null, testId: 'webhook-error' }} errorBelow>
+        <SubmitButton testId="webhook-set" allowed={canSet} disabled={busy !== null}>
           {busy === 'set' ? 'Setting…' : 'Set webhook'}
-        </button>
+        </SubmitButton>
         <span className="header-spacer" />
         <button
           type="button"
@@ -138,12 +109,7 @@ export function WebhookForm({ profile, receiverUrl }: WebhookFormProps) {
         >
           {busy === 'delete' ? 'Deleting…' : 'Delete webhook'}
         </button>
-      </div>
-      {actionError !== null && (
-        <p className="error-text" role="alert" data-testid="webhook-error">
-          {actionError.message}
-        </p>
-      )}
+      </FormFooter>
       <WebhookNotice />
     </form>
   );

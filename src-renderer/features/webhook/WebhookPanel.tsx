@@ -8,6 +8,7 @@ import { adviceFor, mergeAdvice } from './advice';
 import { useWebhook, useWebhookStore } from './context';
 import { WebhookForm } from './WebhookForm';
 import { WebhookStatus } from './WebhookStatus';
+import './webhook.css';
 
 /** Often enough to watch a queue drain while fixing a server; cheap for the platform. */
 export const WEBHOOK_POLL_MS = 3_000;

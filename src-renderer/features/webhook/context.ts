@@ -3,6 +3,7 @@ import type { WebhookState } from './store';
 
 const context = createStoreContext<WebhookState>('webhook');
 
+export const webhookSlot = context.slot;
 export const WebhookProvider = context.Provider;
 export const useWebhook = context.useSelector;
 /** The store itself, for a poll that reads its latest state between renders. */

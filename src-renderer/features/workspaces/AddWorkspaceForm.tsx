@@ -1,5 +1,7 @@
 import type { Workspace } from '@contract';
 import { type FormEvent, useId, useState } from 'react';
+import { TextField } from '../../components/Field';
+import { FormFooter, SubmitButton } from '../../components/FormFooter';
 import { useWorkspaces } from './context';
 
 /**
@@ -35,67 +37,39 @@ export function AddWorkspaceForm({ onAdded }: { onAdded: (workspace: Workspace) 
       onSubmit={(event) => void submit(event)}
     >
       <h3>Add team server</h3>
-      <div className="form-row">
-        <label className="form-label" htmlFor={`${id}-name`}>
-          Name
-        </label>
-        <input
-          id={`${id}-name`}
-          data-testid="workspace-add-name"
-          value={name}
-          autoComplete="off"
-          placeholder="e.g. Production"
-          onChange={(event) => setName(event.target.value)}
-        />
-      </div>
-      <div className="form-row">
-        <label className="form-label" htmlFor={`${id}-url`}>
-          Address
-        </label>
-        <input
-          id={`${id}-url`}
-          data-testid="workspace-add-url"
-          value={url}
-          type="url"
-          spellCheck={false}
-          autoComplete="off"
-          placeholder="https://inspector.example.com"
-          onChange={(event) => setUrl(event.target.value)}
-        />
-      </div>
-      <div className="form-row">
-        <label className="form-label" htmlFor={`${id}-token`}>
-          Personal token
-        </label>
-        <input
-          id={`${id}-token`}
-          data-testid="workspace-add-token"
-          value={token}
-          type="password"
-          spellCheck={false}
-          autoComplete="off"
-          aria-describedby={`${id}-token-hint`}
-          onChange={(event) => setToken(event.target.value)}
-        />
+      <TextField
+        label="Name"
+        testId="workspace-add-name"
+        value={name}
+        spellCheck={undefined}
+        placeholder="e.g. Production"
+        onValue={setName}
+      />
+      <TextField
+        label="Address"
+        testId="workspace-add-url"
+        value={url}
+        type="url"
+        placeholder="https://inspector.example.com"
+        onValue={setUrl}
+      />
+      <TextField
+        label="Personal token"
+        testId="workspace-add-token"
+        value={token}
+        type="password"
+        aria-describedby={`${id}-token-hint`}
+        onValue={setToken}
+      >
         <span id={`${id}-token-hint`} className="muted small">
           The one an admin gave you (People, or <code>users add</code>). Kept encrypted on this machine.
         </span>
-      </div>
-      {error !== null && (
-        <p className="error-text" role="alert" data-testid="workspace-add-error">
-          {error}
-        </p>
-      )}
-      <div className="form-actions">
-        <button
-          type="submit"
-          className="button primary"
-          data-testid="workspace-add-submit"
-          disabled={adding || missing}
-        >
+      </TextField>
+      <FormFooter error={{ error, testId: 'workspace-add-error' }}>
+        <SubmitButton testId="workspace-add-submit" disabled={adding || missing}>
           {adding ? 'Checking with the server…' : 'Add'}
-        </button>
-      </div>
+        </SubmitButton>
+      </FormFooter>
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { AddWorkspaceForm } from './AddWorkspaceForm';
 import { useWorkspaces } from './context';
 import './workspaces.css';
+import { FormError } from '../../components/FormFooter';
 
 interface WorkspaceSwitcherProps {
   /** The open team server's id; null while the app's own inspector is open. */
@@ -113,11 +114,7 @@ function WorkspacesDialog({ openId, onOpen, onClose }: WorkspacesDialogProps) {
       {error !== null && (
         <ErrorMessage message={`The list of team servers failed to load: ${error}`} onRetry={reload} />
       )}
-      {removeError !== null && (
-        <p className="error-text" role="alert" data-testid="workspace-remove-error">
-          {removeError}
-        </p>
-      )}
+      <FormError error={removeError} testId="workspace-remove-error" />
       <AddWorkspaceForm onAdded={(workspace) => onOpen(workspace)} />
     </Dialog>
   );

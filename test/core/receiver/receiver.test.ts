@@ -2,7 +2,8 @@ import { Agent } from 'node:http';
 import type { DeliveryDetail, DeliveryListItem, EventName, EventPayload } from '@contract';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewDelivery } from '../../../src-main/core/deliveries/records';
-import { type ReceiverPolicy, startReceiver } from '../../../src-main/core/receiver/server';
+import { ACCEPT, type Decide } from '../../../src-main/core/receiver/decide';
+import { startReceiver } from '../../../src-main/core/receiver/server';
 import { startTestCore, type TestCore } from '../../support/core';
 import { abortMidBody, httpRequest, postJson, rawExchange } from '../../support/http';
 import { SOLAFON_SEED_PAYLOAD, solafonUpdate } from '../../support/payloads';
@@ -353,7 +354,7 @@ describe('receiver (startCore over HTTP)', () => {
 describe('receiver (startReceiver with a given store)', () => {
   const cleanup = useCleanup();
 
-  const start = async (store: (d: NewDelivery) => Promise<DeliveryListItem>, policy?: ReceiverPolicy) => {
+  const start = async (store: (d: NewDelivery) => Promise<DeliveryListItem>, decide?: Decide) => {
     const logs: string[] = [];
     const receiver = await startReceiver({
       host: '127.0.0.1',
@@ -364,7 +365,7 @@ describe('receiver (startReceiver with a given store)', () => {
       store,
       log: (m) => logs.push(m),
       links: () => Promise.reject(new Error('no links in this test')),
-      ...(policy ? { policy } : {}),
+      ...(decide ? { decide } : {}),
     });
     cleanup(() => receiver.close());
     return { receiver, logs };
@@ -414,17 +415,14 @@ describe('receiver (startReceiver with a given store)', () => {
   });
 
   it('answers 200 for a committed delivery even when starting its forwarding fails', async () => {
-    const policy: ReceiverPolicy = {
-      instanceId: 'test',
-      rule: async () => null,
-      forwarding: () => ({ mode: 'tap', url: 'http://127.0.0.1:9/hook' }),
-      proxy: () => Promise.reject(new Error('not used')),
-      proxied: async () => {},
-      tap: () => {
+    // A tap inbox whose forward cannot be started once the delivery is stored.
+    const decide: Decide = () => ({
+      ...ACCEPT,
+      afterStore: () => {
         throw new Error('attempts table is locked');
       },
-    };
-    const { receiver, logs } = await start(async () => ({ id: 7 }) as DeliveryListItem, policy);
+    });
+    const { receiver, logs } = await start(async () => ({ id: 7 }) as DeliveryListItem, decide);
     const res = await postJson(`${receiver.url}/webhook`, solafonUpdate(1));
     // A 503 here would make the platform resend what is already stored: a duplicate.
     expect(res.status).toBe(200);

@@ -5,7 +5,7 @@ import type { ApiClient } from '../../../src-renderer/api';
 import { createClient } from '../../../src-renderer/api/client';
 import { createWebTransport } from '../../../src-renderer/api/webTransport';
 import { App } from '../../../src-renderer/app/App';
-import { createStores, type Stores, startStores } from '../../../src-renderer/app/stores';
+import { createStores, type Stores, startStores } from '../../../src-renderer/app/allStores';
 import { makeDetail, makeItem } from '../support/deliveries';
 import { createFakeClient, createManualFrames, settle } from '../support/fakeClient';
 import { installFakeLayout } from '../support/layout';

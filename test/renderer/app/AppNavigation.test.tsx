@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src-renderer/app/App';
-import { createStores, startStores } from '../../../src-renderer/app/stores';
+import { createStores, startStores } from '../../../src-renderer/app/allStores';
 import { APP_INFO, makeProfile, makeWebhookInfo, SANDBOX_INFO, SANDBOX_PROFILE } from '../support/bots';
 import { createFakeClient, type Handlers, settle } from '../support/fakeClient';
 import { installFakeLayout } from '../support/layout';
@@ -77,7 +77,7 @@ describe('App navigation', () => {
       'deliveries.list': () => ({ items: [invocation], total: 1 }),
       'deliveries.get': () => invocation,
     });
-    act(() => stores.deliveries.getState().select(3));
+    act(() => stores.selection.getState().open(3));
     await act(settle);
     fireEvent.click(screen.getByTestId('nav-links'));
     await act(settle);

@@ -3,7 +3,7 @@ import { ContractError } from '@contract/errors';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src-renderer/app/App';
-import { createStores, startStores } from '../../../src-renderer/app/stores';
+import { createStores, startStores } from '../../../src-renderer/app/allStores';
 import { ComposePanel } from '../../../src-renderer/features/compose/ComposePanel';
 import { parseChatId, replyChatId } from '../../../src-renderer/features/compose/chatId';
 import { APP_INFO, makeProfile, makeSentReply, SANDBOX_PROFILE } from '../support/bots';

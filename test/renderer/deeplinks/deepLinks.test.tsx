@@ -49,7 +49,7 @@ describe('deep links in the app', () => {
       query: 'hello',
       kind: 'message',
     });
-    expect(stores.deliveries.getState().selectedId).toBe(2);
+    expect(stores.selection.getState().openId).toBe(2);
     expect(screen.getByTestId('delivery-detail').textContent).toContain('#2');
     // The search bar shows what the list is filtered by.
     expect(input('search-input').value).toBe('hello');
@@ -75,7 +75,7 @@ describe('deep links in the app', () => {
       window.dispatchEvent(new HashChangeEvent('hashchange'));
     });
     await act(settle);
-    expect(stores.deliveries.getState().selectedId).toBe(1);
+    expect(stores.selection.getState().openId).toBe(1);
     expect(stores.deliveries.getState().filter).toEqual({ query: 'later' });
     expect(input('search-input').value).toBe('later');
   });

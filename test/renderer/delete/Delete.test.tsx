@@ -2,7 +2,7 @@ import type { Inbox } from '@contract';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src-renderer/app/App';
-import { createStores, startStores } from '../../../src-renderer/app/stores';
+import { createStores, startStores } from '../../../src-renderer/app/allStores';
 import { baseHandlers, change, makeInbox, openDelivery, row } from '../support/app';
 import { createFakeClient, type Handlers, refuse, settle } from '../support/fakeClient';
 import { installFakeLayout } from '../support/layout';

@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DeliveriesProvider } from '../../../src-renderer/features/deliveries/context';
 import { DeliveryDetailPane } from '../../../src-renderer/features/deliveries/DeliveryDetailPane';
-import { createDeliveriesStore } from '../../../src-renderer/features/deliveries/store';
+import { createDeliveriesStores } from '../../../src-renderer/features/deliveries/deliveriesStores';
 import { makeDetail, makePage } from '../support/deliveries';
 import { createFakeClient, settle } from '../support/fakeClient';
 
@@ -17,17 +17,18 @@ async function showDetail(detail: DeliveryDetail, others: Record<number, Deliver
     'deliveries.list': () => ({ items: makePage(1, detail.id), total: detail.id }),
     'deliveries.get': ({ id }) => (id === detail.id ? detail : (others[id] ?? makeDetail(id))),
   });
-  const store = createDeliveriesStore(fake.client, { scheduleFrame: () => {} });
+  const stores = createDeliveriesStores(fake.client, { scheduleFrame: () => {} });
+  const store = stores.list;
   store.getState().start();
   render(
-    <DeliveriesProvider store={store}>
+    <DeliveriesProvider stores={stores}>
       <DeliveryDetailPane receiverUrl="http://127.0.0.1:8787" />
     </DeliveriesProvider>,
   );
   expect(screen.getByTestId('delivery-detail').textContent).toMatch(/Select a delivery/);
-  act(() => store.getState().select(detail.id));
+  act(() => stores.selection.getState().open(detail.id));
   await act(settle);
-  return { fake, store };
+  return { fake, store, stores };
 }
 
 const openTab = (name: string) => fireEvent.click(screen.getByRole('tab', { name }));
@@ -152,12 +153,12 @@ describe('DeliveryDetailPane', () => {
   });
 
   it('links a duplicate to its first copy, which selects it', async () => {
-    const { store } = await showDetail(makeDetail(9, { problem: 'duplicate', duplicateOf: 4 }));
+    const { stores } = await showDetail(makeDetail(9, { problem: 'duplicate', duplicateOf: 4 }));
     expect(screen.getAllByTestId('problem-badge')[0]?.getAttribute('title')).toMatch(/same update id/);
     expect(screen.getByTestId('duplicate-of-link').textContent).toBe('First copy: #4');
     fireEvent.click(screen.getByTestId('duplicate-of-link'));
     await act(settle);
-    expect(store.getState().selectedId).toBe(4);
+    expect(stores.selection.getState().openId).toBe(4);
     expect(screen.getByTestId('delivery-detail').textContent).toContain('#4');
   });
 
@@ -204,13 +205,13 @@ describe('DeliveryDetailPane', () => {
         return makeDetail(id);
       },
     });
-    const store = createDeliveriesStore(fake.client, { scheduleFrame: () => {} });
+    const stores = createDeliveriesStores(fake.client, { scheduleFrame: () => {} });
     render(
-      <DeliveriesProvider store={store}>
+      <DeliveriesProvider stores={stores}>
         <DeliveryDetailPane receiverUrl={null} />
       </DeliveriesProvider>,
     );
-    act(() => store.getState().select(2));
+    act(() => stores.selection.getState().open(2));
     await act(settle);
     expect(screen.getByRole('alert').textContent).toContain('Delivery #2 failed to load: socket hang up');
     fail = false;

@@ -2,7 +2,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeliveriesProvider } from '../../../src-renderer/features/deliveries/context';
 import { DeliveryList } from '../../../src-renderer/features/deliveries/DeliveryList';
-import { createDeliveriesStore } from '../../../src-renderer/features/deliveries/store';
+import { createDeliveriesStores } from '../../../src-renderer/features/deliveries/deliveriesStores';
 import { makeDetail, makeItem, makePage } from '../support/deliveries';
 import { createFakeClient, createManualFrames, settle } from '../support/fakeClient';
 import { installFakeLayout } from '../support/layout';
@@ -18,15 +18,16 @@ async function renderList(total: number, onOpen = () => {}) {
     'deliveries.get': ({ id }) => makeDetail(id),
   });
   const frames = createManualFrames();
-  const store = createDeliveriesStore(fake.client, { scheduleFrame: frames.schedule });
+  const stores = createDeliveriesStores(fake.client, { scheduleFrame: frames.schedule });
+  const store = stores.list;
   store.getState().start();
   await act(settle);
   render(
-    <DeliveriesProvider store={store}>
+    <DeliveriesProvider stores={stores}>
       <DeliveryList onOpen={onOpen} empty={<p data-testid="empty-state">empty</p>} />
     </DeliveriesProvider>,
   );
-  return { fake, frames, store };
+  return { fake, frames, store, stores };
 }
 
 const renderedIds = () =>
@@ -67,11 +68,12 @@ describe('DeliveryList', () => {
         total: 2,
       }),
     });
-    const store = createDeliveriesStore(fake.client, { scheduleFrame: () => {} });
+    const stores = createDeliveriesStores(fake.client, { scheduleFrame: () => {} });
+    const store = stores.list;
     store.getState().start();
     await act(settle);
     render(
-      <DeliveriesProvider store={store}>
+      <DeliveriesProvider stores={stores}>
         <DeliveryList onOpen={() => {}} empty={null} />
       </DeliveriesProvider>,
     );
@@ -99,11 +101,12 @@ describe('DeliveryList', () => {
         total: 2,
       }),
     });
-    const store = createDeliveriesStore(fake.client, { scheduleFrame: () => {} });
+    const stores = createDeliveriesStores(fake.client, { scheduleFrame: () => {} });
+    const store = stores.list;
     store.getState().start();
     await act(settle);
     render(
-      <DeliveriesProvider store={store}>
+      <DeliveriesProvider stores={stores}>
         <DeliveryList onOpen={() => {}} empty={null} />
       </DeliveriesProvider>,
     );
@@ -136,11 +139,12 @@ describe('DeliveryList', () => {
         total: 1,
       }),
     });
-    const store = createDeliveriesStore(fake.client, { scheduleFrame: () => {} });
+    const stores = createDeliveriesStores(fake.client, { scheduleFrame: () => {} });
+    const store = stores.list;
     store.getState().start();
     await act(settle);
     render(
-      <DeliveriesProvider store={store}>
+      <DeliveriesProvider stores={stores}>
         <DeliveryList onOpen={() => {}} empty={null} />
       </DeliveriesProvider>,
     );
@@ -153,25 +157,25 @@ describe('DeliveryList', () => {
 
   it('moves the selection with arrow keys and j/k, selects on click, and opens on Enter', async () => {
     let opened = 0;
-    const { store } = await renderList(50, () => {
+    const { stores } = await renderList(50, () => {
       opened += 1;
     });
     const list = screen.getByTestId('delivery-list');
     fireEvent.keyDown(list, { key: 'ArrowDown' });
-    expect(store.getState().selectedId).toBe(50);
+    expect(stores.selection.getState().openId).toBe(50);
     fireEvent.keyDown(list, { key: 'j' });
     fireEvent.keyDown(list, { key: 'j' });
-    expect(store.getState().selectedId).toBe(48);
+    expect(stores.selection.getState().openId).toBe(48);
     fireEvent.keyDown(list, { key: 'k' });
     fireEvent.keyDown(list, { key: 'ArrowUp' });
-    expect(store.getState().selectedId).toBe(50);
+    expect(stores.selection.getState().openId).toBe(50);
     fireEvent.keyDown(list, { key: 'ArrowUp' });
-    expect(store.getState().selectedId).toBe(50);
+    expect(stores.selection.getState().openId).toBe(50);
     await act(settle);
 
     const row = screen.getAllByTestId('delivery-row').find((element) => element.dataset.deliveryId === '45');
     fireEvent.click(row as HTMLElement);
-    expect(store.getState().selectedId).toBe(45);
+    expect(stores.selection.getState().openId).toBe(45);
     await act(settle);
     expect(row?.getAttribute('aria-selected')).toBe('true');
     expect(list.getAttribute('aria-activedescendant')).toBe('delivery-row-45');
@@ -197,7 +201,11 @@ describe('DeliveryList', () => {
       fireEvent.scroll(scroller);
     });
     await act(settle);
-    expect(fake.calls('deliveries.list')[1]?.input).toEqual({ limit: 200, before: 1 });
+    expect(fake.calls('deliveries.list')[1]?.input).toEqual({
+      limit: 200,
+      before: 1,
+      beforeAt: makeItem(1).receivedAt,
+    });
   });
 
   it('shows the empty state once the list is known to be empty', async () => {
@@ -211,13 +219,14 @@ describe('DeliveryList', () => {
       'deliveries.list': () => ({ items: makePage(1, 50), total: 10_000, totalExact: false }),
       'deliveries.get': ({ id }) => makeDetail(id),
     });
-    const store = createDeliveriesStore(fake.client, { scheduleFrame: createManualFrames().schedule });
+    const stores = createDeliveriesStores(fake.client, { scheduleFrame: createManualFrames().schedule });
+    const store = stores.list;
     store.getState().start();
     await act(settle);
     act(() => store.getState().setFilter({ status: '2xx' }));
     await act(settle);
     render(
-      <DeliveriesProvider store={store}>
+      <DeliveriesProvider stores={stores}>
         <DeliveryList onOpen={() => {}} empty={<p>empty</p>} />
       </DeliveriesProvider>,
     );

@@ -4,9 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DeliveriesProvider } from '../../../src-renderer/features/deliveries/context';
 import { DeliveryDetailPane } from '../../../src-renderer/features/deliveries/DeliveryDetailPane';
 import { DeliveryList } from '../../../src-renderer/features/deliveries/DeliveryList';
+import { createDeliveriesStores } from '../../../src-renderer/features/deliveries/deliveriesStores';
 import { ProblemBadge } from '../../../src-renderer/features/deliveries/ProblemBadge';
 import { PROBLEMS } from '../../../src-renderer/features/deliveries/problems';
-import { createDeliveriesStore } from '../../../src-renderer/features/deliveries/store';
 import { makeDetail, makeItem } from '../support/deliveries';
 import { createFakeClient, settle } from '../support/fakeClient';
 import { installFakeLayout } from '../support/layout';
@@ -21,17 +21,18 @@ async function showDeliveries(details: DeliveryDetail[]) {
     'deliveries.list': () => ({ items: [...details].reverse(), total: details.length }),
     'deliveries.get': ({ id }) => byId.get(id) ?? makeDetail(id),
   });
-  const store = createDeliveriesStore(fake.client, { scheduleFrame: () => {} });
+  const stores = createDeliveriesStores(fake.client, { scheduleFrame: () => {} });
+  const store = stores.list;
   store.getState().start();
   await act(settle);
   render(
-    <DeliveriesProvider store={store}>
+    <DeliveriesProvider stores={stores}>
       <DeliveryList onOpen={() => {}} empty={<p>empty</p>} />
       <DeliveryDetailPane receiverUrl="http://127.0.0.1:8787" />
     </DeliveriesProvider>,
   );
   const select = async (id: number) => {
-    act(() => store.getState().select(id));
+    act(() => stores.selection.getState().open(id));
     await act(settle);
   };
   return { fake, store, select };

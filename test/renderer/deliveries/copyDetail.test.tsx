@@ -4,7 +4,7 @@ import { Toaster } from '../../../src-renderer/components/toast/Toaster';
 import { clearToasts } from '../../../src-renderer/components/toast/toastStore';
 import { DeliveriesProvider } from '../../../src-renderer/features/deliveries/context';
 import { DeliveryDetailPane } from '../../../src-renderer/features/deliveries/DeliveryDetailPane';
-import { createDeliveriesStore } from '../../../src-renderer/features/deliveries/store';
+import { createDeliveriesStores } from '../../../src-renderer/features/deliveries/deliveriesStores';
 import { makeDetail, makePage } from '../support/deliveries';
 import { createFakeClient, settle } from '../support/fakeClient';
 
@@ -38,15 +38,16 @@ async function show() {
     'deliveries.list': () => ({ items: makePage(1, 9), total: 9 }),
     'deliveries.get': () => detail,
   });
-  const store = createDeliveriesStore(fake.client, { scheduleFrame: () => {} });
+  const stores = createDeliveriesStores(fake.client, { scheduleFrame: () => {} });
+  const store = stores.list;
   store.getState().start();
   render(
-    <DeliveriesProvider store={store}>
+    <DeliveriesProvider stores={stores}>
       <DeliveryDetailPane receiverUrl="http://127.0.0.1:8787" />
       <Toaster />
     </DeliveriesProvider>,
   );
-  act(() => store.getState().select(9));
+  act(() => stores.selection.getState().open(9));
   await act(settle);
 }
 

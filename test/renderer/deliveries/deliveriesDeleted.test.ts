@@ -1,7 +1,7 @@
 import type { DeliveryListItem } from '@contract';
 import { describe, expect, it } from 'vitest';
+import { createDeliveriesStores } from '../../../src-renderer/features/deliveries/deliveriesStores';
 import { DeliveryRows } from '../../../src-renderer/features/deliveries/rows';
-import { createDeliveriesStore } from '../../../src-renderer/features/deliveries/store';
 import { makeDetail, makeItem, makePage } from '../support/deliveries';
 import { createFakeClient, createManualFrames, settle } from '../support/fakeClient';
 
@@ -17,14 +17,15 @@ describe('deleted deliveries in the list', () => {
       'deliveries.get': ({ id }) => makeDetail(id),
     });
     const frames = createManualFrames();
-    const store = createDeliveriesStore(fake.client, { scheduleFrame: frames.schedule });
+    const stores = createDeliveriesStores(fake.client, { scheduleFrame: frames.schedule });
+    const store = stores.list;
     store.getState().start();
     await settle();
-    store.getState().select(4);
-    store.getState().toggleChecked(4);
-    store.getState().toggleChecked(6);
+    stores.selection.getState().open(4);
+    stores.selection.getState().toggleTicked(4);
+    stores.selection.getState().toggleTicked(6);
     await settle();
-    expect(store.getState().detail.status).toBe('ready');
+    expect(stores.detail.getState().detail.status).toBe('ready');
 
     let updates = 0;
     store.subscribe(() => {
@@ -37,9 +38,9 @@ describe('deleted deliveries in the list', () => {
     const state = store.getState();
     expect(rowIds(state.rows)).toEqual([10, 8, 7, 6, 3, 2, 1]);
     expect(state.total).toBe(27);
-    expect([...state.checked]).toEqual([6]);
-    expect(state.selectedId).toBeNull();
-    expect(state.detail).toEqual({ status: 'idle' });
+    expect([...stores.selection.getState().ticked]).toEqual([6]);
+    expect(stores.selection.getState().openId).toBeNull();
+    expect(stores.detail.getState().detail).toEqual({ status: 'idle' });
     // All of them were loaded: the count needs no asking.
     expect(fake.calls('deliveries.list')).toHaveLength(1);
 
@@ -56,7 +57,8 @@ describe('deleted deliveries in the list', () => {
   it('drops an arrival still waiting for its frame when it is deleted first', async () => {
     const fake = createFakeClient({ 'deliveries.list': () => ({ items: makePage(1, 2), total: 2 }) });
     const frames = createManualFrames();
-    const store = createDeliveriesStore(fake.client, { scheduleFrame: frames.schedule });
+    const stores = createDeliveriesStores(fake.client, { scheduleFrame: frames.schedule });
+    const store = stores.list;
     store.getState().start();
     await settle();
     fake.emit('delivery.added', { items: [makeItem(3)] });

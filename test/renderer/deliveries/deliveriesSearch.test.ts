@@ -1,6 +1,8 @@
 import { ContractError, type DeliveryListItem, type Input } from '@contract';
 import { describe, expect, it } from 'vitest';
-import { CATCH_UP_LIMIT, createDeliveriesStore } from '../../../src-renderer/features/deliveries/store';
+import { CATCH_UP_LIMIT } from '../../../src-renderer/features/deliveries/catchUp';
+import { createDeliveriesStores } from '../../../src-renderer/features/deliveries/deliveriesStores';
+import { compareNewestFirst } from '../../../src-renderer/features/deliveries/order';
 import { deferred } from '../support/deferred';
 import { makeItem } from '../support/deliveries';
 import { createFakeClient, createManualFrames, type Handlers, settle } from '../support/fakeClient';
@@ -13,7 +15,7 @@ const rowIds = (rows: { count: number; at(index: number): DeliveryListItem | und
 
 /**
  * A stand-in for core's search: inbox, full text (a substring of the text
- * here) and status narrow; cursors and limit page; newest first; the total
+ * here) and status narrow; cursors and limit page; in received-time order; the total
  * ignores the cursors. `stored` is what the receiver has committed so far.
  */
 function fakeServer(stored: DeliveryListItem[]) {
@@ -24,10 +26,12 @@ function fakeServer(stored: DeliveryListItem[]) {
         (input.query === undefined || (item.summary.text ?? '').includes(input.query)) &&
         (input.status === undefined || item.responseStatus === input.status),
     );
+    const cursor =
+      input.before === undefined ? undefined : { id: input.before, receivedAt: input.beforeAt ?? '' };
     const items = matching
-      .filter((item) => input.before === undefined || item.id < input.before)
+      .filter((item) => cursor === undefined || compareNewestFirst(item, cursor) > 0)
       .filter((item) => input.after === undefined || item.id > input.after)
-      .sort((a, b) => b.id - a.id)
+      .sort(compareNewestFirst)
       .slice(0, input.limit ?? 200);
     return { items, total: matching.length };
   };
@@ -39,9 +43,10 @@ const text = (id: number, words: string) =>
 function setup(handlers: Handlers, pageSize = 200) {
   const fake = createFakeClient(handlers);
   const frames = createManualFrames();
-  const store = createDeliveriesStore(fake.client, { scheduleFrame: frames.schedule, pageSize });
+  const stores = createDeliveriesStores(fake.client, { scheduleFrame: frames.schedule, pageSize });
+  const store = stores.list;
   const listCalls = () => fake.calls('deliveries.list').map((call) => call.input as ListInput);
-  return { fake, frames, store, listCalls };
+  return { fake, frames, store, stores, listCalls };
 }
 
 describe('deliveries store with a search and filters', () => {
@@ -68,6 +73,7 @@ describe('deliveries store with a search and filters', () => {
       query: 'hello',
       status: 200,
       before: 3,
+      beforeAt: makeItem(3).receivedAt,
     });
     expect(rowIds(store.getState().rows)).toEqual([4, 3, 1]);
     expect(store.getState().reachedEnd).toBe(true);
@@ -121,6 +127,32 @@ describe('deliveries store with a search and filters', () => {
     expect(rowIds(store.getState().rows)).toEqual([5, 3, 1]);
     expect(store.getState().total).toBe(3);
     expect(listCalls()).toHaveLength(before + 1);
+  });
+
+  it('places what a catch-up finds by received time, and asks past the largest id, not the top row', async () => {
+    const dated = (id: number, day: string) => ({ ...text(id, 'hello'), receivedAt: `${day}T00:00:00.000Z` });
+    const stored = [dated(1, '2025-01-01'), dated(2, '2025-03-01')];
+    const { fake, frames, store, listCalls } = setup({ 'deliveries.list': fakeServer(stored) });
+    store.getState().start();
+    store.getState().setFilter({ query: 'hello' });
+    await settle();
+
+    // An import: a delivery dated between the two rows, then one dated before both.
+    stored.push(dated(3, '2025-02-01'));
+    fake.emit('delivery.added', { items: [stored[2] as DeliveryListItem] });
+    frames.run();
+    await settle();
+    frames.run();
+    expect(rowIds(store.getState().rows)).toEqual([2, 3, 1]);
+
+    stored.push(dated(4, '2024-01-01'));
+    fake.emit('delivery.added', { items: [stored[3] as DeliveryListItem] });
+    frames.run();
+    await settle();
+    frames.run();
+    expect(listCalls().at(-1)).toEqual({ limit: CATCH_UP_LIMIT, query: 'hello', after: 3 });
+    expect(rowIds(store.getState().rows)).toEqual([2, 3, 1, 4]);
+    expect(store.getState().arrived).toBe(2);
   });
 
   it('keeps at most one catch-up on its way; arrivals meanwhile cause exactly one more, after it', async () => {
@@ -182,7 +214,13 @@ describe('deliveries store with a search and filters', () => {
     const catchUps = listCalls().filter((input) => input.after !== undefined);
     expect(catchUps).toEqual([
       { limit: CATCH_UP_LIMIT, query: 'hello', after: 1 },
-      { limit: CATCH_UP_LIMIT, query: 'hello', after: 1, before: arrived + 2 - CATCH_UP_LIMIT },
+      {
+        limit: CATCH_UP_LIMIT,
+        query: 'hello',
+        after: 1,
+        before: arrived + 2 - CATCH_UP_LIMIT,
+        beforeAt: makeItem(arrived + 2 - CATCH_UP_LIMIT).receivedAt,
+      },
     ]);
     const ids = rowIds(store.getState().rows);
     expect(ids).toHaveLength(arrived + 1);
@@ -309,7 +347,7 @@ describe('deliveries store with a search and filters', () => {
     fake.emit('delivery.added', { items: [makeItem(2)] });
     frames.run();
     await settle();
-    expect(store.getState().loadError).toMatch(/Cannot reach core/);
+    expect(store.getState().loadError?.message).toMatch(/Cannot reach core/);
 
     fail = false;
     store.getState().retry();
@@ -348,10 +386,11 @@ describe('deliveries store while the server’s search index trails its commits'
     };
     const fake = createFakeClient({ 'deliveries.list': list });
     const frames = createManualFrames();
-    const store = createDeliveriesStore(fake.client, {
+    const stores = createDeliveriesStores(fake.client, {
       scheduleFrame: frames.schedule,
       unsearchedRetryMs: 5,
     });
+    const store = stores.list;
     store.getState().start();
     await settle();
     store.getState().setFilter({ query: 'hello' });

@@ -1,6 +1,8 @@
 import { ContractError, type DeliveryListItem } from '@contract';
 import { describe, expect, it } from 'vitest';
-import { createDeliveriesStore } from '../../../src-renderer/features/deliveries/store';
+import { createDeliveriesStores } from '../../../src-renderer/features/deliveries/deliveriesStores';
+import { MAX_PENDING } from '../../../src-renderer/features/deliveries/listStore';
+import { deferred } from '../support/deferred';
 import { makeDetail, makeItem, makePage } from '../support/deliveries';
 import { createFakeClient, createManualFrames, type Handlers, settle } from '../support/fakeClient';
 
@@ -10,8 +12,9 @@ const rowIds = (rows: { count: number; at(index: number): DeliveryListItem | und
 function setup(handlers: Handlers, pageSize = 200) {
   const fake = createFakeClient(handlers);
   const frames = createManualFrames();
-  const store = createDeliveriesStore(fake.client, { scheduleFrame: frames.schedule, pageSize });
-  return { fake, frames, store };
+  const stores = createDeliveriesStores(fake.client, { scheduleFrame: frames.schedule, pageSize });
+  const store = stores.list;
+  return { fake, frames, store, stores };
 }
 
 describe('deliveries store', () => {
@@ -102,7 +105,7 @@ describe('deliveries store', () => {
     expect(store.getState().total).toBe(9);
   });
 
-  it('appends an older page, read with the smallest loaded id as cursor, at the end', async () => {
+  it('appends an older page, read with the last row’s id and time as cursor, at the end', async () => {
     const { fake, store } = setup(
       {
         'deliveries.list': (input) =>
@@ -121,7 +124,7 @@ describe('deliveries store', () => {
     await settle();
     expect(fake.calls('deliveries.list').map((call) => call.input)).toEqual([
       { limit: 3 },
-      { limit: 3, before: 8 },
+      { limit: 3, before: 8, beforeAt: makeItem(8).receivedAt },
     ]);
     expect(rowIds(store.getState().rows)).toEqual([10, 9, 8, 7, 6, 5]);
 
@@ -153,7 +156,7 @@ describe('deliveries store', () => {
     await settle();
     store.getState().loadOlder();
     await settle();
-    expect(store.getState().olderError).toBe('Cannot reach the inspector');
+    expect(store.getState().olderError?.message).toBe('Cannot reach the inspector');
     fail = false;
     store.getState().retryOlder();
     await settle();
@@ -172,7 +175,7 @@ describe('deliveries store', () => {
     store.getState().start();
     await settle();
     expect(store.getState().firstPage).toBe('error');
-    expect(store.getState().loadError).toBe('Internal error: disk full');
+    expect(store.getState().loadError?.message).toBe('Internal error: disk full');
     fail = false;
     store.getState().retry();
     await settle();
@@ -258,7 +261,7 @@ describe('deliveries store', () => {
   });
 
   it('selects a delivery and loads its detail, with loading and error states', async () => {
-    const { store } = setup({
+    const { store, stores } = setup({
       'deliveries.list': () => ({ items: makePage(1, 3), total: 3 }),
       'deliveries.get': ({ id }) => {
         if (id === 2) throw new ContractError('not-found', 'There is no delivery #2.');
@@ -268,21 +271,25 @@ describe('deliveries store', () => {
     store.getState().start();
     await settle();
 
-    store.getState().select(3);
-    expect(store.getState().selectedId).toBe(3);
-    expect(store.getState().detail).toEqual({ status: 'loading', id: 3 });
+    stores.selection.getState().open(3);
+    expect(stores.selection.getState().openId).toBe(3);
+    expect(stores.detail.getState().detail).toEqual({ status: 'loading', id: 3 });
     await settle();
-    const detail = store.getState().detail;
+    const detail = stores.detail.getState().detail;
     expect(detail.status === 'ready' && detail.delivery.id).toBe(3);
 
-    store.getState().select(2);
+    stores.selection.getState().open(2);
     await settle();
-    expect(store.getState().detail).toEqual({ status: 'error', id: 2, message: 'There is no delivery #2.' });
+    expect(stores.detail.getState().detail).toEqual({
+      status: 'error',
+      id: 2,
+      error: { code: 'not-found', message: 'There is no delivery #2.', details: null },
+    });
   });
 
   it('shows only the detail of the latest selection when answers come back out of order', async () => {
     const answers = new Map<number, () => void>();
-    const { store } = setup({
+    const { store, stores } = setup({
       'deliveries.list': () => ({ items: makePage(1, 3), total: 3 }),
       'deliveries.get': ({ id }) =>
         new Promise((resolve) => {
@@ -291,14 +298,49 @@ describe('deliveries store', () => {
     });
     store.getState().start();
     await settle();
-    store.getState().select(1);
-    store.getState().select(2);
+    stores.selection.getState().open(1);
+    stores.selection.getState().open(2);
     answers.get(2)?.();
     await settle();
     answers.get(1)?.();
     await settle();
-    const detail = store.getState().detail;
+    const detail = stores.detail.getState().detail;
     expect(detail.status === 'ready' && detail.delivery.id).toBe(2);
+  });
+
+  it('applies a flood at once when no frame comes, so the queue stays bounded', async () => {
+    const { fake, frames, store } = setup({ 'deliveries.list': () => ({ items: [], total: 0 }) });
+    store.getState().start();
+    await settle();
+    const flood = Array.from({ length: MAX_PENDING - 1 }, (_, index) => makeItem(index + 1));
+    fake.emit('delivery.added', { items: flood });
+    expect(store.getState().rows.count).toBe(0);
+    // The frame never came (a hidden tab that also slows timers): the queue is applied when full.
+    fake.emit('delivery.added', { items: [makeItem(MAX_PENDING)] });
+    expect(store.getState().rows.count).toBe(MAX_PENDING);
+    expect(store.getState().arrived).toBe(MAX_PENDING);
+    frames.run();
+    expect(store.getState().rows.count).toBe(MAX_PENDING);
+  });
+
+  it('drops a flood that outruns a slow first page, and reads the newest page again once it is in', async () => {
+    const first = deferred<{ items: DeliveryListItem[]; total: number }>();
+    let calls = 0;
+    const { fake, store } = setup({
+      'deliveries.list': () => {
+        calls += 1;
+        return calls === 1 ? first.promise : { items: makePage(1, 3), total: MAX_PENDING + 3 };
+      },
+    });
+    store.getState().start();
+    fake.emit('delivery.added', {
+      items: Array.from({ length: MAX_PENDING }, (_, index) => makeItem(index + 100)),
+    });
+    first.resolve({ items: makePage(1, 2), total: 2 });
+    await settle();
+    await settle();
+    expect(fake.calls('deliveries.list')).toHaveLength(2);
+    expect(rowIds(store.getState().rows)).toEqual([3, 2, 1]);
   });
 
   it('stops listening on stop', async () => {
@@ -309,5 +351,78 @@ describe('deliveries store', () => {
     fake.emit('delivery.added', { items: [makeItem(1)] });
     frames.run();
     expect(store.getState().rows.count).toBe(0);
+  });
+  describe('in received-time order', () => {
+    /** makeItem's times are 2024-01-01T12:00:00 plus the id in ms: this one is dated a year earlier. */
+    const imported = (id: number, day: string) => makeItem(id, { receivedAt: `${day}T12:00:00.000Z` });
+
+    it('places a live arrival dated earlier among the rows of its time, and counts it as arrived', async () => {
+      const { fake, frames, store } = setup({
+        'deliveries.list': () => ({
+          items: [...makePage(3, 4), imported(2, '2023-06-01'), imported(1, '2023-01-01')],
+          total: 4,
+        }),
+      });
+      store.getState().start();
+      await settle();
+      expect(rowIds(store.getState().rows)).toEqual([4, 3, 2, 1]);
+
+      fake.emit('delivery.added', { items: [makeItem(5), imported(6, '2023-03-01'), makeItem(7)] });
+      frames.run();
+      const state = store.getState();
+      expect(rowIds(state.rows)).toEqual([7, 5, 4, 3, 2, 6, 1]);
+      expect(state.arrived).toBe(3);
+      expect(state.total).toBe(7);
+    });
+
+    it('leaves an arrival older than the oldest loaded row to paging while older pages remain', async () => {
+      const older = imported(12, '2020-01-01');
+      const { fake, frames, store } = setup(
+        {
+          'deliveries.list': (input) =>
+            input.before === undefined
+              ? { items: makePage(9, 11), total: 11 }
+              : { items: [...makePage(8, 8), older], total: 12 },
+        },
+        3,
+      );
+      store.getState().start();
+      await settle();
+      fake.emit('delivery.added', { items: [older, makeItem(13)] });
+      frames.run();
+      let state = store.getState();
+      expect(rowIds(state.rows)).toEqual([13, 11, 10, 9]);
+      // It arrived all the same: counted for the pause button, the title and the total.
+      expect(state.arrived).toBe(2);
+      expect(state.total).toBe(13);
+
+      store.getState().loadOlder();
+      await settle();
+      state = store.getState();
+      expect(fake.calls('deliveries.list')[1]?.input).toEqual({
+        limit: 3,
+        before: 9,
+        beforeAt: makeItem(9).receivedAt,
+      });
+      expect(rowIds(state.rows)).toEqual([13, 11, 10, 9, 8, 12]);
+      expect(state.reachedEnd).toBe(true);
+
+      // The whole history is loaded now: an even older arrival goes to the bottom.
+      fake.emit('delivery.added', { items: [imported(14, '2019-01-01')] });
+      frames.run();
+      expect(rowIds(store.getState().rows)).toEqual([13, 11, 10, 9, 8, 12, 14]);
+    });
+
+    it('places arrivals that raced the first page by the page’s end', async () => {
+      const answer = deferred<{ items: DeliveryListItem[]; total: number }>();
+      const { fake, frames, store } = setup({ 'deliveries.list': () => answer.promise }, 3);
+      store.getState().start();
+      fake.emit('delivery.added', { items: [makeItem(9), imported(10, '2020-01-01')] });
+      frames.run();
+      answer.resolve({ items: makePage(7, 9), total: 10 });
+      await settle();
+      expect(rowIds(store.getState().rows)).toEqual([9, 8, 7]);
+      expect(store.getState().arrived).toBe(1);
+    });
   });
 });

@@ -2,7 +2,7 @@ import { type AppInfo, ContractError, type Inbox } from '@contract';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src-renderer/app/App';
-import { createStores, startStores } from '../../../src-renderer/app/stores';
+import { createStores, startStores } from '../../../src-renderer/app/allStores';
 import { clearToasts } from '../../../src-renderer/components/toast/toastStore';
 import { createFakeClient, type Handlers, settle } from '../support/fakeClient';
 import { installFakeLayout } from '../support/layout';

@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src-renderer/app/App';
-import { createStores, startStores } from '../../../src-renderer/app/stores';
+import { createStores, startStores } from '../../../src-renderer/app/allStores';
 import { LIST_WIDTH_KEY } from '../../../src-renderer/features/layout/SplitWorkspace';
 import { baseHandlers } from '../support/app';
 import { makeItem } from '../support/deliveries';

@@ -267,7 +267,7 @@ describe('Replay of several deliveries', () => {
     fireEvent.click(within(row(3)).getByTestId('row-select'));
     fireEvent.click(row(1), { ctrlKey: true });
     // Neither the checkbox nor ctrl-click changed the open delivery.
-    expect(stores.deliveries.getState().selectedId).toBe(2);
+    expect(stores.selection.getState().openId).toBe(2);
     expect(screen.getByTestId('selection-count').textContent).toBe('2 selected');
     expect((within(row(3)).getByTestId('row-select') as HTMLInputElement).checked).toBe(true);
     expect(row(1).className).toContain('checked');
@@ -292,13 +292,13 @@ describe('Replay of several deliveries', () => {
     const { stores } = await renderApp();
     fireEvent.click(within(row(3)).getByTestId('row-select'));
     fireEvent.click(within(row(1)).getByTestId('row-select'), { shiftKey: true });
-    expect([...stores.deliveries.getState().checked].sort()).toEqual([1, 2, 3]);
+    expect([...stores.selection.getState().ticked].sort()).toEqual([1, 2, 3]);
     fireEvent.click(row(2), { metaKey: true });
     expect(screen.getByTestId('selection-count').textContent).toBe('2 selected');
     fireEvent.click(screen.getByTestId('selection-clear'));
     expect(screen.queryByTestId('selection-count')).toBeNull();
     expect(screen.queryByTestId('replay-selected')).toBeNull();
-    expect(stores.deliveries.getState().selectedId).toBeNull();
+    expect(stores.selection.getState().openId).toBeNull();
   });
 
   it('ticks the open row with Space on the list', async () => {
@@ -306,9 +306,9 @@ describe('Replay of several deliveries', () => {
     await openDelivery(2);
     const grid = screen.getByTestId('delivery-list');
     fireEvent.keyDown(grid, { key: ' ' });
-    expect([...stores.deliveries.getState().checked]).toEqual([2]);
+    expect([...stores.selection.getState().ticked]).toEqual([2]);
     fireEvent.keyDown(grid, { key: ' ' });
-    expect(stores.deliveries.getState().checked.size).toBe(0);
+    expect(stores.selection.getState().ticked.size).toBe(0);
   });
 
   it('drops the ticks when the filter changes', async () => {
@@ -316,7 +316,7 @@ describe('Replay of several deliveries', () => {
     fireEvent.click(within(row(1)).getByTestId('row-select'));
     act(() => stores.deliveries.getState().setInbox('shop'));
     await act(settle);
-    expect(stores.deliveries.getState().checked.size).toBe(0);
+    expect(stores.selection.getState().ticked.size).toBe(0);
   });
 
   it('replays everything the current filter matches, by filter', async () => {

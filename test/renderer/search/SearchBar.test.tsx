@@ -3,8 +3,8 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DeliveriesProvider } from '../../../src-renderer/features/deliveries/context';
 import { DeliveryList } from '../../../src-renderer/features/deliveries/DeliveryList';
-import { createDeliveriesStore } from '../../../src-renderer/features/deliveries/store';
-import { SEARCH_DEBOUNCE_MS } from '../../../src-renderer/features/search/SearchBar';
+import { createDeliveriesStores } from '../../../src-renderer/features/deliveries/deliveriesStores';
+import { SEARCH_DEBOUNCE_MS, SearchBar } from '../../../src-renderer/features/search/SearchBar';
 import { makeItem, makePage } from '../support/deliveries';
 import { createFakeClient, createManualFrames, settle } from '../support/fakeClient';
 import { installFakeLayout } from '../support/layout';
@@ -32,17 +32,22 @@ function answer(input: ListInput): { items: DeliveryListItem[]; total: number } 
 async function renderList() {
   const fake = createFakeClient({ 'deliveries.list': answer });
   const frames = createManualFrames();
-  const store = createDeliveriesStore(fake.client, { scheduleFrame: frames.schedule });
+  const stores = createDeliveriesStores(fake.client, { scheduleFrame: frames.schedule });
+  const store = stores.list;
   store.getState().start();
   await act(settle);
   const ui = (
-    <DeliveriesProvider store={store}>
-      <DeliveryList onOpen={() => {}} empty={<p data-testid="empty-state">empty</p>} />
+    <DeliveriesProvider stores={stores}>
+      <DeliveryList
+        onOpen={() => {}}
+        empty={<p data-testid="empty-state">empty</p>}
+        renderSearch={(focusList) => <SearchBar onLeave={focusList} />}
+      />
     </DeliveriesProvider>
   );
   const view = render(ui);
   const listCalls = () => fake.calls('deliveries.list').map((call) => call.input as ListInput);
-  return { fake, frames, store, view, ui, listCalls };
+  return { fake, frames, store, stores, view, ui, listCalls };
 }
 
 const search = () => screen.getByTestId('search-input') as HTMLInputElement;
@@ -73,7 +78,7 @@ describe('search bar', () => {
   });
 
   it('focuses the search on "/" from anywhere but a text field, and Escape clears it and returns to the list', async () => {
-    const { listCalls, store } = await renderList();
+    const { listCalls, store, stores } = await renderList();
     const list = screen.getByTestId('delivery-list');
     list.focus();
     fireEvent.keyDown(list, { key: '/' });
@@ -107,7 +112,7 @@ describe('search bar', () => {
 
     // j/k still move the selection once back on the list.
     fireEvent.keyDown(list, { key: 'j' });
-    expect(store.getState().selectedId).toBe(10);
+    expect(stores.selection.getState().openId).toBe(10);
   });
 
   it('shows an invalid status instead of sending it, and sends it once it is fixed', async () => {

@@ -1,11 +1,11 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { searchTerms } from '../../../src-renderer/components/highlight/searchTerms';
 import { splitByTerms } from '../../../src-renderer/components/highlight/splitByTerms';
 import { DeliveriesProvider } from '../../../src-renderer/features/deliveries/context';
 import { DeliveryDetailPane } from '../../../src-renderer/features/deliveries/DeliveryDetailPane';
 import { DeliveryList } from '../../../src-renderer/features/deliveries/DeliveryList';
-import { createDeliveriesStore } from '../../../src-renderer/features/deliveries/store';
-import { searchTerms } from '../../../src-renderer/features/search/searchTerms';
+import { createDeliveriesStores } from '../../../src-renderer/features/deliveries/deliveriesStores';
 import { makeDetail, makeItem } from '../support/deliveries';
 import { createFakeClient, settle } from '../support/fakeClient';
 import { installFakeLayout } from '../support/layout';
@@ -45,11 +45,12 @@ describe('search terms', () => {
       'deliveries.get': ({ id }) =>
         makeDetail(id, { body: { base64: btoa(body), text: body, omitted: false } }),
     });
-    const store = createDeliveriesStore(fake.client, { scheduleFrame: () => {} });
+    const stores = createDeliveriesStores(fake.client, { scheduleFrame: () => {} });
+    const store = stores.list;
     store.getState().start();
     await act(settle);
     render(
-      <DeliveriesProvider store={store}>
+      <DeliveriesProvider stores={stores}>
         <DeliveryList onOpen={() => {}} empty={null} />
         <DeliveryDetailPane receiverUrl="http://127.0.0.1:8787" />
       </DeliveriesProvider>,
@@ -58,7 +59,7 @@ describe('search terms', () => {
     await act(settle);
     expect(marks(screen.getByTestId('row-text'))).toEqual(['pizza']);
 
-    act(() => store.getState().select(1));
+    act(() => stores.selection.getState().open(1));
     await act(settle);
     fireEvent.click(screen.getByRole('tab', { name: 'JSON' }));
     expect(marks(screen.getByTestId('json-tree'))).toEqual(['pizza', '42', '42']);

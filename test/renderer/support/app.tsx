@@ -1,7 +1,7 @@
 import type { Inbox } from '@contract';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { App } from '../../../src-renderer/app/App';
-import { createStores, startStores } from '../../../src-renderer/app/stores';
+import { createStores, startStores } from '../../../src-renderer/app/allStores';
 import { APP_INFO } from './bots';
 import { makeDetail, makePage } from './deliveries';
 import { createFakeClient, type FakeClientOptions, type Handlers, settle } from './fakeClient';

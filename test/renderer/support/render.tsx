@@ -1,8 +1,8 @@
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import type { ApiClient } from '../../../src-renderer/api';
+import { createStores, type Stores } from '../../../src-renderer/app/allStores';
 import { Providers } from '../../../src-renderer/app/Providers';
-import { createStores, type Stores } from '../../../src-renderer/app/stores';
 
 /** Renders a panel with every feature's store over `client`, as the app provides them. */
 export function renderWithStores(client: ApiClient, ui: (stores: Stores) => ReactNode) {

@@ -1,100 +1,40 @@
-import type { DeliveryDetail, DeliveryFilter, DeliveryListItem } from '@contract';
+import type { DeliveryListItem } from '@contract';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DataClient } from '../../api';
-import { errorMessage } from '../../api/errorMessage';
+import { type CallError, toCallError } from '../../api/callError';
 import { coalesce } from '../../shared/coalesce';
-import { toggleChecked } from './checked';
-import { isNarrowed, listInput, normalizeFilter, sameFilter } from './filter';
+import { readArrivedSince } from './catchUp';
+import { listInput, liveModeOf, normalizeFilter, sameFilter } from './filter';
+import { frameWithFallback } from './frames';
+import type { DeliveryListOptions, DeliveryListState } from './listState';
+import { compareNewestFirst, pageAfter } from './order';
 import { DeliveryRows } from './rows';
 
 export const PAGE_SIZE = 200;
-/** The contract's largest page: what a catch-up asks for at once. */
-export const CATCH_UP_LIMIT = 1000;
 const UNSEARCHED_RETRY_MS = 500;
-const DETAIL_CACHE_SIZE = 100;
+/**
+ * Arrivals held for the next frame at most. Past it they are applied at once
+ * (or, before the first page is in, dropped and read again after it), so a
+ * flood never grows the queue without bound.
+ */
+export const MAX_PENDING = 10_000;
 
-export type DetailState =
-  | { status: 'idle' }
-  | { status: 'loading'; id: number }
-  | { status: 'ready'; id: number; delivery: DeliveryDetail }
-  | { status: 'error'; id: number; message: string };
+export type { DeliveryListOptions, DeliveryListState };
+export type DeliveryListStore = StoreApi<DeliveryListState>;
 
-export interface DeliveriesState {
-  /**
-   * Mutated in place (see DeliveryRows): a 100,000-row list is not copied per
-   * frame. Subscribe to `version` to learn that it changed.
-   */
-  rows: DeliveryRows;
-  version: number;
-  /** Live arrivals added to the list since the store started (never pages): what "unseen" counts from. */
-  arrived: number;
-  /** Deliveries matching the filter on the server, not just those loaded. */
-  total: number;
-  /** False when the server stopped counting (`total` is then a lower bound: "10,000+"). */
-  totalExact: boolean;
-  /**
-   * The newest deliveries a word search could not see yet: the server's
-   * search index trails its commits (by milliseconds; after an upgrade, while
-   * it rebuilds). The list asks again until it is 0.
-   */
-  unsearched: number;
-  /** What the list shows, normalized (see normalizeFilter): `{}` for everything. The inbox is part of it. */
-  filter: DeliveryFilter;
-  firstPage: 'loading' | 'ready' | 'error';
-  /** Reading the newest page (at start, on a filter change or after a reconnect) failed. */
-  loadError: string | null;
-  loadingOlder: boolean;
-  olderError: string | null;
-  reachedEnd: boolean;
-  selectedId: number | null;
-  detail: DetailState;
-  /**
-   * Rows ticked for a bulk action (replay, export), apart from the one open in
-   * the detail pane. Replaced, never mutated, so a selector sees each change.
-   */
-  checked: ReadonlySet<number>;
+const failure = (error: unknown, context?: string): CallError => {
+  const found = toCallError(error);
+  return context === undefined ? found : { ...found, message: `${context}: ${found.message}` };
+};
 
-  start(): void;
-  stop(): void;
-  /** Re-reads the newest page after a failure. */
-  retry(): void;
-  /** Loads the next older page when there is one; safe to call on every scroll. */
-  loadOlder(): void;
-  retryOlder(): void;
-  /** Replaces the whole filter; a different one starts the list over from the newest page. */
-  setFilter(filter: DeliveryFilter): void;
-  /** Changes only the inbox part of the filter (the header's inbox select). */
-  setInbox(inbox: string | null): void;
-  select(id: number): void;
-  retryDetail(): void;
-  /** Ticks or unticks a row; `range` (shift-click) extends from the row ticked last. */
-  toggleChecked(id: number, range?: boolean): void;
-  clearChecked(): void;
-}
-
-export interface DeliveriesStoreOptions {
-  /**
-   * Defaults to requestAnimationFrame; tests pass a manual scheduler. Both the
-   * batching of live arrivals and the catch-up query of a narrowed list wait
-   * for it, so a burst costs one render and at most one query per frame.
-   */
-  scheduleFrame?: (callback: () => void) => void;
-  pageSize?: number;
-  /** How soon a word search that missed the newest deliveries asks again (tests shorten it). */
-  unsearchedRetryMs?: number;
-}
-
-export type DeliveriesStore = StoreApi<DeliveriesState>;
-
-export function createDeliveriesStore(
+export function createDeliveryListStore(
   client: DataClient,
-  options: DeliveriesStoreOptions = {},
-): DeliveriesStore {
-  const scheduleFrame = options.scheduleFrame ?? ((callback) => requestAnimationFrame(() => callback()));
+  options: DeliveryListOptions = {},
+): DeliveryListStore {
+  const scheduleFrame = options.scheduleFrame ?? frameWithFallback();
   const pageSize = options.pageSize ?? PAGE_SIZE;
   const unsearchedRetryMs = options.unsearchedRetryMs ?? UNSEARCHED_RETRY_MS;
   const rows = new DeliveryRows();
-  const detailCache = new Map<number, DeliveryDetail>();
 
   // Live arrivals wait here for the next frame, so a burst costs one render.
   let pending: DeliveryListItem[] = [];
@@ -105,48 +45,62 @@ export function createDeliveriesStore(
   let catchUpScheduled = false;
   // Bumped whenever the list starts over; answers to older requests are dropped.
   let listEpoch = 0;
-  let detailRequest = 0;
   let resyncWanted = false;
   let unsubscribe: Array<() => void> = [];
-  // Where a shift-click range starts: the row last ticked or unticked.
-  let checkAnchor: number | null = null;
   // Deleted ids wait for the next frame too: a delete by filter arrives in many chunks.
   let pendingDeleted = new Set<number>();
   let deleteFrameScheduled = false;
   let unsearchedTimer: ReturnType<typeof setTimeout> | null = null;
 
-  return createStore<DeliveriesState>()((set, get) => {
-    const pageInput = (before?: number) => listInput(get().filter, { limit: pageSize, before });
+  return createStore<DeliveryListState>()((set, get) => {
+    const pageInput = (cursor?: ReturnType<typeof pageAfter>) =>
+      listInput(get().filter, { limit: pageSize, ...cursor });
 
     const flush = () => {
       frameScheduled = false;
+      // Arrivals wait for the first page: only then is it known where the loaded rows end.
+      // After a failed first page they are dropped (the retry reads them): the queue stays bounded.
+      const { firstPage } = get();
+      if (firstPage === 'error') pending = [];
+      if (firstPage !== 'ready') return;
       const batch = pending;
       const answered = pendingTotal;
       const answeredExact = pendingTotalExact;
       pending = [];
       pendingTotal = null;
-      const added = rows.addNewer(batch);
+      const shown = rows.count;
+      const added = rows.addNewer(batch, { holdsOldest: get().reachedEnd });
       if (
         added === 0 &&
         (answered === null || (answered === get().total && answeredExact === get().totalExact))
       )
         return;
       set((state) => ({
-        version: added === 0 ? state.version : state.version + 1,
+        version: rows.count === shown ? state.version : state.version + 1,
         arrived: state.arrived + added,
-        // Counted by the server when it was asked (a narrowed list), else counted here.
+        // Counted by the server when it was asked (catch-up), else counted here.
         total: answered === null ? state.total + added : Math.max(answered, rows.count),
         totalExact: answered === null ? state.totalExact : answeredExact,
       }));
     };
 
     const scheduleFlush = () => {
+      if (pending.length >= MAX_PENDING) {
+        if (get().firstPage === 'ready') {
+          flush();
+        } else {
+          // The first page is slow and arrivals fast: read them again once it is in.
+          pending = [];
+          resyncWanted = true;
+        }
+        return;
+      }
       if (frameScheduled) return;
       frameScheduled = true;
       scheduleFrame(flush);
     };
 
-    // Only the inbox (or nothing) narrows the list: the client checks arrivals itself.
+    // The `push` mode: only the inbox (or nothing) narrows the list, so the client checks arrivals itself.
     const enqueue = (items: readonly DeliveryListItem[]) => {
       const { inbox } = get().filter;
       for (const item of items) {
@@ -157,59 +111,40 @@ export function createDeliveriesStore(
 
     /** The largest id held or on its way to the list: a catch-up asks for what is newer. */
     const newestKnownId = () => {
-      let newest = rows.newestId ?? 0;
+      let newest = rows.maxId;
       for (const item of pending) newest = Math.max(newest, item.id);
       return newest;
     };
 
     /**
-     * A narrowed list cannot judge an arrival (full text lives in the server's
-     * index), so it asks for what matches and is newer than what it holds. The
-     * answer is newest first: when a full page comes back, the rest lies
-     * between it and what is held, read with the page's oldest id as `before`.
-     * Everything found goes through the same per-frame batching as live items.
+     * The `catch-up` mode: the client cannot judge an arrival (full text lives
+     * in the server's index), so it asks for what matches past the largest id
+     * it knows. What is found goes through the same per-frame batching as
+     * pushed items, and so lands at its place in the order.
      */
     const catchUp = async () => {
       const { filter, firstPage } = get();
       // Stopped (a frame scheduled before stop still runs), or the client can judge arrivals itself.
-      if (unsubscribe.length === 0 || !isNarrowed(filter)) return;
+      if (unsubscribe.length === 0 || liveModeOf(filter) !== 'catch-up') return;
       if (firstPage !== 'ready') {
         // Asked again once the first page is in; an error is retried by the user.
         if (firstPage === 'loading') resyncWanted = true;
         return;
       }
       const epoch = listEpoch;
-      const after = newestKnownId();
-      const found: DeliveryListItem[] = [];
-      let total = 0;
-      let totalExact = true;
-      let unsearched = 0;
-      let before: number | undefined;
+      let found: Awaited<ReturnType<typeof readArrivedSince>>;
       try {
-        for (;;) {
-          const page = await client.call(
-            'deliveries.list',
-            listInput(filter, { limit: CATCH_UP_LIMIT, after, before }),
-          );
-          if (epoch !== listEpoch) return;
-          for (const item of page.items) found.push(item);
-          total = page.total;
-          totalExact = page.totalExact !== false;
-          unsearched = Math.max(unsearched, page.unsearched ?? 0);
-          if (page.items.length < CATCH_UP_LIMIT) break;
-          before = page.items.reduce((min, item) => Math.min(min, item.id), Number.POSITIVE_INFINITY);
-          if (before <= after + 1) break;
-        }
+        found = await readArrivedSince(client, filter, newestKnownId(), () => epoch === listEpoch);
       } catch (error) {
-        if (epoch !== listEpoch) return;
-        set({ loadError: `Could not load new matching deliveries: ${errorMessage(error)}` });
+        if (epoch === listEpoch) set({ loadError: failure(error, 'Could not load new matching deliveries') });
         return;
       }
-      for (const item of found) pending.push(item);
-      pendingTotal = total;
-      pendingTotalExact = totalExact;
+      if (found === null) return;
+      for (const item of found.items) pending.push(item);
+      pendingTotal = found.total;
+      pendingTotalExact = found.totalExact;
       if (get().loadError !== null) set({ loadError: null });
-      noteUnsearched(unsearched);
+      noteUnsearched(found.unsearched);
       scheduleFlush();
     };
     // At most one catch-up on its way; arrivals meanwhile ask for one more run after it.
@@ -227,7 +162,7 @@ export function createDeliveriesStore(
     /**
      * Words not yet searchable: ask again shortly, since no event will say
      * when the index reached them. The index fills in id order, so what the
-     * next catch-up finds above the newest known row is exactly what was missed.
+     * next catch-up finds past the largest known id is exactly what was missed.
      */
     const noteUnsearched = (unsearched: number) => {
       if (unsearched !== get().unsearched) set({ unsearched });
@@ -240,7 +175,7 @@ export function createDeliveriesStore(
     };
 
     const onAdded = (items: readonly DeliveryListItem[]) => {
-      if (isNarrowed(get().filter)) requestCatchUp();
+      if (get().mode === 'catch-up') requestCatchUp();
       else enqueue(items);
     };
 
@@ -262,20 +197,10 @@ export function createDeliveriesStore(
       pendingDeleted = new Set();
       if (unsubscribe.length === 0) return;
       pending = pending.filter((item) => !ids.has(item.id));
-      for (const id of ids) detailCache.delete(id);
       const removed = rows.remove(ids);
-      const state = get();
-      const checked = [...state.checked].some((id) => ids.has(id))
-        ? new Set([...state.checked].filter((id) => !ids.has(id)))
-        : state.checked;
-      const selectedGone = state.selectedId !== null && ids.has(state.selectedId);
-      if (removed > 0 || checked !== state.checked || selectedGone) {
-        set((current) => ({
-          version: removed === 0 ? current.version : current.version + 1,
-          total: Math.max(rows.count, current.total - removed),
-          checked,
-          ...(selectedGone ? { selectedId: null, detail: { status: 'idle' as const } } : {}),
-        }));
+      options.onRemoved?.(ids);
+      if (removed > 0) {
+        set((state) => ({ version: state.version + 1, total: Math.max(rows.count, state.total - removed) }));
       }
       if (removed < ids.size || !get().totalExact) void recount();
     };
@@ -293,18 +218,24 @@ export function createDeliveriesStore(
       try {
         const page = await client.call('deliveries.list', pageInput());
         if (epoch !== listEpoch) return;
+        const reachedEnd = page.items.length < pageSize;
         rows.addNewer(page.items);
+        // What arrived while the page was on its way, placed now that the page says where it ends.
+        // The page's total may or may not count them: the larger of the two stands.
+        const raced = rows.addNewer(pending, { holdsOldest: reachedEnd });
+        pending = [];
         set((state) => ({
           version: state.version + 1,
+          arrived: state.arrived + raced,
           total: Math.max(page.total, rows.count),
           totalExact: page.totalExact !== false,
           firstPage: 'ready',
-          reachedEnd: page.items.length < pageSize,
+          reachedEnd,
         }));
         noteUnsearched(page.unsearched ?? 0);
       } catch (error) {
         if (epoch !== listEpoch) return;
-        set({ firstPage: 'error', loadError: errorMessage(error) });
+        set({ firstPage: 'error', loadError: failure(error) });
         return;
       }
       if (resyncWanted) {
@@ -315,7 +246,7 @@ export function createDeliveriesStore(
 
     // After a reconnect: read the newest page again and merge what was missed.
     const resync = async () => {
-      const { firstPage, filter } = get();
+      const { firstPage, mode } = get();
       if (firstPage === 'loading') {
         resyncWanted = true;
         return;
@@ -324,7 +255,7 @@ export function createDeliveriesStore(
         void loadFirstPage();
         return;
       }
-      if (isNarrowed(filter)) {
+      if (mode === 'catch-up') {
         await runCatchUp();
         return;
       }
@@ -332,15 +263,16 @@ export function createDeliveriesStore(
       try {
         const page = await client.call('deliveries.list', pageInput());
         if (epoch !== listEpoch) return;
-        const newest = rows.newestId;
-        const oldestInPage = page.items.reduce(
-          (min, item) => Math.min(min, item.id),
-          Number.POSITIVE_INFINITY,
-        );
-        const gap = newest !== null && page.items.length >= pageSize && oldestInPage > newest;
+        const top = rows.at(0);
+        const lastInPage = page.items.at(-1);
+        const gap =
+          top !== undefined &&
+          lastInPage !== undefined &&
+          page.items.length >= pageSize &&
+          compareNewestFirst(lastInPage, top) < 0;
         // More was missed than one page holds: start over rather than show a list with a hole.
         if (gap) rows.clear();
-        rows.addNewer(page.items);
+        rows.addNewer(page.items, { holdsOldest: !gap && get().reachedEnd });
         set((state) => ({
           version: state.version + 1,
           total: Math.max(page.total, rows.count),
@@ -350,17 +282,17 @@ export function createDeliveriesStore(
         }));
       } catch (error) {
         if (epoch !== listEpoch) return;
-        set({ loadError: `Could not catch up after reconnecting: ${errorMessage(error)}` });
+        set({ loadError: failure(error, 'Could not catch up after reconnecting') });
       }
     };
 
     const fetchOlder = async () => {
-      const before = rows.oldestId;
-      if (before === null) return;
+      const last = rows.last;
+      if (last === undefined) return;
       const epoch = listEpoch;
       set({ loadingOlder: true, olderError: null });
       try {
-        const page = await client.call('deliveries.list', pageInput(before));
+        const page = await client.call('deliveries.list', pageInput(pageAfter(last)));
         if (epoch !== listEpoch) return;
         rows.addOlder(page.items);
         set((state) => ({
@@ -372,30 +304,7 @@ export function createDeliveriesStore(
         }));
       } catch (error) {
         if (epoch !== listEpoch) return;
-        set({ loadingOlder: false, olderError: errorMessage(error) });
-      }
-    };
-
-    const fetchDetail = async (id: number) => {
-      const request = ++detailRequest;
-      const cached = detailCache.get(id);
-      if (cached !== undefined) {
-        set({ detail: { status: 'ready', id, delivery: cached } });
-        return;
-      }
-      set({ detail: { status: 'loading', id } });
-      try {
-        const delivery = await client.call('deliveries.get', { id });
-        if (detailCache.size >= DETAIL_CACHE_SIZE) {
-          const oldestKey = detailCache.keys().next().value;
-          if (oldestKey !== undefined) detailCache.delete(oldestKey);
-        }
-        detailCache.set(id, delivery);
-        if (request !== detailRequest) return;
-        set({ detail: { status: 'ready', id, delivery } });
-      } catch (error) {
-        if (request !== detailRequest) return;
-        set({ detail: { status: 'error', id, message: errorMessage(error) } });
+        set({ loadingOlder: false, olderError: failure(error) });
       }
     };
 
@@ -407,14 +316,12 @@ export function createDeliveriesStore(
       totalExact: true,
       unsearched: 0,
       filter: {},
+      mode: 'push',
       firstPage: 'loading',
       loadError: null,
       loadingOlder: false,
       olderError: null,
       reachedEnd: false,
-      selectedId: null,
-      detail: { status: 'idle' },
-      checked: new Set(),
 
       start() {
         if (unsubscribe.length > 0) return;
@@ -467,9 +374,9 @@ export function createDeliveriesStore(
         pending = [];
         pendingTotal = null;
         resyncWanted = false;
-        checkAnchor = null;
         set((state) => ({
           filter,
+          mode: liveModeOf(filter),
           version: state.version + 1,
           total: 0,
           totalExact: true,
@@ -477,8 +384,6 @@ export function createDeliveriesStore(
           loadingOlder: false,
           olderError: null,
           reachedEnd: false,
-          // A bulk action must act on rows the user can see: ticks under another filter are dropped.
-          checked: state.checked.size === 0 ? state.checked : new Set(),
         }));
         void loadFirstPage();
       },
@@ -486,28 +391,6 @@ export function createDeliveriesStore(
       setInbox(inbox) {
         const { inbox: _previous, ...rest } = get().filter;
         get().setFilter(inbox === null ? rest : { ...rest, inbox });
-      },
-
-      select(id) {
-        const { selectedId, detail } = get();
-        if (id === selectedId && detail.status !== 'error') return;
-        set({ selectedId: id });
-        void fetchDetail(id);
-      },
-
-      retryDetail() {
-        const { selectedId } = get();
-        if (selectedId !== null) void fetchDetail(selectedId);
-      },
-
-      toggleChecked(id, range = false) {
-        set({ checked: toggleChecked(get().checked, id, rows, range ? checkAnchor : null) });
-        checkAnchor = id;
-      },
-
-      clearChecked() {
-        checkAnchor = null;
-        if (get().checked.size > 0) set({ checked: new Set() });
       },
     };
   });

@@ -1,12 +1,12 @@
 import type { AppInfo, StoreStatus, Whoami } from '@contract';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient, ConnectionStatus } from '../api';
-import { errorMessage } from '../api/errorMessage';
+import { type CallError, toCallError } from '../api/callError';
 
 export type InfoState =
   | { status: 'loading' }
   | { status: 'ready'; info: AppInfo }
-  | { status: 'error'; message: string };
+  | { status: 'error'; error: CallError };
 
 export interface AppState {
   info: InfoState;
@@ -33,7 +33,7 @@ export function createAppStore(client: ApiClient): AppStore {
       try {
         set({ info: { status: 'ready', info: await client.call('app.info', {}) } });
       } catch (error) {
-        set({ info: { status: 'error', message: errorMessage(error) } });
+        set({ info: { status: 'error', error: toCallError(error) } });
       }
     };
 

@@ -4,12 +4,11 @@ import { type CaptureStore, createCaptureStore } from '../features/capture/store
 import { type CommandsStore, createCommandsStore } from '../features/commands/store';
 import { type ComposeStore, createComposeStore } from '../features/compose/store';
 import { createDeleteStore, type DeleteStore } from '../features/delete/store';
+import { createDeliveriesStores } from '../features/deliveries/deliveriesStores';
+import type { DeliveryDetailStore } from '../features/deliveries/detailStore';
 import { createFollowStore, type FollowStore } from '../features/deliveries/follow';
-import {
-  createDeliveriesStore,
-  type DeliveriesStore,
-  type DeliveriesStoreOptions,
-} from '../features/deliveries/store';
+import type { DeliveryListOptions, DeliveryListStore } from '../features/deliveries/listStore';
+import type { DeliverySelectionStore } from '../features/deliveries/selectionStore';
 import { createDesktopStore, type DesktopStore } from '../features/desktop/store';
 import { createInboxesStore, type InboxesStore } from '../features/inboxes/store';
 import { createLinksStore, type LinksStore } from '../features/links/store';
@@ -22,13 +21,18 @@ import { createSandboxStore, type SandboxStore } from '../features/sandbox/store
 import { createSettingsStore, type SettingsStore } from '../features/settings/store';
 import { createTransferStore, type TransferStore } from '../features/transfer/store';
 import { createWebhookStore, type WebhookStore } from '../features/webhook/store';
+import { type AppStore, createAppStore } from './appStore';
 import { createNavigationStore, type NavigationStore } from './navigation';
-import { type AppStore, createAppStore } from './store';
 
 export interface Stores {
   app: AppStore;
   navigation: NavigationStore;
-  deliveries: DeliveriesStore;
+  /** The live list of deliveries. */
+  deliveries: DeliveryListStore;
+  /** The open delivery's full detail. */
+  deliveryDetail: DeliveryDetailStore;
+  /** The open row and the ticked rows of the list. */
+  selection: DeliverySelectionStore;
   /** Whether the live list follows the newest or holds still, and what nobody has seen yet. */
   follow: FollowStore;
   delete: DeleteStore;
@@ -52,16 +56,18 @@ export interface Stores {
 
 export interface StoresOptions {
   /** Tests pass a manual frame scheduler. */
-  deliveries?: DeliveriesStoreOptions;
+  deliveries?: Omit<DeliveryListOptions, 'onRemoved'>;
 }
 
 export function createStores(client: ApiClient, options: StoresOptions = {}): Stores {
-  const deliveries = createDeliveriesStore(client, options.deliveries);
+  const deliveries = createDeliveriesStores(client, options.deliveries);
   return {
     app: createAppStore(client),
     navigation: createNavigationStore(),
-    deliveries,
-    follow: createFollowStore(deliveries),
+    deliveries: deliveries.list,
+    deliveryDetail: deliveries.detail,
+    selection: deliveries.selection,
+    follow: createFollowStore(deliveries.list),
     delete: createDeleteStore(client),
     inboxes: createInboxesStore(client),
     profiles: createProfilesStore(client),

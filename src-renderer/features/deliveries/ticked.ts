@@ -5,14 +5,14 @@ import type { DeliveryRows } from './rows';
  * row). With `rangeFrom` (a shift-click), every row from there to `id` takes
  * the state `id` is given, as in a file manager; a range needs both ends loaded.
  */
-export function toggleChecked(
-  checked: ReadonlySet<number>,
+export function toggleTicked(
+  ticked: ReadonlySet<number>,
   id: number,
   rows: DeliveryRows,
   rangeFrom: number | null,
 ): Set<number> {
-  const next = new Set(checked);
-  const on = !checked.has(id);
+  const next = new Set(ticked);
+  const on = !ticked.has(id);
   const from = rangeFrom === null ? -1 : rows.indexOf(rangeFrom);
   const to = rows.indexOf(id);
   if (from < 0 || to < 0) {
@@ -30,4 +30,4 @@ export function toggleChecked(
 }
 
 /** Oldest first: the order the platform sent them, and so the order a replay sends them again. */
-export const checkedIds = (checked: ReadonlySet<number>): number[] => [...checked].sort((a, b) => a - b);
+export const tickedIds = (ticked: ReadonlySet<number>): number[] => [...ticked].sort((a, b) => a - b);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { GroupCommitter } from '../../../src-main/core/receiver/group-commit';
+import { GroupCommitter } from '../../../src-main/core/store/group-commit';
 
 describe('GroupCommitter', () => {
   it('commits everything added in one tick once, and settles each promise with its own result after', async () => {

@@ -1,0 +1,106 @@
+import { Agent, request } from 'undici';
+
+/** What a target answered to one POST, or why it did not; the body kept only up to a cap. */
+export interface PostResult {
+  /** Null: no answer (refused, unreachable, timed out); `error` says why. */
+  status: number | null;
+  contentType: string | null;
+  body: string;
+  /** The target answered more than the cap; `body` is its start. */
+  truncated: boolean;
+  headers: Array<[string, string]>;
+  error: string | null;
+  durationMs: number;
+}
+
+/** What is kept of a target's answer: enough to read it, never a target's whole download. */
+export const ANSWER_BODY_CAP = 64 * 1024;
+
+/**
+ * POSTs deliveries on to targets outside (forwarding, replay), over a pool
+ * of its own: a bounded wait for every answer, the answer's body capped, and
+ * any failure returned as a result rather than thrown.
+ */
+export class OutboundPost {
+  private readonly agent = new Agent({ keepAliveTimeout: 4000, connections: 64 });
+
+  async send(
+    url: string,
+    body: Buffer,
+    headers: Record<string, string>,
+    timeoutMs: number,
+  ): Promise<PostResult> {
+    const started = Date.now();
+    try {
+      const res = await request(url, {
+        method: 'POST',
+        headers,
+        body,
+        dispatcher: this.agent,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      const { text, truncated } = await readCapped(res.body);
+      const contentType = res.headers['content-type'];
+      return {
+        status: res.statusCode,
+        contentType: Array.isArray(contentType) ? (contentType[0] ?? null) : (contentType ?? null),
+        body: text,
+        truncated,
+        headers: Object.entries(res.headers).flatMap(([k, v]) =>
+          v === undefined
+            ? []
+            : Array.isArray(v)
+              ? v.map((x): [string, string] => [k, x])
+              : [[k, v] as [string, string]],
+        ),
+        error: null,
+        durationMs: Date.now() - started,
+      };
+    } catch (error) {
+      const err = error as Error & { code?: string; cause?: { code?: string } };
+      const code = err.code ?? err.cause?.code;
+      const timedOut =
+        err.name === 'TimeoutError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT';
+      return notSent(
+        timedOut ? `Timeout: no answer within ${timeoutMs / 1000} s` : `${code ?? 'Error'}: ${err.message}`,
+        started,
+      );
+    }
+  }
+
+  close(): Promise<void> {
+    return this.agent.close().catch(() => undefined);
+  }
+}
+
+/** A POST that got no answer (or was never sent), with why. */
+export function notSent(error: string, started: number): PostResult {
+  return {
+    status: null,
+    contentType: null,
+    body: '',
+    truncated: false,
+    headers: [],
+    error,
+    durationMs: Date.now() - started,
+  };
+}
+
+async function readCapped(
+  body: AsyncIterable<Buffer> & { destroy(): void },
+): Promise<{ text: string; truncated: boolean }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    if (size + chunk.length > ANSWER_BODY_CAP) {
+      chunks.push(chunk.subarray(0, ANSWER_BODY_CAP - size));
+      body.destroy();
+      return { text: Buffer.concat(chunks).toString('utf8'), truncated: true };
+    }
+    chunks.push(chunk);
+    size += chunk.length;
+  }
+  return { text: Buffer.concat(chunks).toString('utf8'), truncated: false };
+}
