@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseChatId } from '../../src-renderer/features/compose/chatId';
-import { checkLinkForm, EMPTY_LINK_FORM } from '../../src-renderer/features/links/linkForm';
-import { entityIdFromText } from '../../src-renderer/shared/entityId';
+import { parseChatId } from '../../../src-renderer/features/compose/chatId';
+import { checkLinkForm, EMPTY_LINK_FORM } from '../../../src-renderer/features/links/linkForm';
+import { entityIdFromText } from '../../../src-renderer/shared/entityId';
 
 describe('entityIdFromText', () => {
   it('gives an id as typed as a number when it is a safe integer, else as the trimmed text', () => {

@@ -19,23 +19,23 @@ import {
   REPLAY_RATE_MAX,
 } from '@contract/replay-rules';
 import { describe, expect, it } from 'vitest';
-import { checkLinkForm, EMPTY_LINK_FORM } from '../../src-renderer/features/links/linkForm';
-import { paramProblems } from '../../src-renderer/features/links/params';
+import { checkLinkForm, EMPTY_LINK_FORM } from '../../../src-renderer/features/links/linkForm';
+import { paramProblems } from '../../../src-renderer/features/links/params';
 import {
   emptyProfileForm,
   toProfileInput,
   webhookSecretProblem,
-} from '../../src-renderer/features/profiles/profileForm';
+} from '../../../src-renderer/features/profiles/profileForm';
 import {
   buildReplayInput,
   initialForm,
   type ReplayForm,
-} from '../../src-renderer/features/replay/replayForm';
-import { EMPTY_FORM, formToFilter } from '../../src-renderer/features/search/filterForm';
-import { formToPatch, settingsToForm } from '../../src-renderer/features/settings/settingsForm';
-import { buildSetWebhookInput } from '../../src-renderer/features/webhook/webhookForm';
-import { makeProfile } from './support/bots';
-import { makeInboxSettings } from './support/replay';
+} from '../../../src-renderer/features/replay/replayForm';
+import { EMPTY_FORM, formToFilter } from '../../../src-renderer/features/search/filterForm';
+import { formToPatch, settingsToForm } from '../../../src-renderer/features/settings/settingsForm';
+import { buildSetWebhookInput } from '../../../src-renderer/features/webhook/webhookForm';
+import { makeProfile } from '../support/bots';
+import { makeInboxSettings } from '../support/replay';
 
 // Each form checks what its contract schema checks, from the same zod-free rules:
 // at a limit both take the value, one past it both refuse it.
