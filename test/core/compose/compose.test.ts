@@ -1,24 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestCore, type TestCore } from '../../support/core';
+import { describe, expect, it } from 'vitest';
 import { waitFor } from '../../support/wait';
 import { closedPortUrl } from '../sandbox/hook-server';
+import { PROFILE_DEFAULTS, sandboxCoreEachTest } from '../support/sandbox-core';
 
-let t: TestCore;
-beforeEach(async () => {
-  t = await startTestCore({ sandboxDelivery: { timeoutMs: 1000, backoffMs: () => 30 } });
-});
-afterEach(async () => {
-  await t.dispose();
-});
-
-const svc = () => t.core.service;
-/** What the contract fills in with its defaults when a caller leaves them out. */
-const defaults = { publicUrl: '', inbox: 'default', appId: null };
-const sandboxProfile = async () => {
-  const found = (await svc()['profiles.list']({})).items.find((p) => p.sandbox);
-  if (!found) throw new Error('no sandbox profile');
-  return found;
-};
+const { svc, sandboxProfile } = sandboxCoreEachTest();
 
 describe('replies sent through a profile', () => {
   it('sends a reply that shows in the sandbox chat and in the history', async () => {
@@ -39,7 +24,7 @@ describe('replies sent through a profile', () => {
 
   it('keeps a failed send in the history with the error, never the token', async () => {
     const profile = await svc()['profiles.create']({
-      ...defaults,
+      ...PROFILE_DEFAULTS,
       name: 'Down',
       platform: 'telegram',
       baseUrl: new URL(await closedPortUrl()).origin,

@@ -1,36 +1,9 @@
-import { ContractError } from '@contract';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestCore, type TestCore } from '../../support/core';
+import { describe, expect, it } from 'vitest';
 import { waitFor } from '../../support/wait';
 import { closedPortUrl } from '../sandbox/hook-server';
+import { PROFILE_DEFAULTS, rejection, sandboxCoreEachTest } from '../support/sandbox-core';
 
-let t: TestCore;
-beforeEach(async () => {
-  t = await startTestCore({ sandboxDelivery: { timeoutMs: 1000, backoffMs: () => 30 } });
-});
-afterEach(async () => {
-  await t.dispose();
-});
-
-const svc = () => t.core.service;
-/** What the contract fills in with its defaults when a caller leaves them out. */
-const defaults = { publicUrl: '', inbox: 'default', appId: null };
-const sandboxProfile = async () => {
-  const found = (await svc()['profiles.list']({})).items.find((p) => p.sandbox);
-  if (!found) throw new Error('no sandbox profile');
-  return found;
-};
-
-/** Service methods may throw at once or reject later: both count. */
-async function rejection(run: () => unknown): Promise<ContractError> {
-  try {
-    await run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ContractError);
-    return error as ContractError;
-  }
-  throw new Error('expected a rejection');
-}
+const { svc, sandboxProfile } = sandboxCoreEachTest();
 
 describe('delivery logs through a profile', () => {
   it('shows failed attempts in the logs when the webhook points at a closed port', async () => {
@@ -51,7 +24,7 @@ describe('delivery logs through a profile', () => {
 
   it('says why a Telegram profile has no delivery log', async () => {
     const profile = await svc()['profiles.create']({
-      ...defaults,
+      ...PROFILE_DEFAULTS,
       name: 'TG',
       platform: 'telegram',
       baseUrl: 'https://api.telegram.org',

@@ -1,56 +1,29 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ContractError } from '@contract';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestCore, type TestCore } from '../../support/core';
+import { describe, expect, it } from 'vitest';
 import { closedPortUrl } from '../sandbox/hook-server';
+import { PROFILE_DEFAULTS, rejection, sandboxCoreEachTest } from '../support/sandbox-core';
 
-let t: TestCore;
-beforeEach(async () => {
-  t = await startTestCore({ sandboxDelivery: { timeoutMs: 1000, backoffMs: () => 30 } });
-});
-afterEach(async () => {
-  await t.dispose();
-});
-
-const svc = () => t.core.service;
-/** What the contract fills in with its defaults when a caller leaves them out. */
-const defaults = { publicUrl: '', inbox: 'default', appId: null };
-const sandboxProfile = async () => {
-  const found = (await svc()['profiles.list']({})).items.find((p) => p.sandbox);
-  if (!found) throw new Error('no sandbox profile');
-  return found;
-};
-
-/** Service methods may throw at once or reject later: both count. */
-async function rejection(run: () => unknown): Promise<ContractError> {
-  try {
-    await run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ContractError);
-    return error as ContractError;
-  }
-  throw new Error('expected a rejection');
-}
+const { core, svc, sandboxProfile } = sandboxCoreEachTest();
 
 describe('webhook state through a profile', () => {
   it('deleting and setting the webhook changes getWebhookInfo', async () => {
     const { id } = await sandboxProfile();
-    expect((await svc()['webhook.info']({ profileId: id })).url).toBe(`${t.core.receiverUrl}/webhook`);
+    expect((await svc()['webhook.info']({ profileId: id })).url).toBe(`${core().core.receiverUrl}/webhook`);
     const deleted = await svc()['webhook.delete']({ profileId: id, dropPendingUpdates: false });
     expect(deleted.url).toBe('');
-    const set = await svc()['webhook.set']({ profileId: id, url: `${t.core.receiverUrl}/webhook` });
-    expect(set.url).toBe(`${t.core.receiverUrl}/webhook`);
+    const set = await svc()['webhook.set']({ profileId: id, url: `${core().core.receiverUrl}/webhook` });
+    expect(set.url).toBe(`${core().core.receiverUrl}/webhook`);
   });
 
   it('checks the webhook for a poll: an unreachable platform is an answer with the reason, not an error', async () => {
     const { id } = await sandboxProfile();
     expect(await svc()['webhook.check']({ profileId: id })).toMatchObject({
       ok: true,
-      info: { url: `${t.core.receiverUrl}/webhook` },
+      info: { url: `${core().core.receiverUrl}/webhook` },
     });
     const down = await svc()['profiles.create']({
-      ...defaults,
+      ...PROFILE_DEFAULTS,
       name: 'Down',
       platform: 'telegram',
       baseUrl: await closedPortUrl(),
@@ -64,7 +37,7 @@ describe('webhook state through a profile', () => {
 
   it('refuses a non-HTTPS webhook for a real platform before any request, with the reason', async () => {
     const profile = await svc()['profiles.create']({
-      ...defaults,
+      ...PROFILE_DEFAULTS,
       name: 'Real',
       platform: 'telegram',
       baseUrl: 'http://127.0.0.1:9',
@@ -99,7 +72,7 @@ describe('webhook state through a profile', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const profile = await svc()['profiles.create']({
-        ...defaults,
+        ...PROFILE_DEFAULTS,
         name: 'TG secret',
         platform: 'telegram',
         baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
@@ -141,7 +114,7 @@ describe('webhook state through a profile', () => {
     try {
       const token = '77:failing-platform-token';
       const profile = await svc()['profiles.create']({
-        ...defaults,
+        ...PROFILE_DEFAULTS,
         name: 'TG failing',
         platform: 'telegram',
         baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
