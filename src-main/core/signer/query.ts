@@ -34,36 +34,39 @@ export function parseLinkQuery(rawQuery: string): ParsedQuery {
     if (amp < 0) amp = end;
     const eq = rawQuery.indexOf('=', start);
     if (eq <= start || eq >= amp) throw new LinkError('malformed', 'an empty or nameless parameter');
-    const key = canonicalDecode(rawQuery.slice(start, eq), null);
+    const field = fieldAt(rawQuery, start, eq);
+    const key =
+      field === OTHER ? canonicalDecode(rawQuery.slice(start, eq), null) : (FIELD_NAMES[field] as string);
     const value = canonicalDecode(rawQuery.slice(eq + 1, amp), key);
-    if (key.includes('[')) throw new LinkError('array-parameter', key);
     let taken: string | null;
-    switch (key) {
-      case 'command':
+    switch (field) {
+      case COMMAND:
         taken = command;
         command = value;
         break;
-      case 'options':
+      case OPTIONS:
         taken = options;
         options = value;
         break;
-      case 'sig':
+      case SIG:
         taken = sig;
         sig = value;
         break;
-      case 'user':
+      case USER:
         taken = user;
         user = value;
         break;
-      case 'redirect':
+      case REDIRECT:
         taken = redirect;
         redirect = value;
         break;
-      case 'expires':
+      case EXPIRES:
         taken = expires;
         expires = value;
         break;
       default:
+        // Never one of the link's own names: written otherwise, those are refused as non-canonical.
+        if (key.includes('[')) throw new LinkError('array-parameter', key);
         taken = names.add(key, params) ? null : key;
         params.push([key, value]);
     }
@@ -76,6 +79,44 @@ export function parseLinkQuery(rawQuery: string): ParsedQuery {
   if (expires !== null && !/^[1-9]\d{0,11}$/.test(expires)) throw new LinkError('non-canonical', 'expires');
   for (const [key] of params) if (RESERVED.has(key)) throw new LinkError('reserved-parameter', key);
   return { command, options, sig, user, params, redirect, expires };
+}
+
+const COMMAND = 0;
+const OPTIONS = 1;
+const SIG = 2;
+const USER = 3;
+const REDIRECT = 4;
+const EXPIRES = 5;
+const OTHER = -1;
+/** The link's own fields, by the numbers above. */
+const FIELD_NAMES: readonly string[] = ['command', 'options', 'sig', 'user', 'redirect', 'expires'];
+
+/**
+ * Which of the link's own fields the raw key `query[start, eq)` names, read in
+ * place: those names are plain text, their own canonical encoding, so they
+ * need neither a copy nor a decode. OTHER for any other key.
+ */
+function fieldAt(query: string, start: number, eq: number): number {
+  let field: number;
+  switch (eq - start) {
+    case 3:
+      field = SIG;
+      break;
+    case 4:
+      field = USER;
+      break;
+    case 7: {
+      const first = query.charCodeAt(start);
+      field = first === 99 ? COMMAND : first === 111 ? OPTIONS : first === 101 ? EXPIRES : OTHER;
+      break;
+    }
+    case 8:
+      field = REDIRECT;
+      break;
+    default:
+      return OTHER;
+  }
+  return field !== OTHER && query.startsWith(FIELD_NAMES[field] as string, start) ? field : OTHER;
 }
 
 /**
