@@ -52,7 +52,7 @@ export function verifyLinkQuery(
   if (expiresAt !== null && now >= expiresAt) {
     throw new LinkError('expired', `at ${new Date(expiresAt).toISOString()}`);
   }
-  // Written out rather than spread (same keys, same order): spreading costs more than the rest of this check.
+  // Written out rather than spread (same keys, same order): an object spread takes V8's slow generic copy.
   return {
     command: q.command,
     options: q.options,
