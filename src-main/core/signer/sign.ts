@@ -55,30 +55,39 @@ export function signLink(key: { kid: string; secret: Buffer }, input: SignInput)
     expires,
   };
   const sig = formatSig(key.kid, mac(key.secret, canonicalString(fields)));
-  const pairs: Array<[string, string]> = [['command', command]];
-  if (options !== null) pairs.push(['options', options]);
-  pairs.push(['sig', sig], ['user', user], ...params);
-  if (redirect !== null) pairs.push(['redirect', redirect]);
-  if (expires !== null) pairs.push(['expires', expires]);
-  const query = pairs.map(([k, v]) => `${encodeComponent(k)}=${encodeComponent(v)}`).join('&');
-  return `${input.baseUrl.replace(/\/+$/, '')}${LINK_PATH}${input.botId}?${query}`;
+  // The pairs in their fixed order, concatenated: encodeComponent returns plain text as it is.
+  let query = `command=${encodeComponent(command)}`;
+  if (options !== null) query += `&options=${encodeComponent(options)}`;
+  query += `&sig=${encodeComponent(sig)}&user=${encodeComponent(user)}`;
+  for (const [name, value] of params) query += `&${encodeComponent(name)}=${encodeComponent(value)}`;
+  if (redirect !== null) query += `&redirect=${encodeComponent(redirect)}`;
+  if (expires !== null) query += `&expires=${encodeComponent(expires)}`;
+  const base = input.baseUrl.endsWith('/') ? input.baseUrl.replace(/\/+$/, '') : input.baseUrl;
+  return `${base}${LINK_PATH}${input.botId}?${query}`;
 }
+
+/** Past this many params, duplicates are found with a Set rather than a scan of those seen. */
+const FEW_PARAMS = 8;
 
 function paramsOf(input: SignInput['params']): Array<[string, string]> {
   const entries: ReadonlyArray<readonly [string, unknown]> = Array.isArray(input)
     ? (input as ReadonlyArray<readonly [string, unknown]>)
     : Object.entries((input ?? {}) as Record<string, unknown>);
-  const seen = new Set<string>();
-  return entries.map(([name, value]) => {
+  const seen = entries.length > FEW_PARAMS ? new Set<string>() : null;
+  const params: Array<[string, string]> = [];
+  for (const [name, value] of entries) {
     if (name === '') throw new LinkError('malformed', 'a parameter needs a name');
     if (RESERVED.has(name)) throw new LinkError('reserved-parameter', name);
     if (name.includes('[')) throw new LinkError('array-parameter', name);
-    if (seen.has(name)) throw new LinkError('duplicate-parameter', name);
-    seen.add(name);
+    if (seen === null ? params.some(([seenName]) => seenName === name) : seen.has(name)) {
+      throw new LinkError('duplicate-parameter', name);
+    }
+    seen?.add(name);
     if (Array.isArray(value) || (typeof value === 'object' && value !== null)) {
       throw new LinkError('array-parameter', name);
     }
     if (value === undefined || value === null) throw new LinkError('missing-field', `value of ${name}`);
-    return [name, String(value)];
-  });
+    params.push([name, String(value)]);
+  }
+  return params;
 }
