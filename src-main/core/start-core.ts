@@ -319,6 +319,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         defaultInbox: DEFAULT_INBOX,
       },
       status: () => health.get(),
+      mode: team === null ? 'local' : 'team',
     }),
     ...deliveriesMethods(deliveries),
     ...inboxesMethods({
