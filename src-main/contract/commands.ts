@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  COMMAND_BODY_MAX,
+  COMMAND_NAME,
+  LINK_USER_ID_MAX,
+  PARAM_NAME_MAX,
+  PARAM_VALUE_MAX,
+} from './link-rules';
 import { NoInput } from './no-input';
 
 export const Command = z.object({
@@ -10,10 +17,7 @@ export type Command = z.infer<typeof Command>;
 
 export const CommandName = z
   .string()
-  .regex(
-    /^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/,
-    'a command name is 1–64 letters, digits, "_", "." or "-", not starting with a digit',
-  );
+  .regex(COMMAND_NAME, 'a command name is 1–64 letters, digits, "_", "." or "-", not starting with a digit');
 
 /**
  * "Run with a sample user": a command body (saved or not) run once in the
@@ -22,13 +26,13 @@ export const CommandName = z
  */
 export const TryCommandInput = z
   .object({
-    body: z.string().max(100_000),
+    body: z.string().max(COMMAND_BODY_MAX),
     /** The user the command sees: as last seen in a delivery, else `{ id }` in a private chat. */
-    userId: z.union([z.number().int(), z.string().trim().min(1).max(64)]),
+    userId: z.union([z.number().int(), z.string().trim().min(1).max(LINK_USER_ID_MAX)]),
     /** JSON text of the options, or omitted for none. */
     options: z.string().max(4000).optional(),
     params: z
-      .array(z.tuple([z.string().min(1).max(64), z.string().max(2000)]))
+      .array(z.tuple([z.string().min(1).max(PARAM_NAME_MAX), z.string().max(PARAM_VALUE_MAX)]))
       .max(50)
       .default([]),
   })
@@ -64,7 +68,7 @@ export const commandsMethodTable = {
   'commands.list': { input: NoInput, output: z.object({ items: z.array(Command) }) },
   /** Creates or replaces a command's JavaScript body. */
   'commands.save': {
-    input: z.object({ name: CommandName, body: z.string().max(100_000) }).strict(),
+    input: z.object({ name: CommandName, body: z.string().max(COMMAND_BODY_MAX) }).strict(),
     output: Command,
   },
   'commands.delete': {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MESSAGE_TEXT_MAX } from './bot-rules';
 import { ProfileRef } from './profiles';
 
 export const SentMessage = z.object({
@@ -29,7 +30,7 @@ export const composeMethodTable = {
   'messages.send': {
     input: ProfileRef.extend({
       chatId: z.union([z.number().int(), z.string().trim().min(1)]),
-      text: z.string().min(1, 'the message is empty').max(4096),
+      text: z.string().min(1, 'the message is empty').max(MESSAGE_TEXT_MAX),
       deliveryId: z.number().int().positive().optional(),
     }),
     output: SentReply,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FILTER_ID_MAX, FILTER_KIND_MAX, FILTER_QUERY_MAX } from './filter-rules';
 import { InboxName } from './inboxes';
 
 /** Why a delivery is not a plain, first-seen update. Null when it is. */
@@ -141,15 +142,15 @@ export const DeliveryFilter = z
   .object({
     inbox: InboxName.optional(),
     /** Full-text over the summary text and the body (words; a trailing word matches as a prefix). */
-    query: FilterText(500).optional(),
-    kind: FilterText(64).optional(),
+    query: FilterText(FILTER_QUERY_MAX).optional(),
+    kind: FilterText(FILTER_KIND_MAX).optional(),
     platform: Platform.optional(),
     /** An exact status (404) or a class ("2xx", "4xx"). */
     status: z.union([z.number().int().min(100).max(599), z.enum(['2xx', '3xx', '4xx', '5xx'])]).optional(),
     /** A problem code, `none` for deliveries without one, or `any` for those with one. */
     problem: z.union([Problem, z.enum(['none', 'any'])]).optional(),
-    userId: FilterText(64).pipe(z.string().min(1)).optional(),
-    chatId: FilterText(64).pipe(z.string().min(1)).optional(),
+    userId: FilterText(FILTER_ID_MAX).pipe(z.string().min(1)).optional(),
+    chatId: FilterText(FILTER_ID_MAX).pipe(z.string().min(1)).optional(),
     /** ISO 8601 times, inclusive. */
     from: z.iso.datetime({ offset: true }).optional(),
     to: z.iso.datetime({ offset: true }).optional(),
@@ -170,6 +171,7 @@ export const ListDeliveriesInput = DeliveryFilter.extend({
   after: z.number().int().nonnegative().optional(),
   limit: z.number().int().min(1).max(1000).default(200),
 }).strict();
+export type ListDeliveriesInput = z.input<typeof ListDeliveriesInput>;
 
 /** Past this many matches a total is not counted further: "10,000+" says enough, and counting a million does not. */
 export const TOTAL_COUNTED_UP_TO = 10_000;
@@ -188,6 +190,7 @@ export const ListDeliveriesOutput = z.object({
    */
   unsearched: z.number().int().nonnegative().optional(),
 });
+export type ListDeliveriesOutput = z.infer<typeof ListDeliveriesOutput>;
 
 /** The deliveries part of the method table: the list and one delivery. */
 export const deliveriesMethodTable = {

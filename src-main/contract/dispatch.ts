@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { describeError } from './describe-error';
 import { isDesktopMethodName } from './desktop';
 import { type DesktopService, desktopMethods } from './desktop-methods';
 import { ContractError, type Envelope } from './errors';
@@ -55,14 +56,15 @@ async function dispatchTo<Name extends string>(
     const value = await handler(parsed.data);
     return { ok: true, value };
   } catch (error) {
-    return { ok: false, error: toContractError(error).toBody() };
+    return { ok: false, error: asContractError(error).toBody() };
   }
 }
 
-export function toContractError(error: unknown): ContractError {
+/** Any thrown value as the ContractError a caller gets: one that is not already one becomes `internal`. */
+export function asContractError(error: unknown): ContractError {
   if (error instanceof ContractError) return error;
   // Unexpected failures keep their message for the log, not their stack.
-  const message = error instanceof Error ? error.message : String(error);
+  const message = describeError(error);
   return new ContractError('internal', `Internal error: ${message}`);
 }
 

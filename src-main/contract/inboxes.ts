@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import { INBOX_NAME } from './inbox-rules';
 import { NoInput } from './no-input';
 
-export const InboxName = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'an inbox name is 1–64 letters, digits, "_" or "-"');
+export const InboxName = z.string().regex(INBOX_NAME, 'an inbox name is 1–64 letters, digits, "_" or "-"');
 
 export const Inbox = z.object({
   name: InboxName,

@@ -1,14 +1,10 @@
 import { z } from 'zod';
 import { CommandName } from './commands';
+import { LINK_EXPIRY_MAX, LINK_USER_ID_MAX, PARAM_NAME_MAX, PARAM_VALUE_MAX } from './link-rules';
 import { NoInput } from './no-input';
 
 /** How long a signed link stays valid, in seconds (at most ten years); null: it never expires. */
-export const LinkExpiry = z
-  .number()
-  .int()
-  .positive()
-  .max(10 * 365 * 24 * 3600)
-  .nullable();
+export const LinkExpiry = z.number().int().positive().max(LINK_EXPIRY_MAX).nullable();
 
 /** What new links get unless told otherwise: a link is reusable until it expires. */
 export const LinkDefaults = z.object({ expiresIn: LinkExpiry }).strict();
@@ -19,10 +15,12 @@ export const SignLinkInput = z
     /** The bot the link belongs to; default: the sandbox bot. */
     profileId: z.number().int().positive().optional(),
     command: CommandName,
-    userId: z.union([z.number().int(), z.string().trim().min(1).max(64)]),
+    userId: z.union([z.number().int(), z.string().trim().min(1).max(LINK_USER_ID_MAX)]),
     /** JSON text of the options, or omitted for none. */
     options: z.string().optional(),
-    params: z.array(z.tuple([z.string().min(1).max(64), z.string().max(2000)])).default([]),
+    params: z
+      .array(z.tuple([z.string().min(1).max(PARAM_NAME_MAX), z.string().max(PARAM_VALUE_MAX)]))
+      .default([]),
     redirect: z.string().optional(),
     /** Seconds from now; null: never expires; omitted: the default for new links (`links.defaults`). */
     expiresIn: LinkExpiry.optional(),
@@ -30,8 +28,10 @@ export const SignLinkInput = z
     baseUrl: z.string().optional(),
   })
   .strict();
+export type SignLinkInput = z.input<typeof SignLinkInput>;
 
 export const SignedLink = z.object({ url: z.string(), kid: z.string(), expiresAt: z.string().nullable() });
+export type SignedLink = z.infer<typeof SignedLink>;
 
 export const LinkVerdict = z.object({
   valid: z.boolean(),
@@ -59,6 +59,8 @@ export const SigningKey = z.object({
   retiredAt: z.string().nullable(),
   active: z.boolean(),
 });
+/** A signing key as the UI sees it: never its secret. */
+export type SigningKey = z.infer<typeof SigningKey>;
 
 /** The links part of the method table: signing and verifying per-user links, and their keys. */
 export const linksMethodTable = {

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { SECRET_TOKEN_OR_EMPTY } from './bot-rules';
 import { HttpUrl } from './http-url';
+import { DEFAULT_INBOX } from './inbox-rules';
+import { InboxName } from './inboxes';
 import { NoInput } from './no-input';
 
 export const BotPlatform = z.enum(['solafon', 'telegram']);
@@ -34,17 +37,14 @@ export const ProfileInput = z
     platform: BotPlatform,
     baseUrl: HttpUrl,
     publicUrl: z.union([z.literal(''), HttpUrl]).default(''),
-    inbox: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{1,64}$/, 'an inbox name is 1–64 letters, digits, "_" or "-"')
-      .default('default'),
+    inbox: InboxName.default(DEFAULT_INBOX),
     appId: z.string().trim().max(200).nullable().default(null),
     /** Omitted on update: keep the stored secret. Empty string: remove it. */
     token: z.string().max(4096).optional(),
     jwt: z.string().max(8192).optional(),
     webhookSecret: z
       .string()
-      .regex(/^([A-Za-z0-9_-]{1,256})?$/, 'a secret token is 1–256 letters, digits, "_" or "-"')
+      .regex(SECRET_TOKEN_OR_EMPTY, 'a secret token is 1–256 letters, digits, "_" or "-"')
       .optional(),
   })
   .strict();

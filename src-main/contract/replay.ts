@@ -1,38 +1,43 @@
 import { z } from 'zod';
+import { SECRET_TOKEN } from './bot-rules';
 import { DeliveryFilter } from './deliveries';
 import { HttpUrl } from './http-url';
 import { InboxName } from './inboxes';
+import {
+  EDITED_BODY_MAX,
+  HEADER_NAME_MAX,
+  HEADER_VALUE_MAX,
+  REPLAY_CONCURRENCY_DEFAULT,
+  REPLAY_CONCURRENCY_MAX,
+  REPLAY_DELIVERIES_MAX,
+  REPLAY_HEADERS_MAX,
+  REPLAY_RATE_MAX,
+} from './replay-rules';
 
 export const ReplayInput = z
   .object({
     target: HttpUrl,
     /** Which deliveries: these ids, or everything matching the filter (at most 100,000). */
-    deliveryIds: z.array(z.number().int().positive()).min(1).max(100_000).optional(),
+    deliveryIds: z.array(z.number().int().positive()).min(1).max(REPLAY_DELIVERIES_MAX).optional(),
     filter: DeliveryFilter.optional(),
     /** Original headers to send again besides Content-Type (names, any case). */
-    keepHeaders: z.array(z.string().min(1).max(100)).max(50).default([]),
+    keepHeaders: z.array(z.string().min(1).max(HEADER_NAME_MAX)).max(REPLAY_HEADERS_MAX).default([]),
     /** Headers to add or override. */
     headers: z
-      .array(z.tuple([z.string().min(1).max(100), z.string().max(8192)]))
-      .max(50)
+      .array(z.tuple([z.string().min(1).max(HEADER_NAME_MAX), z.string().max(HEADER_VALUE_MAX)]))
+      .max(REPLAY_HEADERS_MAX)
       .default([]),
     /** Sets X-Telegram-Bot-Api-Secret-Token, as Telegram does for a webhook with a secret. */
-    secretToken: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{1,256}$/, 'a secret token is 1–256 of A-Z a-z 0-9 _ -')
-      .optional(),
+    secretToken: z.string().regex(SECRET_TOKEN, 'a secret token is 1–256 of A-Z a-z 0-9 _ -').optional(),
     /** Sets the secret header from this bot profile's webhook secret. */
     secretFromProfileId: z.number().int().positive().optional(),
     /** A replacement JSON body (one delivery only); the original bytes are sent otherwise. */
-    editedBody: z
-      .string()
-      .max(1024 * 1024)
-      .optional(),
+    editedBody: z.string().max(EDITED_BODY_MAX).optional(),
     /** Give each replay a fresh update_id (bots drop ids they have seen). */
     renumberUpdateId: z.boolean().default(false),
-    concurrency: z.number().int().min(1).max(32).default(4),
+    concurrency: z.number().int().min(1).max(REPLAY_CONCURRENCY_MAX).default(REPLAY_CONCURRENCY_DEFAULT),
     /** Requests per second at most; omitted: as fast as concurrency allows. */
-    ratePerSecond: z.number().positive().max(10_000).optional(),
+    ratePerSecond: z.number().positive().max(REPLAY_RATE_MAX).optional(),
   })
   .strict()
   .refine((v) => (v.deliveryIds === undefined) !== (v.filter === undefined), {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MESSAGE_TEXT_MAX } from './bot-rules';
 import { NoInput } from './no-input';
 
 /** A button of a bot message's inline keyboard: it sends callback data, or opens a URL. */
@@ -72,7 +73,7 @@ export const sandboxMethodTable = {
         name: z.string().trim().min(1).max(64).optional(),
         language: z.string().trim().min(2).max(16).optional(),
         chatId: z.number().int().optional(),
-        text: z.string().min(1, 'the message is empty').max(4096),
+        text: z.string().min(1, 'the message is empty').max(MESSAGE_TEXT_MAX),
       })
       .strict(),
     output: z.object({ updateId: z.number().int(), messageId: z.number().int(), chatId: z.number().int() }),
@@ -91,7 +92,7 @@ export const sandboxMethodTable = {
     input: SandboxWriter.extend({
       chatId: z.number().int(),
       messageId: z.number().int(),
-      text: z.string().min(1, 'the message is empty').max(4096),
+      text: z.string().min(1, 'the message is empty').max(MESSAGE_TEXT_MAX),
     }).strict(),
     output: SandboxQueued,
   },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HttpUrl } from './http-url';
+import { RULE_BODY_MAX, RULE_DELAY_MAX_MS } from './inbox-rules';
 import { InboxName } from './inboxes';
 import { NoInput } from './no-input';
 
@@ -14,11 +15,8 @@ export type Forwarding = z.infer<typeof Forwarding>;
 /** Answer deliveries differently, to see how a platform and a bot cope with failure. */
 export const ResponseRule = z.object({
   status: z.number().int().min(100).max(599),
-  body: z
-    .string()
-    .max(64 * 1024)
-    .default(''),
-  delayMs: z.number().int().min(0).max(60_000).default(0),
+  body: z.string().max(RULE_BODY_MAX).default(''),
+  delayMs: z.number().int().min(0).max(RULE_DELAY_MAX_MS).default(0),
   /** Only the first N deliveries after the rule was set; null: all. */
   firstN: z.number().int().positive().nullable().default(null),
   /** Only this share of deliveries, 0–1, at random; null: all. */
@@ -65,6 +63,7 @@ export const ConfigureInboxInput = z
     secretCheck: SecretCheck.nullable().optional(),
   })
   .strict();
+export type ConfigureInboxInput = z.input<typeof ConfigureInboxInput>;
 
 export const StorageInfo = z.object({
   databaseBytes: z.number().int(),
@@ -76,6 +75,7 @@ export const StorageInfo = z.object({
   /** The most exports and uploads may take together; an upload past it is refused. */
   transferQuotaBytes: z.number().int(),
 });
+export type StorageInfo = z.infer<typeof StorageInfo>;
 
 /** The settings part of the method table: an inbox's settings, and the storage they weigh on. */
 export const settingsMethodTable = {

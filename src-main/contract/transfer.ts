@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DeliveryFilter, Invocation, Problem, Summary } from './deliveries';
+import { DEFAULT_INBOX } from './inbox-rules';
 import { InboxName } from './inboxes';
 import { NoInput } from './no-input';
 
@@ -50,6 +51,7 @@ export const ExportInput = z
     maskLinkSignatures: z.boolean().optional(),
   })
   .strict();
+export type ExportInput = z.input<typeof ExportInput>;
 
 /** An export kept in the data dir until it expires or is deleted. */
 export const ExportFile = z.object({
@@ -99,7 +101,7 @@ const HttpMethod = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,32}$/, 'an HT
 export const DeliveryRecord = z.object({
   format: z.literal('bwi-delivery/1'),
   receivedAt: z.iso.datetime({ offset: true }),
-  inbox: InboxName.default('default'),
+  inbox: InboxName.default(DEFAULT_INBOX),
   method: HttpMethod.default('POST'),
   path: z.string().startsWith('/', 'a path starts with "/"').max(8192).default('/webhook'),
   query: z.string().max(65_536).default(''),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SECRET_TOKEN, WEBHOOK_MAX_CONNECTIONS } from './bot-rules';
 import { ProfileRef } from './profiles';
 
 /** getWebhookInfo of either platform; fields a platform does not report are null. */
@@ -21,10 +22,10 @@ export const SetWebhookInput = z.object({
   /** Telegram only: 1–256 of A-Z a-z 0-9 _ - */
   secretToken: z
     .string()
-    .regex(/^[A-Za-z0-9_-]{1,256}$/, 'a secret token is 1–256 letters, digits, "_" or "-"')
+    .regex(SECRET_TOKEN, 'a secret token is 1–256 letters, digits, "_" or "-"')
     .optional(),
   dropPendingUpdates: z.boolean().optional(),
-  maxConnections: z.number().int().min(1).max(100).optional(),
+  maxConnections: z.number().int().min(1).max(WEBHOOK_MAX_CONNECTIONS).optional(),
   allowedUpdates: z.array(z.string()).optional(),
 });
 export type SetWebhookInput = z.infer<typeof SetWebhookInput>;

@@ -1,5 +1,2 @@
-/** An error as one line for a log or a reason; with `stack`, the stack too when there is one. */
-export function describeError(error: unknown, stack = false): string {
-  if (error instanceof Error) return stack && error.stack ? error.stack : error.message;
-  return String(error);
-}
+// Written once in the contract, where the renderer can reach it too; core's many callers keep this path.
+export { describeError } from '@contract/describe-error';

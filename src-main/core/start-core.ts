@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import type { Durability, Service, Subscribe } from '@contract';
+import { DEFAULT_INBOX, type Durability, type Service, type Subscribe } from '@contract';
 import { appMethods } from './app/methods';
 import { HttpPools } from './botapi';
 import { captureMethods } from './capture/methods';
@@ -15,7 +15,6 @@ import { Forwarder } from './forwarding/forwarder';
 import { PgTapQueue } from './forwarding/pg-tap-queue';
 import { publicOrigin } from './http/public-url';
 import { inboxesMethods } from './inboxes/methods';
-import { DEFAULT_INBOX } from './inboxes/store';
 import { handleLinkHit } from './links/handle-link';
 import { linksMethods } from './links/methods';
 import { logsMethods } from './logs/methods';

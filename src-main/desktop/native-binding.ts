@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
+import { describeError } from '@contract/describe-error';
 
 /**
  * The folder, under out/, holding better-sqlite3 built for one Electron
@@ -44,7 +45,7 @@ export function resolveNativeBinding(env: BindingEnv): string | undefined {
 
 /** One line for a start-up failure that is about the native module, else the error's own message. */
 export function describeStartFailure(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = describeError(error);
   if (
     /NODE_MODULE_VERSION|was compiled against a different Node\.js version|better_sqlite3\.node/.test(message)
   ) {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ContractError, type Envelope, ERROR_STATUS } from '@contract';
+import { describeError } from '@contract/describe-error';
 import { sendJson as sendJsonAnswer } from '../core';
 
 const MAX_API_BODY = 1024 * 1024;
@@ -28,7 +29,7 @@ export async function handleApiCall(
   try {
     input = await readJson(req);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = describeError(error);
     return sendJson(res, 400, new ContractError('bad-input', message).toBody());
   }
   const result = await call(method, input);
@@ -49,9 +50,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new Error(
-      `The request body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw new Error(`The request body is not valid JSON: ${describeError(error)}`);
   }
 }
 

@@ -11,6 +11,7 @@ import {
   WEB_API_PREFIX,
   WEB_EVENTS_PATH,
 } from '@contract';
+import { describeError } from '@contract/describe-error';
 import { dispatch } from '@contract/dispatch';
 import { type FileRoute, listen, type TeamGate } from '../core';
 import { type Call, handleApiCall, sendJson } from './api-routes';
@@ -100,7 +101,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const events = createEventSocket(options.subscribe);
   const stopWatching = team?.onPeopleChanged(() => {
     cutRevoked().catch((error: unknown) =>
-      options.log(`web bridge: could not check open sessions against revocations: ${describe(error)}`),
+      options.log(`web bridge: could not check open sessions against revocations: ${describeError(error)}`),
     );
   });
 
@@ -132,7 +133,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
       if (error instanceof ContractError && !res.headersSent) return refuse(res, error);
-      options.log(`web bridge: ${describe(error)}`);
+      options.log(`web bridge: ${describeError(error)}`);
       if (!res.headersSent)
         sendJson(res, 500, new ContractError('internal', 'The web bridge failed on this request.').toBody());
       else res.destroy();
@@ -246,7 +247,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     upgrade(req, socket, head).catch((error: unknown) => {
-      options.log(`web bridge: ${describe(error)}`);
+      options.log(`web bridge: ${describeError(error)}`);
       socket.destroy();
     });
   });
@@ -282,8 +283,6 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
 function refuseUpgrade(socket: Duplex, status: string): void {
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
-
-const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** `host:port` of a specific address the bridge listens on; null for loopback and the wildcards (reached as loopback). */
 function ownAddress(host: string, port: number): string | null {

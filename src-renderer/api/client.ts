@@ -1,4 +1,5 @@
 import type { EventName, EventPayload, Input, MethodName, Output } from '@contract';
+import { describeError } from '@contract/describe-error';
 import { ContractError } from '@contract/errors';
 import type { DesktopShell } from './desktopShell';
 import type { FileTransfer } from './fileRoutes';
@@ -76,9 +77,7 @@ export function createClient(transport: Transport): ApiClient {
         return (await transport.invoke(method, input)) as Output<typeof method>;
       } catch (error) {
         const contractError =
-          error instanceof ContractError
-            ? error
-            : new ContractError('internal', error instanceof Error ? error.message : String(error));
+          error instanceof ContractError ? error : new ContractError('internal', describeError(error));
         if (contractError.code === 'unauthorized') refused();
         throw contractError;
       }

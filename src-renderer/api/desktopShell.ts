@@ -6,6 +6,7 @@ import type {
   DesktopPreferences,
   MenuCommand,
 } from '@contract';
+import { describeError } from '@contract/describe-error';
 import { ContractError } from '@contract/errors';
 import type { NativeFiles } from './fileRoutes';
 
@@ -26,7 +27,7 @@ async function callShell<M extends DesktopMethodName>(
   try {
     envelope = await bridge.invoke(method, input);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = describeError(error);
     throw new ContractError('unavailable', `Cannot reach the inspector's main process: ${detail}`);
   }
   if (envelope.ok) return envelope.value as DesktopOutput<M>;

@@ -1,8 +1,7 @@
-import { ContractError } from '@contract/errors';
+import { describeError } from '@contract/describe-error';
 
-/** The text to show for a failed call: a ContractError's message is written for people. */
-export function errorMessage(error: unknown): string {
-  if (error instanceof ContractError) return error.message;
-  if (error instanceof Error) return error.message;
-  return String(error);
-}
+/**
+ * The text to show for a failed call: a ContractError's message is written
+ * for people, and any other error says what it is in the same words as the logs.
+ */
+export const errorMessage = (error: unknown): string => describeError(error);

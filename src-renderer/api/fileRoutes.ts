@@ -1,4 +1,5 @@
 import type { PickedImport, SavedExport, UploadedFile } from '@contract';
+import { describeError } from '@contract/describe-error';
 import { ContractError } from '@contract/errors';
 
 /** What `POST /uploads` answers: `file` is the stored name that `import.start` takes. */
@@ -68,7 +69,7 @@ export function createWebFileRoutes(env: FileRoutesEnv): FileRoutes {
           body: file,
         });
       } catch (error) {
-        const detail = error instanceof Error ? error.message : String(error);
+        const detail = describeError(error);
         throw new ContractError('unavailable', `The upload did not reach the inspector: ${detail}`);
       }
       let body: unknown;

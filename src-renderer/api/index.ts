@@ -40,18 +40,3 @@ export function connectToServer(url: string, token: string): ServerConnection {
     close: () => transport.close(),
   };
 }
-
-/** Delegates to the instance, so importing this module opens no connection by itself. */
-export const api: ApiClient = {
-  call: (method, input) => getApi().call(method, input),
-  on: (name, callback) => getApi().on(name, callback),
-  onReconnect: (callback) => getApi().onReconnect(callback),
-  onStatus: (callback) => getApi().onStatus(callback),
-  onUnauthorized: (callback) => getApi().onUnauthorized(callback),
-  get files() {
-    return getApi().files;
-  },
-  get desktop() {
-    return getApi().desktop;
-  },
-};

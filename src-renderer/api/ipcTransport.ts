@@ -1,4 +1,5 @@
 import type { InspectorBridge } from '@contract';
+import { describeError } from '@contract/describe-error';
 import { ContractError } from '@contract/errors';
 import { createDesktopShell, createNativeFiles } from './desktopShell';
 import type { Transport } from './transport';
@@ -12,7 +13,7 @@ export function createIpcTransport(bridge: InspectorBridge): Transport {
         envelope = await bridge.invoke(method, input);
       } catch (error) {
         // The preload turns handler failures into envelopes; a rejection means IPC itself broke.
-        const detail = error instanceof Error ? error.message : String(error);
+        const detail = describeError(error);
         throw new ContractError('unavailable', `Cannot reach the inspector's main process: ${detail}`);
       }
       if (envelope.ok) return envelope.value;

@@ -1,5 +1,6 @@
 // Runtime values come from the contract's zod-free modules: the barrel would bundle every schema.
 import { REVOKED_CLOSE_CODE, WEB_API_PREFIX, WEB_EVENTS_PATH } from '@contract/bridge';
+import { describeError } from '@contract/describe-error';
 import { ContractError } from '@contract/errors';
 import { type EventName, isEventName } from '@contract/names';
 import { createWebFileRoutes } from './fileRoutes';
@@ -187,7 +188,7 @@ export function createWebTransport(
           body: JSON.stringify(input ?? {}),
         });
       } catch (error) {
-        const detail = error instanceof Error ? error.message : String(error);
+        const detail = describeError(error);
         throw new ContractError('unavailable', `Cannot reach the inspector at ${origin}: ${detail}`);
       }
       const body = await readJson(response);

@@ -1,4 +1,5 @@
 import type { DeliveryDetail } from '@contract';
+import { DEFAULT_INBOX } from '@contract/inbox-rules';
 import { type ReactNode, useRef } from 'react';
 import { useStore } from 'zustand';
 import { PanelBoundary } from '../components/ErrorBoundary';
@@ -176,7 +177,7 @@ export function App({ stores, where = pageWhere(), switcher }: AppProps) {
                 <>
                   <SettingsPanel
                     listInbox={inbox}
-                    defaultInbox={info.status === 'ready' ? info.info.defaultInbox : 'default'}
+                    defaultInbox={info.status === 'ready' ? info.info.defaultInbox : DEFAULT_INBOX}
                     onInboxDeleted={(name) => {
                       // The list was showing the inbox that is gone: show them all.
                       if (inbox === name) setInbox(null);

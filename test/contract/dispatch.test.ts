@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { dispatch, dispatchPart, toContractError } from '../../src-main/contract/dispatch';
+import { asContractError, dispatch, dispatchPart } from '../../src-main/contract/dispatch';
 import { ContractError, ERROR_STATUS } from '../../src-main/contract/errors';
 import { fakeService } from '../support/fake-service';
 
@@ -102,8 +102,8 @@ describe('dispatch', () => {
     if (!b.ok) expect(b.error.message).toContain('gone');
   });
 
-  it('toContractError wraps non-Error throwables', () => {
-    const error = toContractError('a string');
+  it('asContractError wraps non-Error throwables', () => {
+    const error = asContractError('a string');
     expect(error).toBeInstanceOf(ContractError);
     expect(error.code).toBe('internal');
     expect(error.message).toContain('a string');

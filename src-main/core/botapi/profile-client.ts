@@ -24,8 +24,12 @@ export function clientFor(http: HttpPools, profile: ProfileWithSecrets): BotApi 
   return profile.platform === 'solafon' ? solafonApi(http, credentials) : telegramApi(http, credentials);
 }
 
-/** A platform failure as the contract carries it: status, description and retry_after kept for the UI's advice. */
-export function toContractError(error: unknown): unknown {
+/**
+ * A platform failure (BotApiError) as the contract carries it: status,
+ * description and retry_after kept for the UI's advice. Anything else is
+ * returned as it is, for dispatch to word.
+ */
+export function fromBotApiError(error: unknown): unknown {
   if (!(error instanceof BotApiError)) return error;
   return new ContractError(error.kind === 'refused' ? 'bad-input' : 'upstream', error.message, {
     kind: error.kind,
@@ -40,6 +44,6 @@ export async function platformCall<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    throw toContractError(error);
+    throw fromBotApiError(error);
   }
 }

@@ -1,6 +1,7 @@
 import { request } from 'undici';
 import { joinUrl } from '../botapi/caller';
 import { redact } from '../botapi/redact';
+import { describeError } from '../describe-error';
 
 export class TelegramCallError extends Error {
   constructor(
@@ -37,10 +38,7 @@ export async function telegramCall(
     });
   } catch (error) {
     if (options.signal?.aborted) throw error;
-    throw new TelegramCallError(
-      null,
-      hide(`${method}: ${error instanceof Error ? error.message : String(error)}`),
-    );
+    throw new TelegramCallError(null, hide(`${method}: ${describeError(error)}`));
   }
   const text = await res.body.text();
   let envelope: { ok?: unknown; result?: unknown; description?: unknown };

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { describeError } from '../describe-error';
 import type { CheckedRun } from './checked-run';
 // Bundled as its own file by electron-vite (and by the test config's stand-in); this is its path.
 import workerPath from './command-worker?modulePath';
@@ -235,7 +236,7 @@ export class CommandPool {
 
   /** A worker could not start: with none ready, what waits might wait forever, so it is answered now. */
   private startFailed(error: unknown): void {
-    this.log(`commands: a worker could not start: ${error instanceof Error ? error.message : String(error)}`);
+    this.log(`commands: a worker could not start: ${describeError(error)}`);
     this.startBroken = true;
     if ([...this.slots].some((slot) => slot.ready)) return;
     for (const job of this.waiting.splice(0)) {
@@ -261,10 +262,7 @@ export class CommandPool {
     this.slots.delete(slot);
     return slot.worker.terminate().then(
       () => undefined,
-      (error: unknown) =>
-        this.log(
-          `commands: a worker did not stop cleanly: ${error instanceof Error ? error.message : String(error)}`,
-        ),
+      (error: unknown) => this.log(`commands: a worker did not stop cleanly: ${describeError(error)}`),
     );
   }
 }

@@ -1,6 +1,7 @@
 import type { Service } from '@contract';
 import type { HttpPools } from '../botapi';
 import { clientFor } from '../botapi/profile-client';
+import { describeError } from '../describe-error';
 import { profileOrFail } from '../profiles/profile-or-fail';
 import type { ProfileStore } from '../profiles/store';
 import type { ReplyStore } from './store';
@@ -24,7 +25,7 @@ export function composeMethods({ profiles, replies, http }: ComposeDeps): Compos
         result = JSON.stringify((await api.sendMessage({ chatId, text })).raw);
       } catch (error) {
         ok = false;
-        result = error instanceof Error ? error.message : String(error);
+        result = describeError(error);
       }
       return replies.add({ profileId, chatId, text, deliveryId: deliveryId ?? null, ok, result });
     },

@@ -1,4 +1,5 @@
 import type { DeliveryFilter } from '@contract';
+import { entityIdFromText } from './entity-id';
 import { firstKeyOf, lastKeyOf } from './time-key';
 
 export interface FilterSql {
@@ -35,10 +36,7 @@ export const STATUS_CLASS: Record<string, [number, number]> = {
  * user_id and chat_id hold numbers or strings, as the platform sent them:
  * an id typed as text matches either spelling, the number first.
  */
-export const idVariants = (id: string): [number | string, string] => [
-  /^-?\d{1,15}$/.test(id) ? Number(id) : id,
-  id,
-];
+export const idVariants = (id: string): [number | string, string] => [entityIdFromText(id), id];
 
 /** Bounds on the id (arrival), not on the list's time order: see sqlite-cursor.ts for that. */
 type Cursors = { before?: number | undefined; after?: number | undefined };

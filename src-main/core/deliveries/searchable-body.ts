@@ -1,14 +1,13 @@
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+import { decodeUtf8 } from '../utf8';
+
 /** What full-text search sees of a body: its first 64 KiB as text, nothing for binary. */
 export function searchableBody(body: Buffer): string {
   const end = Math.min(body.length, 65536);
   // A cut through a multi-byte character is stepped back over, at most 3 bytes.
   for (let back = 0; back <= (end < body.length ? 3 : 0); back++) {
-    try {
-      return utf8.decode(body.subarray(0, end - back));
-    } catch {
-      // Try one byte shorter, or give up: binary bodies are not searched.
-    }
+    const text = decodeUtf8(body.subarray(0, end - back));
+    if (text !== null) return text;
+    // Try one byte shorter, or give up: binary bodies are not searched.
   }
   return '';
 }

@@ -1,4 +1,5 @@
 import type { DeliveryDetail, DeliveryListItem, Invocation, Platform, Problem } from '@contract';
+import { decodeUtf8 } from '../utf8';
 import type { DeliveryListRow, DeliveryRow, SeenUserRow } from './records';
 import type { SeenUser, StoredDelivery } from './store';
 
@@ -38,16 +39,6 @@ export function toSeenUser(row: SeenUserRow): SeenUser {
     user: { id: row.user_id, name: row.user_name, username: row.user_username, language: row.user_language },
     chat: row.chat_id === null ? null : { id: row.chat_id, type: row.chat_type },
   };
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-function decodeUtf8(bytes: Buffer): string | null {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return null;
-  }
 }
 
 /** A stored row (both engines select the same columns) as the store hands it out. */

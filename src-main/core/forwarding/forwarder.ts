@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { describeError } from '../describe-error';
 import { HOP_BY_HOP } from '../http/hop-by-hop';
 import { notSent, OutboundPost, type PostResult } from '../http/outbound-post';
 import type { NewAttempt } from '../replay/store';
@@ -91,7 +92,7 @@ export class Forwarder {
       }
     })().catch((error: unknown) =>
       // Recording can fail (the database is gone or full); the delivery itself is already stored.
-      this.options.log(`forwarding: tap of delivery ${deliveryId} failed: ${errorText(error)}`),
+      this.options.log(`forwarding: tap of delivery ${deliveryId} failed: ${describeError(error)}`),
     );
   }
 
@@ -100,5 +101,3 @@ export class Forwarder {
     await this.post.close();
   }
 }
-
-const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));

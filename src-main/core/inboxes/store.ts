@@ -1,5 +1,3 @@
-export const DEFAULT_INBOX = 'default';
-
 export interface InboxRow {
   name: string;
   /** ms since the epoch. */

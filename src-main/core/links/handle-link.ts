@@ -1,12 +1,21 @@
-import type { Problem, Summary, SummaryChat, SummaryUser } from '@contract';
+import {
+  DEFAULT_INBOX,
+  type Problem,
+  parseBotId,
+  type Summary,
+  type SummaryChat,
+  type SummaryUser,
+} from '@contract';
 import type { HttpPools } from '../botapi';
 import { clientFor } from '../botapi/profile-client';
 import type { OutboxMessage } from '../commands/checked-run';
 import type { PoolResult } from '../commands/command-pool';
 import type { CommandScope } from '../commands/runtime';
 import type { CommandStore } from '../commands/store';
+import { entityIdFromText } from '../deliveries/entity-id';
 import type { InvocationRecord } from '../deliveries/records';
 import type { DeliveryStore } from '../deliveries/store';
+import { describeError } from '../describe-error';
 import type { ProfileStore } from '../profiles/store';
 import type { Answer } from '../receiver/answers';
 import { LinkError } from '../signer/checks';
@@ -58,7 +67,7 @@ interface Who {
  */
 export async function handleLinkHit(deps: LinkDeps, hit: LinkHit): Promise<LinkOutcome> {
   const started = Date.now();
-  const botId = /^[1-9]\d{0,15}$/.test(hit.botIdSegment) ? Number(hit.botIdSegment) : null;
+  const botId = parseBotId(hit.botIdSegment);
   const base = {
     profileId: null as number | null,
     command: null as string | null,
@@ -68,7 +77,7 @@ export async function handleLinkHit(deps: LinkDeps, hit: LinkHit): Promise<LinkO
     logs: [] as string[],
     sent: [] as InvocationRecord['sent'],
   };
-  let inbox = 'default';
+  let inbox = DEFAULT_INBOX;
   let who: Who = { user: null, chat: null };
   const finish = (
     answer: Answer,
@@ -157,7 +166,7 @@ export async function handleLinkHit(deps: LinkDeps, hit: LinkHit): Promise<LinkO
     return finish(answer, null, { outcome: 'ok' });
   } catch (error) {
     // A fault of ours (the database, a bug), not the command's: still answered and recorded.
-    return failed(`The link could not be handled: ${error instanceof Error ? error.message : String(error)}`);
+    return failed(`The link could not be handled: ${describeError(error)}`);
   }
 }
 
@@ -167,7 +176,7 @@ export async function resolveUser(
   id: string,
 ): Promise<{ user: SummaryUser; chat: SummaryChat }> {
   const seen = await deliveries.seenUser(id);
-  const numeric = /^-?\d{1,15}$/.test(id) ? Number(id) : id;
+  const numeric = entityIdFromText(id);
   if (!seen)
     return {
       user: { id: numeric, name: null, username: null, language: null },
@@ -214,7 +223,7 @@ async function sendQueued(
         chatId,
         text,
         ok: false,
-        result: error instanceof Error ? error.message : String(error),
+        result: describeError(error),
       });
     }
   }

@@ -1,3 +1,4 @@
+import { DEFAULT_INBOX } from '@contract';
 import type { Sandbox } from '../sandbox';
 import type { ProfileStore } from './store';
 
@@ -23,7 +24,7 @@ export async function ensureSandboxProfile(
   const existing = (await profiles.list()).find((p) => p.sandbox);
   if (!existing) {
     await profiles.create(
-      { name: 'Sandbox bot', publicUrl: receiverWebhookUrl, inbox: 'default', ...platformFields },
+      { name: 'Sandbox bot', publicUrl: receiverWebhookUrl, inbox: DEFAULT_INBOX, ...platformFields },
       { sandbox: true },
     );
     return;

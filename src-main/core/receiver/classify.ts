@@ -1,5 +1,7 @@
 import type { Problem, Summary } from '@contract';
 import { normalizeUpdate, UNKNOWN_SUMMARY } from '../deliveries/normalize';
+import { describeError } from '../describe-error';
+import { decodeUtf8 } from '../utf8';
 import { type Answer, answers } from './answers';
 import type { BodyResult } from './read-body';
 
@@ -12,7 +14,6 @@ export interface Classified {
   bodyOmitted: boolean;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 const EMPTY = Buffer.alloc(0);
 
 /**
@@ -60,15 +61,11 @@ export function classify(
 
 function parseJson(bytes: Buffer): { ok: true; value: unknown } | { ok: false; reason: string } {
   if (bytes.length === 0) return { ok: false, reason: 'the body is empty' };
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return { ok: false, reason: 'the body is not UTF-8 text' };
-  }
+  const text = decodeUtf8(bytes);
+  if (text === null) return { ok: false, reason: 'the body is not UTF-8 text' };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
-    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    return { ok: false, reason: describeError(error) };
   }
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type DeliveryListItem, InboxName } from '@contract';
+import { type DeliveryListItem, InboxName, linkPathSegment } from '@contract';
 import type { NewDelivery } from '../deliveries/records';
 import { describeError } from '../describe-error';
 import { forwardedBy } from '../forwarding/hop';
@@ -64,7 +64,6 @@ export interface Receiver {
 }
 
 const WEBHOOK_PATH = /^\/webhook(?:\/([^/]*))?\/?$/;
-const LINK_PATH = /^\/ownlang\/webhook\/([^/]+)$/;
 
 /** Starts the webhook receiver; resolves once it listens. */
 export async function startReceiver(options: ReceiverOptions): Promise<Receiver> {
@@ -75,7 +74,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
       // Held until answered: a proxied or delayed body is still in memory while it waits.
       .finally(() => claim.release())
       .catch((error: unknown) => {
-        options.log(`receiver: request failed: ${error instanceof Error ? error.message : String(error)}`);
+        options.log(`receiver: request failed: ${describeError(error)}`);
         if (!res.headersSent) sendAnswer(res, answers.internal());
         else res.destroy();
       })
@@ -107,8 +106,8 @@ function handle(
 ): Promise<void> {
   const receivedAt = Date.now();
   const target = splitTarget(req.url ?? '/');
-  const link = LINK_PATH.exec(target.path);
-  if (link) return handleLink(req, res, options, claim, target, link[1] ?? '', receivedAt);
+  const link = linkPathSegment(target.path);
+  if (link !== null) return handleLink(req, res, options, claim, target, link, receivedAt);
   const match = WEBHOOK_PATH.exec(target.path);
   if (match) return handleDelivery(req, res, options, claim, target, match[1], receivedAt);
   return handleOther(req, res, target.path);
@@ -263,9 +262,7 @@ async function handleLink(
       invocation: outcome.invocation,
     });
   } catch (error) {
-    options.log(
-      `receiver: could not store a link hit: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    options.log(`receiver: could not store a link hit: ${describeError(error)}`);
     answer = answers.storageFailed();
   }
   sendAnswer(res, answer);

@@ -1,5 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { ContractError, FAILED_IDS_LISTED, type ReplayInput, type ReplayProgress } from '@contract';
+import {
+  ContractError,
+  FAILED_IDS_LISTED,
+  REPLAY_DELIVERIES_MAX,
+  type ReplayInput,
+  type ReplayProgress,
+} from '@contract';
 import { idsMatching } from '../deliveries/ids-matching';
 import type { DeliveryStore } from '../deliveries/store';
 import { describeError } from '../describe-error';
@@ -12,8 +18,6 @@ import type { ReplayTargetStore } from './target-store';
 
 const TIMEOUT_MS = 10_000;
 const PROGRESS_EVERY_MS = 100;
-/** A replay by filter sends at most this many of the newest matches. */
-const MAX_MATCHED = 100_000;
 
 interface Job {
   progress: ReplayProgress;
@@ -75,7 +79,8 @@ export class ReplayJobs {
         throw new ContractError('bad-input', `editedBody: not valid JSON (${(error as Error).message})`);
       }
     }
-    const ids = input.deliveryIds ?? (await idsMatching(this.deliveries, input.filter ?? {}, MAX_MATCHED));
+    const ids =
+      input.deliveryIds ?? (await idsMatching(this.deliveries, input.filter ?? {}, REPLAY_DELIVERIES_MAX));
     if (ids.length === 0) throw new ContractError('bad-input', 'Nothing to replay: no delivery matches.');
     await this.rememberTarget(input.target, ids[0] as number);
     const jobId = randomUUID();

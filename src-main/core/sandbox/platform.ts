@@ -1,3 +1,4 @@
+import { SECRET_TOKEN, WEBHOOK_MAX_CONNECTIONS } from '@contract';
 import { isLoopback } from '../botapi/webhook-url';
 import { CANNED_CALLBACK_DATA } from './canned';
 import { Deliverer, type DelivererOptions, defaultBackoff } from './deliverer';
@@ -93,10 +94,13 @@ export class SandboxPlatform {
         throw new SandboxError(400, 'Bad Request: bad webhook: An HTTPS URL must be provided for webhook');
       }
     }
-    if (input.secretToken != null && !/^[A-Za-z0-9_-]{1,256}$/.test(input.secretToken)) {
+    if (input.secretToken != null && !SECRET_TOKEN.test(input.secretToken)) {
       throw new SandboxError(400, 'Bad Request: secret token contains unallowed characters');
     }
-    if (input.maxConnections != null && (input.maxConnections < 1 || input.maxConnections > 100)) {
+    if (
+      input.maxConnections != null &&
+      (input.maxConnections < 1 || input.maxConnections > WEBHOOK_MAX_CONNECTIONS)
+    ) {
       throw new SandboxError(400, 'Bad Request: max_connections must be between 1 and 100');
     }
     if (input.dropPending) this.store.dropPending(bot.botId, Date.now());

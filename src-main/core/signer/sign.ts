@@ -1,8 +1,7 @@
+import { LINK_PATH } from '@contract/link-rules';
 import { canonicalString, encodeComponent, type LinkFields } from './canonical';
 import { LinkError, RESERVED } from './checks';
 import { formatSig, mac } from './mac';
-
-export const LINK_PATH = '/ownlang/webhook/';
 
 export interface SignInput {
   /** Where the link points: the receiver's public origin, e.g. https://abc.tunnel.example */

@@ -1,8 +1,9 @@
+import { LINK_PATH, parseBotId } from '@contract/link-rules';
 import { canonicalString } from './canonical';
 import { LinkError } from './checks';
 import { macBytes, macMatches, parseSig } from './mac';
 import { type ParsedQuery, parseLinkQuery } from './query';
-import { isHttpsUrl, LINK_PATH } from './sign';
+import { isHttpsUrl } from './sign';
 
 export interface VerifiedLink extends ParsedQuery {
   botId: number;
@@ -69,8 +70,9 @@ export function splitLinkUrl(raw: string, bases: readonly string[]): { botId: nu
     const start = `${base.replace(/\/+$/, '')}${LINK_PATH}`;
     if (!prefix.startsWith(start)) continue;
     const id = prefix.slice(start.length);
-    if (!/^[1-9]\d{0,15}$/.test(id)) throw new LinkError('wrong-address', `bot id "${id}"`);
-    return { botId: Number(id), rawQuery: raw.slice(q + 1) };
+    const botId = parseBotId(id);
+    if (botId === null) throw new LinkError('wrong-address', `bot id "${id}"`);
+    return { botId, rawQuery: raw.slice(q + 1) };
   }
   throw new LinkError(
     'wrong-address',

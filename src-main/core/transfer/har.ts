@@ -1,4 +1,4 @@
-import type { Summary } from '@contract';
+import { DEFAULT_INBOX, type Summary } from '@contract';
 import { normalizeUpdate, UNKNOWN_SUMMARY } from '../deliveries/normalize';
 import { type DeliveryRecord, RecordError } from './record';
 
@@ -102,7 +102,7 @@ export function recordFromHarEntry(entry: unknown, maxBodyChars: number): unknow
   return {
     format: 'bwi-delivery/1',
     receivedAt: entry.startedDateTime ?? new Date().toISOString(),
-    inbox: 'default',
+    inbox: DEFAULT_INBOX,
     method: req.method ?? 'POST',
     path: url.pathname,
     query: url.search.replace(/^\?/, ''),

@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
+import { decodeUtf8 } from '../utf8';
 import { RecordError } from './record';
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * The lines of an NDJSON file, one at a time, each at most `maxLineBytes`:
@@ -21,13 +20,9 @@ export async function* ndjsonLines(
     const bytes = Buffer.concat(pending, pendingBytes);
     pending = [];
     pendingBytes = 0;
-    let text: string;
-    try {
-      text = utf8.decode(bytes);
-    } catch {
-      throw new RecordError(`line ${line}: not UTF-8 text`);
-    }
-    text = text.endsWith('\r') ? text.slice(0, -1) : text;
+    const decoded = decodeUtf8(bytes);
+    if (decoded === null) throw new RecordError(`line ${line}: not UTF-8 text`);
+    const text = decoded.endsWith('\r') ? decoded.slice(0, -1) : decoded;
     return text.trim() === '' ? null : { text, line };
   };
   for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {

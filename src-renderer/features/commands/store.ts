@@ -1,12 +1,10 @@
 import type { Command, TryCommandResult } from '@contract';
+import { COMMAND_BODY_MAX } from '@contract/link-rules';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DataClient } from '../../api';
 import { errorMessage } from '../../api/errorMessage';
 import { coalesce } from '../../shared/coalesce';
 import { commandNameProblem } from './commandName';
-
-/** The contract's limit for a command's body. */
-export const MAX_BODY = 100_000;
 
 /** What a new command starts with: a working example beats an empty box. */
 export const NEW_COMMAND_BODY = [
@@ -141,8 +139,8 @@ export function createCommandsStore(client: DataClient): CommandsStore {
         if (busy !== null) return false;
         const problem =
           commandNameProblem(name) ??
-          (body.length > MAX_BODY
-            ? `The body has ${body.length.toLocaleString('en-US')} characters; at most ${MAX_BODY.toLocaleString('en-US')}.`
+          (body.length > COMMAND_BODY_MAX
+            ? `The body has ${body.length.toLocaleString('en-US')} characters; at most ${COMMAND_BODY_MAX.toLocaleString('en-US')}.`
             : null);
         if (problem !== null) {
           set({ formError: problem });

@@ -1,10 +1,10 @@
+import { MESSAGE_TEXT_MAX as MAX_TEXT } from '@contract/bot-rules';
 import { type FormEvent, type KeyboardEvent, useId } from 'react';
 import { Field, TextField } from '../../components/Field';
 import { FormFooter, SubmitButton } from '../../components/FormFooter';
 import { useAllowed } from '../../shared/access';
 import { matches } from '../shortcuts/registry';
 import { useCompose } from './context';
-import { MAX_TEXT } from './store';
 
 interface ComposeFormProps {
   profileId: number;

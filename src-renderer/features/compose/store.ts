@@ -1,11 +1,10 @@
 import type { DeliveryListItem, SentReply } from '@contract';
+import { MESSAGE_TEXT_MAX } from '@contract/bot-rules';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DataClient } from '../../api';
 import { errorMessage } from '../../api/errorMessage';
 import { parseChatId, replyChatId } from './chatId';
 
-/** The contract's limit for a message's text. */
-export const MAX_TEXT = 4096;
 const HISTORY_LIMIT = 200;
 
 /**
@@ -91,8 +90,8 @@ export function createComposeStore(client: DataClient): ComposeStore {
           ? 'Enter the chat id to send to.'
           : text.trim() === ''
             ? 'The message is empty.'
-            : text.length > MAX_TEXT
-              ? `A message is at most ${MAX_TEXT} characters; this one has ${text.length}.`
+            : text.length > MESSAGE_TEXT_MAX
+              ? `A message is at most ${MESSAGE_TEXT_MAX} characters; this one has ${text.length}.`
               : null;
       if (problem !== null || chatId === null) {
         set({ last: { kind: 'refused', message: problem ?? '' } });

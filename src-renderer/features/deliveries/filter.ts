@@ -1,6 +1,4 @@
-import type { DeliveryFilter, Input } from '@contract';
-
-type ListInput = Input<'deliveries.list'>;
+import type { DeliveryFilter, ListDeliveriesInput } from '@contract';
 
 /** The filter's fields in one fixed order, so two equal filters serialize the same. */
 const FIELDS = [
@@ -68,7 +66,7 @@ export function listInput(
     beforeAt?: string | undefined;
     after?: number | undefined;
   },
-): ListInput {
+): ListDeliveriesInput {
   return {
     limit: page.limit,
     ...normalizeFilter(filter),

@@ -1,15 +1,15 @@
-// A copy of the contract's `InboxName` rule: importing that schema would pull
-// zod into the bundle. test/renderer/inboxName.test.ts holds the two together.
-const INBOX_NAME = /^[A-Za-z0-9_-]{1,64}$/;
-const NAME_CHAR = /[A-Za-z0-9_-]/;
+// The contract's `InboxName` rule from its zod-free module: the schema would
+// pull zod into the bundle. test/renderer/inboxName.test.ts holds the two together.
+import { INBOX_NAME, INBOX_NAME_MAX } from '@contract/inbox-rules';
 
-export const INBOX_NAME_HINT = '1–64 letters, digits, "_" or "-"';
+export const INBOX_NAME_HINT = `1–${INBOX_NAME_MAX} letters, digits, "_" or "-"`;
 
 /** Why the server would refuse `name` as an inbox name, or null when it would not. */
 export function inboxNameProblem(name: string): string | null {
   if (INBOX_NAME.test(name)) return null;
   if (name.length === 0) return 'Enter a name for the inbox.';
-  const bad = [...name].find((char) => !NAME_CHAR.test(char));
+  // One character is a name of its own exactly when it may stand in one.
+  const bad = [...name].find((char) => !INBOX_NAME.test(char));
   if (bad !== undefined) return `Only letters, digits, "_" or "-": “${bad}” is not allowed.`;
-  return `At most 64 characters; this name has ${name.length}.`;
+  return `At most ${INBOX_NAME_MAX} characters; this name has ${name.length}.`;
 }

@@ -1,11 +1,10 @@
-import type { BotProfile } from '@contract';
+import type { BotProfile, SigningKey } from '@contract';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FormError } from '../../components/FormFooter';
 import { useAllowed } from '../../shared/access';
 import { formatIso } from '../../shared/time';
 import { useLinks } from './context';
-import type { SigningKey } from './keysSlice';
 
 // One empty list for every render: a fresh [] from a selector would read as a change each time.
 const NO_KEYS: SigningKey[] = [];

@@ -1,10 +1,8 @@
-import type { EntityId, Output } from '@contract';
+import type { EntityId, SignedLink } from '@contract';
 import { errorMessage } from '../../api/errorMessage';
 import { checkLinkForm, EMPTY_LINK_FORM, type LinkForm } from './linkForm';
 import type { ParamRow } from './params';
 import type { Slice } from './slice';
-
-export type SignedLink = Output<'links.sign'>;
 
 /**
  * Where the user id came from. Only one the app filled in (from the selected

@@ -1,8 +1,6 @@
-import type { Output } from '@contract';
+import type { SigningKey } from '@contract';
 import { errorMessage } from '../../api/errorMessage';
 import type { Slice } from './slice';
-
-export type SigningKey = Output<'links.keys'>['items'][number];
 
 export type KeyAction = { kind: 'rotate' } | { kind: 'retire'; kid: string };
 

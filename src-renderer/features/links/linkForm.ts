@@ -1,4 +1,7 @@
-import type { Input } from '@contract';
+import type { SignLinkInput } from '@contract';
+import { describeError } from '@contract/describe-error';
+import { LINK_EXPIRY_MAX, LINK_USER_ID_MAX } from '@contract/link-rules';
+import { entityIdFromText } from '../../shared/entityId';
 import { commandNameProblem } from '../commands/commandName';
 import { type ParamRow, paramPairs, paramProblems } from './params';
 
@@ -22,9 +25,6 @@ export const EMPTY_LINK_FORM: LinkForm = {
   expiresIn: '',
 };
 
-/** The contract's longest expiry: ten years. */
-export const MAX_EXPIRES_IN = 10 * 365 * 24 * 3600;
-
 export interface LinkFormProblems {
   command: string | null;
   userId: string | null;
@@ -35,10 +35,8 @@ export interface LinkFormProblems {
   params: Map<number, string>;
 }
 
-export type SignInput = Input<'links.sign'>;
-
 export type CheckedLinkForm =
-  | { ok: true; input: Omit<SignInput, 'profileId'> }
+  | { ok: true; input: Omit<SignLinkInput, 'profileId'> }
   | { ok: false; problems: LinkFormProblems };
 
 /** Why the options text is not JSON, or null when it is (or is empty: no options). */
@@ -48,7 +46,7 @@ export function optionsProblem(text: string): string | null {
     JSON.parse(text);
     return null;
   } catch (error) {
-    return `Not valid JSON: ${error instanceof Error ? error.message : String(error)}`;
+    return `Not valid JSON: ${describeError(error)}`;
   }
 }
 
@@ -73,25 +71,15 @@ function expiresProblem(text: string): string | null {
   if (trimmed === '' || isNever(trimmed)) return null;
   if (!/^\d+$/.test(trimmed) || Number(trimmed) <= 0)
     return `A whole number of seconds, more than 0, or "${NEVER}".`;
-  if (Number(trimmed) > MAX_EXPIRES_IN) return `At most ${MAX_EXPIRES_IN} seconds (ten years).`;
+  if (Number(trimmed) > LINK_EXPIRY_MAX) return `At most ${LINK_EXPIRY_MAX} seconds (ten years).`;
   return null;
 }
 
 function userProblem(text: string): string | null {
   const trimmed = text.trim();
   if (trimmed === '') return 'Enter the user id the link is for.';
-  if (trimmed.length > 64) return 'A user id is at most 64 characters.';
+  if (trimmed.length > LINK_USER_ID_MAX) return `A user id is at most ${LINK_USER_ID_MAX} characters.`;
   return null;
-}
-
-/**
- * A user id as the platforms give it: a number when it is one (TeleBotHost's
- * `user_id: 123`), else the text (the contract takes both).
- */
-function userIdValue(text: string): number | string {
-  const trimmed = text.trim();
-  const value = Number(trimmed);
-  return /^-?\d+$/.test(trimmed) && Number.isSafeInteger(value) ? value : trimmed;
 }
 
 /** Every field checked the way core checks it, so a refusal is said next to its field before any call. */
@@ -116,7 +104,8 @@ export function checkLinkForm(form: LinkForm): CheckedLinkForm {
     ok: true,
     input: {
       command,
-      userId: userIdValue(form.userId),
+      // A number when it is one, as the platforms give it (TeleBotHost's `user_id: 123`).
+      userId: entityIdFromText(form.userId),
       ...(options === '' ? {} : { options }),
       params: paramPairs(form.params),
       ...(redirect === '' ? {} : { redirect }),

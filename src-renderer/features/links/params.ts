@@ -1,4 +1,4 @@
-import { RESERVED_PARAM_NAMES } from '@contract/link-rules';
+import { PARAM_NAME_MAX, PARAM_VALUE_MAX, RESERVED_PARAM_NAMES } from '@contract/link-rules';
 
 /** One key/value row of the form; `id` keeps React's rows stable while keys are edited. */
 export interface ParamRow {
@@ -14,10 +14,6 @@ export interface ParamRow {
  */
 export const RESERVED_PARAMS: ReadonlySet<string> = new Set(RESERVED_PARAM_NAMES);
 
-/** The contract's limits for one param. */
-export const MAX_PARAM_KEY = 64;
-export const MAX_PARAM_VALUE = 2000;
-
 const isBlank = (row: ParamRow) => row.key === '' && row.value === '';
 
 function rowProblem({ key, value }: ParamRow, earlier: ReadonlySet<string>): string | null {
@@ -25,8 +21,8 @@ function rowProblem({ key, value }: ParamRow, earlier: ReadonlySet<string>): str
   if (RESERVED_PARAMS.has(key)) return `“${key}” is reserved for the link's own fields.`;
   if (earlier.has(key)) return `“${key}” is already a parameter; each name once.`;
   if (key.includes('[')) return `“${key}”: array parameters (name[]) are not signed.`;
-  if (key.length > MAX_PARAM_KEY) return `A name is at most ${MAX_PARAM_KEY} characters.`;
-  if (value.length > MAX_PARAM_VALUE) return `A value is at most ${MAX_PARAM_VALUE} characters.`;
+  if (key.length > PARAM_NAME_MAX) return `A name is at most ${PARAM_NAME_MAX} characters.`;
+  if (value.length > PARAM_VALUE_MAX) return `A value is at most ${PARAM_VALUE_MAX} characters.`;
   return null;
 }
 

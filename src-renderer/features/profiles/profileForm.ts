@@ -1,13 +1,12 @@
 import type { BotPlatform, BotProfile, ProfileInput } from '@contract';
+import { SECRET_TOKEN } from '@contract/bot-rules';
+import { DEFAULT_INBOX } from '@contract/inbox-rules';
 
 /** Where each platform's bot API lives, offered when a profile is created. */
 export const DEFAULT_BASE_URL: Record<BotPlatform, string> = {
   solafon: 'https://api.solafon.com/api/v1',
   telegram: 'https://api.telegram.org',
 };
-
-// A copy of the contract's rule: the schema itself would bring zod into the bundle.
-const WEBHOOK_SECRET = /^[A-Za-z0-9_-]{1,256}$/;
 
 export interface ProfileFormValues {
   name: string;
@@ -32,7 +31,7 @@ export function emptyProfileForm(platform: BotPlatform = 'solafon'): ProfileForm
     platform,
     baseUrl: DEFAULT_BASE_URL[platform],
     publicUrl: '',
-    inbox: 'default',
+    inbox: DEFAULT_INBOX,
     appId: '',
     token: '',
     removeToken: false,
@@ -65,7 +64,7 @@ export function baseUrlForPlatform(current: string, platform: BotPlatform): stri
 export function webhookSecretProblem(values: ProfileFormValues): string | null {
   if (values.platform !== 'telegram' || values.removeWebhookSecret) return null;
   const secret = values.webhookSecret.trim();
-  if (secret === '' || WEBHOOK_SECRET.test(secret)) return null;
+  if (secret === '' || SECRET_TOKEN.test(secret)) return null;
   return 'A secret token is 1–256 letters, digits, "_" or "-".';
 }
 
@@ -88,7 +87,7 @@ export function toProfileInput(values: ProfileFormValues): ProfileInput {
     platform: values.platform,
     baseUrl: values.baseUrl.trim(),
     publicUrl: values.publicUrl.trim(),
-    inbox: values.inbox.trim() === '' ? 'default' : values.inbox.trim(),
+    inbox: values.inbox.trim() === '' ? DEFAULT_INBOX : values.inbox.trim(),
     appId: appId === '' ? null : appId,
     ...(token === undefined ? {} : { token }),
     ...(jwt === undefined ? {} : { jwt }),

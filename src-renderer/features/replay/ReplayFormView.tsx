@@ -1,3 +1,4 @@
+import { REPLAY_DELIVERIES_MAX as REPLAY_LIMIT } from '@contract/replay-rules';
 import { type FormEvent, useId, useMemo } from 'react';
 import { Checkbox } from '../../components/Checkbox';
 import { Field, TextField, TextInput } from '../../components/Field';
@@ -12,7 +13,7 @@ import { HeaderRows } from './HeaderRows';
 import { RecentTargets } from './RecentTargets';
 import './replay.css';
 import { buildReplayInput, type ReplayErrors, type ReplayForm } from './replayForm';
-import { editableBody, REPLAY_LIMIT, type ReplayScope } from './scope';
+import { editableBody, type ReplayScope } from './scope';
 
 interface ReplayFormViewProps {
   scope: ReplayScope;

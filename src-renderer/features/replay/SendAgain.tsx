@@ -1,4 +1,4 @@
-import type { DeliveryDetail, Input, ReplayAttempt } from '@contract';
+import type { DeliveryDetail, ReplayAttempt, ReplayInput } from '@contract';
 import { useAllowed } from '../../shared/access';
 import { useReplay } from './context';
 
@@ -10,7 +10,7 @@ const MAX_HEADERS = 50;
  * it differed from the original, the body as sent. Progress shows in the
  * replay dialog; the new attempt joins this list when it ends.
  */
-export function againInput(delivery: DeliveryDetail, attempt: ReplayAttempt): Input<'replay.start'> {
+export function againInput(delivery: DeliveryDetail, attempt: ReplayAttempt): ReplayInput {
   return {
     target: attempt.target,
     deliveryIds: [delivery.id],

@@ -1,8 +1,17 @@
-import type { Input } from '@contract';
+import type { ReplayInput } from '@contract';
+import { SECRET_TOKEN } from '@contract/bot-rules';
+import { describeError } from '@contract/describe-error';
+import {
+  EDITED_BODY_MAX,
+  HEADER_NAME_MAX,
+  HEADER_VALUE_MAX,
+  REPLAY_CONCURRENCY_DEFAULT,
+  REPLAY_CONCURRENCY_MAX,
+  REPLAY_HEADERS_MAX,
+  REPLAY_RATE_MAX,
+} from '@contract/replay-rules';
 import { httpUrlProblem } from '../../shared/httpUrl';
 import { type ReplayScope, scopeInput } from './scope';
-
-type ReplayInput = Input<'replay.start'>;
 
 /** One extra header as typed; `key` keeps React's rows stable while they are added and removed. */
 export interface HeaderRow {
@@ -38,16 +47,8 @@ export type ReplayField =
   | 'rate';
 export type ReplayErrors = Partial<Record<ReplayField, string>>;
 
-export const DEFAULT_CONCURRENCY = 4;
-const MAX_CONCURRENCY = 32;
-const MAX_RATE = 10_000;
-const MAX_HEADERS = 50;
-const MAX_HEADER_NAME = 100;
-const MAX_HEADER_VALUE = 8192;
-const MAX_BODY_BYTES = 1024 * 1024;
 /** RFC 9110's token: what a header name may be made of. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const SECRET_TOKEN = /^[A-Za-z0-9_-]{1,256}$/;
 
 export function initialForm(target: string, body: string): ReplayForm {
   return {
@@ -59,7 +60,7 @@ export function initialForm(target: string, body: string): ReplayForm {
     headers: [],
     secretToken: '',
     secretFromProfile: false,
-    concurrency: String(DEFAULT_CONCURRENCY),
+    concurrency: String(REPLAY_CONCURRENCY_DEFAULT),
     rate: '',
   };
 }
@@ -69,12 +70,12 @@ export function jsonProblem(text: string): string | null {
     JSON.parse(text);
     return null;
   } catch (error) {
-    return `Not valid JSON: ${error instanceof Error ? error.message : String(error)}`;
+    return `Not valid JSON: ${describeError(error)}`;
   }
 }
 
 function headerNameProblem(name: string): string | null {
-  if (name.length > MAX_HEADER_NAME) return `A header name is at most ${MAX_HEADER_NAME} characters.`;
+  if (name.length > HEADER_NAME_MAX) return `A header name is at most ${HEADER_NAME_MAX} characters.`;
   if (!HEADER_NAME.test(name))
     return `“${name}” is not a header name (letters, digits and !#$%&'*+.^_\`|~-).`;
   return null;
@@ -85,7 +86,8 @@ function parseKeepHeaders(text: string): { names: string[]; problem: string | nu
     .split(',')
     .map((name) => name.trim())
     .filter((name) => name !== '');
-  if (names.length > MAX_HEADERS) return { names, problem: `At most ${MAX_HEADERS} headers can be kept.` };
+  if (names.length > REPLAY_HEADERS_MAX)
+    return { names, problem: `At most ${REPLAY_HEADERS_MAX} headers can be kept.` };
   for (const name of names) {
     const problem = headerNameProblem(name);
     if (problem !== null) return { names, problem };
@@ -100,13 +102,14 @@ function parseHeaders(rows: readonly HeaderRow[]): {
   // A row left entirely empty is a row not used yet, not a mistake.
   const used = rows.filter((row) => row.name.trim() !== '' || row.value !== '');
   const pairs = used.map((row): [string, string] => [row.name.trim(), row.value]);
-  if (pairs.length > MAX_HEADERS) return { pairs, problem: `At most ${MAX_HEADERS} extra headers.` };
+  if (pairs.length > REPLAY_HEADERS_MAX)
+    return { pairs, problem: `At most ${REPLAY_HEADERS_MAX} extra headers.` };
   for (const [name, value] of pairs) {
     if (name === '') return { pairs, problem: 'A header with a value needs a name.' };
     const problem = headerNameProblem(name);
     if (problem !== null) return { pairs, problem };
-    if (value.length > MAX_HEADER_VALUE) {
-      return { pairs, problem: `The value of ${name} is over ${MAX_HEADER_VALUE} characters.` };
+    if (value.length > HEADER_VALUE_MAX) {
+      return { pairs, problem: `The value of ${name} is over ${HEADER_VALUE_MAX} characters.` };
     }
     // A line break would start another header: refused rather than sent as something else.
     if (/[\r\n]/.test(value)) return { pairs, problem: `The value of ${name} has a line break.` };
@@ -117,13 +120,13 @@ function parseHeaders(rows: readonly HeaderRow[]): {
 function parseConcurrency(text: string): number | null {
   if (!/^\d+$/.test(text.trim())) return null;
   const value = Number(text);
-  return value >= 1 && value <= MAX_CONCURRENCY ? value : null;
+  return value >= 1 && value <= REPLAY_CONCURRENCY_MAX ? value : null;
 }
 
 function parseRate(text: string): number | null | undefined {
   if (text.trim() === '') return undefined;
   const value = Number(text);
-  return Number.isFinite(value) && value > 0 && value <= MAX_RATE ? value : null;
+  return Number.isFinite(value) && value > 0 && value <= REPLAY_RATE_MAX ? value : null;
 }
 
 /**
@@ -149,7 +152,7 @@ export function buildReplayInput(
   if (editing) {
     const problem = jsonProblem(form.body);
     if (problem !== null) errors.body = problem;
-    else if (new TextEncoder().encode(form.body).length > MAX_BODY_BYTES)
+    else if (new TextEncoder().encode(form.body).length > EDITED_BODY_MAX)
       errors.body = 'The body is over 1 MiB.';
   }
 
@@ -168,11 +171,11 @@ export function buildReplayInput(
 
   const concurrency = parseConcurrency(form.concurrency);
   if (concurrency === null)
-    errors.concurrency = `Concurrency is a whole number from 1 to ${MAX_CONCURRENCY}.`;
+    errors.concurrency = `Concurrency is a whole number from 1 to ${REPLAY_CONCURRENCY_MAX}.`;
 
   const rate = parseRate(form.rate);
   if (rate === null)
-    errors.rate = `The rate is a number of requests per second above 0, at most ${MAX_RATE}.`;
+    errors.rate = `The rate is a number of requests per second above 0, at most ${REPLAY_RATE_MAX}.`;
 
   if (Object.keys(errors).length > 0 || concurrency === null || rate === null) return { input: null, errors };
 

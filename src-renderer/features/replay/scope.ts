@@ -1,9 +1,6 @@
-import type { DeliveryDetail, DeliveryFilter, Input } from '@contract';
+import type { DeliveryDetail, DeliveryFilter, ReplayInput } from '@contract';
 import { isNarrowed } from '../deliveries/filter';
 import { formatCount } from '../deliveries/format';
-
-/** The contract's limit: a filtered replay sends at most this many (the newest). */
-export const REPLAY_LIMIT = 100_000;
 
 /** What a replay dialog was opened for. */
 export type ReplayScope =
@@ -31,7 +28,7 @@ export function scopeLabel(scope: ReplayScope): string {
 }
 
 /** The part of `replay.start`'s input that says which deliveries: ids, or the filter (never both). */
-export function scopeInput(scope: ReplayScope): Pick<Input<'replay.start'>, 'deliveryIds' | 'filter'> {
+export function scopeInput(scope: ReplayScope): Pick<ReplayInput, 'deliveryIds' | 'filter'> {
   switch (scope.kind) {
     case 'one':
       return { deliveryIds: [scope.delivery.id] };

@@ -1,4 +1,4 @@
-import type { Input, ReplayProgress, ReplayTarget } from '@contract';
+import type { ReplayInput, ReplayProgress, ReplayTarget } from '@contract';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DataClient } from '../../api';
 import { errorMessage } from '../../api/errorMessage';
@@ -38,7 +38,7 @@ export interface ReplayState {
   showJob(): void;
   /** Back to the form after a job ended, for another run. */
   again(): void;
-  replay(input: Input<'replay.start'>, scope: ReplayScope): Promise<boolean>;
+  replay(input: ReplayInput, scope: ReplayScope): Promise<boolean>;
   cancel(): Promise<void>;
   /** Reads the remembered targets of an inbox (null: of every inbox); resolves with them ([] when refused). */
   loadTargets(inbox: string | null): Promise<ReplayTarget[]>;

@@ -1,4 +1,5 @@
 import type { DeliveryFilter, Platform, Problem } from '@contract';
+import { FILTER_ID_MAX, FILTER_KIND_MAX, FILTER_QUERY_MAX } from '@contract/filter-rules';
 import { PROBLEMS } from '../deliveries/problems';
 
 /**
@@ -35,10 +36,6 @@ export const EMPTY_FORM: FilterForm = {
   from: '',
   to: '',
 };
-
-export const QUERY_MAX = 500;
-export const KIND_MAX = 64;
-export const ID_MAX = 64;
 
 /** Offered in the kind field; any other kind can be typed. */
 export const KIND_SUGGESTIONS = ['message', 'edited_message', 'callback_query', 'invocation'] as const;
@@ -139,11 +136,11 @@ export function formToFilter(
   if (inbox !== null) filter.inbox = inbox;
 
   const query = form.query.trim();
-  if (query.length > QUERY_MAX) errors.query = `The search is at most ${QUERY_MAX} characters.`;
+  if (query.length > FILTER_QUERY_MAX) errors.query = `The search is at most ${FILTER_QUERY_MAX} characters.`;
   else if (query !== '') filter.query = query;
 
   const kind = form.kind.trim();
-  if (kind.length > KIND_MAX) errors.kind = `A kind is at most ${KIND_MAX} characters.`;
+  if (kind.length > FILTER_KIND_MAX) errors.kind = `A kind is at most ${FILTER_KIND_MAX} characters.`;
   else if (kind !== '') filter.kind = kind;
 
   if (form.platform !== '') {
@@ -171,7 +168,7 @@ export function formToFilter(
     ['chatId', 'A chat id'],
   ] as const) {
     const id = form[field].trim();
-    if (id.length > ID_MAX) errors[field] = `${label} is at most ${ID_MAX} characters.`;
+    if (id.length > FILTER_ID_MAX) errors[field] = `${label} is at most ${FILTER_ID_MAX} characters.`;
     else if (id !== '') filter[field] = id;
   }
 

@@ -1,8 +1,16 @@
-import type { Forwarding, InboxSettings, Input, ResponseRule, Retention, SecretCheck } from '@contract';
+import type {
+  ConfigureInboxInput,
+  Forwarding,
+  InboxSettings,
+  ResponseRule,
+  Retention,
+  SecretCheck,
+} from '@contract';
+import { RULE_BODY_MAX, RULE_DELAY_MAX_MS } from '@contract/inbox-rules';
 import { httpUrlProblem } from '../../shared/httpUrl';
 
 /** What `inboxes.configure` changes besides naming the inbox. */
-export type SettingsPatch = Omit<Input<'inboxes.configure'>, 'inbox'>;
+export type SettingsPatch = Omit<ConfigureInboxInput, 'inbox'>;
 
 export type ForwardMode = 'none' | Forwarding['mode'];
 
@@ -29,8 +37,6 @@ export type SettingsField = Exclude<
 >;
 export type SettingsErrors = Partial<Record<SettingsField, string>>;
 
-const MAX_RULE_BODY = 64 * 1024;
-const MAX_DELAY_MS = 60_000;
 /** What a new rule starts with: a failure, since that is what rules are for. */
 const NEW_RULE = { status: '500', body: '', delay: '0' };
 
@@ -102,9 +108,12 @@ export function formToPatch(
   if (form.ruleEnabled) {
     const status = parseNumber(form.ruleStatus, (n) => n >= 100 && n <= 599, { integer: true });
     if (!status.ok) errors.ruleStatus = 'The status is a code from 100 to 599.';
-    if (form.ruleBody.length > MAX_RULE_BODY) errors.ruleBody = 'The body is at most 64 KiB.';
-    const delay = parseNumber(form.ruleDelay || '0', (n) => n >= 0 && n <= MAX_DELAY_MS, { integer: true });
-    if (!delay.ok) errors.ruleDelay = 'The delay is whole milliseconds from 0 to 60000.';
+    if (form.ruleBody.length > RULE_BODY_MAX)
+      errors.ruleBody = `The body is at most ${RULE_BODY_MAX / 1024} KiB.`;
+    const delay = parseNumber(form.ruleDelay || '0', (n) => n >= 0 && n <= RULE_DELAY_MAX_MS, {
+      integer: true,
+    });
+    if (!delay.ok) errors.ruleDelay = `The delay is whole milliseconds from 0 to ${RULE_DELAY_MAX_MS}.`;
     const firstN = parseNumber(form.ruleFirstN, (n) => n > 0, { optional: true, integer: true });
     if (!firstN.ok) errors.ruleFirstN = 'First N is a whole number above 0, or empty for all.';
     const rate = parseNumber(form.ruleRate, (n) => n >= 0 && n <= 1, { optional: true });

@@ -1,7 +1,5 @@
-import type { Output } from '@contract';
+import type { StorageInfo } from '@contract';
 import { formatCount } from '../deliveries/format';
-
-export type StorageInfo = Output<'app.storage'>;
 
 /**
  * A size as disk tools count them (powers of 1000), in the unit that keeps

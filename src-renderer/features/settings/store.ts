@@ -1,9 +1,8 @@
-import type { InboxSettings, Input } from '@contract';
+import type { InboxSettings, Input, StorageInfo } from '@contract';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DataClient } from '../../api';
 import { errorMessage } from '../../api/errorMessage';
 import type { SettingsPatch } from './settingsForm';
-import type { StorageInfo } from './storage';
 
 export interface SettingsState {
   /** The inbox the view is about. */

@@ -1,4 +1,4 @@
-import type { DeliveryFilter, Input, TransferFormat } from '@contract';
+import type { DeliveryFilter, ExportInput, TransferFormat } from '@contract';
 import { tickedIds } from '../deliveries/ticked';
 
 export type ExportScope = 'selection' | 'filter' | 'all';
@@ -22,7 +22,7 @@ export function exportInput(
   format: TransferFormat,
   scope: ExportScope,
   { ticked, filter }: ExportContext,
-): Input<'export.start'> {
+): ExportInput {
   if (scope === 'selection') return { format, deliveryIds: tickedIds(ticked) };
   if (scope === 'filter') return { format, filter };
   return { format };

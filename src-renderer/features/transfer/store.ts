@@ -1,4 +1,4 @@
-import type { ExportFile, Input, TransferFormat, TransferProgress } from '@contract';
+import type { ExportFile, ExportInput, TransferFormat, TransferProgress } from '@contract';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient, FileTransfer, Upload } from '../../api';
 import { errorMessage } from '../../api/errorMessage';
@@ -48,7 +48,7 @@ export interface TransferState {
   /** Follows `transfer.progress`; idempotent. */
   start(): void;
   stop(): void;
-  startExport(input: Input<'export.start'>): Promise<boolean>;
+  startExport(input: ExportInput): Promise<boolean>;
   loadExports(): Promise<void>;
   deleteExport(file: string): Promise<void>;
   startImport(source: ImportSource, format: TransferFormat, inbox: string | null): Promise<boolean>;

@@ -1,8 +1,6 @@
 import type { BotProfile, SetWebhookInput } from '@contract';
+import { SECRET_TOKEN, WEBHOOK_MAX_CONNECTIONS } from '@contract/bot-rules';
 import { webhookUrlProblem } from './webhookUrl';
-
-// Copies of the contract's SetWebhookInput rules: the schema itself would bring zod into the bundle.
-const SECRET_TOKEN = /^[A-Za-z0-9_-]{1,256}$/;
 
 export interface WebhookFormValues {
   url: string;
@@ -39,8 +37,11 @@ export function buildSetWebhookInput(values: WebhookFormValues, profile: BotProf
   const max = values.maxConnections.trim();
   if (max !== '') {
     const count = Number(max);
-    if (!Number.isInteger(count) || count < 1 || count > 100) {
-      return { ok: false, problem: 'Max connections is a whole number from 1 to 100.' };
+    if (!Number.isInteger(count) || count < 1 || count > WEBHOOK_MAX_CONNECTIONS) {
+      return {
+        ok: false,
+        problem: `Max connections is a whole number from 1 to ${WEBHOOK_MAX_CONNECTIONS}.`,
+      };
     }
     input.maxConnections = count;
   }

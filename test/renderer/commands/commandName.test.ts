@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { commandNameProblem } from '../../../src-renderer/features/commands/commandName';
 
 describe('commandNameProblem', () => {
-  // The renderer keeps its own copy of the rule (no zod in the bundle): it must agree with the contract.
+  // The renderer asks the contract’s zod-free rule (no zod in the bundle): it must agree with the schema.
   it('accepts exactly what the contract accepts', () => {
     const names = [
       '',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { inboxNameProblem } from '../../../src-renderer/features/inboxes/inboxName';
 
 describe('inboxNameProblem', () => {
-  // The renderer keeps its own copy of the rule (no zod in the bundle): it must agree with the contract.
+  // The renderer asks the contract’s zod-free rule (no zod in the bundle): it must agree with the schema.
   it('accepts exactly what the contract accepts', () => {
     const names = [
       '',
