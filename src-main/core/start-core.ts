@@ -7,7 +7,7 @@ import { captureMethods } from './capture/methods';
 import { CommandPool, type CommandPoolOptions } from './commands/command-pool';
 import { commandsMethods } from './commands/methods';
 import { composeMethods } from './compose/methods';
-import { deleteMethods } from './deliveries/delete-methods';
+import { deleteMethods } from './delete/methods';
 import { deliveriesMethods } from './deliveries/methods';
 import { SqliteWriter } from './deliveries/sqlite-writer';
 import { EventHub } from './events';
@@ -15,8 +15,6 @@ import { Forwarder } from './forwarding/forwarder';
 import { PgTapQueue } from './forwarding/pg-tap-queue';
 import { publicOrigin } from './http/public-url';
 import { inboxesMethods } from './inboxes/methods';
-import { startRetention } from './inboxes/retention';
-import { forgettingOnChange, SecretChecker } from './inboxes/secret-check';
 import { handleLinkHit } from './links/handle-link';
 import { linksMethods } from './links/methods';
 import { logsMethods } from './logs/methods';
@@ -26,12 +24,14 @@ import { inboxDecisions } from './receiver/decide';
 import type { ReceiverLimits } from './receiver/limits';
 import { startReceiver } from './receiver/server';
 import { ReplayJobs } from './replay/jobs';
-import { replayMethods } from './replay/replay-methods';
+import { replayMethods } from './replay/methods';
 import { type Sandbox, type SandboxBot, startSandbox } from './sandbox';
 import { sandboxMethods } from './sandbox/methods';
 import { keyFileBox, keyFileBoxAt } from './secrets/key-file-box';
 import type { SecretBox } from './secrets/secret-box';
 import { settingsMethods } from './settings/methods';
+import { startRetention } from './settings/retention';
+import { forgettingOnChange, SecretChecker } from './settings/secret-check';
 import { deliveryCommits } from './store/delivery-commits';
 import { StoreHealth } from './store/health';
 import { DATABASE_FILE, openDatabase } from './store/open-database';
@@ -43,7 +43,7 @@ import { localTeamMethods } from './team/local-methods';
 import { teamAccess } from './team/team-access';
 import { DEFAULT_TRANSFER_LIMITS, type TransferFileLimits, TransferFiles } from './transfer/files';
 import { TransferJobs } from './transfer/jobs';
-import { transferMethods } from './transfer/transfer-methods';
+import { transferMethods } from './transfer/methods';
 import { webhookMethods } from './webhook/methods';
 import { workspaceMethods } from './workspaces/methods';
 import { WorkspaceStore } from './workspaces/workspace-store';
@@ -318,6 +318,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         defaultInbox: DEFAULT_INBOX,
       },
       status: () => health.get(),
+      mode: team === null ? 'local' : 'team',
     }),
     ...deliveriesMethods(deliveries),
     ...inboxesMethods({

@@ -2,10 +2,10 @@ import type { ReplayProgress } from '@contract';
 import { describe, expect, it } from 'vitest';
 import type { DeliveryStore } from '../../src-main/core/deliveries/store';
 import { EventHub } from '../../src-main/core/events';
-import { startRetention } from '../../src-main/core/inboxes/retention';
-import type { InboxSettingsStore } from '../../src-main/core/inboxes/store';
 import { ReplayJobs } from '../../src-main/core/replay/jobs';
 import type { AttemptStore } from '../../src-main/core/replay/store';
+import { startRetention } from '../../src-main/core/settings/retention';
+import type { InboxSettingsStore } from '../../src-main/core/settings/store';
 import { waitFor } from '../support/wait';
 
 // Background jobs whose storage fails under them: each reports it in the log

@@ -1,5 +1,3 @@
-import type { Forwarding, InboxSettings, ResponseRule, Retention, SecretCheck } from '@contract';
-
 export interface InboxRow {
   name: string;
   /** ms since the epoch. */
@@ -23,28 +21,5 @@ export interface InboxStore {
    * when there was none of that name.
    */
   delete(name: string): Promise<boolean>;
-  reload(): Promise<void>;
-}
-
-export type InboxSettingsChange = {
-  forwarding?: Forwarding | null;
-  rule?: ResponseRule | null;
-  retention?: Retention;
-  secretCheck?: SecretCheck | null;
-};
-
-/**
- * Per-inbox forwarding, response rule and retention. Reads come from memory
- * (the receiver asks on every delivery); writes go through to the database.
- */
-export interface InboxSettingsStore {
-  get(inbox: string): InboxSettings;
-  all(): InboxSettings[];
-  configure(inbox: string, change: InboxSettingsChange): Promise<InboxSettings>;
-  /**
-   * The rule's answer for this delivery, or null when there is none or it
-   * does not apply; counting toward "first N" is atomic across replicas.
-   */
-  takeRule(inbox: string, random?: () => number): Promise<ResponseRule | null>;
   reload(): Promise<void>;
 }

@@ -2,8 +2,8 @@ import type { Problem } from '@contract';
 import { describeError } from '../describe-error';
 import type { Forwarder } from '../forwarding/forwarder';
 import { forwardedBy } from '../forwarding/hop';
-import type { SecretVerdict } from '../inboxes/secret-check';
-import type { InboxSettingsStore } from '../inboxes/store';
+import type { SecretVerdict } from '../settings/secret-check';
+import type { InboxSettingsStore } from '../settings/store';
 import { type Answer, answers } from './answers';
 
 /** What the receiver does with a delivery it accepted, decided by its inbox's settings. */
@@ -43,7 +43,7 @@ const FLAGGED: Decision = Object.freeze({ ...ACCEPT, problem: 'bad-secret' });
 export interface DecideDeps {
   /** Per-inbox rule, forwarding and secret check, held in memory. */
   settings: Pick<InboxSettingsStore, 'get' | 'takeRule'>;
-  /** Whether the delivery carries the webhook secret of the profile feeding the inbox (inboxes/secret-check). */
+  /** Whether the delivery carries the webhook secret of the profile feeding the inbox (settings/secret-check). */
   secret(inbox: string, headers: Array<[string, string]>): SecretVerdict | Promise<SecretVerdict>;
   forwarder: Pick<Forwarder, 'send' | 'attempt'>;
   /** Owes a tap forward of a stored delivery; on a team server it is queued in the database before the answer. */

@@ -1,9 +1,10 @@
 import { ContractError, type Service } from '@contract';
 import type { DeliveryStore } from '../deliveries/store';
 import { pointsAtReceiver } from '../forwarding/own-receiver';
-import type { RetentionCounter } from '../inboxes/retention-count';
-import type { InboxSettingsStore, InboxStore } from '../inboxes/store';
+import type { InboxStore } from '../inboxes/store';
 import { storageInfo } from '../store/storage-info';
+import type { RetentionCounter } from './retention-count';
+import type { InboxSettingsStore } from './store';
 
 type SettingsMethods = Pick<
   Service,

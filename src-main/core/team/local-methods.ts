@@ -2,7 +2,7 @@ import { ContractError, type Service } from '@contract';
 
 type TeamMethods = Pick<
   Service,
-  'app.whoami' | 'people.list' | 'people.add' | 'people.revoke' | 'audit.list' | 'audit.export'
+  'people.list' | 'people.add' | 'people.revoke' | 'audit.list' | 'audit.export'
 >;
 
 const teamOnly = (): never => {
@@ -12,10 +12,9 @@ const teamOnly = (): never => {
   );
 };
 
-/** On the local app there is one user and no people to manage: nobody in particular is calling. */
+/** On the local app there is one user and no people to manage. */
 export function localTeamMethods(): TeamMethods {
   return {
-    'app.whoami': () => ({ mode: 'local', person: null }),
     'people.list': teamOnly,
     'people.add': teamOnly,
     'people.revoke': teamOnly,

@@ -6,7 +6,7 @@ import type { PgPeopleStore } from '../people/people-store';
 
 type TeamMethods = Pick<
   Service,
-  'app.whoami' | 'people.list' | 'people.add' | 'people.revoke' | 'audit.list' | 'audit.export'
+  'people.list' | 'people.add' | 'people.revoke' | 'audit.list' | 'audit.export'
 >;
 
 export interface TeamMethodDeps {
@@ -16,13 +16,9 @@ export interface TeamMethodDeps {
   exportsDir: () => string;
 }
 
-/**
- * People and the audit log on a team server. Who is calling is the web
- * bridge's to say (see TeamGate): called without a person, whoami names nobody.
- */
+/** People and the audit log on a team server (who is calling is app.whoami's, answered by TeamGate). */
 export function teamMethods({ people, audit, exportsDir }: TeamMethodDeps): TeamMethods {
   return {
-    'app.whoami': () => ({ mode: 'team', person: null }),
     ...peopleMethods(people),
     ...auditMethods({ audit, exportsDir }),
   };

@@ -1,8 +1,8 @@
 import type { InboxSettings, ResponseRule } from '@contract';
 import { describe, expect, it } from 'vitest';
 import type { ForwardResult } from '../../../src-main/core/forwarding/forwarder';
-import type { SecretVerdict } from '../../../src-main/core/inboxes/secret-check';
 import { ACCEPT, type DecideDeps, inboxDecisions } from '../../../src-main/core/receiver/decide';
+import type { SecretVerdict } from '../../../src-main/core/settings/secret-check';
 import { waitFor } from '../../support/wait';
 
 // What an inbox's settings make of an accepted delivery, without a server:

@@ -1,14 +1,14 @@
 import { PgCommandStore } from '../../commands/pg-store';
 import { PgReplyStore } from '../../compose/pg-store';
 import type { DeliveryStore } from '../../deliveries/store';
-import { PgInboxSettingsStore } from '../../inboxes/pg-settings-store';
 import { PgInboxStore } from '../../inboxes/pg-store';
-import { PgRetentionCounter } from '../../inboxes/retention-count';
 import { PgLinkDefaultsStore } from '../../links/pg-link-defaults';
 import { PgProfileStore } from '../../profiles/pg-store';
 import { PgAttemptStore } from '../../replay/pg-store';
 import { PgReplayTargetStore } from '../../replay/pg-target-store';
 import type { SecretBox } from '../../secrets/secret-box';
+import { PgInboxSettingsStore } from '../../settings/pg-settings-store';
+import { PgRetentionCounter } from '../../settings/retention-count';
 import { PgKeyStore } from '../../signer/pg-key-store';
 import type { Stores } from '../stores';
 import type { Sql } from './connect';

@@ -1,7 +1,8 @@
 import { ContractError, type DeliveryFilter, type Service } from '@contract';
+import type { DeliveryStore } from '../deliveries/store';
 import type { EventHub } from '../events';
-import type { InboxSettingsStore, InboxStore } from '../inboxes/store';
-import type { DeliveryStore } from './store';
+import type { InboxStore } from '../inboxes/store';
+import type { InboxSettingsStore } from '../settings/store';
 
 /**
  * Deleted per transaction, and named per `deliveries.deleted` event: a delete

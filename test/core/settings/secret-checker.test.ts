@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { presentedSecret, SecretChecker } from '../../../src-main/core/inboxes/secret-check';
+import { presentedSecret, SecretChecker } from '../../../src-main/core/settings/secret-check';
 
 function checker(secrets: Map<number, string | null>, clock: { now: number }) {
   let reads = 0;

@@ -1,12 +1,12 @@
 import type { ResponseRule } from '@contract';
 import { describe, expect, it } from 'vitest';
-import { PgInboxSettingsStore } from '../../../src-main/core/inboxes/pg-settings-store';
-import { SqliteInboxSettingsStore } from '../../../src-main/core/inboxes/sqlite-settings-store';
-import type { InboxSettingsStore } from '../../../src-main/core/inboxes/store';
 import { PgProfileStore } from '../../../src-main/core/profiles/pg-store';
 import { SqliteProfileStore } from '../../../src-main/core/profiles/sqlite-store';
 import type { ProfileStore } from '../../../src-main/core/profiles/store';
 import type { SecretBox } from '../../../src-main/core/secrets/secret-box';
+import { PgInboxSettingsStore } from '../../../src-main/core/settings/pg-settings-store';
+import { SqliteInboxSettingsStore } from '../../../src-main/core/settings/sqlite-settings-store';
+import type { InboxSettingsStore } from '../../../src-main/core/settings/store';
 import { type Connection, onEngine, useEngines } from '../../support/engines';
 import { listenForChanges } from '../../support/pg-changes';
 import { waitFor } from '../../support/wait';

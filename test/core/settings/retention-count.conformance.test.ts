@@ -3,7 +3,7 @@ import {
   PgRetentionCounter,
   type RetentionCounter,
   SqliteRetentionCounter,
-} from '../../../src-main/core/inboxes/retention-count';
+} from '../../../src-main/core/settings/retention-count';
 import { type Connection, insertBareDelivery, onEngine, useEngines } from '../../support/engines';
 
 const counter = (connection: Connection): RetentionCounter =>

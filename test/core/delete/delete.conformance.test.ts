@@ -1,19 +1,20 @@
 import type { EventName, EventPayload } from '@contract';
 import { describe, expect, it } from 'vitest';
-import { DELETE_CHUNK, deleteMethods } from '../../../src-main/core/deliveries/delete-methods';
+import { DELETE_CHUNK, deleteMethods } from '../../../src-main/core/delete/methods';
 import { PgDeliveryStore } from '../../../src-main/core/deliveries/pg-store';
 import { SqliteDeliveryStore } from '../../../src-main/core/deliveries/sqlite-store';
 import type { DeliveryStore } from '../../../src-main/core/deliveries/store';
 import { EventHub } from '../../../src-main/core/events';
-import { PgInboxSettingsStore } from '../../../src-main/core/inboxes/pg-settings-store';
 import { PgInboxStore } from '../../../src-main/core/inboxes/pg-store';
-import { SqliteInboxSettingsStore } from '../../../src-main/core/inboxes/sqlite-settings-store';
 import { SqliteInboxStore } from '../../../src-main/core/inboxes/sqlite-store';
-import type { InboxSettingsStore, InboxStore } from '../../../src-main/core/inboxes/store';
+import type { InboxStore } from '../../../src-main/core/inboxes/store';
+import { PgInboxSettingsStore } from '../../../src-main/core/settings/pg-settings-store';
+import { SqliteInboxSettingsStore } from '../../../src-main/core/settings/sqlite-settings-store';
+import type { InboxSettingsStore } from '../../../src-main/core/settings/store';
 import { type Connection, type EngineDatabase, onEngine, useEngines } from '../../support/engines';
 import { listenForChanges } from '../../support/pg-changes';
 import { waitFor } from '../../support/wait';
-import { delivery } from './fixtures';
+import { delivery } from '../deliveries/fixtures';
 
 // Deleting deliveries and inboxes: the same assertions on SQLite and
 // PostgreSQL, through the contract's methods on the engines' stores.
