@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement, Transaction } from 'better-sqlite3';
 import { type FacetColumns, facetTokens } from './search-facets';
 import { searchableBody } from './searchable-body';
 
@@ -23,7 +23,7 @@ export class SqliteSearchIndexer {
   private readonly insertFts: Statement;
   private readonly progress: Statement<[], { indexed_up_to: number }>;
   private readonly advance: Statement<[number]>;
-  private readonly step: (max: number) => number;
+  private readonly step: Transaction<(max: number) => number>;
 
   constructor(db: Database) {
     this.next = db.prepare(
@@ -51,9 +51,15 @@ export class SqliteSearchIndexer {
     return this.progress.get()?.indexed_up_to ?? 0;
   }
 
-  /** Indexes up to `max` rows past the mark, in one transaction; returns how many (0: caught up). */
+  /**
+   * Indexes up to `max` rows past the mark, in one transaction; returns how
+   * many (0: caught up). IMMEDIATE: the step reads, then writes; begun as a
+   * reader it could not become a writer once another connection (a prune, a
+   * delete on the main thread) had committed meanwhile, and would fail at once
+   * instead of waiting its turn.
+   */
   indexNext(max: number): number {
-    return this.step(max);
+    return this.step.immediate(max);
   }
 
   /** Everything past the mark (tools and tests, where no writer thread does it in steps). */

@@ -30,6 +30,8 @@ const indexer = new SqliteSearchIndexer(db);
  */
 const INDEX_STEP = 500;
 let indexScheduled = false;
+/** Index steps failed in a row (a busy database): the next try waits longer. */
+let indexFailures = 0;
 
 /** Structured clone turns a Buffer into a plain Uint8Array: give the bytes their Buffer back. */
 const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -54,12 +56,17 @@ function indexStep(): void {
     db.pragma('synchronous = NORMAL');
     indexed = indexer.indexNext(INDEX_STEP);
   } catch (error) {
-    // Left for the next start; filters read those rows from the table meanwhile, nothing is lost.
-    post({ type: 'log', message: `writer: the search index was not updated: ${String(error)}` });
+    // Tried again a little later (the next commit schedules it sooner); filters read those rows
+    // from the table meanwhile, nothing is lost. Said once per run of failures, not per try.
+    if (indexFailures++ === 0) {
+      post({ type: 'log', message: `writer: the search index was not updated: ${String(error)}` });
+    }
+    setTimeout(scheduleIndex, Math.min(5000, 100 * 2 ** Math.min(indexFailures, 6)));
     return;
   } finally {
     db.pragma(`synchronous = ${synchronous}`);
   }
+  indexFailures = 0;
   if (indexed > 0) {
     post({ type: 'indexed', upTo: indexer.indexedUpTo() });
     scheduleIndex();
