@@ -13,9 +13,9 @@ const NO_KEYS: SigningKey[] = [];
 export function SigningKeys({ profile }: { profile: BotProfile }) {
   const keys = useLinks((state) => (state.keysProfileId === profile.id ? state.keys : NO_KEYS));
   const loaded = useLinks((state) => state.keysProfileId === profile.id && state.keysLoaded);
-  const keysError = useLinks((state) => state.keysError);
+  const keysError = useLinks((state) => state.keysError?.message ?? null);
   const keyAction = useLinks((state) => state.keyAction);
-  const keyActionError = useLinks((state) => state.keyActionError);
+  const keyActionError = useLinks((state) => state.keyActionError?.message ?? null);
   const loadKeys = useLinks((state) => state.loadKeys);
   const rotateKey = useLinks((state) => state.rotateKey);
   const retireKey = useLinks((state) => state.retireKey);

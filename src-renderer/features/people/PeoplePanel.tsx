@@ -14,11 +14,11 @@ export function PeoplePanel() {
   const stop = usePeople((state) => state.stop);
   const items = usePeople((state) => state.items);
   const loaded = usePeople((state) => state.loaded);
-  const error = usePeople((state) => state.error);
+  const error = usePeople((state) => state.error?.message ?? null);
   const reload = usePeople((state) => state.reload);
   const revoke = usePeople((state) => state.revoke);
   const revoking = usePeople((state) => state.revoking);
-  const revokeError = usePeople((state) => state.revokeError);
+  const revokeError = usePeople((state) => state.revokeError?.message ?? null);
   const canRevoke = useAllowed('people.revoke');
 
   useEffect(() => {
