@@ -2,6 +2,7 @@ import type { BotProfile, SigningKey } from '@contract';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FormError } from '../../components/FormFooter';
+import { TableHead } from '../../components/TableHead';
 import { useAllowed } from '../../shared/access';
 import { formatIso } from '../../shared/time';
 import { useLinks } from './context';
@@ -58,17 +59,7 @@ export function SigningKeys({ profile }: { profile: BotProfile }) {
       )}
       {keys.length > 0 && (
         <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Key id</th>
-              <th scope="col">Created</th>
-              <th scope="col">Retired</th>
-              <th scope="col">State</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Key id', 'Created', 'Retired', 'State']} actions />
           <tbody>
             {keys.map((key) => (
               <tr key={key.kid} data-testid="key-row" data-kid={key.kid}>
