@@ -12,10 +12,20 @@ export interface CallError {
   details: ErrorDetails | null;
 }
 
-export function toCallError(error: unknown): CallError {
+/** `context`, when given, leads the message ("Could not cancel: …"), as the store says what failed. */
+export function toCallError(error: unknown, context?: string): CallError {
+  const message = errorMessage(error);
   return {
     code: error instanceof ContractError ? error.code : null,
-    message: errorMessage(error),
+    message: context === undefined ? message : `${context}: ${message}`,
     details: error instanceof ContractError ? (error.details ?? null) : null,
   };
+}
+
+/**
+ * A problem the renderer found itself before any call (an empty or malformed
+ * field), kept in the same shape so a store has one kind of error.
+ */
+export function localError(message: string): CallError {
+  return { code: null, message, details: null };
 }

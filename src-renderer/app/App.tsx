@@ -109,7 +109,12 @@ export function App({ stores, where = pageWhere(), switcher }: AppProps) {
               <PanelBoundary name="deliveries list">
                 <DeliveryList
                   onOpen={() => detailRef.current?.focus()}
-                  renderSearch={(focusList) => <SearchBar onLeave={focusList} />}
+                  renderSearch={(focusList) => (
+                    <SearchBar
+                      onLeave={focusList}
+                      linkTo={(filter) => linkTo({ deliveryId: null, filter })}
+                    />
+                  )}
                   empty={<EmptyState url={sampleTarget} inbox={inbox} />}
                   headerActions={
                     <>

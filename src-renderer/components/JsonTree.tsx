@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useState } from 'react';
 import { matches } from '../features/shortcuts/registry';
 import { copyWithToast } from '../shared/clipboard';
 import { Marked } from './highlight/HighlightContext';
@@ -112,23 +112,19 @@ function JsonNode({ name, value, depth, path, last }: NodeProps) {
   const tabIndex = depth === 0 ? 0 : -1;
 
   const onLeafKeyDown = (event: KeyboardEvent<HTMLDivElement>) => void copyKey(event, value, path);
+  // A line with nothing to open (a scalar, `[]`, `{}`): the copy keys, and no toggle.
+  const leafLine = (content: ReactNode) => (
+    <div className="json-line" role="treeitem" tabIndex={tabIndex} onKeyDown={onLeafKeyDown} {...lineEvents}>
+      <span className="json-toggle-space" />
+      {key}
+      {content}
+      {comma}
+      {lineCopy}
+    </div>
+  );
 
   if (value === null || typeof value !== 'object') {
-    return (
-      <div
-        className="json-line"
-        role="treeitem"
-        tabIndex={tabIndex}
-        onKeyDown={onLeafKeyDown}
-        {...lineEvents}
-      >
-        <span className="json-toggle-space" />
-        {key}
-        <JsonScalar value={value} />
-        {comma}
-        {lineCopy}
-      </div>
-    );
+    return leafLine(<JsonScalar value={value} />);
   }
 
   const isArray = Array.isArray(value);
@@ -138,23 +134,11 @@ function JsonNode({ name, value, depth, path, last }: NodeProps) {
   const [openMark, closeMark] = isArray ? ['[', ']'] : ['{', '}'];
 
   if (entries.length === 0) {
-    return (
-      <div
-        className="json-line"
-        role="treeitem"
-        tabIndex={tabIndex}
-        onKeyDown={onLeafKeyDown}
-        {...lineEvents}
-      >
-        <span className="json-toggle-space" />
-        {key}
-        <span className="json-punct">
-          {openMark}
-          {closeMark}
-        </span>
-        {comma}
-        {lineCopy}
-      </div>
+    return leafLine(
+      <span className="json-punct">
+        {openMark}
+        {closeMark}
+      </span>,
     );
   }
 

@@ -16,7 +16,7 @@ export function AuditPanel() {
   const total = useAudit((state) => state.total);
   const loaded = useAudit((state) => state.loaded);
   const loading = useAudit((state) => state.loading);
-  const error = useAudit((state) => state.error);
+  const error = useAudit((state) => state.error?.message ?? null);
   const reload = useAudit((state) => state.reload);
   const loadOlder = useAudit((state) => state.loadOlder);
 
@@ -82,7 +82,7 @@ function AuditExport() {
   const exportLog = useAudit((state) => state.exportLog);
   const exporting = useAudit((state) => state.exporting);
   const exported = useAudit((state) => state.exported);
-  const exportError = useAudit((state) => state.exportError);
+  const exportError = useAudit((state) => state.exportError?.message ?? null);
   const files = useAudit((state) => state.files);
   const canExport = useAllowed('audit.export');
 

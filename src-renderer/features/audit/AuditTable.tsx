@@ -1,19 +1,12 @@
 import type { AuditEntry } from '@contract';
+import { TableHead } from '../../components/TableHead';
 import { formatIso } from '../../shared/time';
 
 /** Newest first: when, who (with the role they had then), what, on what, and how it ended. */
 export function AuditTable({ items }: { items: AuditEntry[] }) {
   return (
     <table className="data-table" data-testid="audit-table">
-      <thead>
-        <tr>
-          <th scope="col">When</th>
-          <th scope="col">Who</th>
-          <th scope="col">Method</th>
-          <th scope="col">Target</th>
-          <th scope="col">Outcome</th>
-        </tr>
-      </thead>
+      <TableHead columns={['When', 'Who', 'Method', 'Target', 'Outcome']} />
       <tbody>
         {items.map((entry) => (
           <tr key={entry.id} data-testid="audit-row" data-id={entry.id}>

@@ -1,7 +1,7 @@
 import type { AuditEntry, AuditFilter, Person } from '@contract';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient, FileTransfer } from '../../api';
-import { errorMessage } from '../../api/errorMessage';
+import { type CallError, toCallError } from '../../api/callError';
 import { type AuditFilterForm, EMPTY_AUDIT_FILTER, toAuditFilter } from './auditFilter';
 
 export const AUDIT_PAGE_SIZE = 100;
@@ -19,12 +19,12 @@ export interface AuditState {
   total: number;
   loaded: boolean;
   loading: boolean;
-  error: string | null;
+  error: CallError | null;
   /** Everyone who ever had a token, for the person filter (revoked people still have entries). */
   people: Person[];
   exporting: boolean;
   exported: string | null;
-  exportError: string | null;
+  exportError: CallError | null;
   start(): void;
   stop(): void;
   setForm(patch: Partial<AuditFilterForm>): void;
@@ -62,7 +62,7 @@ export function createAuditStore(client: AuditClient): AuditStore {
           error: null,
         }));
       } catch (error) {
-        if (current === request) set({ loading: false, error: errorMessage(error) });
+        if (current === request) set({ loading: false, error: toCallError(error) });
       }
     };
 
@@ -122,7 +122,7 @@ export function createAuditStore(client: AuditClient): AuditStore {
           const { file } = await client.call('audit.export', applied);
           set({ exporting: false, exported: file });
         } catch (error) {
-          set({ exporting: false, exportError: errorMessage(error) });
+          set({ exporting: false, exportError: toCallError(error) });
         }
       },
     };

@@ -14,7 +14,7 @@ import { useCapture } from './context';
 export function CapturePanel({ profile }: { profile: BotProfile }) {
   const items = useCapture((state) => state.items);
   const busy = useCapture((state) => state.busy);
-  const error = useCapture((state) => state.error);
+  const error = useCapture((state) => state.error?.message ?? null);
   const load = useCapture((state) => state.load);
   const start = useCapture((state) => state.start);
   const stop = useCapture((state) => state.stop);

@@ -1,13 +1,13 @@
 import type { CaptureStatus } from '@contract';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DataClient } from '../../api';
-import { errorMessage } from '../../api/errorMessage';
+import { type CallError, toCallError } from '../../api/callError';
 
 export interface CaptureState {
   /** Captures running, by profile. */
   items: CaptureStatus[];
   busy: boolean;
-  error: string | null;
+  error: CallError | null;
   load(): Promise<void>;
   start(profileId: number, inbox: string, tapUrl: string): Promise<void>;
   stop(profileId: number): Promise<void>;
@@ -26,7 +26,7 @@ export function createCaptureStore(client: DataClient): CaptureStore {
         const { items } = await client.call('capture.list', {});
         set({ items, busy: false });
       } catch (error) {
-        set({ busy: false, error: errorMessage(error) });
+        set({ busy: false, error: toCallError(error) });
       }
     };
     return {

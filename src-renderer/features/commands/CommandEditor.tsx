@@ -19,7 +19,7 @@ export function CommandEditor() {
   const name = useCommands((state) => state.name);
   const body = useCommands((state) => state.body);
   const busy = useCommands((state) => state.busy);
-  const formError = useCommands((state) => state.formError);
+  const formError = useCommands((state) => state.formError?.message ?? null);
   const unsaved = useCommands(hasUnsavedChanges);
   const setName = useCommands((state) => state.setName);
   const setBody = useCommands((state) => state.setBody);

@@ -12,7 +12,7 @@ export function CommandsPanel() {
   const start = useCommands((state) => state.start);
   const stop = useCommands((state) => state.stop);
   const reload = useCommands((state) => state.reload);
-  const loadError = useCommands((state) => state.loadError);
+  const loadError = useCommands((state) => state.loadError?.message ?? null);
   const unsaved = useCommands(hasUnsavedChanges);
   const startNew = useCommands((state) => state.startNew);
 

@@ -12,7 +12,7 @@ export function TryRun() {
   const sample = useCommands((state) => state.sample);
   const trying = useCommands((state) => state.trying);
   const result = useCommands((state) => state.tryResult);
-  const error = useCommands((state) => state.tryError);
+  const error = useCommands((state) => state.tryError?.message ?? null);
   const setSample = useCommands((state) => state.setSample);
   const tryRun = useCommands((state) => state.tryRun);
   const canRun = useAllowed('commands.tryRun');

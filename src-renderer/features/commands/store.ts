@@ -2,7 +2,7 @@ import type { Command, TryCommandResult } from '@contract';
 import { COMMAND_BODY_MAX } from '@contract/link-rules';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DataClient } from '../../api';
-import { errorMessage } from '../../api/errorMessage';
+import { type CallError, localError, toCallError } from '../../api/callError';
 import { coalesce } from '../../shared/coalesce';
 import { commandNameProblem } from './commandName';
 
@@ -19,20 +19,20 @@ export interface CommandsState {
   items: Command[];
   /** True once a list has arrived: an empty `items` then really means none. */
   loaded: boolean;
-  loadError: string | null;
+  loadError: CallError | null;
   /** The saved command the editor holds; null while writing a new one. */
   openName: string | null;
   name: string;
   body: string;
   busy: 'save' | 'delete' | null;
   /** Why the last save or delete was refused: by the rules here, or the server's words. */
-  formError: string | null;
+  formError: CallError | null;
   /** Whom "Run with a sample user" runs the editor's body for, and with which options (JSON text). */
   sample: { userId: string; options: string };
   trying: boolean;
   /** What the last sample run answered, or why it could not run. */
   tryResult: TryCommandResult | null;
-  tryError: string | null;
+  tryError: CallError | null;
   /** Reads the list and follows `commands.changed`; every panel that shows commands calls it on mount. */
   start(): void;
   stop(): void;
@@ -85,7 +85,7 @@ export function createCommandsStore(client: DataClient): CommandsStore {
           ...(state.openName !== null && after === undefined ? { openName: null } : {}),
         });
       } catch (error) {
-        set({ loadError: errorMessage(error) });
+        set({ loadError: toCallError(error) });
       }
     });
 
@@ -143,7 +143,7 @@ export function createCommandsStore(client: DataClient): CommandsStore {
             ? `The body has ${body.length.toLocaleString('en-US')} characters; at most ${COMMAND_BODY_MAX.toLocaleString('en-US')}.`
             : null);
         if (problem !== null) {
-          set({ formError: problem });
+          set({ formError: localError(problem) });
           return false;
         }
         set({ busy: 'save', formError: null });
@@ -157,7 +157,7 @@ export function createCommandsStore(client: DataClient): CommandsStore {
           void load();
           return true;
         } catch (error) {
-          set({ busy: null, formError: errorMessage(error) });
+          set({ busy: null, formError: toCallError(error) });
           return false;
         }
       },
@@ -169,7 +169,7 @@ export function createCommandsStore(client: DataClient): CommandsStore {
         if (trying) return;
         const userId = sample.userId.trim();
         if (userId === '') {
-          set({ tryError: 'Give the id of the user to run it for.', tryResult: null });
+          set({ tryError: localError('Give the id of the user to run it for.'), tryResult: null });
           return;
         }
         set({ trying: true, tryError: null });
@@ -181,7 +181,7 @@ export function createCommandsStore(client: DataClient): CommandsStore {
           });
           set({ trying: false, tryResult: result });
         } catch (error) {
-          set({ trying: false, tryResult: null, tryError: errorMessage(error) });
+          set({ trying: false, tryResult: null, tryError: toCallError(error) });
         }
       },
 
@@ -205,7 +205,7 @@ export function createCommandsStore(client: DataClient): CommandsStore {
           void load();
           return true;
         } catch (error) {
-          set({ busy: null, formError: errorMessage(error) });
+          set({ busy: null, formError: toCallError(error) });
           return false;
         }
       },

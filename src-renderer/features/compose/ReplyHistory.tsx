@@ -26,7 +26,7 @@ function LinkedDelivery({ id, onOpen }: { id: number | null; onOpen: ((id: numbe
 export function ReplyHistory({ profileId, onOpenDelivery }: ReplyHistoryProps) {
   const history = useCompose((state) => (state.historyProfileId === profileId ? state.history : NONE));
   const loaded = useCompose((state) => state.historyLoaded);
-  const error = useCompose((state) => state.historyError);
+  const error = useCompose((state) => state.historyError?.message ?? null);
   const loadHistory = useCompose((state) => state.loadHistory);
 
   return (

@@ -2,6 +2,7 @@ import type { DeliveryListItem, SentReply } from '@contract';
 import { MESSAGE_TEXT_MAX } from '@contract/bot-rules';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DataClient } from '../../api';
+import { type CallError, toCallError } from '../../api/callError';
 import { errorMessage } from '../../api/errorMessage';
 import { parseChatId, replyChatId } from './chatId';
 
@@ -27,7 +28,7 @@ export interface ComposeState {
   historyProfileId: number | null;
   history: SentReply[];
   historyLoaded: boolean;
-  historyError: string | null;
+  historyError: CallError | null;
 
   setChatId(chatId: string): void;
   setText(text: string): void;
@@ -132,7 +133,7 @@ export function createComposeStore(client: DataClient): ComposeStore {
         if (current === historyRequest)
           set({ history: newestFirst(items), historyLoaded: true, historyError: null });
       } catch (error) {
-        if (current === historyRequest) set({ historyError: errorMessage(error) });
+        if (current === historyRequest) set({ historyError: toCallError(error) });
       }
     },
   }));

@@ -1,7 +1,7 @@
 import type { DeliveryListItem } from '@contract';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DataClient } from '../../api';
-import { type CallError, toCallError } from '../../api/callError';
+import { toCallError } from '../../api/callError';
 import { coalesce } from '../../shared/coalesce';
 import { readArrivedSince } from './catchUp';
 import { listInput, liveModeOf, normalizeFilter, sameFilter } from './filter';
@@ -21,11 +21,6 @@ export const MAX_PENDING = 10_000;
 
 export type { DeliveryListOptions, DeliveryListState };
 export type DeliveryListStore = StoreApi<DeliveryListState>;
-
-const failure = (error: unknown, context?: string): CallError => {
-  const found = toCallError(error);
-  return context === undefined ? found : { ...found, message: `${context}: ${found.message}` };
-};
 
 export function createDeliveryListStore(
   client: DataClient,
@@ -136,7 +131,8 @@ export function createDeliveryListStore(
       try {
         found = await readArrivedSince(client, filter, newestKnownId(), () => epoch === listEpoch);
       } catch (error) {
-        if (epoch === listEpoch) set({ loadError: failure(error, 'Could not load new matching deliveries') });
+        if (epoch === listEpoch)
+          set({ loadError: toCallError(error, 'Could not load new matching deliveries') });
         return;
       }
       if (found === null) return;
@@ -235,7 +231,7 @@ export function createDeliveryListStore(
         noteUnsearched(page.unsearched ?? 0);
       } catch (error) {
         if (epoch !== listEpoch) return;
-        set({ firstPage: 'error', loadError: failure(error) });
+        set({ firstPage: 'error', loadError: toCallError(error) });
         return;
       }
       if (resyncWanted) {
@@ -282,7 +278,7 @@ export function createDeliveryListStore(
         }));
       } catch (error) {
         if (epoch !== listEpoch) return;
-        set({ loadError: failure(error, 'Could not catch up after reconnecting') });
+        set({ loadError: toCallError(error, 'Could not catch up after reconnecting') });
       }
     };
 
@@ -304,7 +300,7 @@ export function createDeliveryListStore(
         }));
       } catch (error) {
         if (epoch !== listEpoch) return;
-        set({ loadingOlder: false, olderError: failure(error) });
+        set({ loadingOlder: false, olderError: toCallError(error) });
       }
     };
 

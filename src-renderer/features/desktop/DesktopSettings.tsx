@@ -7,7 +7,7 @@ import type { DesktopStore } from './store';
 export function DesktopSettings({ store }: { store: DesktopStore }) {
   const shell = useStore(store, (state) => state.shell);
   const preferences = useStore(store, (state) => state.preferences);
-  const error = useStore(store, (state) => state.error);
+  const error = useStore(store, (state) => state.error?.message ?? null);
   const saving = useStore(store, (state) => state.saving);
 
   useEffect(() => {

@@ -1,13 +1,13 @@
 import type { DesktopPreferences } from '@contract';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient, DesktopShell } from '../../api';
-import { errorMessage } from '../../api/errorMessage';
+import { type CallError, toCallError } from '../../api/callError';
 
 export interface DesktopState {
   /** Null in a browser: the settings and the menu are the desktop shell's. */
   shell: DesktopShell | null;
   preferences: DesktopPreferences | null;
-  error: string | null;
+  error: CallError | null;
   saving: boolean;
   load(): Promise<void>;
   set(change: Partial<DesktopPreferences>): Promise<void>;
@@ -28,7 +28,7 @@ export function createDesktopStore(client: Pick<ApiClient, 'desktop'>): DesktopS
       try {
         set({ preferences: await shell.preferences(), error: null });
       } catch (error) {
-        set({ error: errorMessage(error) });
+        set({ error: toCallError(error) });
       }
     },
 
@@ -39,7 +39,7 @@ export function createDesktopStore(client: Pick<ApiClient, 'desktop'>): DesktopS
       try {
         set({ preferences: await shell.setPreferences(change) });
       } catch (error) {
-        set({ error: errorMessage(error) });
+        set({ error: toCallError(error) });
       }
       set({ saving: false });
     },

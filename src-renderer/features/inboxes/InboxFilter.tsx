@@ -8,7 +8,7 @@ interface InboxFilterProps {
 /** "All inboxes" or one; the list of names follows `inboxes.changed`. */
 export function InboxFilter({ value, onChange }: InboxFilterProps) {
   const items = useInboxes((state) => state.items);
-  const error = useInboxes((state) => state.error);
+  const error = useInboxes((state) => state.error?.message ?? null);
   const reload = useInboxes((state) => state.reload);
   // Keep a filtered-on inbox selectable even before (or without) it appearing in the list.
   const names = items.map((inbox) => inbox.name);

@@ -16,7 +16,7 @@ interface NewInboxProps {
 /** "New inbox" in the header: a small inline form, then the URL to give the platform. */
 export function NewInbox({ onCreated }: NewInboxProps) {
   const creating = useInboxes((state) => state.creating);
-  const error = useInboxes((state) => state.createError);
+  const error = useInboxes((state) => state.createError?.message ?? null);
   const create = useInboxes((state) => state.create);
   const clearError = useInboxes((state) => state.clearCreateError);
   const [open, setOpen] = useState(false);

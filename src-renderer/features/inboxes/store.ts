@@ -1,7 +1,7 @@
 import type { Inbox } from '@contract';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DataClient } from '../../api';
-import { errorMessage } from '../../api/errorMessage';
+import { type CallError, localError, toCallError } from '../../api/callError';
 import { inboxNameProblem } from './inboxName';
 
 export interface InboxesState {
@@ -9,11 +9,11 @@ export interface InboxesState {
   /** True once a list has arrived: an empty `items` then really means none. */
   loaded: boolean;
   loading: boolean;
-  error: string | null;
+  error: CallError | null;
   /** True while an `inboxes.create` is on its way. */
   creating: boolean;
   /** Why the last create was refused: by the name rule here, or the server's message (e.g. a 409). */
-  createError: string | null;
+  createError: CallError | null;
   start(): void;
   stop(): void;
   reload(): void;
@@ -36,7 +36,7 @@ export function createInboxesStore(client: DataClient): InboxesStore {
         const { items } = await client.call('inboxes.list', {});
         if (current === request) set({ items, loaded: true, loading: false, error: null });
       } catch (error) {
-        if (current === request) set({ loading: false, error: errorMessage(error) });
+        if (current === request) set({ loading: false, error: toCallError(error) });
       }
     };
 
@@ -67,7 +67,7 @@ export function createInboxesStore(client: DataClient): InboxesStore {
         // Refuse what the server would refuse, without a round trip, and say why.
         const problem = inboxNameProblem(name);
         if (problem !== null) {
-          set({ createError: problem });
+          set({ createError: localError(problem) });
           return null;
         }
         set({ creating: true, createError: null });
@@ -78,7 +78,7 @@ export function createInboxesStore(client: DataClient): InboxesStore {
           void load();
           return inbox;
         } catch (error) {
-          set({ creating: false, createError: errorMessage(error) });
+          set({ creating: false, createError: toCallError(error) });
           return null;
         }
       },

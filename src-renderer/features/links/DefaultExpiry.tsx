@@ -9,7 +9,7 @@ import { expiryChoices, formatExpiry } from './expiry';
  */
 export function DefaultExpiry() {
   const defaults = useLinks((state) => state.defaults);
-  const error = useLinks((state) => state.defaultsError);
+  const error = useLinks((state) => state.defaultsError?.message ?? null);
   const loadDefaults = useLinks((state) => state.loadDefaults);
   const setDefaultExpiry = useLinks((state) => state.setDefaultExpiry);
   const canSet = useAllowed('links.setDefaults');

@@ -1,19 +1,10 @@
 import type { LinkVerdict } from '@contract';
-import type { ReactNode } from 'react';
+import { DescriptionItem } from '../../components/DescriptionItem';
 import { JsonText } from '../../components/JsonText';
 import { PairsTable } from '../../components/PairsTable';
 import { formatIso } from '../../shared/time';
 
 type Fields = NonNullable<LinkVerdict['fields']>;
-
-function Field({ label, name, children }: { label: string; name: string; children: ReactNode }) {
-  return (
-    <div className="field" data-testid={`verify-field-${name}`}>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 const none = <span className="muted">none</span>;
 
@@ -21,30 +12,30 @@ const none = <span className="muted">none</span>;
 export function LinkFields({ fields }: { fields: Fields }) {
   return (
     <dl className="fields">
-      <Field label="Command" name="command">
+      <DescriptionItem label="Command" testId="verify-field-command">
         <code>{fields.command}</code>
-      </Field>
-      <Field label="User" name="user">
+      </DescriptionItem>
+      <DescriptionItem label="User" testId="verify-field-user">
         {fields.user}
-      </Field>
-      <Field label="Options" name="options">
+      </DescriptionItem>
+      <DescriptionItem label="Options" testId="verify-field-options">
         {fields.options === null ? none : <JsonText text={fields.options} />}
-      </Field>
-      <Field label="Params" name="params">
+      </DescriptionItem>
+      <DescriptionItem label="Params" testId="verify-field-params">
         {fields.params.length === 0 ? none : <PairsTable pairs={fields.params} />}
-      </Field>
-      <Field label="Redirect" name="redirect">
+      </DescriptionItem>
+      <DescriptionItem label="Redirect" testId="verify-field-redirect">
         {fields.redirect === null ? none : <code>{fields.redirect}</code>}
-      </Field>
-      <Field label="Expires" name="expires">
+      </DescriptionItem>
+      <DescriptionItem label="Expires" testId="verify-field-expires">
         {fields.expiresAt === null ? 'never' : formatIso(fields.expiresAt)}
-      </Field>
-      <Field label="Key id" name="kid">
+      </DescriptionItem>
+      <DescriptionItem label="Key id" testId="verify-field-kid">
         <code>{fields.kid}</code>
-      </Field>
-      <Field label="Bot id" name="bot">
+      </DescriptionItem>
+      <DescriptionItem label="Bot id" testId="verify-field-bot">
         {fields.botId}
-      </Field>
+      </DescriptionItem>
     </dl>
   );
 }

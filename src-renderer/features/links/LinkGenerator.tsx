@@ -26,7 +26,7 @@ export function LinkGenerator({ defaultProfileId }: { defaultProfileId: number }
   const userSource = useLinks((state) => state.userSource);
   const profileId = useLinks((state) => state.profileId);
   const signing = useLinks((state) => state.signing);
-  const signError = useLinks((state) => state.signError);
+  const signError = useLinks((state) => state.signError?.message ?? null);
   const setField = useLinks((state) => state.setField);
   const setProfileId = useLinks((state) => state.setProfileId);
   const sign = useLinks((state) => state.sign);

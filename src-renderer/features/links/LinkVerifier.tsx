@@ -9,7 +9,7 @@ export function LinkVerifier() {
   const text = useLinks((state) => state.verifyText);
   const verifying = useLinks((state) => state.verifying);
   const verdict = useLinks((state) => state.verdict);
-  const verifyError = useLinks((state) => state.verifyError);
+  const verifyError = useLinks((state) => state.verifyError?.message ?? null);
   const setVerifyText = useLinks((state) => state.setVerifyText);
   const verify = useLinks((state) => state.verify);
   const id = useId();

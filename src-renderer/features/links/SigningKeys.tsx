@@ -2,6 +2,7 @@ import type { BotProfile, SigningKey } from '@contract';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FormError } from '../../components/FormFooter';
+import { TableHead } from '../../components/TableHead';
 import { useAllowed } from '../../shared/access';
 import { formatIso } from '../../shared/time';
 import { useLinks } from './context';
@@ -13,9 +14,9 @@ const NO_KEYS: SigningKey[] = [];
 export function SigningKeys({ profile }: { profile: BotProfile }) {
   const keys = useLinks((state) => (state.keysProfileId === profile.id ? state.keys : NO_KEYS));
   const loaded = useLinks((state) => state.keysProfileId === profile.id && state.keysLoaded);
-  const keysError = useLinks((state) => state.keysError);
+  const keysError = useLinks((state) => state.keysError?.message ?? null);
   const keyAction = useLinks((state) => state.keyAction);
-  const keyActionError = useLinks((state) => state.keyActionError);
+  const keyActionError = useLinks((state) => state.keyActionError?.message ?? null);
   const loadKeys = useLinks((state) => state.loadKeys);
   const rotateKey = useLinks((state) => state.rotateKey);
   const retireKey = useLinks((state) => state.retireKey);
@@ -58,17 +59,7 @@ export function SigningKeys({ profile }: { profile: BotProfile }) {
       )}
       {keys.length > 0 && (
         <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Key id</th>
-              <th scope="col">Created</th>
-              <th scope="col">Retired</th>
-              <th scope="col">State</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Key id', 'Created', 'Retired', 'State']} actions />
           <tbody>
             {keys.map((key) => (
               <tr key={key.kid} data-testid="key-row" data-kid={key.kid}>

@@ -1,11 +1,11 @@
 import type { LinkDefaults } from '@contract';
-import { errorMessage } from '../../api/errorMessage';
+import { type CallError, toCallError } from '../../api/callError';
 import type { Slice } from './slice';
 
 export interface DefaultsSlice {
   /** What new links get when the form leaves the expiry empty; null until read. */
   defaults: LinkDefaults | null;
-  defaultsError: string | null;
+  defaultsError: CallError | null;
   loadDefaults(): Promise<void>;
   /** Seconds, or null for links that never expire. */
   setDefaultExpiry(expiresIn: number | null): Promise<void>;
@@ -19,7 +19,7 @@ export const createDefaultsSlice: Slice<DefaultsSlice> = (set, _get, client) => 
     try {
       set({ defaults: await client.call('links.defaults', {}), defaultsError: null });
     } catch (error) {
-      set({ defaultsError: errorMessage(error) });
+      set({ defaultsError: toCallError(error) });
     }
   },
 
@@ -27,7 +27,7 @@ export const createDefaultsSlice: Slice<DefaultsSlice> = (set, _get, client) => 
     try {
       set({ defaults: await client.call('links.setDefaults', { expiresIn }), defaultsError: null });
     } catch (error) {
-      set({ defaultsError: `The default was not changed: ${errorMessage(error)}` });
+      set({ defaultsError: toCallError(error, 'The default was not changed') });
     }
   },
 });

@@ -1,5 +1,5 @@
 import type { EntityId, SignedLink } from '@contract';
-import { errorMessage } from '../../api/errorMessage';
+import { type CallError, localError, toCallError } from '../../api/callError';
 import { checkLinkForm, EMPTY_LINK_FORM, type LinkForm } from './linkForm';
 import type { ParamRow } from './params';
 import type { Slice } from './slice';
@@ -21,7 +21,7 @@ export interface GeneratorSlice {
   signed: SignedLink | null;
   /** The form and bot `signed` was made from: once either changes, the link no longer matches the form. */
   signedWith: { form: LinkForm; profileId: number | null } | null;
-  signError: string | null;
+  signError: CallError | null;
   setField(field: TextField, value: string): void;
   setProfileId(profileId: number): void;
   addParam(): void;
@@ -73,7 +73,7 @@ export const createGeneratorSlice: Slice<GeneratorSlice> = (set, get, client) =>
       if (signing) return false;
       const checked = checkLinkForm(form);
       if (!checked.ok) {
-        set({ signError: 'Fix the fields marked above first.' });
+        set({ signError: localError('Fix the fields marked above first.') });
         return false;
       }
       const chosen = profileId ?? defaultProfileId;
@@ -86,7 +86,7 @@ export const createGeneratorSlice: Slice<GeneratorSlice> = (set, get, client) =>
         set({ signing: false, signed, signedWith: { form, profileId } });
         return true;
       } catch (error) {
-        set({ signing: false, signError: errorMessage(error) });
+        set({ signing: false, signError: toCallError(error) });
         return false;
       }
     },

@@ -1,5 +1,5 @@
 import type { SigningKey } from '@contract';
-import { errorMessage } from '../../api/errorMessage';
+import { type CallError, toCallError } from '../../api/callError';
 import type { Slice } from './slice';
 
 export type KeyAction = { kind: 'rotate' } | { kind: 'retire'; kid: string };
@@ -9,9 +9,9 @@ export interface KeysSlice {
   keysProfileId: number | null;
   keys: SigningKey[];
   keysLoaded: boolean;
-  keysError: string | null;
+  keysError: CallError | null;
   keyAction: KeyAction | null;
-  keyActionError: string | null;
+  keyActionError: CallError | null;
   loadKeys(profileId: number): Promise<void>;
   rotateKey(profileId: number): Promise<boolean>;
   retireKey(profileId: number, kid: string): Promise<boolean>;
@@ -29,7 +29,7 @@ export const createKeysSlice: Slice<KeysSlice> = (set, get, client) => {
       const { items } = await client.call('links.keys', { profileId });
       if (current === request) set({ keys: items, keysLoaded: true, keysError: null });
     } catch (error) {
-      if (current === request) set({ keysError: errorMessage(error) });
+      if (current === request) set({ keysError: toCallError(error) });
     }
   };
 
@@ -42,7 +42,7 @@ export const createKeysSlice: Slice<KeysSlice> = (set, get, client) => {
       await loadKeys(profileId);
       return true;
     } catch (error) {
-      set({ keyAction: null, keyActionError: errorMessage(error) });
+      set({ keyAction: null, keyActionError: toCallError(error) });
       return false;
     }
   };

@@ -1,5 +1,5 @@
 import type { LinkVerdict } from '@contract';
-import { errorMessage } from '../../api/errorMessage';
+import { type CallError, localError, toCallError } from '../../api/callError';
 import type { Slice } from './slice';
 
 export interface VerifierSlice {
@@ -7,7 +7,7 @@ export interface VerifierSlice {
   verifying: boolean;
   verdict: LinkVerdict | null;
   /** The call itself failed (not the link: a failed check is a verdict). */
-  verifyError: string | null;
+  verifyError: CallError | null;
   setVerifyText(text: string): void;
   verify(): Promise<void>;
 }
@@ -27,7 +27,7 @@ export const createVerifierSlice: Slice<VerifierSlice> = (set, get, client) => {
       // Pasted links often carry a stray newline or spaces around them.
       const url = get().verifyText.trim();
       if (url === '') {
-        set({ verdict: null, verifyError: 'Paste a link to check.' });
+        set({ verdict: null, verifyError: localError('Paste a link to check.') });
         return;
       }
       const current = ++request;
@@ -36,7 +36,7 @@ export const createVerifierSlice: Slice<VerifierSlice> = (set, get, client) => {
         const verdict = await client.call('links.verify', { url });
         if (current === request) set({ verifying: false, verdict });
       } catch (error) {
-        if (current === request) set({ verifying: false, verifyError: errorMessage(error) });
+        if (current === request) set({ verifying: false, verifyError: toCallError(error) });
       }
     },
   };

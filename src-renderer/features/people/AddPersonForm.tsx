@@ -15,7 +15,7 @@ const ROLES: ReadonlyArray<{ id: Role; hint: string }> = [
 export function AddPersonForm() {
   const add = usePeople((state) => state.add);
   const adding = usePeople((state) => state.adding);
-  const error = usePeople((state) => state.addError);
+  const error = usePeople((state) => state.addError?.message ?? null);
   const created = usePeople((state) => state.created);
   const dismiss = usePeople((state) => state.dismissCreated);
   const canAdd = useAllowed('people.add');

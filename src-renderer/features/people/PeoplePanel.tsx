@@ -7,6 +7,7 @@ import { AddPersonForm } from './AddPersonForm';
 import { usePeople } from './context';
 import './people.css';
 import { FormError } from '../../components/FormFooter';
+import { TableHead } from '../../components/TableHead';
 
 /** Who may open this team server, with which role; a revoked token opens nothing and cuts its sessions. */
 export function PeoplePanel() {
@@ -14,11 +15,11 @@ export function PeoplePanel() {
   const stop = usePeople((state) => state.stop);
   const items = usePeople((state) => state.items);
   const loaded = usePeople((state) => state.loaded);
-  const error = usePeople((state) => state.error);
+  const error = usePeople((state) => state.error?.message ?? null);
   const reload = usePeople((state) => state.reload);
   const revoke = usePeople((state) => state.revoke);
   const revoking = usePeople((state) => state.revoking);
-  const revokeError = usePeople((state) => state.revokeError);
+  const revokeError = usePeople((state) => state.revokeError?.message ?? null);
   const canRevoke = useAllowed('people.revoke');
 
   useEffect(() => {
@@ -44,17 +45,7 @@ export function PeoplePanel() {
         <FormError error={revokeError} testId="person-revoke-error" />
         {items.length > 0 && (
           <table className="data-table" data-testid="people-table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Role</th>
-                <th scope="col">Added</th>
-                <th scope="col">Token</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Name', 'Role', 'Added', 'Token']} actions />
             <tbody>
               {items.map((person) => (
                 <tr key={person.id} data-testid="person-row" data-id={person.id}>

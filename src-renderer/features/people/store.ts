@@ -1,18 +1,18 @@
 import type { Person, Role } from '@contract';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DataClient } from '../../api';
-import { errorMessage } from '../../api/errorMessage';
+import { type CallError, toCallError } from '../../api/callError';
 
 export interface PeopleState {
   items: Person[];
   loaded: boolean;
-  error: string | null;
+  error: CallError | null;
   adding: boolean;
-  addError: string | null;
+  addError: CallError | null;
   /** The person just added and their token: shown once, as the server keeps only its hash. */
   created: { person: Person; token: string } | null;
   revoking: number | null;
-  revokeError: string | null;
+  revokeError: CallError | null;
   start(): void;
   stop(): void;
   reload(): void;
@@ -35,7 +35,7 @@ export function createPeopleStore(client: DataClient): PeopleStore {
         const { items } = await client.call('people.list', {});
         if (current === request) set({ items, loaded: true, error: null });
       } catch (error) {
-        if (current === request) set({ error: errorMessage(error) });
+        if (current === request) set({ error: toCallError(error) });
       }
     };
 
@@ -64,7 +64,7 @@ export function createPeopleStore(client: DataClient): PeopleStore {
           void load();
           return true;
         } catch (error) {
-          set({ adding: false, addError: errorMessage(error) });
+          set({ adding: false, addError: toCallError(error) });
           return false;
         }
       },
@@ -75,7 +75,7 @@ export function createPeopleStore(client: DataClient): PeopleStore {
           set({ revoking: null });
           await load();
         } catch (error) {
-          set({ revoking: null, revokeError: errorMessage(error) });
+          set({ revoking: null, revokeError: toCallError(error) });
         }
       },
       dismissCreated: () => set({ created: null }),

@@ -7,7 +7,7 @@ import { useProfiles, useSelectedProfile } from './context';
 export function ProfileGate({ children }: { children: (profile: BotProfile) => ReactNode }) {
   const profile = useSelectedProfile();
   const loaded = useProfiles((state) => state.loaded);
-  const error = useProfiles((state) => state.error);
+  const error = useProfiles((state) => state.error?.message ?? null);
   const reload = useProfiles((state) => state.reload);
 
   if (profile !== null) return children(profile);

@@ -1,5 +1,6 @@
 import type { BotProfile } from '@contract';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { TableHead } from '../../components/TableHead';
 import { useAllowed } from '../../shared/access';
 import { useProfiles } from './context';
 
@@ -21,18 +22,7 @@ export function ProfileList({ onEdit }: ProfileListProps) {
 
   return (
     <table className="data-table profile-list">
-      <thead>
-        <tr>
-          <th>Name</th>
-          <th>Platform</th>
-          <th>Base URL</th>
-          <th>Token</th>
-          <th>JWT</th>
-          <th>
-            <span className="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={['Name', 'Platform', 'Base URL', 'Token', 'JWT']} actions />
       <tbody>
         {items.map((profile) => (
           <tr key={profile.id} data-testid="profile-row" data-profile-id={profile.id}>

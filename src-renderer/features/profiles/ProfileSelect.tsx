@@ -7,7 +7,7 @@ import './profiles.css';
 export function ProfileSelect() {
   const items = useProfiles((state) => state.items);
   const selectedId = useProfiles((state) => state.selectedId);
-  const error = useProfiles((state) => state.error);
+  const error = useProfiles((state) => state.error?.message ?? null);
   const select = useProfiles((state) => state.select);
   const reload = useProfiles((state) => state.reload);
   const [open, setOpen] = useState(false);

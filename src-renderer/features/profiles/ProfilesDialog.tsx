@@ -11,7 +11,7 @@ import './profiles.css';
 type Mode = { kind: 'list' } | { kind: 'create' } | { kind: 'edit'; profile: BotProfile };
 
 export function ProfilesDialog({ onClose }: { onClose: () => void }) {
-  const formError = useProfiles((state) => state.formError);
+  const formError = useProfiles((state) => state.formError?.message ?? null);
   const clearFormError = useProfiles((state) => state.clearFormError);
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
   const canCreate = useAllowed('profiles.create');

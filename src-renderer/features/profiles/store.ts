@@ -1,20 +1,20 @@
 import type { BotProfile, ProfileInput } from '@contract';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DataClient } from '../../api';
-import { errorMessage } from '../../api/errorMessage';
+import { type CallError, toCallError } from '../../api/callError';
 import { pickProfileId } from './defaultProfile';
 
 export interface ProfilesState {
   items: BotProfile[];
   /** True once a list has arrived: an empty `items` then really means none. */
   loaded: boolean;
-  error: string | null;
+  error: CallError | null;
   /** The profile every bot panel works with. */
   selectedId: number | null;
   /** A create, update or delete is on its way. */
   saving: boolean;
   /** Why the last create, update or delete was refused: the server's words. */
-  formError: string | null;
+  formError: CallError | null;
   start(): void;
   stop(): void;
   reload(): void;
@@ -40,7 +40,7 @@ export function createProfilesStore(client: DataClient): ProfilesStore {
         if (current !== request) return;
         set({ items, loaded: true, error: null, selectedId: pickProfileId(items, get().selectedId) });
       } catch (error) {
-        if (current === request) set({ error: errorMessage(error) });
+        if (current === request) set({ error: toCallError(error) });
       }
     };
 
@@ -54,7 +54,7 @@ export function createProfilesStore(client: DataClient): ProfilesStore {
         await load();
         return result;
       } catch (error) {
-        set({ saving: false, formError: errorMessage(error) });
+        set({ saving: false, formError: toCallError(error) });
         return null;
       }
     };

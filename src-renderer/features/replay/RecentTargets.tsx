@@ -13,7 +13,7 @@ interface RecentTargetsProps {
 /** The targets replays went to from this inbox, kept by the inspector: pick one, name it, or forget it. */
 export function RecentTargets({ current, onPick }: RecentTargetsProps) {
   const targets = useReplay((state) => state.targets);
-  const error = useReplay((state) => state.targetsError);
+  const error = useReplay((state) => state.targetsError?.message ?? null);
   const canName = useAllowed('replay.nameTarget');
   const [naming, setNaming] = useState<string | null>(null);
 

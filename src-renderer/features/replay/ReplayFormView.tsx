@@ -24,7 +24,7 @@ interface ReplayFormViewProps {
 export function ReplayFormView({ scope, form, onChange }: ReplayFormViewProps) {
   const replay = useReplay((state) => state.replay);
   const starting = useReplay((state) => state.starting);
-  const error = useReplay((state) => state.error);
+  const error = useReplay((state) => state.error?.message ?? null);
   const profile = useSelectedProfile();
   const canReplay = useAllowed('replay.start');
   const id = useId();

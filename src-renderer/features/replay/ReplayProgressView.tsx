@@ -37,7 +37,7 @@ export function ReplayProgressView({ job, waiting }: ReplayProgressViewProps) {
   const cancel = useReplay((state) => state.cancel);
   const again = useReplay((state) => state.again);
   const close = useReplay((state) => state.close);
-  const error = useReplay((state) => state.error);
+  const error = useReplay((state) => state.error?.message ?? null);
   const canCancel = useAllowed('replay.cancel');
   const { progress } = job;
   const running = progress.state === 'running';

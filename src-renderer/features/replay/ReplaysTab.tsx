@@ -13,7 +13,7 @@ export function ReplaysTab({ delivery }: { delivery: DeliveryDetail }) {
   const forThis = useReplayAttempts((state) => state.deliveryId === delivery.id);
   const items = useReplayAttempts((state) => state.items);
   const loaded = useReplayAttempts((state) => state.loaded);
-  const error = useReplayAttempts((state) => state.error);
+  const error = useReplayAttempts((state) => state.error?.message ?? null);
   const reload = useReplayAttempts((state) => state.reload);
   const [pickedId, setPickedId] = useState<number | null>(null);
 

@@ -1,7 +1,7 @@
 import type { ReplayAttempt } from '@contract';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DataClient } from '../../api';
-import { errorMessage } from '../../api/errorMessage';
+import { type CallError, toCallError } from '../../api/callError';
 import { coalesce } from '../../shared/coalesce';
 
 /** The replays of the delivery open in the Replays tab, newest first. */
@@ -10,7 +10,7 @@ export interface ReplayAttemptsState {
   items: ReplayAttempt[];
   /** True once `items` is an answer for `deliveryId`: an empty list then means "never replayed". */
   loaded: boolean;
-  error: string | null;
+  error: CallError | null;
   /**
    * Reads the delivery's attempts now and again whenever a replay ends, until
    * the returned function is called (the tab closes).
@@ -34,7 +34,7 @@ export function createReplayAttemptsStore(client: DataClient): ReplayAttemptsSto
         const { items } = await client.call('replay.attempts', { deliveryId });
         if (get().deliveryId === deliveryId) set({ items, loaded: true, error: null });
       } catch (error) {
-        if (get().deliveryId === deliveryId) set({ error: errorMessage(error) });
+        if (get().deliveryId === deliveryId) set({ error: toCallError(error) });
       }
     });
 

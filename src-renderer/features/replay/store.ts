@@ -1,7 +1,7 @@
 import type { ReplayInput, ReplayProgress, ReplayTarget } from '@contract';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DataClient } from '../../api';
-import { errorMessage } from '../../api/errorMessage';
+import { type CallError, toCallError } from '../../api/callError';
 import { laterProgress, RecentProgress } from '../../shared/jobProgress';
 import type { ReplayScope } from './scope';
 
@@ -21,11 +21,11 @@ export interface ReplayState {
   job: ReplayJob | null;
   starting: boolean;
   /** Why the last start or cancel failed, as the inspector said it. */
-  error: string | null;
+  error: CallError | null;
   /** The targets replays went to from the dialog's inbox (every inbox's when it has none), newest first. */
   targets: ReplayTarget[];
   /** Why the targets could not be read or named; the dialog works without them. */
-  targetsError: string | null;
+  targetsError: CallError | null;
 
   /** Follows `replay.progress`; idempotent. */
   start(): void;
@@ -84,7 +84,7 @@ export function createReplayStore(client: DataClient): ReplayStore {
           if (targetsInbox === inbox) set({ targets: items, targetsError: null });
           return items;
         } catch (error) {
-          if (targetsInbox === inbox) set({ targets: [], targetsError: errorMessage(error) });
+          if (targetsInbox === inbox) set({ targets: [], targetsError: toCallError(error) });
           return [];
         }
       },
@@ -95,7 +95,7 @@ export function createReplayStore(client: DataClient): ReplayStore {
           await get().loadTargets(targetsInbox);
           return true;
         } catch (error) {
-          set({ targetsError: `Could not name the target: ${errorMessage(error)}` });
+          set({ targetsError: toCallError(error, 'Could not name the target') });
           return false;
         }
       },
@@ -105,7 +105,7 @@ export function createReplayStore(client: DataClient): ReplayStore {
           await client.call('replay.forgetTarget', { inbox: target.inbox, url: target.url });
           await get().loadTargets(targetsInbox);
         } catch (error) {
-          set({ targetsError: `Could not forget the target: ${errorMessage(error)}` });
+          set({ targetsError: toCallError(error, 'Could not forget the target') });
         }
       },
 
@@ -148,7 +148,7 @@ export function createReplayStore(client: DataClient): ReplayStore {
           set({ starting: false, job: { scope, progress: early.settle(answer), cancelling: false } });
           return true;
         } catch (error) {
-          set({ starting: false, error: errorMessage(error) });
+          set({ starting: false, error: toCallError(error) });
           return false;
         }
       },
@@ -163,7 +163,7 @@ export function createReplayStore(client: DataClient): ReplayStore {
         } catch (error) {
           const current = get().job;
           set({
-            error: `Could not cancel: ${errorMessage(error)}`,
+            error: toCallError(error, 'Could not cancel'),
             job: current === null ? null : { ...current, cancelling: false },
           });
         }

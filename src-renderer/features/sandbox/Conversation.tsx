@@ -26,7 +26,7 @@ function CallbackToast() {
 export function Conversation() {
   const messages = useSandbox((state) => state.messages);
   const loaded = useSandbox((state) => state.messagesLoaded);
-  const error = useSandbox((state) => state.loadError);
+  const error = useSandbox((state) => state.loadError?.message ?? null);
   const endRef = useRef<HTMLDivElement>(null);
 
   // Follow the conversation: the newest message is the one to read.

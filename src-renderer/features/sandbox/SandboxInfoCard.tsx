@@ -5,7 +5,7 @@ import { useSandbox } from './context';
 /** Where the sandbox bot lives and its token, for pointing a bot under development at it. */
 export function SandboxInfoCard() {
   const info = useSandbox((state) => state.info);
-  const error = useSandbox((state) => state.infoError);
+  const error = useSandbox((state) => state.infoError?.message ?? null);
 
   if (error !== null) return <ErrorMessage message={`Could not read the sandbox's details: ${error}`} />;
   if (info === null) return <p className="note">Reading the sandbox's details…</p>;

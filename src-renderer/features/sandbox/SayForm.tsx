@@ -9,7 +9,7 @@ import { chatType } from './writer';
 export function SayForm() {
   const text = useSandbox((state) => state.text);
   const sending = useSandbox((state) => state.sending);
-  const error = useSandbox((state) => state.sendError);
+  const error = useSandbox((state) => state.sendError?.message ?? null);
   const setText = useSandbox((state) => state.setText);
   const send = useSandbox((state) => state.send);
   const canSay = useAllowed('sandbox.say');

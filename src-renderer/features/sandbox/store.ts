@@ -1,7 +1,7 @@
 import type { CannedUpdateKind, SandboxChatMessage, SandboxInfo } from '@contract';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DataClient } from '../../api';
-import { errorMessage } from '../../api/errorMessage';
+import { type CallError, localError, toCallError } from '../../api/callError';
 import { coalesce } from '../../shared/coalesce';
 import { loadWriter, saveWriter, type Writer } from './writer';
 
@@ -18,7 +18,7 @@ export function parseUserId(raw: string): number | null {
 
 export interface SandboxState {
   info: SandboxInfo | null;
-  infoError: string | null;
+  infoError: CallError | null;
   chats: number[];
   /** As typed; see `parseUserId`. */
   userId: string;
@@ -30,10 +30,10 @@ export interface SandboxState {
   /** The open chat's messages, oldest first. */
   messages: SandboxChatMessage[];
   messagesLoaded: boolean;
-  loadError: string | null;
+  loadError: CallError | null;
   text: string;
   sending: boolean;
-  sendError: string | null;
+  sendError: CallError | null;
   /** The user's own message being edited: Send then edits it (an `edited_message`). */
   editing: SandboxChatMessage | null;
   /** The bot's latest answerCallbackQuery text, shown briefly. */
@@ -77,7 +77,7 @@ export function createSandboxStore(client: DataClient): SandboxStore {
       try {
         set({ info: await client.call('sandbox.info', {}), infoError: null });
       } catch (error) {
-        set({ infoError: errorMessage(error) });
+        set({ infoError: toCallError(error) });
       }
     };
 
@@ -86,7 +86,7 @@ export function createSandboxStore(client: DataClient): SandboxStore {
         const { items } = await client.call('sandbox.chats', {});
         set({ chats: items });
       } catch (error) {
-        set({ loadError: errorMessage(error) });
+        set({ loadError: toCallError(error) });
       }
     });
 
@@ -100,7 +100,7 @@ export function createSandboxStore(client: DataClient): SandboxStore {
         adoptChatName(chatId, items);
         showNewAnswer(chatId, items);
       } catch (error) {
-        if (get().chatId === chatId) set({ loadError: errorMessage(error) });
+        if (get().chatId === chatId) set({ loadError: toCallError(error) });
       }
     });
 
@@ -129,7 +129,7 @@ export function createSandboxStore(client: DataClient): SandboxStore {
     const writer = () => {
       const userId = parseUserId(get().userId);
       if (userId === null) {
-        set({ sendError: 'The user id is a positive whole number.' });
+        set({ sendError: localError('The user id is a positive whole number.') });
         return null;
       }
       const name = get().userName.trim();
@@ -146,7 +146,7 @@ export function createSandboxStore(client: DataClient): SandboxStore {
         void loadMessages();
         return true;
       } catch (error) {
-        set({ sending: false, sendError: errorMessage(error) });
+        set({ sending: false, sendError: toCallError(error) });
         return false;
       }
     };

@@ -1,7 +1,7 @@
+import type { DeliveryFilter } from '@contract';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { CopyButton } from '../../components/CopyButton';
 import { WrappedField } from '../../components/Field';
-import { linkTo } from '../deeplinks/hashRoute';
 import { useDeliveriesStore } from '../deliveries/context';
 import { sameFilter } from '../deliveries/filter';
 import { PROBLEMS } from '../deliveries/problems';
@@ -30,6 +30,11 @@ type Timing = 'now' | 'debounced';
 interface SearchBarProps {
   /** Escape in the search field: hand the keyboard back to the list. */
   onLeave: () => void;
+  /**
+   * The address of the list with this filter ("Link" copies it). Passed in by the app, which
+   * knows the deep-link format, so search and deeplinks do not import each other.
+   */
+  linkTo: (filter: DeliveryFilter) => string;
 }
 
 /**
@@ -38,7 +43,7 @@ interface SearchBarProps {
  * header's inbox. Text settles for SEARCH_DEBOUNCE_MS first; a select, a
  * date, Enter, Escape or Clear apply at once.
  */
-export function SearchBar({ onLeave }: SearchBarProps) {
+export function SearchBar({ onLeave, linkTo }: SearchBarProps) {
   const store = useDeliveriesStore();
   // Started from the store's filter: coming back to the view shows what the list is filtered by.
   const [form, setForm] = useState<FilterForm>(() => filterToForm(store.getState().filter));
@@ -175,7 +180,7 @@ export function SearchBar({ onLeave }: SearchBarProps) {
           Clear
         </button>
         <CopyButton
-          text={() => linkTo({ deliveryId: null, filter: store.getState().filter })}
+          text={() => linkTo(store.getState().filter)}
           label="Link"
           title="Copy a link to this search and these filters"
           testId="copy-filter-link"

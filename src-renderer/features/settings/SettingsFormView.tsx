@@ -15,7 +15,7 @@ import { formToPatch, type SettingsForm, settingsToForm } from './settingsForm';
 export function SettingsFormView({ settings }: { settings: InboxSettings }) {
   const save = useSettings((state) => state.save);
   const saving = useSettings((state) => state.saving);
-  const saveError = useSettings((state) => state.saveError);
+  const saveError = useSettings((state) => state.saveError?.message ?? null);
   const saved = useSettings((state) => state.saved);
   const retentionCount = useSettings((state) => state.retentionCount);
   const canSave = useAllowed('inboxes.configure');

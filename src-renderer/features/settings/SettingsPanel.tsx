@@ -21,7 +21,7 @@ export function SettingsPanel({ listInbox, defaultInbox, onInboxDeleted }: Setti
   const store = useSettingsStore();
   const inbox = useSettings((state) => state.inbox);
   const settings = useSettings((state) => state.settings);
-  const loadError = useSettings((state) => state.loadError);
+  const loadError = useSettings((state) => state.loadError?.message ?? null);
   const revision = useSettings((state) => state.revision);
   const load = useSettings((state) => state.load);
   const loadStorage = useSettings((state) => state.loadStorage);

@@ -4,7 +4,7 @@ import { formatStorage } from './storage';
 /** How much room the inspector takes on disk, read when the view opens. */
 export function StorageLine() {
   const storage = useSettings((state) => state.storage);
-  const error = useSettings((state) => state.storageError);
+  const error = useSettings((state) => state.storageError?.message ?? null);
   const loadStorage = useSettings((state) => state.loadStorage);
   return (
     <p className="storage-line" data-testid="storage-size">

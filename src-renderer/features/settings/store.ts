@@ -1,7 +1,7 @@
 import type { InboxSettings, Input, StorageInfo } from '@contract';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DataClient } from '../../api';
-import { errorMessage } from '../../api/errorMessage';
+import { type CallError, toCallError } from '../../api/callError';
 import type { SettingsPatch } from './settingsForm';
 
 export interface SettingsState {
@@ -9,15 +9,15 @@ export interface SettingsState {
   inbox: string | null;
   /** `inbox`'s settings as last read or saved; null while the first read is on its way. */
   settings: InboxSettings | null;
-  loadError: string | null;
+  loadError: CallError | null;
   /** Bumped whenever `settings` comes from the server, so the form starts over from it. */
   revision: number;
   saving: boolean;
-  saveError: string | null;
+  saveError: CallError | null;
   /** The last save went through, and nothing was read since. */
   saved: boolean;
   storage: StorageInfo | null;
-  storageError: string | null;
+  storageError: CallError | null;
 
   load(inbox: string): Promise<void>;
   save(patch: SettingsPatch): Promise<boolean>;
@@ -50,7 +50,7 @@ export function createSettingsStore(client: DataClient): SettingsStore {
         const settings = await client.call('inboxes.settings', { inbox });
         if (current === request) set((state) => ({ settings, revision: state.revision + 1 }));
       } catch (error) {
-        if (current === request) set({ loadError: errorMessage(error) });
+        if (current === request) set({ loadError: toCallError(error) });
       }
     },
 
@@ -75,7 +75,7 @@ export function createSettingsStore(client: DataClient): SettingsStore {
         }
         return true;
       } catch (error) {
-        set({ saving: false, saveError: errorMessage(error) });
+        set({ saving: false, saveError: toCallError(error) });
         return false;
       }
     },
@@ -84,7 +84,7 @@ export function createSettingsStore(client: DataClient): SettingsStore {
       try {
         set({ storage: await client.call('app.storage', {}), storageError: null });
       } catch (error) {
-        set({ storageError: errorMessage(error) });
+        set({ storageError: toCallError(error) });
       }
     },
   }));

@@ -22,7 +22,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const total = useDeliveries((state) => state.total);
   const startExport = useTransfer((state) => state.startExport);
   const starting = useTransfer((state) => state.exportStarting);
-  const error = useTransfer((state) => state.exportError);
+  const error = useTransfer((state) => state.exportError?.message ?? null);
   const job = useTransfer((state) => state.exportJob);
   const id = useId();
 

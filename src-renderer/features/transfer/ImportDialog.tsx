@@ -20,7 +20,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const resetImport = useTransfer((state) => state.resetImport);
   const step = useTransfer((state) => state.importStep);
   const job = useTransfer((state) => state.importJob);
-  const error = useTransfer((state) => state.importError);
+  const error = useTransfer((state) => state.importError?.message ?? null);
   const files = useTransfer((state) => state.files);
   const id = useId();
   const [file, setFile] = useState<ImportSource | null>(null);

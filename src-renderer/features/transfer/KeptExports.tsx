@@ -13,7 +13,7 @@ import { useTransfer } from './context';
  */
 export function KeptExports() {
   const kept = useTransfer((state) => state.keptExports);
-  const error = useTransfer((state) => state.keptExportsError);
+  const error = useTransfer((state) => state.keptExportsError?.message ?? null);
   const deleting = useTransfer((state) => state.deleting);
   const files = useTransfer((state) => state.files);
   const loadExports = useTransfer((state) => state.loadExports);

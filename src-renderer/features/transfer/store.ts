@@ -1,7 +1,7 @@
 import type { ExportFile, ExportInput, TransferFormat, TransferProgress } from '@contract';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient, FileTransfer, Upload } from '../../api';
-import { errorMessage } from '../../api/errorMessage';
+import { type CallError, localError, toCallError } from '../../api/callError';
 import { laterProgress, RecentProgress } from '../../shared/jobProgress';
 
 /** What the transfer store needs: calls, events, and the transport's file routes. */
@@ -30,11 +30,11 @@ export interface TransferState {
   exportJob: TransferProgress | null;
   exportStarting: boolean;
   /** Why `export.start` was refused; a failed job says why in `exportJob.error`. */
-  exportError: string | null;
+  exportError: CallError | null;
 
   /** The exports kept on disk until they expire; null until read. */
   keptExports: ExportFile[] | null;
-  keptExportsError: string | null;
+  keptExportsError: CallError | null;
   /** The export being deleted, while its call runs. */
   deleting: string | null;
 
@@ -43,7 +43,7 @@ export interface TransferState {
   upload: (Upload & { name: string }) | null;
   importJob: TransferProgress | null;
   /** Why the upload or `import.start` failed; a failed job says why in `importJob.error`. */
-  importError: string | null;
+  importError: CallError | null;
 
   /** Follows `transfer.progress`; idempotent. */
   start(): void;
@@ -112,7 +112,7 @@ export function createTransferStore(client: TransferClient): TransferStore {
           set({ exportStarting: false, exportJob: early.settle(answer) });
           return true;
         } catch (error) {
-          set({ exportStarting: false, exportError: errorMessage(error) });
+          set({ exportStarting: false, exportError: toCallError(error) });
           return false;
         }
       },
@@ -122,7 +122,7 @@ export function createTransferStore(client: TransferClient): TransferStore {
           const { items } = await client.call('export.list', {});
           set({ keptExports: items, keptExportsError: null });
         } catch (error) {
-          set({ keptExportsError: errorMessage(error) });
+          set({ keptExportsError: toCallError(error) });
         }
       },
 
@@ -132,7 +132,7 @@ export function createTransferStore(client: TransferClient): TransferStore {
         try {
           await client.call('export.delete', { file });
         } catch (error) {
-          set({ keptExportsError: `Could not delete ${file}: ${errorMessage(error)}` });
+          set({ keptExportsError: toCallError(error, `Could not delete ${file}`) });
         }
         set({ deleting: null });
         await get().loadExports();
@@ -157,11 +157,11 @@ export function createTransferStore(client: TransferClient): TransferStore {
           try {
             upload = await files.upload(source.blob, name);
           } catch (error) {
-            set({ importStep: 'idle', importError: `The upload failed: ${errorMessage(error)}` });
+            set({ importStep: 'idle', importError: toCallError(error, 'The upload failed') });
             return false;
           }
         } else {
-          set({ importStep: 'idle', importError: 'Choose the file with “Choose file…”.' });
+          set({ importStep: 'idle', importError: localError('Choose the file with “Choose file…”.') });
           return false;
         }
         set({ importStep: 'starting', upload: { ...upload, name } });
@@ -174,7 +174,7 @@ export function createTransferStore(client: TransferClient): TransferStore {
           set({ importStep: 'job', importJob: early.settle(answer) });
           return true;
         } catch (error) {
-          set({ importStep: 'idle', importError: errorMessage(error) });
+          set({ importStep: 'idle', importError: toCallError(error) });
           return false;
         }
       },

@@ -1,19 +1,11 @@
 import type { WebhookInfo } from '@contract';
 import type { ReactNode } from 'react';
+import { DescriptionItem } from '../../components/DescriptionItem';
 import { formatUnixSeconds } from '../../shared/time';
 import { lastErrorText, pendingText } from './status';
 import { isLoopbackHttp } from './webhookUrl';
 
 const unknown = <span className="muted">unknown</span>;
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="field">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 function yesNo(value: boolean | null): ReactNode {
   return value === null ? unknown : value ? 'yes' : 'no';
@@ -31,7 +23,7 @@ export function WebhookStatus({ info }: { info: WebhookInfo }) {
         {lastErrorText(info)}
       </p>
       <dl className="fields">
-        <Field label="URL">
+        <DescriptionItem label="URL">
           {info.url === '' ? (
             <span className="muted" data-testid="webhook-info-url">
               not set — the platform is not delivering anywhere
@@ -50,19 +42,21 @@ export function WebhookStatus({ info }: { info: WebhookInfo }) {
               )}
             </>
           )}
-        </Field>
-        <Field label="Max connections">{info.maxConnections ?? unknown}</Field>
-        <Field label="Allowed updates">
+        </DescriptionItem>
+        <DescriptionItem label="Max connections">{info.maxConnections ?? unknown}</DescriptionItem>
+        <DescriptionItem label="Allowed updates">
           {info.allowedUpdates === null
             ? unknown
             : info.allowedUpdates.length === 0
               ? 'the default set'
               : info.allowedUpdates.join(', ')}
-        </Field>
-        <Field label="Custom certificate">{yesNo(info.hasCustomCertificate)}</Field>
-        {info.ipAddress !== null && <Field label="IP address">{info.ipAddress}</Field>}
+        </DescriptionItem>
+        <DescriptionItem label="Custom certificate">{yesNo(info.hasCustomCertificate)}</DescriptionItem>
+        {info.ipAddress !== null && <DescriptionItem label="IP address">{info.ipAddress}</DescriptionItem>}
         {info.lastSynchronizationErrorDate !== null && (
-          <Field label="Last sync error">{formatUnixSeconds(info.lastSynchronizationErrorDate)}</Field>
+          <DescriptionItem label="Last sync error">
+            {formatUnixSeconds(info.lastSynchronizationErrorDate)}
+          </DescriptionItem>
         )}
       </dl>
     </div>

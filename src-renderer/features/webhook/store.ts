@@ -36,6 +36,19 @@ export interface WebhookState {
 
 export type WebhookStore = StoreApi<WebhookState>;
 
+/** What the store knows about a profile before its first read: where it starts, and where a profile switch returns. */
+const NOTHING_KNOWN = {
+  info: null,
+  infoError: null,
+  checkedAt: null,
+  failedAt: null,
+  failuresInARow: 0,
+  pendingGrowing: false,
+  busy: null,
+  actionError: null,
+  notice: null,
+} as const satisfies Partial<WebhookState>;
+
 function isGrowing(previous: WebhookInfo | null, next: WebhookInfo, wasGrowing: boolean): boolean {
   const before = previous?.pendingUpdateCount ?? null;
   const after = next.pendingUpdateCount;
@@ -110,31 +123,12 @@ export function createWebhookStore(client: DataClient): WebhookStore {
 
     return {
       profileId: null,
-      info: null,
-      infoError: null,
-      checkedAt: null,
-      failedAt: null,
-      failuresInARow: 0,
-      pendingGrowing: false,
-      busy: null,
-      actionError: null,
-      notice: null,
+      ...NOTHING_KNOWN,
 
       refresh(profileId) {
         if (profileId !== get().profileId) {
           epoch += 1;
-          set({
-            profileId,
-            info: null,
-            infoError: null,
-            checkedAt: null,
-            failedAt: null,
-            failuresInARow: 0,
-            pendingGrowing: false,
-            busy: null,
-            actionError: null,
-            notice: null,
-          });
+          set({ profileId, ...NOTHING_KNOWN });
         }
         return read();
       },

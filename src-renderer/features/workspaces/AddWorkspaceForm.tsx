@@ -11,7 +11,7 @@ import { useWorkspaces } from './context';
 export function AddWorkspaceForm({ onAdded }: { onAdded: (workspace: Workspace) => void }) {
   const add = useWorkspaces((state) => state.add);
   const adding = useWorkspaces((state) => state.adding);
-  const error = useWorkspaces((state) => state.addError);
+  const error = useWorkspaces((state) => state.addError?.message ?? null);
   const [name, setName] = useState('');
   const [url, setUrl] = useState('');
   const [token, setToken] = useState('');

@@ -65,9 +65,9 @@ interface WorkspacesDialogProps {
 function WorkspacesDialog({ openId, onOpen, onClose }: WorkspacesDialogProps) {
   const items = useWorkspaces((state) => state.items);
   const loaded = useWorkspaces((state) => state.loaded);
-  const error = useWorkspaces((state) => state.error);
+  const error = useWorkspaces((state) => state.error?.message ?? null);
   const removing = useWorkspaces((state) => state.removing);
-  const removeError = useWorkspaces((state) => state.removeError);
+  const removeError = useWorkspaces((state) => state.removeError?.message ?? null);
   const reload = useWorkspaces((state) => state.reload);
   const remove = useWorkspaces((state) => state.remove);
 

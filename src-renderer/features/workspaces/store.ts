@@ -1,7 +1,7 @@
 import type { Workspace } from '@contract';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DataClient } from '../../api';
-import { errorMessage } from '../../api/errorMessage';
+import { type CallError, toCallError } from '../../api/callError';
 
 export interface NewWorkspace {
   name: string;
@@ -17,12 +17,12 @@ export interface WorkspacesState {
   available: boolean;
   items: Workspace[];
   loaded: boolean;
-  error: string | null;
+  error: CallError | null;
   adding: boolean;
-  addError: string | null;
+  addError: CallError | null;
   /** The id being removed, so its button says so. */
   removing: number | null;
-  removeError: string | null;
+  removeError: CallError | null;
   start(): void;
   reload(): void;
   /** Resolves to the kept workspace, or null when refused (the reason is then in `addError`). */
@@ -45,7 +45,7 @@ export function createWorkspacesStore(home: DataClient): WorkspacesStore {
         const { items } = await home.call('workspaces.list', {});
         if (current === request) set({ items, loaded: true, error: null });
       } catch (error) {
-        if (current === request) set({ error: errorMessage(error) });
+        if (current === request) set({ error: toCallError(error) });
       }
     };
 
@@ -86,7 +86,7 @@ export function createWorkspacesStore(home: DataClient): WorkspacesStore {
           await load();
           return workspace;
         } catch (error) {
-          set({ adding: false, addError: errorMessage(error) });
+          set({ adding: false, addError: toCallError(error) });
           return null;
         }
       },
@@ -98,7 +98,7 @@ export function createWorkspacesStore(home: DataClient): WorkspacesStore {
           await load();
           return true;
         } catch (error) {
-          set({ removing: null, removeError: errorMessage(error) });
+          set({ removing: null, removeError: toCallError(error) });
           return false;
         }
       },

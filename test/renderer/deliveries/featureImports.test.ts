@@ -61,4 +61,20 @@ describe('feature imports', () => {
     expect(back).toEqual([]);
     expect(reachable(graph, 'deliveries').has('search')).toBe(false);
   });
+
+  it('no two features import each other, directly or through others', () => {
+    const graph = featureGraph();
+    const cycles = [...graph.keys()].flatMap((feature) =>
+      [...(graph.get(feature) ?? [])]
+        .filter((other) => reachable(graph, other).has(feature))
+        .map((other) => `${feature} -> ${other}`),
+    );
+    expect(cycles).toEqual([]);
+  });
+
+  it('search and deeplinks no longer import each other (the search bar is handed linkTo)', () => {
+    const graph = featureGraph();
+    expect(graph.get('deeplinks')?.has('search')).toBe(true);
+    expect(reachable(graph, 'search').has('deeplinks')).toBe(false);
+  });
 });

@@ -49,7 +49,7 @@ describe('inboxes store: create', () => {
     expect(await store.getState().create('default')).toBeNull();
     expect(store.getState()).toMatchObject({
       creating: false,
-      createError: 'An inbox named "default" already exists.',
+      createError: { code: 'conflict', message: 'An inbox named "default" already exists.', details: null },
     });
     store.getState().clearCreateError();
     expect(store.getState().createError).toBeNull();

@@ -1,6 +1,7 @@
 import type { DeliveryListItem, Input } from '@contract';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { linkTo } from '../../../src-renderer/features/deeplinks/hashRoute';
 import { DeliveriesProvider } from '../../../src-renderer/features/deliveries/context';
 import { DeliveryList } from '../../../src-renderer/features/deliveries/DeliveryList';
 import { createDeliveriesStores } from '../../../src-renderer/features/deliveries/deliveriesStores';
@@ -41,7 +42,9 @@ async function renderList() {
       <DeliveryList
         onOpen={() => {}}
         empty={<p data-testid="empty-state">empty</p>}
-        renderSearch={(focusList) => <SearchBar onLeave={focusList} />}
+        renderSearch={(focusList) => (
+          <SearchBar onLeave={focusList} linkTo={(filter) => linkTo({ deliveryId: null, filter })} />
+        )}
       />
     </DeliveriesProvider>
   );

@@ -1,5 +1,5 @@
 import type { Invocation } from '@contract';
-import type { ReactNode } from 'react';
+import { DescriptionItem } from '../../../components/DescriptionItem';
 import { Isolated } from '../../../components/Isolated';
 import { JsonText } from '../../../components/JsonText';
 import { PairsTable } from '../../../components/PairsTable';
@@ -11,15 +11,6 @@ const OUTCOMES: Record<Invocation['outcome'], string> = {
   error: 'the command failed',
 };
 
-function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <div className="field">
-      <dt>{label}</dt>
-      <dd data-testid={testId}>{children}</dd>
-    </div>
-  );
-}
-
 const none = <span className="muted">none</span>;
 
 /** What a signed-link hit did: the command it ran for whom, what it logged and which messages it sent. */
@@ -28,7 +19,7 @@ export function InvocationTab({ invocation }: { invocation: Invocation }) {
   return (
     <div className="invocation" data-testid="invocation">
       <dl className="fields">
-        <Field label="Command">
+        <DescriptionItem label="Command">
           {invocation.command === null ? (
             none
           ) : (
@@ -36,40 +27,40 @@ export function InvocationTab({ invocation }: { invocation: Invocation }) {
               <Isolated text={invocation.command} />
             </code>
           )}
-        </Field>
-        <Field label="User">{invocation.userId ?? none}</Field>
-        <Field label="Outcome" testId="invocation-outcome">
+        </DescriptionItem>
+        <DescriptionItem label="User">{invocation.userId ?? none}</DescriptionItem>
+        <DescriptionItem label="Outcome" valueTestId="invocation-outcome">
           <span className={`badge outcome-badge outcome-${outcome}`} data-outcome={outcome}>
             {outcome}
           </span>{' '}
           <span className="muted">{OUTCOMES[outcome]}</span>
-        </Field>
+        </DescriptionItem>
         {invocation.check !== null && (
-          <Field label="Failed check" testId="invocation-check">
+          <DescriptionItem label="Failed check" valueTestId="invocation-check">
             <code>{invocation.check}</code>
-          </Field>
+          </DescriptionItem>
         )}
         {invocation.reason !== null && (
-          <Field label="Reason" testId="invocation-reason">
+          <DescriptionItem label="Reason" valueTestId="invocation-reason">
             <Isolated className="pre-wrap" text={invocation.reason} />
-          </Field>
+          </DescriptionItem>
         )}
-        <Field label="Duration">{invocation.durationMs} ms</Field>
-        <Field label="Bot profile">{invocation.profileId ?? none}</Field>
-        <Field label="Options">
+        <DescriptionItem label="Duration">{invocation.durationMs} ms</DescriptionItem>
+        <DescriptionItem label="Bot profile">{invocation.profileId ?? none}</DescriptionItem>
+        <DescriptionItem label="Options">
           {invocation.options === null ? (
             none
           ) : (
             <JsonText text={invocation.options} testId="invocation-options" />
           )}
-        </Field>
-        <Field label="Params">
+        </DescriptionItem>
+        <DescriptionItem label="Params">
           {invocation.params.length === 0 ? (
             none
           ) : (
             <PairsTable pairs={invocation.params} testId="invocation-params" />
           )}
-        </Field>
+        </DescriptionItem>
       </dl>
       <h3>Logs</h3>
       <div data-testid="invocation-logs">

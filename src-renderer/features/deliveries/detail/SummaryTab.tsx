@@ -1,5 +1,6 @@
 import type { DeliveryDetail } from '@contract';
 import type { ReactNode } from 'react';
+import { DescriptionItem } from '../../../components/DescriptionItem';
 import { Isolated } from '../../../components/Isolated';
 import { formatBytes, formatFullTime, pathWithQuery } from '../format';
 import { ProblemBadge } from '../ProblemBadge';
@@ -16,15 +17,6 @@ function dotted(parts: ReadonlyArray<ReactNode | null>): ReactNode[] {
     .flatMap((part, index) => (index === 0 ? [part] : [' · ', part]));
 }
 
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="field">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
-
 export function SummaryTab({ delivery }: { delivery: DeliveryDetail }) {
   const { summary } = delivery;
   const user = summary.user;
@@ -32,10 +24,10 @@ export function SummaryTab({ delivery }: { delivery: DeliveryDetail }) {
 
   return (
     <dl className="fields" data-testid="detail-summary">
-      <Field label="Platform">{summary.platform}</Field>
-      <Field label="Kind">{summary.kind}</Field>
-      <Field label="Update id">{orNone(summary.updateId)}</Field>
-      <Field label="User">
+      <DescriptionItem label="Platform">{summary.platform}</DescriptionItem>
+      <DescriptionItem label="Kind">{summary.kind}</DescriptionItem>
+      <DescriptionItem label="Update id">{orNone(summary.updateId)}</DescriptionItem>
+      <DescriptionItem label="User">
         {user === null
           ? orNone(null)
           : dotted([
@@ -44,35 +36,35 @@ export function SummaryTab({ delivery }: { delivery: DeliveryDetail }) {
               `id ${user.id}`,
               user.language === null ? null : <Isolated key="language" text={`lang ${user.language}`} />,
             ])}
-      </Field>
-      <Field label="Chat">
+      </DescriptionItem>
+      <DescriptionItem label="Chat">
         {chat === null
           ? orNone(null)
           : dotted([`id ${chat.id}`, chat.type === null ? null : <Isolated key="type" text={chat.type} />])}
-      </Field>
-      <Field label="Text">
+      </DescriptionItem>
+      <DescriptionItem label="Text">
         {summary.text === null ? orNone(null) : <Isolated className="pre-wrap" text={summary.text} />}
-      </Field>
-      <Field label="Inbox">
+      </DescriptionItem>
+      <DescriptionItem label="Inbox">
         <Isolated text={delivery.inbox} />
-      </Field>
-      <Field label="Method">
+      </DescriptionItem>
+      <DescriptionItem label="Method">
         <Isolated text={delivery.method} />
-      </Field>
-      <Field label="Path">
+      </DescriptionItem>
+      <DescriptionItem label="Path">
         <code>
           <Isolated text={pathWithQuery(delivery.path, delivery.query)} />
         </code>
-      </Field>
-      <Field label="Received">{formatFullTime(delivery.receivedAt)}</Field>
-      <Field label="From">{orNone(delivery.remoteAddress)}</Field>
-      <Field label="Body size">
+      </DescriptionItem>
+      <DescriptionItem label="Received">{formatFullTime(delivery.receivedAt)}</DescriptionItem>
+      <DescriptionItem label="From">{orNone(delivery.remoteAddress)}</DescriptionItem>
+      <DescriptionItem label="Body size">
         {`${formatBytes(delivery.bodySize)}${delivery.bodySize >= 1024 ? ` (${delivery.bodySize} bytes)` : ''}`}
-      </Field>
-      <Field label="Answered">
+      </DescriptionItem>
+      <DescriptionItem label="Answered">
         <StatusCode status={delivery.responseStatus} />
-      </Field>
-      <Field label="Problem">
+      </DescriptionItem>
+      <DescriptionItem label="Problem">
         {delivery.problem === null ? (
           <span className="muted">none</span>
         ) : (
@@ -80,7 +72,7 @@ export function SummaryTab({ delivery }: { delivery: DeliveryDetail }) {
             <ProblemBadge problem={delivery.problem} /> {problemText(delivery.problem).explanation}
           </span>
         )}
-      </Field>
+      </DescriptionItem>
     </dl>
   );
 }
