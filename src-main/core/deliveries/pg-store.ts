@@ -344,7 +344,8 @@ export class PgDeliveryStore implements DeliveryStore {
   async seenUser(id: string): Promise<SeenUser | null> {
     for (const spelling of new Set(idVariants(pgText(id)))) {
       const [seen] = await this.sql<SeenUserRow[]>`
-        SELECT user_id, user_name, user_username, user_language, chat_id, chat_type FROM deliveries
+        SELECT id, (extract(epoch FROM received_at) * 1000)::bigint AS received_at, user_id, user_name, user_username,
+          user_language, chat_id, chat_type FROM deliveries
         WHERE user_id = ${this.sql.json(spelling)} AND platform <> 'signed-link'
         ORDER BY received_at DESC, id DESC LIMIT 1`;
       if (seen) return toSeenUser(seen);
