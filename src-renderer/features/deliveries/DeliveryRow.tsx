@@ -28,7 +28,10 @@ interface DeliveryRowProps {
 // The checkbox must not also open the row: its click stops at the cell.
 const stopClick = (event: MouseEvent) => event.stopPropagation();
 
-/** Items never change once received, so a row re-renders only when it moves, opens or closes, or its tick flips. */
+/**
+ * Items never change once received, so a row re-renders only when it moves, opens or closes, its
+ * tick flips, or (the list keys rows by place) another delivery takes its place.
+ */
 export const DeliveryRow = memo(function DeliveryRow({
   item,
   index,

@@ -43,3 +43,35 @@ export function frameWithFallback(
     const timer = timers.setTimeout(run, fallbackMs);
   };
 }
+
+/**
+ * How often, at most, live arrivals redraw the list. A burst of 1,000 a second
+ * would otherwise cost a layout and paint of every visible row on each of 60
+ * frames; ten a second still reads as live and leaves the main thread free.
+ */
+export const MIN_REDRAW_MS = 100;
+
+/**
+ * `schedule`, but at most once per `minIntervalMs`: the first call after a
+ * quiet spell runs at the next chance to draw, as before; a call sooner waits
+ * for the interval to pass. Calls are not coalesced here (callers already keep
+ * one scheduled at a time), only spaced.
+ */
+export function spacedFrames(
+  schedule: ScheduleFrame,
+  minIntervalMs = MIN_REDRAW_MS,
+  timers: Pick<FrameTimers, 'setTimeout'> = browserTimers,
+  now: () => number = () => performance.now(),
+): ScheduleFrame {
+  let lastRun = Number.NEGATIVE_INFINITY;
+  return (callback) => {
+    const later = () =>
+      schedule(() => {
+        lastRun = now();
+        callback();
+      });
+    const wait = lastRun + minIntervalMs - now();
+    if (wait <= 0) later();
+    else timers.setTimeout(later, wait);
+  };
+}

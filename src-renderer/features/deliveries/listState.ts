@@ -51,9 +51,10 @@ export interface DeliveryListState {
 export interface DeliveryListOptions {
   /**
    * Defaults to the next animation frame, with a timer when none comes (a
-   * hidden tab); tests pass a manual scheduler. Both the batching of live
-   * arrivals and the catch-up query wait for it, so a burst costs one render
-   * and at most one query per frame.
+   * hidden tab), and no sooner than MIN_REDRAW_MS after the last run; tests
+   * pass a manual scheduler. Both the batching of live arrivals and the
+   * catch-up query wait for it, so a burst costs one render and at most one
+   * query per run.
    */
   scheduleFrame?: ScheduleFrame;
   pageSize?: number;

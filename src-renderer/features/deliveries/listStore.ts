@@ -5,7 +5,7 @@ import { toCallError } from '../../api/callError';
 import { coalesce } from '../../shared/coalesce';
 import { readArrivedSince } from './catchUp';
 import { listInput, liveModeOf, normalizeFilter, sameFilter } from './filter';
-import { frameWithFallback } from './frames';
+import { frameWithFallback, spacedFrames } from './frames';
 import type { DeliveryListOptions, DeliveryListState } from './listState';
 import { compareNewestFirst, pageAfter } from './order';
 import { DeliveryRows } from './rows';
@@ -26,7 +26,7 @@ export function createDeliveryListStore(
   client: DataClient,
   options: DeliveryListOptions = {},
 ): DeliveryListStore {
-  const scheduleFrame = options.scheduleFrame ?? frameWithFallback();
+  const scheduleFrame = options.scheduleFrame ?? spacedFrames(frameWithFallback());
   const pageSize = options.pageSize ?? PAGE_SIZE;
   const unsearchedRetryMs = options.unsearchedRetryMs ?? UNSEARCHED_RETRY_MS;
   const rows = new DeliveryRows();

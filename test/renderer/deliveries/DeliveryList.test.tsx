@@ -1,5 +1,6 @@
+import type { DeliveryListItem } from '@contract';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DeliveriesProvider } from '../../../src-renderer/features/deliveries/context';
 import { DeliveryList } from '../../../src-renderer/features/deliveries/DeliveryList';
 import { createDeliveriesStores } from '../../../src-renderer/features/deliveries/deliveriesStores';
@@ -37,7 +38,7 @@ describe('DeliveryList', () => {
   it('renders only a window of rows out of 100,000', async () => {
     await renderList(100_000);
     const ids = renderedIds();
-    // 640 px / 32 px = 20 rows in view, plus 10 overscan below.
+    // 640 px / 32 px = 20 rows in view, plus a few overscan below.
     expect(ids.length).toBeGreaterThanOrEqual(20);
     expect(ids.length).toBeLessThanOrEqual(41);
     expect(ids[0]).toBe(100_000);
@@ -190,6 +191,46 @@ describe('DeliveryList', () => {
     expect(renderedIds()).toEqual([3, 2, 1]);
     act(() => frames.run());
     expect(renderedIds()).toEqual([5, 4, 3, 2, 1]);
+  });
+
+  it('keeps the row elements when arrivals push rows down, and moves the tick with its delivery', async () => {
+    const { fake, frames, stores } = await renderList(3);
+    const before = screen.getAllByTestId('delivery-row');
+    act(() => stores.selection.getState().toggleTicked(3, false));
+    fake.emit('delivery.added', { items: [makeItem(4)] });
+    act(() => frames.run());
+    const after = screen.getAllByTestId('delivery-row');
+    expect(renderedIds()).toEqual([4, 3, 2, 1]);
+    // A burst at the top redraws text in the same elements instead of building new ones:
+    // that is what keeps a redraw at 1,000 deliveries a second short.
+    expect(after.slice(0, 3)).toEqual(before);
+    expect(after.map((row) => row.querySelector('input')?.checked)).toEqual([false, true, false, false]);
+    expect(after.map((row) => row.getAttribute('aria-rowindex'))).toEqual(['2', '3', '4', '5']);
+  });
+
+  it('a row that could not render stays with its delivery when arrivals push it down, and its old place renders again', async () => {
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const broken = { ...makeItem(2), summary: null } as unknown as DeliveryListItem;
+    const fake = createFakeClient({
+      'deliveries.list': () => ({ items: [makeItem(3), broken, makeItem(1)], total: 3 }),
+    });
+    const frames = createManualFrames();
+    const stores = createDeliveriesStores(fake.client, { scheduleFrame: frames.schedule });
+    stores.list.getState().start();
+    await act(settle);
+    render(
+      <DeliveriesProvider stores={stores}>
+        <DeliveryList onOpen={() => {}} empty={<p>empty</p>} />
+      </DeliveriesProvider>,
+    );
+    expect(screen.getByTestId('broken-row').getAttribute('aria-rowindex')).toBe('3');
+    fake.emit('delivery.added', { items: [makeItem(4)] });
+    act(() => frames.run());
+    expect(renderedIds()).toEqual([4, 3, 1]);
+    const note = screen.getByTestId('broken-row');
+    expect(note.dataset.deliveryId).toBe('2');
+    expect(note.getAttribute('aria-rowindex')).toBe('4');
+    quiet.mockRestore();
   });
 
   it('asks for the older page when scrolled near the end', async () => {
