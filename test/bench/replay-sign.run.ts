@@ -29,25 +29,53 @@ it('bulk replay of 1,000 deliveries to a local target', async () => {
       events.once('error', reject);
     });
     const { items } = await server.api<{ items: Array<{ id: number }> }>('deliveries.list', { limit: 1000 });
-    const ended = new Promise<number>((resolve) => {
-      events.on('message', (data) => {
-        const event = JSON.parse(String(data)) as { name: string; payload: { state: string; done: number } };
-        if (event.name === 'replay.progress' && event.payload.state !== 'running')
-          resolve(event.payload.done);
+    const targetUrl = `http://127.0.0.1:${(target.address() as AddressInfo).port}/webhook`;
+    /** One job replaying the 1,000, timed from the request to its last progress event. */
+    const oneJob = async () => {
+      const ended = new Promise<number>((resolve) => {
+        const listener = (data: WebSocket.RawData) => {
+          const event = JSON.parse(String(data)) as {
+            name: string;
+            payload: { state: string; done: number };
+          };
+          if (event.name === 'replay.progress' && event.payload.state !== 'running') {
+            events.off('message', listener);
+            resolve(event.payload.done);
+          }
+        };
+        events.on('message', listener);
       });
-    });
-    const started = performance.now();
-    await server.api('replay.start', {
-      target: `http://127.0.0.1:${(target.address() as AddressInfo).port}/webhook`,
-      deliveryIds: items.map((i) => i.id),
-      concurrency: 32,
-    });
-    const done = await ended;
-    const perSecond = Math.round(done / ((performance.now() - started) / 1000));
+      const started = performance.now();
+      await server.api('replay.start', {
+        target: targetUrl,
+        deliveryIds: items.map((i) => i.id),
+        concurrency: 32,
+      });
+      const done = await ended;
+      return Math.round(done / ((performance.now() - started) / 1000));
+    };
+    // The first job after start runs on code the JIT has not compiled yet (undici's
+    // parser, our path) and says little about the rate a support session gets;
+    // it is reported, and the target is held to the median of the jobs after two warm-ups.
+    const cold = await oneJob();
+    await oneJob();
+    const warm: number[] = [];
+    for (let round = 0; round < 3; round++) warm.push(await oneJob());
+    const perSecond = Math.round(median(warm));
     events.close();
-    report('bulk replay', { deliveries: done, perSecond }, [
-      { name: 'bulk replay to a local target', actual: perSecond, op: '>=', limit: 5000, unit: '/s' },
-    ]);
+    report(
+      'bulk replay',
+      { deliveries: items.length, firstJobPerSecond: cold, warmJobsPerSecond: warm, perSecond },
+      [
+        {
+          name: 'bulk replay to a local target (median of 3 jobs, warm)',
+          actual: perSecond,
+          op: '>=',
+          limit: 5000,
+          unit: '/s',
+        },
+      ],
+    );
   } finally {
     await server.stop();
     target.close();

@@ -10,8 +10,15 @@ import { PgDeleter } from './pg-delete';
 import { retentionCut } from './pg-retention-cut';
 import { type PgDeliveryValues, pgDeliveryValues, pgInvocationValues } from './pg-rows';
 import type { DeliveryListRow, DeliveryRow, NewDelivery, SeenUserRow } from './records';
-import type { DeliveryPage, DeliverySearch, DeliveryStore, SeenUser, StoredDelivery } from './store';
-import { storedFromRow, toListItem, toSeenUser } from './to-contract';
+import type {
+  DeliveryPage,
+  DeliverySearch,
+  DeliveryStore,
+  ReplaySource,
+  SeenUser,
+  StoredDelivery,
+} from './store';
+import { sourceFromRow, storedFromRow, toListItem, toSeenUser } from './to-contract';
 
 /** Milliseconds as the timestamptz input the contract's ISO times are: exact, since both keep whole ms. */
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -289,6 +296,17 @@ export class PgDeliveryStore implements DeliveryStore {
       FROM deliveries d LEFT JOIN invocations i ON i.delivery_id = d.id
       WHERE d.id = ${id}`;
     return row ? storedFromRow(row) : null;
+  }
+
+  async replaySources(ids: readonly number[]): Promise<Map<number, ReplaySource>> {
+    const found = new Map<number, ReplaySource>();
+    const wanted = ids.filter((id) => Number.isSafeInteger(id));
+    if (wanted.length === 0) return found;
+    const rows = await this.sql<{ id: number; headers: string; body: Buffer; body_omitted: number }[]>`
+      SELECT id, headers::text AS headers, body, body_omitted::integer AS body_omitted
+      FROM deliveries WHERE id = ANY(${wanted}::bigint[])`;
+    for (const row of rows) found.set(row.id, sourceFromRow(row));
+    return found;
   }
 
   /**

@@ -9,9 +9,16 @@ import { SqliteRetentionCut } from './sqlite-retention-cut';
 import { SqliteSearch } from './sqlite-search';
 import { SqliteSearchIndexer } from './sqlite-search-index';
 import type { SqliteWriter } from './sqlite-writer';
-import type { DeliveryPage, DeliverySearch, DeliveryStore, SeenUser, StoredDelivery } from './store';
+import type {
+  DeliveryPage,
+  DeliverySearch,
+  DeliveryStore,
+  ReplaySource,
+  SeenUser,
+  StoredDelivery,
+} from './store';
 import { firstKeyOf, lastKeyOf } from './time-key';
-import { storedFromRow, toListItem, toSeenUser } from './to-contract';
+import { sourceFromRow, storedFromRow, toListItem, toSeenUser } from './to-contract';
 
 /**
  * Deliveries in SQLite. Every statement is prepared once, here; callers use
@@ -21,6 +28,10 @@ import { storedFromRow, toListItem, toSeenUser } from './to-contract';
 export class SqliteDeliveryStore implements DeliveryStore {
   private readonly byId: Statement<[number], DeliveryRow>;
   private readonly listRow: Statement<[number], DeliveryListRow>;
+  private readonly sourcesById: Statement<
+    [string],
+    { id: number; headers: string; body: Buffer; body_omitted: number }
+  >;
   private readonly maxId: Statement<[], { n: number | null }>;
   private readonly countsByInbox: Statement<[], { inbox: string; n: number }>;
   private readonly inserter: SqliteInserter;
@@ -45,6 +56,9 @@ export class SqliteDeliveryStore implements DeliveryStore {
     private readonly writer: SqliteWriter | null = null,
   ) {
     this.listRow = db.prepare(`SELECT ${LIST_COLUMNS} FROM deliveries WHERE id = ?`);
+    this.sourcesById = db.prepare(
+      'SELECT id, headers, body, body_omitted FROM deliveries WHERE id IN (SELECT value FROM json_each(?))',
+    );
     this.maxId = db.prepare('SELECT max(id) AS n FROM deliveries');
     this.byId = db.prepare(
       `SELECT d.*, i.outcome AS inv_outcome, i.profile_id AS inv_profile_id, i.command AS inv_command,
@@ -202,6 +216,15 @@ export class SqliteDeliveryStore implements DeliveryStore {
   async get(id: number): Promise<StoredDelivery | null> {
     const row = this.byId.get(id);
     return row ? storedFromRow(row) : null;
+  }
+
+  async replaySources(ids: readonly number[]): Promise<Map<number, ReplaySource>> {
+    const found = new Map<number, ReplaySource>();
+    if (ids.length === 0) return found;
+    for (const row of this.sourcesById.all(JSON.stringify(ids))) {
+      found.set(row.id, sourceFromRow(row));
+    }
+    return found;
   }
 
   /**

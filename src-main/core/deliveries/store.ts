@@ -17,6 +17,9 @@ export interface StoredDelivery extends Omit<NewDelivery, 'invocation' | 'proble
   invocation: Invocation | null;
 }
 
+/** What a replay needs of a delivery: the bytes and headers it sends again. */
+export type ReplaySource = Pick<StoredDelivery, 'id' | 'headers' | 'body' | 'bodyOmitted'>;
+
 export interface DeliveryPage {
   items: DeliveryListItem[];
   total: number;
@@ -58,6 +61,11 @@ export interface DeliveryStore {
   /** The newest delivery's id, or 0: where a replica starts relaying others' deliveries from. */
   lastId(): Promise<number>;
   get(id: number): Promise<StoredDelivery | null>;
+  /**
+   * What replays send of these deliveries, in one read (a bulk replay reads a
+   * chunk at a time instead of a whole row per delivery); ids not stored are left out.
+   */
+  replaySources(ids: readonly number[]): Promise<Map<number, ReplaySource>>;
   /** Removes an inbox's deliveries beyond the newest `keepCount` and those received before `olderThan` (ms). */
   prune(inbox: string, keepCount: number | null, olderThan: number | null): Promise<number>;
   /** Deletes these deliveries (ids not stored are skipped) with their search rows; returns the ids that went. */

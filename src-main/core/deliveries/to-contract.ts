@@ -1,7 +1,7 @@
 import type { DeliveryDetail, DeliveryListItem, Invocation, Platform, Problem } from '@contract';
 import { decodeUtf8 } from '../utf8';
 import type { DeliveryListRow, DeliveryRow, SeenUserRow } from './records';
-import type { SeenUser, StoredDelivery } from './store';
+import type { ReplaySource, SeenUser, StoredDelivery } from './store';
 
 export function toListItem(row: DeliveryListRow): DeliveryListItem {
   return {
@@ -62,6 +62,21 @@ export function storedFromRow(row: DeliveryRow): StoredDelivery {
     duplicateOf: row.duplicate_of,
     summary: item.summary,
     invocation: toInvocation(row),
+  };
+}
+
+/** A replay's read of a row (both engines shape it alike). */
+export function sourceFromRow(row: {
+  id: number;
+  headers: string;
+  body: Buffer;
+  body_omitted: number;
+}): ReplaySource {
+  return {
+    id: row.id,
+    headers: JSON.parse(row.headers) as Array<[string, string]>,
+    body: row.body,
+    bodyOmitted: row.body_omitted === 1,
   };
 }
 

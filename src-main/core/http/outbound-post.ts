@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { Agent, request } from 'undici';
 
 /** What a target answered to one POST, or why it did not; the body kept only up to a cap. */
@@ -31,6 +32,11 @@ export class OutboundPost {
     timeoutMs: number,
   ): Promise<PostResult> {
     const started = Date.now();
+    // One plain timer for the whole exchange (connect, answer, body). AbortSignal.timeout
+    // did the same with a weakly held timer, which cost more than the request itself
+    // when a bulk replay sent thousands a second.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new DeadlineError()), timeoutMs);
     try {
       const res = await request(url, {
         method: 'POST',
@@ -39,7 +45,7 @@ export class OutboundPost {
         dispatcher: this.agent,
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: deadline.signal,
       });
       const { text, truncated } = await readCapped(res.body);
       const contentType = res.headers['content-type'];
@@ -62,11 +68,16 @@ export class OutboundPost {
       const err = error as Error & { code?: string; cause?: { code?: string } };
       const code = err.code ?? err.cause?.code;
       const timedOut =
-        err.name === 'TimeoutError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT';
+        err instanceof DeadlineError ||
+        deadline.signal.aborted ||
+        code === 'UND_ERR_HEADERS_TIMEOUT' ||
+        code === 'UND_ERR_BODY_TIMEOUT';
       return notSent(
         timedOut ? `Timeout: no answer within ${timeoutMs / 1000} s` : `${code ?? 'Error'}: ${err.message}`,
         started,
       );
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -88,19 +99,33 @@ export function notSent(error: string, started: number): PostResult {
   };
 }
 
-async function readCapped(
-  body: AsyncIterable<Buffer> & { destroy(): void },
-): Promise<{ text: string; truncated: boolean }> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    if (size + chunk.length > ANSWER_BODY_CAP) {
-      chunks.push(chunk.subarray(0, ANSWER_BODY_CAP - size));
-      body.destroy();
-      return { text: Buffer.concat(chunks).toString('utf8'), truncated: true };
-    }
-    chunks.push(chunk);
-    size += chunk.length;
-  }
-  return { text: Buffer.concat(chunks).toString('utf8'), truncated: false };
+/** Why a POST was given up: its whole exchange outlasted the timeout. */
+class DeadlineError extends Error {
+  override name = 'TimeoutError';
+}
+
+/**
+ * The answer's body up to the cap, then the rest dropped (the connection
+ * with it). Read with listeners rather than `for await`: an async iterator
+ * per answer was a visible share of a bulk replay's time.
+ */
+function readCapped(body: Readable): Promise<{ text: string; truncated: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    body.on('data', (chunk: Buffer) => {
+      if (size + chunk.length > ANSWER_BODY_CAP) {
+        chunks.push(chunk.subarray(0, ANSWER_BODY_CAP - size));
+        body.removeAllListeners('data');
+        // Settled first: the error that destroying the stream may raise must not reject it.
+        resolve({ text: Buffer.concat(chunks).toString('utf8'), truncated: true });
+        body.destroy();
+        return;
+      }
+      chunks.push(chunk);
+      size += chunk.length;
+    });
+    body.once('end', () => resolve({ text: Buffer.concat(chunks).toString('utf8'), truncated: false }));
+    body.on('error', reject);
+  });
 }

@@ -7,12 +7,13 @@ import {
   type ReplayProgress,
 } from '@contract';
 import { idsMatching } from '../deliveries/ids-matching';
-import type { DeliveryStore } from '../deliveries/store';
+import type { DeliveryStore, ReplaySource } from '../deliveries/store';
 import { describeError } from '../describe-error';
 import type { EventHub } from '../events';
 import { OutboundPost } from '../http/outbound-post';
 import { GroupCommitter } from '../store/group-commit';
 import { replayRequest } from './request-for';
+import { ReplaySourceReader } from './source-reader';
 import type { AttemptStore, NewAttempt } from './store';
 import type { ReplayTargetStore } from './target-store';
 
@@ -134,16 +135,25 @@ export class ReplayJobs {
       lastPush = now;
       this.events.emit('replay.progress', snapshot(job));
     };
+    const sources = new ReplaySourceReader(this.deliveries, ids);
     const worker = async () => {
       while (!job.cancelled && next < ids.length) {
-        const id = ids[next++] as number;
+        const index = next++;
+        const id = ids[index] as number;
+        // Asked for as the index is taken, so the reader sees indexes in order.
+        const source = sources.at(index);
+        const renumberTo = updateId === null ? null : updateId++;
         if (interval > 0) {
           const wait = nextStart - Date.now();
           nextStart = Math.max(nextStart, Date.now()) + interval;
           if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-          if (job.cancelled) break;
+          if (job.cancelled) {
+            // Not sent, so not read either: a failed read must not surface as an unhandled rejection.
+            source.catch(() => undefined);
+            break;
+          }
         }
-        const ok = await this.replayOne(job.progress.jobId, id, input, updateId === null ? null : updateId++);
+        const ok = await this.replayOne(job.progress.jobId, id, await source, input, renumberTo);
         job.progress.done += 1;
         if (!ok) {
           job.progress.failed += 1;
@@ -162,10 +172,10 @@ export class ReplayJobs {
   private async replayOne(
     jobId: string,
     deliveryId: number,
+    row: ReplaySource | null,
     input: ParsedReplay,
     updateId: number | null,
   ): Promise<boolean> {
-    const row = await this.deliveries.get(deliveryId);
     const started = Date.now();
     const record = (
       fields: Partial<NewAttempt>,

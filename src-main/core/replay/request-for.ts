@@ -1,5 +1,5 @@
 import { ContractError } from '@contract';
-import type { StoredDelivery } from '../deliveries/store';
+import type { ReplaySource } from '../deliveries/store';
 import { HOP_BY_HOP } from '../http/hop-by-hop';
 
 export interface ReplayShape {
@@ -16,7 +16,7 @@ export interface ReplayShape {
  * the original Content-Type, the chosen original headers, then overrides.
  */
 export function replayRequest(
-  row: StoredDelivery,
+  row: Pick<ReplaySource, 'headers' | 'body'>,
   shape: ReplayShape,
 ): { body: Buffer; headers: Record<string, string> } {
   const keep = new Set(['content-type', ...shape.keepHeaders.map((h) => h.toLowerCase())]);
