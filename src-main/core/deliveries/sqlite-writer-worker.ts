@@ -3,6 +3,7 @@
 // the event loop that answers platforms never waits for the disk.
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
+import { IndexPacer } from './index-pacer';
 import type { NewDelivery } from './records';
 import { SqliteInserter } from './sqlite-insert';
 import { SqliteSearchIndexer } from './sqlite-search-index';
@@ -42,6 +43,8 @@ function scheduleIndex(): void {
   setImmediate(indexStep);
 }
 
+const pacer = new IndexPacer(scheduleIndex);
+
 /**
  * The search index, one step at a time and only while no insert waits:
  * commits go first, and the index catches up in the gaps (and after a
@@ -50,7 +53,8 @@ function scheduleIndex(): void {
  */
 function indexStep(): void {
   indexScheduled = false;
-  if (queued.length > 0) return; // drain() schedules the next step
+  // Inserts first, unless a steady flood has left search too far behind.
+  if (!pacer.mayStep(queued.length > 0)) return;
   let indexed = 0;
   try {
     db.pragma('synchronous = NORMAL');
@@ -61,16 +65,16 @@ function indexStep(): void {
     if (indexFailures++ === 0) {
       post({ type: 'log', message: `writer: the search index was not updated: ${String(error)}` });
     }
-    setTimeout(scheduleIndex, Math.min(5000, 100 * 2 ** Math.min(indexFailures, 6)));
+    setTimeout(() => pacer.now(), Math.min(5000, 100 * 2 ** Math.min(indexFailures, 6)));
     return;
   } finally {
     db.pragma(`synchronous = ${synchronous}`);
   }
   indexFailures = 0;
-  if (indexed > 0) {
-    post({ type: 'indexed', upTo: indexer.indexedUpTo() });
-    scheduleIndex();
-  }
+  if (indexed > 0) post({ type: 'indexed', upTo: indexer.indexedUpTo() });
+  // A full step: more may wait (a restart, a migration, a flood). A short one caught up,
+  // for nothing was committed meanwhile on this thread.
+  if (indexed === INDEX_STEP) pacer.now();
 }
 
 /** Batches that came while the last transaction ran: committed together, one fsync for all. */
@@ -84,7 +88,9 @@ function drain(): void {
   if (batches.length === 0) return;
   for (const batch of batches) for (const row of batch.rows) row.body = asBuffer(row.body);
   try {
-    const items = inserter.insertBatch(batches.flatMap((b) => b.rows));
+    const rows = batches.flatMap((b) => b.rows);
+    const items = inserter.insertBatch(rows);
+    pacer.committed(rows.length);
     let at = 0;
     for (const batch of batches) {
       post({ type: 'inserted', id: batch.id, items: items.slice(at, at + batch.rows.length) });
@@ -94,13 +100,14 @@ function drain(): void {
     // One batch's failure must not take the others with it: each on its own.
     if (batches.length === 1) fail(batches[0]?.id ?? 0, error);
     else for (const batch of batches) insertAlone(batch);
+    pacer.committed(0);
   }
-  scheduleIndex();
 }
 
 function insertAlone({ id, rows }: { id: number; rows: NewDelivery[] }): void {
   try {
     const items = inserter.insertBatch(rows);
+    pacer.committed(rows.length);
     post({ type: 'inserted', id, items });
   } catch (error) {
     fail(id, error);
@@ -133,4 +140,4 @@ port.on('message', (message: ToWriter) => {
   }
 });
 post({ type: 'ready', indexedUpTo: indexer.indexedUpTo() });
-scheduleIndex();
+pacer.now();
