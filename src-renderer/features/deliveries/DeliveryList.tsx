@@ -130,7 +130,7 @@ export function DeliveryList({ onOpen, empty, headerActions, renderSearch }: Del
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     // Space ticks the open row: the keyboard's way to the checkboxes, which are out of the tab order.
-    // On a checkbox focused by a click, Space is the checkbox's own.
+    // A click on a checkbox leaves focus here (DeliveryRow), so Space always means the open row.
     if (matches('list.tick', event) && event.target === event.currentTarget) {
       event.preventDefault();
       if (openId !== null) toggleTicked(openId, event.shiftKey);

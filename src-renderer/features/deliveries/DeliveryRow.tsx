@@ -27,6 +27,7 @@ interface DeliveryRowProps {
 
 // The checkbox must not also open the row: its click stops at the cell.
 const stopClick = (event: MouseEvent) => event.stopPropagation();
+const keepFocus = (event: MouseEvent) => event.preventDefault();
 
 /**
  * Items never change once received, so a row re-renders only when it moves, opens or closes, its
@@ -74,8 +75,10 @@ export const DeliveryRow = memo(function DeliveryRow({
       {/* biome-ignore lint/a11y/useKeyWithClickEvents: the click only stops at the cell; the checkbox inside takes keys, and Space on the grid ticks the open row */}
       <span role="gridcell" className="cell cell-check" onClick={stopClick}>
         {/* Out of the tab order: forty checkboxes would bury the grid; Space on the grid ticks the open row. */}
-        {/* The label fills the cell: the whole column is the checkbox's hit area. */}
-        <label className="check-hit">
+        {/* The label fills the cell: the whole column is the checkbox's hit area. A click ticks */}
+        {/* without taking focus: rows are reused by place, so a focused box would soon belong to */}
+        {/* whichever delivery arrived in its place, and Space would tick that one. */}
+        <label className="check-hit" onMouseDown={keepFocus}>
           <input
             type="checkbox"
             data-testid="row-select"

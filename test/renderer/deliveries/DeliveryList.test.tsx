@@ -208,6 +208,19 @@ describe('DeliveryList', () => {
     expect(after.map((row) => row.getAttribute('aria-rowindex'))).toEqual(['2', '3', '4', '5']);
   });
 
+  it('ticks a row by a click on its checkbox without moving the keyboard off the list', async () => {
+    const { stores } = await renderList(3);
+    const list = screen.getByTestId('delivery-list');
+    list.focus();
+    const box = screen.getAllByTestId('row-select')[1] as HTMLInputElement;
+    const label = box.closest('label') as HTMLElement;
+    // A mousedown that is not prevented would focus the checkbox.
+    expect(fireEvent.mouseDown(label)).toBe(false);
+    fireEvent.click(box);
+    expect(stores.selection.getState().ticked.has(2)).toBe(true);
+    expect(document.activeElement).toBe(list);
+  });
+
   it('a row that could not render stays with its delivery when arrivals push it down, and its old place renders again', async () => {
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
     const broken = { ...makeItem(2), summary: null } as unknown as DeliveryListItem;
