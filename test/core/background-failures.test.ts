@@ -40,7 +40,7 @@ describe('background jobs when storage fails', () => {
 
   it('a replay whose attempts cannot be stored still ends, and says why', async () => {
     const deliveries = {
-      get: async () => null,
+      replaySources: async () => new Map(),
       maxUpdateId: async () => 0,
     } as unknown as DeliveryStore;
     const attempts = {

@@ -2,11 +2,13 @@
  * When the writer thread steps the search index. FTS5 writes a segment per
  * transaction and merges them as they pile up: a step after every small
  * commit (19 rows a commit at saturation) cost as much per row as the insert
- * itself, and a step of a few hundred rows a third of that. So a step waits
- * for `minRows` committed rows, or `waitMs` after the first of them, and
- * gives way to inserts waiting unless the index is `behindMax` rows behind.
- * Searches read rows past the index from the table meanwhile
- * (search-index-lag): nothing is missed, only found a little slower.
+ * itself, and a step of a few hundred rows a third of that. So steps are
+ * spaced: after a quiet spell a commit is indexed at once, as before (a
+ * search sees it within milliseconds); while commits keep coming, a step
+ * waits for `minRows` rows or `waitMs` after the last step. A step gives way
+ * to waiting inserts until the index is `behindMax` rows behind. Searches
+ * read rows past the index from the table meanwhile (search-index-lag), and
+ * word searches say they are catching up.
  */
 export interface PacerLimits {
   minRows: number;
@@ -19,17 +21,23 @@ export const INDEX_PACE: PacerLimits = { minRows: 256, waitMs: 100, behindMax: 2
 export interface PacerTimers {
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
+  now(): number;
 }
 
 const realTimers: PacerTimers = {
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  now: () => performance.now(),
 };
 
 export class IndexPacer {
-  /** Rows committed since the last step, as far as this thread knows. */
+  /** Rows committed and not yet indexed, as far as this thread knows. */
   private behind = 0;
   private timer: unknown = null;
+  private lastStep = Number.NEGATIVE_INFINITY;
+  private stopped = false;
+  /** A step gave way to inserts: the next commit asks for it again at once. */
+  private owed = false;
 
   constructor(
     /** Asks for a step soon (the worker runs it at setImmediate). */
@@ -38,36 +46,64 @@ export class IndexPacer {
     private readonly timers: PacerTimers = realTimers,
   ) {}
 
-  /** After a commit of `rows`: a step now when enough wait, else within waitMs of the first. */
-  committed(rows: number): void {
-    this.behind += rows;
-    if (this.behind >= this.limits.minRows) this.now();
-    else if (this.timer === null) {
-      this.timer = this.timers.setTimeout(() => {
-        this.timer = null;
-        this.requestStep();
-      }, this.limits.waitMs);
-    }
+  /** How many committed rows wait for the index. */
+  get lag(): number {
+    return this.behind;
   }
 
-  /** A step without waiting (the start, a full step that may have left more, a retry). */
+  /** After a commit of `rows`: a step now when enough wait or the last was long ago, else once waitMs has passed. */
+  committed(rows: number): void {
+    if (this.stopped) return;
+    this.behind += rows;
+    if (this.owed || this.behind >= this.limits.minRows) {
+      this.owed = false;
+      this.now();
+      return;
+    }
+    if (this.timer !== null) return;
+    const wait = this.lastStep + this.limits.waitMs - this.timers.now();
+    if (wait <= 0) {
+      this.requestStep();
+      return;
+    }
+    this.timer = this.timers.setTimeout(() => {
+      this.timer = null;
+      if (!this.stopped) this.requestStep();
+    }, wait);
+  }
+
+  /** A step without waiting: the start, a full step that may have left more, a retry, a caller waiting for it. */
   now(): void {
+    if (this.stopped) return;
     this.cancelTimer();
     this.requestStep();
   }
 
   /**
-   * At a step's turn: true to index now (the count starts again), false to let
-   * waiting inserts go first; the next commit then asks again.
+   * At a step's turn: true to index now, false to let waiting inserts go
+   * first (the next commit then asks again at once).
    */
   mayStep(insertsWaiting: boolean): boolean {
+    if (this.stopped) return false;
     if (insertsWaiting && this.behind < this.limits.behindMax) {
-      this.behind = Math.max(this.behind, this.limits.minRows);
+      this.owed = true;
       return false;
     }
+    this.owed = false;
     this.cancelTimer();
-    this.behind = 0;
+    this.lastStep = this.timers.now();
     return true;
+  }
+
+  /** A step indexed `rows`. */
+  stepped(rows: number): void {
+    this.behind = Math.max(0, this.behind - rows);
+  }
+
+  /** Closing: no step is asked for again. */
+  stop(): void {
+    this.stopped = true;
+    this.cancelTimer();
   }
 
   private cancelTimer(): void {

@@ -21,6 +21,13 @@ import { firstKeyOf, lastKeyOf } from './time-key';
 import { sourceFromRow, storedFromRow, toListItem, toSeenUser } from './to-contract';
 
 /**
+ * How long a word search waits for the index to reach the newest delivery:
+ * a step takes milliseconds, so this is only reached behind a long backlog
+ * (after a migration), where the page says what it could not see instead.
+ */
+const SEARCH_WAITS_MS = 250;
+
+/**
  * Deliveries in SQLite. Every statement is prepared once, here; callers use
  * methods by name and never build SQL. Methods are async only to share the
  * interface with PostgreSQL: each runs to the end in one synchronous call.
@@ -149,6 +156,7 @@ export class SqliteDeliveryStore implements DeliveryStore {
     const { limit, ...search } = filter;
     const match = SqliteSearch.matchFor(search);
     if (match !== null) {
+      if (search.query?.trim()) await this.indexedNow(SEARCH_WAITS_MS);
       const found = this.indexed.find(search, match, limit);
       return {
         items: found.rows.map(toListItem),
@@ -216,6 +224,21 @@ export class SqliteDeliveryStore implements DeliveryStore {
   async get(id: number): Promise<StoredDelivery | null> {
     const row = this.byId.get(id);
     return row ? storedFromRow(row) : null;
+  }
+
+  async searchCaughtUp(): Promise<void> {
+    await this.indexedNow();
+  }
+
+  /**
+   * Words are found only through the index, a step behind the commits (up to
+   * 100 ms, see index-pacer.ts): asked, the writer thread indexes at once.
+   * Without a writer thread, inserts index as they commit.
+   */
+  private async indexedNow(withinMs?: number): Promise<void> {
+    if (this.writer === null) return;
+    const newest = this.maxId.get()?.n ?? 0;
+    if (this.writer.indexedUpTo < newest) await this.writer.indexedTo(newest, withinMs);
   }
 
   async replaySources(ids: readonly number[]): Promise<Map<number, ReplaySource>> {

@@ -44,6 +44,10 @@ function scheduleIndex(): void {
 }
 
 const pacer = new IndexPacer(scheduleIndex);
+/** An 'index-now' came: the next step goes ahead of inserts and says how far it got, even if nowhere. */
+let indexWanted = false;
+let retryTimer: ReturnType<typeof setTimeout> | null = null;
+let closed = false;
 
 /**
  * The search index, one step at a time and only while no insert waits:
@@ -53,8 +57,11 @@ const pacer = new IndexPacer(scheduleIndex);
  */
 function indexStep(): void {
   indexScheduled = false;
-  // Inserts first, unless a steady flood has left search too far behind.
-  if (!pacer.mayStep(queued.length > 0)) return;
+  if (closed) return;
+  // Inserts first, unless someone waits for the index or a flood has left it too far behind.
+  if (!pacer.mayStep(queued.length > 0 && !indexWanted)) return;
+  const answer = indexWanted;
+  indexWanted = false;
   let indexed = 0;
   try {
     db.pragma('synchronous = NORMAL');
@@ -65,16 +72,28 @@ function indexStep(): void {
     if (indexFailures++ === 0) {
       post({ type: 'log', message: `writer: the search index was not updated: ${String(error)}` });
     }
-    setTimeout(() => pacer.now(), Math.min(5000, 100 * 2 ** Math.min(indexFailures, 6)));
+    retryTimer = setTimeout(
+      () => {
+        retryTimer = null;
+        pacer.now();
+      },
+      Math.min(5000, 100 * 2 ** Math.min(indexFailures, 6)),
+    );
+    if (answer) post({ type: 'indexed', upTo: indexer.indexedUpTo() });
     return;
   } finally {
     db.pragma(`synchronous = ${synchronous}`);
   }
   indexFailures = 0;
-  if (indexed > 0) post({ type: 'indexed', upTo: indexer.indexedUpTo() });
+  pacer.stepped(indexed);
+  if (indexed > 0 || answer) post({ type: 'indexed', upTo: indexer.indexedUpTo() });
   // A full step: more may wait (a restart, a migration, a flood). A short one caught up,
   // for nothing was committed meanwhile on this thread.
-  if (indexed === INDEX_STEP) pacer.now();
+  if (indexed === INDEX_STEP) {
+    // Someone waits: the rest goes ahead of inserts too.
+    indexWanted = answer;
+    pacer.now();
+  }
 }
 
 /** Batches that came while the last transaction ran: committed together, one fsync for all. */
@@ -131,9 +150,15 @@ port.on('message', (message: ToWriter) => {
       drainScheduled = true;
       setImmediate(drain);
     }
+  } else if (message.type === 'index-now') {
+    indexWanted = true;
+    pacer.now();
   } else {
     // What is committed is safe; the index catches up at the next start.
     drain();
+    closed = true;
+    pacer.stop();
+    if (retryTimer !== null) clearTimeout(retryTimer);
     db.close();
     post({ type: 'closed' });
     port.close();

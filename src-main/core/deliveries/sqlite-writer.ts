@@ -10,6 +10,9 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
+/** How long indexedTo waits at most: the index is normally a step (milliseconds) behind. */
+const INDEX_WAIT_LIMIT_MS = 3000;
+
 /** A failure on the writer thread, with SQLite's code when it had one (SQLITE_FULL, SQLITE_BUSY…). */
 export class WriterError extends Error {
   constructor(
@@ -33,6 +36,8 @@ export class SqliteWriter {
   private closing: Promise<void> | null = null;
   /** The highest delivery id search can find: what the thread has indexed. */
   indexedUpTo = 0;
+  /** Callers of indexedTo, each until the index reaches its id (or gives up). */
+  private readonly indexWaiters = new Set<{ upTo: number; done: () => void }>();
 
   private constructor(
     private readonly setup: WriterSetup,
@@ -53,6 +58,29 @@ export class SqliteWriter {
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.post({ type: 'insert', id, rows });
+    });
+  }
+
+  /**
+   * Resolves once search can find every delivery up to `id`: the thread
+   * indexes at once, ahead of waiting inserts. Never rejects, and gives up
+   * after `withinMs` (a deleted row may keep the mark below `id`): what is
+   * indexed by then is what a search sees.
+   */
+  indexedTo(id: number, withinMs = INDEX_WAIT_LIMIT_MS): Promise<void> {
+    if (this.indexedUpTo >= id || this.closing !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+      const waiter = {
+        upTo: id,
+        done: () => {
+          clearTimeout(timer);
+          this.indexWaiters.delete(waiter);
+          resolve();
+        },
+      };
+      const timer = setTimeout(waiter.done, withinMs);
+      this.indexWaiters.add(waiter);
+      this.post({ type: 'index-now' });
     });
   }
 
@@ -106,6 +134,10 @@ export class SqliteWriter {
           this.indexedUpTo,
           message.type === 'ready' ? message.indexedUpTo : message.upTo,
         );
+        for (const waiter of this.indexWaiters) {
+          // An answer to 'index-now' that fell short: that step was capped, the next follows at once.
+          if (this.indexedUpTo >= waiter.upTo) waiter.done();
+        }
         break;
       case 'log':
         this.log(message.message);
@@ -122,6 +154,7 @@ export class SqliteWriter {
   }
 
   private failAll(reason: string): void {
+    for (const waiter of this.indexWaiters) waiter.done();
     for (const [id, p] of this.pending) {
       this.pending.delete(id);
       p.reject(new WriterError(reason, null));

@@ -8,7 +8,11 @@ export interface WriterSetup {
   nativeBinding?: string | undefined;
 }
 
-export type ToWriter = { type: 'insert'; id: number; rows: NewDelivery[] } | { type: 'close' };
+export type ToWriter =
+  | { type: 'insert'; id: number; rows: NewDelivery[] }
+  /** Someone waits for search to see every committed row: index without waiting, and say how far. */
+  | { type: 'index-now' }
+  | { type: 'close' };
 
 export type FromWriter =
   | { type: 'ready'; indexedUpTo: number }

@@ -13,7 +13,7 @@ import type { EventHub } from '../events';
 import { OutboundPost } from '../http/outbound-post';
 import { GroupCommitter } from '../store/group-commit';
 import { replayRequest } from './request-for';
-import { ReplaySourceReader } from './source-reader';
+import { ReplaySourceReader, SOURCE_CHUNK } from './source-reader';
 import type { AttemptStore, NewAttempt } from './store';
 import type { ReplayTargetStore } from './target-store';
 
@@ -135,23 +135,24 @@ export class ReplayJobs {
       lastPush = now;
       this.events.emit('replay.progress', snapshot(job));
     };
-    const sources = new ReplaySourceReader(this.deliveries, ids);
+    // A chunk no larger than what is in flight at once: memory stays as it was before chunks,
+    // and a slow, rate-limited job does not hold bodies long before sending them.
+    const sources = new ReplaySourceReader(this.deliveries, ids, Math.min(SOURCE_CHUNK, input.concurrency));
     const worker = async () => {
       while (!job.cancelled && next < ids.length) {
         const index = next++;
         const id = ids[index] as number;
-        // Asked for as the index is taken, so the reader sees indexes in order.
+        // Asked for as the index is taken, so the reader sees indexes in order. A failed read
+        // is seen by the await below; until then (a rate limit's wait, a cancel) it must not
+        // count as an unhandled rejection.
         const source = sources.at(index);
+        source.catch(() => undefined);
         const renumberTo = updateId === null ? null : updateId++;
         if (interval > 0) {
           const wait = nextStart - Date.now();
           nextStart = Math.max(nextStart, Date.now()) + interval;
           if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-          if (job.cancelled) {
-            // Not sent, so not read either: a failed read must not surface as an unhandled rejection.
-            source.catch(() => undefined);
-            break;
-          }
+          if (job.cancelled) break;
         }
         const ok = await this.replayOne(job.progress.jobId, id, await source, input, renumberTo);
         job.progress.done += 1;

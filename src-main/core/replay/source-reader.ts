@@ -1,13 +1,15 @@
 import type { DeliveryStore, ReplaySource } from '../deliveries/store';
 
-/** Deliveries read per query: as many as a job may have in flight, so memory stays near what it was. */
+/** Deliveries read per query at most: as many as a job may have in flight (REPLAY_CONCURRENCY_MAX). */
 export const SOURCE_CHUNK = 32;
 
 /**
  * What a replay job sends, read a chunk of ids at a time in the order its
  * workers take them: one narrow query per chunk instead of a whole row (with
  * its invocation) per delivery, which was the largest cost of a bulk replay
- * to a fast target. Only the chunk being handed out is held.
+ * to a fast target. Only the chunk being handed out is held. A delivery
+ * deleted after its chunk was read is still sent: it was there when the
+ * job reached it.
  */
 export class ReplaySourceReader {
   private chunkNo = -1;

@@ -23,7 +23,7 @@ import { ListHeader } from './ListHeader';
 import { nextIndex } from './navigation';
 import './deliveries.css';
 
-/** Rows drawn past the bottom of the view: enough for smooth scrolling, few enough that a redraw stays cheap. */
+/** Rows drawn beyond each edge of the view: enough for smooth scrolling, few enough that a redraw stays cheap. */
 const OVERSCAN = 4;
 /** Start reading the next older page while this many loaded rows are still below the view. */
 const LOAD_AHEAD_ROWS = 50;
@@ -157,6 +157,12 @@ export function DeliveryList({ onOpen, empty, headerActions, renderSearch }: Del
   };
 
   const openRendered = openIndex >= 0 && virtualItems.some((item) => item.index === openIndex);
+  // Following the newest at the very top, a burst replaces every row in view: rows keyed by
+  // place rewrite their text instead of being built anew, which keeps a redraw short at
+  // 1,000 deliveries a second (the UI bench). Paused or scrolled down, the rows in view
+  // stay where they are while arrivals shift their places: keyed by delivery, the element
+  // under the pointer keeps its delivery, so a click lands on the row it began on.
+  const byPlace = !paused && (virtualizer.scrollOffset ?? 0) === 0;
   const showEmpty = firstPage === 'ready' && count === 0;
 
   return (
@@ -208,12 +214,10 @@ export function DeliveryList({ onOpen, empty, headerActions, renderSearch }: Del
               const item = rows.at(virtualItem.index);
               if (item === undefined) return null;
               return (
-                // Keyed by place, not by delivery: a burst at the top then rewrites the text
-                // of the rows already drawn instead of building every row anew, which is what
-                // keeps a redraw short at 1,000 deliveries a second (see the UI bench). A row
-                // that could not render stays with its delivery through `resetKey`.
+                // See byPlace. Keyed by place, a row that could not render stays with its
+                // delivery through `resetKey`.
                 <ErrorBoundary
-                  key={virtualItem.index}
+                  key={byPlace ? virtualItem.index : `id-${item.id}`}
                   resetKey={item.id}
                   fallback={() => (
                     <BrokenRow id={item.id} index={virtualItem.index} top={virtualItem.start} onOpen={open} />

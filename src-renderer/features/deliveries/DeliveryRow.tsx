@@ -27,7 +27,11 @@ interface DeliveryRowProps {
 
 // The checkbox must not also open the row: its click stops at the cell.
 const stopClick = (event: MouseEvent) => event.stopPropagation();
-const keepFocus = (event: MouseEvent) => event.preventDefault();
+// The box takes no focus (see the label below); the keyboard goes to the list, as a click on a row does.
+const keepFocus = (event: MouseEvent<HTMLElement>) => {
+  event.preventDefault();
+  event.currentTarget.closest<HTMLElement>('[role="grid"]')?.focus();
+};
 
 /**
  * Items never change once received, so a row re-renders only when it moves, opens or closes, its
@@ -76,8 +80,8 @@ export const DeliveryRow = memo(function DeliveryRow({
       <span role="gridcell" className="cell cell-check" onClick={stopClick}>
         {/* Out of the tab order: forty checkboxes would bury the grid; Space on the grid ticks the open row. */}
         {/* The label fills the cell: the whole column is the checkbox's hit area. A click ticks */}
-        {/* without taking focus: rows are reused by place, so a focused box would soon belong to */}
-        {/* whichever delivery arrived in its place, and Space would tick that one. */}
+        {/* and puts focus on the list, not the box: rows at the top are reused by place, so a */}
+        {/* focused box would soon belong to whichever delivery arrived there, and Space tick that one. */}
         <label className="check-hit" onMouseDown={keepFocus}>
           <input
             type="checkbox"

@@ -5,6 +5,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** A pacer on fake timers, and a worker that steps when asked (as the writer thread does). */
 function pacer() {
   vi.useFakeTimers();
   const asked = { steps: 0 };
@@ -14,67 +15,91 @@ function pacer() {
     {
       setTimeout: (callback, ms) => setTimeout(callback, ms),
       clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+      now: () => Date.now(),
     },
   );
-  return { p, asked };
+  /** The step the worker runs when asked: `rows` indexed, unless inserts wait. */
+  const step = (rows: number, insertsWaiting = false) => {
+    if (!p.mayStep(insertsWaiting)) return false;
+    p.stepped(rows);
+    return true;
+  };
+  return { p, asked, step };
 }
 
 describe('IndexPacer (when the writer thread steps the search index)', () => {
-  it('lets small commits gather, and steps within the wait of the first of them', () => {
+  it('indexes a commit after a quiet spell at once, as a search expects', () => {
     const { p, asked } = pacer();
-    p.committed(19);
-    vi.advanceTimersByTime(60);
-    p.committed(19);
-    expect(asked.steps).toBe(0);
-    vi.advanceTimersByTime(40);
+    p.committed(1);
     expect(asked.steps).toBe(1);
+  });
+
+  it('while commits keep coming, lets them gather until the interval since the last step has passed', () => {
+    const { p, asked, step } = pacer();
+    p.committed(19);
+    step(19);
+    vi.advanceTimersByTime(30);
+    p.committed(19);
+    vi.advanceTimersByTime(30);
+    p.committed(19);
+    expect(asked.steps).toBe(1);
+    vi.advanceTimersByTime(39);
+    expect(asked.steps).toBe(1);
+    vi.advanceTimersByTime(1);
+    expect(asked.steps).toBe(2);
+    step(38);
+    expect(p.lag).toBe(0);
     // Nothing more committed: no more steps.
     vi.advanceTimersByTime(1000);
-    expect(asked.steps).toBe(1);
+    expect(asked.steps).toBe(2);
   });
 
   it('steps at once when enough rows wait, and drops the timer it had set', () => {
-    const { p, asked } = pacer();
+    const { p, asked, step } = pacer();
+    p.committed(10);
+    step(10);
     p.committed(200);
+    expect(asked.steps).toBe(1);
     p.committed(56);
-    expect(asked.steps).toBe(1);
-    expect(p.mayStep(false)).toBe(true);
+    expect(asked.steps).toBe(2);
+    step(256);
     vi.advanceTimersByTime(1000);
-    expect(asked.steps).toBe(1);
+    expect(asked.steps).toBe(2);
   });
 
   it('gives way to waiting inserts, then asks again at the next commit', () => {
-    const { p, asked } = pacer();
+    const { p, asked, step } = pacer();
     p.committed(10);
-    vi.advanceTimersByTime(100);
     expect(asked.steps).toBe(1);
-    expect(p.mayStep(true)).toBe(false);
+    expect(step(10, true)).toBe(false);
     // The commit of those inserts brings the step back at once.
     p.committed(5);
     expect(asked.steps).toBe(2);
-    expect(p.mayStep(false)).toBe(true);
+    expect(step(15)).toBe(true);
+    expect(p.lag).toBe(0);
   });
 
-  it('under a steady flood steps anyway once the index is far behind, so search never falls ever further back', () => {
-    const { p } = pacer();
-    let refused = 0;
-    for (let commit = 0; commit < 200; commit++) {
+  it('under a steady flood keeps the index within a bound, each step taking at most 500 rows', () => {
+    const { p, step } = pacer();
+    let most = 0;
+    for (let commit = 0; commit < 5000; commit++) {
       p.committed(19);
-      if (p.mayStep(true)) break;
-      refused += 1;
+      step(Math.min(500, p.lag), true);
+      most = Math.max(most, p.lag);
     }
-    // 2,000 rows behind at most: about 105 commits of 19.
-    expect(refused).toBeGreaterThan(90);
-    expect(refused).toBeLessThan(110);
+    expect(most).toBeLessThan(2000 + 19);
   });
 
-  it('starts the count again after a step', () => {
-    const { p, asked } = pacer();
-    p.committed(300);
-    expect(p.mayStep(false)).toBe(true);
-    p.committed(100);
+  it('asks for nothing once stopped, not even from a timer set before', () => {
+    const { p, asked, step } = pacer();
+    p.committed(1);
+    step(1);
+    p.committed(1);
+    p.stop();
+    vi.advanceTimersByTime(1000);
+    p.now();
+    p.committed(500);
     expect(asked.steps).toBe(1);
-    vi.advanceTimersByTime(100);
-    expect(asked.steps).toBe(2);
+    expect(p.mayStep(false)).toBe(false);
   });
 });

@@ -12,12 +12,12 @@ import { delivery } from './fixtures';
 describe('SqliteWriter (inserts on a thread of their own)', () => {
   const cleanup = useCleanup();
 
-  async function open() {
+  async function open(logs: string[] = []) {
     const dataDir = tempDirFor(cleanup);
     const db = openDatabase({ dataDir, durability: 'full' });
     const writer = await SqliteWriter.start(
       { file: join(dataDir, DATABASE_FILE), durability: 'full' },
-      () => undefined,
+      (message) => logs.push(message),
     );
     cleanup(async () => {
       await writer.close();
@@ -77,6 +77,35 @@ describe('SqliteWriter (inserts on a thread of their own)', () => {
       }
     });
     expect(next?.updateId).toBe(3);
+  });
+
+  it('a word search right after a burst finds all of it: the thread indexes at once when asked', async () => {
+    const { store, writer } = await open();
+    const texts = (n: number) => ({ summary: { ...delivery(n).summary, text: `walrus ${n}` } });
+    // The first after a quiet spell is indexed at once; the rest of a burst waits for the next step
+    // (index-pacer.ts), unless a search asks.
+    for (let n = 1; n <= 20; n++) await store.insertAll([delivery(n, texts(n))]);
+    const found = await store.search({ query: 'walrus', limit: 50 });
+    expect(found.total).toBe(20);
+    expect(found.unsearched).toBeUndefined();
+    expect(writer.indexedUpTo).toBe(20);
+    for (let n = 21; n <= 30; n++) await store.insertAll([delivery(n, texts(n))]);
+    await store.searchCaughtUp();
+    expect(writer.indexedUpTo).toBe(30);
+  });
+
+  it('closes at once with a step still to come, and says nothing went wrong', async () => {
+    const logs: string[] = [];
+    const { store, writer } = await open(logs);
+    await store.insertAll([delivery(1)]);
+    // Within the step interval: this one waits on a timer when the thread is told to close.
+    await store.insertAll([delivery(2)]);
+    const started = Date.now();
+    await writer.close();
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(logs).toEqual([]);
+    // A caller waiting for the index after the close is not left hanging.
+    await expect(writer.indexedTo(99)).resolves.toBeUndefined();
   });
 
   it('reports a failing batch with SQLite’s code, and goes on', async () => {

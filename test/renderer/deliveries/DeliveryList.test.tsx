@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DeliveriesProvider } from '../../../src-renderer/features/deliveries/context';
 import { DeliveryList } from '../../../src-renderer/features/deliveries/DeliveryList';
 import { createDeliveriesStores } from '../../../src-renderer/features/deliveries/deliveriesStores';
+import { createFollowStore, FollowProvider } from '../../../src-renderer/features/deliveries/follow';
 import { makeDetail, makeItem, makePage } from '../support/deliveries';
 import { createFakeClient, createManualFrames, settle } from '../support/fakeClient';
 import { installFakeLayout } from '../support/layout';
@@ -208,13 +209,37 @@ describe('DeliveryList', () => {
     expect(after.map((row) => row.getAttribute('aria-rowindex'))).toEqual(['2', '3', '4', '5']);
   });
 
-  it('ticks a row by a click on its checkbox without moving the keyboard off the list', async () => {
+  it('paused, keeps each delivery in its own element while arrivals push rows down', async () => {
+    const fake = createFakeClient({ 'deliveries.list': () => ({ items: makePage(1, 3), total: 3 }) });
+    const frames = createManualFrames();
+    const stores = createDeliveriesStores(fake.client, { scheduleFrame: frames.schedule });
+    stores.list.getState().start();
+    await act(settle);
+    const follow = createFollowStore(stores.list);
+    follow.getState().pause();
+    render(
+      <DeliveriesProvider stores={stores}>
+        <FollowProvider store={follow}>
+          <DeliveryList onOpen={() => {}} empty={<p>empty</p>} />
+        </FollowProvider>
+      </DeliveriesProvider>,
+    );
+    const before = new Map(screen.getAllByTestId('delivery-row').map((row) => [row.dataset.deliveryId, row]));
+    fake.emit('delivery.added', { items: [makeItem(4)] });
+    act(() => frames.run());
+    const after = screen.getAllByTestId('delivery-row');
+    expect(renderedIds()).toEqual([4, 3, 2, 1]);
+    // The element under the pointer keeps its delivery: a click lands on the row it began on.
+    for (const row of after.slice(1)) expect(row).toBe(before.get(row.dataset.deliveryId));
+  });
+
+  it('ticks a row by a click on its checkbox, with the keyboard on the list rather than the box', async () => {
     const { stores } = await renderList(3);
     const list = screen.getByTestId('delivery-list');
-    list.focus();
+    expect(document.activeElement).not.toBe(list);
     const box = screen.getAllByTestId('row-select')[1] as HTMLInputElement;
     const label = box.closest('label') as HTMLElement;
-    // A mousedown that is not prevented would focus the checkbox.
+    // A mousedown that is not prevented would focus the checkbox; this one hands focus to the list.
     expect(fireEvent.mouseDown(label)).toBe(false);
     fireEvent.click(box);
     expect(stores.selection.getState().ticked.has(2)).toBe(true);
