@@ -1,14 +1,14 @@
 /**
  * When the writer thread steps the search index. FTS5 writes a segment per
  * transaction and merges them as they pile up: a step after every small
- * commit (19 rows a commit at saturation) cost as much per row as the insert
- * itself, and a step of a few hundred rows a third of that. So steps are
- * spaced: after a quiet spell a commit is indexed at once, as before (a
- * search sees it within milliseconds); while commits keep coming, a step
- * waits for `minRows` rows or `waitMs` after the last step. A step gives way
- * to waiting inserts until the index is `behindMax` rows behind. Searches
- * read rows past the index from the table meanwhile (search-index-lag), and
- * word searches say they are catching up.
+ * commit (19 rows a commit at saturation) cost about as much per row as the
+ * insert itself, 39 us; a step of a few hundred rows, 25 us. So steps are
+ * spaced: after a quiet spell a commit is indexed at once, as before; while
+ * commits keep coming, a step waits for `minRows` rows or `waitMs` after the
+ * last step. A step gives way to waiting inserts until the index is
+ * `behindMax` rows behind. Filters read rows past the index from the table
+ * (search-index-lag), and a word search asks for a step at once
+ * (SqliteWriter.indexedTo), so results never lag behind the list.
  */
 export interface PacerLimits {
   minRows: number;
