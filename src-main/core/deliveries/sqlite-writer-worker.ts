@@ -44,6 +44,15 @@ function scheduleIndex(): void {
 }
 
 const pacer = new IndexPacer(scheduleIndex);
+
+/** The index's mark, or 0 when even that cannot be read (a failing database): never throws. */
+function lastIndexedUpTo(): number {
+  try {
+    return indexer.indexedUpTo();
+  } catch {
+    return 0;
+  }
+}
 /** An 'index-now' came: the next step goes ahead of inserts and says how far it got, even if nowhere. */
 let indexWanted = false;
 let retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -79,7 +88,8 @@ function indexStep(): void {
       },
       Math.min(5000, 100 * 2 ** Math.min(indexFailures, 6)),
     );
-    if (answer) post({ type: 'indexed', upTo: indexer.indexedUpTo() });
+    // A caller waits: it hears at once, and searches with what is indexed (its wait is bounded anyway).
+    if (answer) post({ type: 'indexed', upTo: lastIndexedUpTo() });
     return;
   } finally {
     db.pragma(`synchronous = ${synchronous}`);

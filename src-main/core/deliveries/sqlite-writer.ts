@@ -134,10 +134,8 @@ export class SqliteWriter {
           this.indexedUpTo,
           message.type === 'ready' ? message.indexedUpTo : message.upTo,
         );
-        for (const waiter of this.indexWaiters) {
-          // An answer to 'index-now' that fell short: that step was capped, the next follows at once.
-          if (this.indexedUpTo >= waiter.upTo) waiter.done();
-        }
+        // A waiter still short of its id waits for the next step: a capped step is followed at once.
+        for (const waiter of this.indexWaiters) if (this.indexedUpTo >= waiter.upTo) waiter.done();
         break;
       case 'log':
         this.log(message.message);
