@@ -42,18 +42,11 @@ export function deleteMethods({
   defaultInbox,
   profiles,
 }: DeleteDeps): DeleteMethods {
-  // Words are matched through the search index, a step behind the commits: counted and
-  // deleted once it holds every delivery up to now, as the list shows them.
-  const searchSeesAll = async (filter: DeliveryFilter) => {
-    if (filter.query?.trim()) await deliveries.searchCaughtUp();
-  };
-
   const gone = (ids: number[]) => {
     if (ids.length > 0) events.emit('deliveries.deleted', { ids });
   };
 
   const deleteAll = async (filter: DeliveryFilter, upToId: number): Promise<number> => {
-    await searchSeesAll(filter);
     let deleted = 0;
     for (;;) {
       const ids = await deliveries.deleteMatchingChunk(filter, upToId, DELETE_CHUNK);
@@ -95,7 +88,6 @@ export function deleteMethods({
 
     'deliveries.countMatching': async ({ filter }) => {
       const upToId = await deliveries.lastId();
-      await searchSeesAll(filter);
       return { count: await deliveries.countMatching(filter, upToId), upToId };
     },
 

@@ -14,9 +14,6 @@ export async function idsMatching(
   filter: DeliveryFilter,
   cap = Number.POSITIVE_INFINITY,
 ): Promise<number[]> {
-  // Words are found through the search index, which follows the commits by up to a step:
-  // wait for it, so a replay or export by words takes every delivery the list shows.
-  if (filter.query?.trim()) await deliveries.searchCaughtUp();
   const ids: number[] = [];
   // The page's last row, by id and time: should it be deleted meanwhile, its time still places the next page.
   let before: number | undefined;

@@ -298,10 +298,6 @@ export class PgDeliveryStore implements DeliveryStore {
     return row ? storedFromRow(row) : null;
   }
 
-  async searchCaughtUp(): Promise<void> {
-    // Each row's search vector is written with the row: nothing lags.
-  }
-
   async replaySources(ids: readonly number[]): Promise<Map<number, ReplaySource>> {
     const found = new Map<number, ReplaySource>();
     const wanted = ids.filter((id) => Number.isSafeInteger(id));

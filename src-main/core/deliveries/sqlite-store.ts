@@ -24,6 +24,7 @@ import { sourceFromRow, storedFromRow, toListItem, toSeenUser } from './to-contr
  * How long a word search waits for the index to reach the newest delivery:
  * a step takes milliseconds, so this is only reached behind a long backlog
  * (after a migration), where the page says what it could not see instead.
+ * A count or delete by words waits longer (SqliteWriter's limit).
  */
 const SEARCH_WAITS_MS = 250;
 
@@ -115,10 +116,12 @@ export class SqliteDeliveryStore implements DeliveryStore {
   }
 
   async countMatching(filter: DeliveryFilter, upToId: number): Promise<number> {
+    await this.wordsIndexed(filter);
     return this.deleter.count(filter, upToId);
   }
 
   async deleteMatchingChunk(filter: DeliveryFilter, upToId: number, limit: number): Promise<number[]> {
+    await this.wordsIndexed(filter);
     return this.forget(this.deleter.deleteChunk(filter, upToId, limit));
   }
 
@@ -156,7 +159,7 @@ export class SqliteDeliveryStore implements DeliveryStore {
     const { limit, ...search } = filter;
     const match = SqliteSearch.matchFor(search);
     if (match !== null) {
-      if (search.query?.trim()) await this.indexedNow(SEARCH_WAITS_MS);
+      await this.wordsIndexed(search, SEARCH_WAITS_MS);
       const found = this.indexed.find(search, match, limit);
       return {
         items: found.rows.map(toListItem),
@@ -226,17 +229,14 @@ export class SqliteDeliveryStore implements DeliveryStore {
     return row ? storedFromRow(row) : null;
   }
 
-  async searchCaughtUp(): Promise<void> {
-    await this.indexedNow();
-  }
-
   /**
-   * Words are found only through the index, a step behind the commits (up to
-   * 100 ms, see index-pacer.ts): asked, the writer thread indexes at once.
-   * Without a writer thread, inserts index as they commit.
+   * Words are matched only through the index, a step behind the commits (up
+   * to 100 ms, see index-pacer.ts): every search, count and delete by words
+   * asks the writer thread to index at once and waits, so it takes what the
+   * list shows. Without a writer thread, inserts index as they commit.
    */
-  private async indexedNow(withinMs?: number): Promise<void> {
-    if (this.writer === null) return;
+  private async wordsIndexed(filter: DeliveryFilter, withinMs?: number): Promise<void> {
+    if (this.writer === null || !filter.query?.trim()) return;
     const newest = this.maxId.get()?.n ?? 0;
     if (this.writer.indexedUpTo < newest) await this.writer.indexedTo(newest, withinMs);
   }

@@ -78,13 +78,6 @@ export interface DeliveryStore {
    * filter calls it until it returns none, so memory stays bounded by `limit`.
    */
   deleteMatchingChunk(filter: DeliveryFilter, upToId: number, limit: number): Promise<number[]>;
-  /**
-   * Resolves once a word search sees every delivery stored when it was
-   * called. SQLite's index is filled behind the commits (a step of up to
-   * 100 ms); a replay, export or delete by words waits for it so it takes
-   * what the list shows. Bounded (a few seconds); never rejects.
-   */
-  searchCaughtUp(): Promise<void>;
   /** Is this exact delivery (time, inbox, request line and body bytes) already stored? */
   hasSame(d: NewDelivery): Promise<boolean>;
   /** The largest update_id stored: renumbered replays continue after it. */
