@@ -105,17 +105,20 @@ class DeadlineError extends Error {
 }
 
 /**
- * The answer's body up to the cap, then the rest dropped (the connection
+ * An answer's body up to `cap` bytes, then the rest dropped (the connection
  * with it). Read with listeners rather than `for await`: an async iterator
  * per answer was a visible share of a bulk replay's time.
  */
-function readCapped(body: Readable): Promise<{ text: string; truncated: boolean }> {
+export function readCapped(
+  body: Readable,
+  cap = ANSWER_BODY_CAP,
+): Promise<{ text: string; truncated: boolean }> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     body.on('data', (chunk: Buffer) => {
-      if (size + chunk.length > ANSWER_BODY_CAP) {
-        chunks.push(chunk.subarray(0, ANSWER_BODY_CAP - size));
+      if (size + chunk.length > cap) {
+        chunks.push(chunk.subarray(0, cap - size));
         body.removeAllListeners('data');
         // Settled first: the error that destroying the stream may raise must not reject it.
         resolve({ text: Buffer.concat(chunks).toString('utf8'), truncated: true });

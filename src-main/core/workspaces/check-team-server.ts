@@ -1,5 +1,6 @@
 import { ContractError, type Role, WEB_API_PREFIX, Whoami } from '@contract';
 import { request } from 'undici';
+import { readCapped } from '../http/outbound-post';
 
 export interface TeamServerCheck {
   /** The server's origin: what the UI connects to. */
@@ -78,7 +79,9 @@ export async function checkTeamServer(
     status = res.statusCode;
     const header = res.headers.location;
     location = Array.isArray(header) ? header[0] : header;
-    text = await readCapped(res.body as AsyncIterable<Buffer> & { destroy(): void });
+    const answer = await readCapped(res.body, MAX_ANSWER_BYTES);
+    // Whoami is a few hundred bytes: anything this large is some other server's page.
+    text = answer.truncated ? '' : answer.text;
   } catch (error) {
     throw new ContractError('unavailable', `Cannot reach ${origin}: ${reason(error, timeoutMs)}`);
   }
@@ -120,21 +123,6 @@ function notATeamServer(origin: string): ContractError {
     'bad-input',
     `${origin} does not answer as a Bot Webhook Inspector team server (no app.whoami): check the address, and that the server is this version or newer.`,
   );
-}
-
-async function readCapped(body: AsyncIterable<Buffer> & { destroy(): void }): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.length;
-    // Whoami is a few hundred bytes: anything this large is some other server's page.
-    if (size > MAX_ANSWER_BYTES) {
-      body.destroy();
-      return '';
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function parseJson(text: string): unknown {

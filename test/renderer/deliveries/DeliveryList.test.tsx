@@ -14,9 +14,14 @@ installFakeLayout(640);
 
 afterEach(cleanup);
 
-async function renderList(total: number, onOpen = () => {}) {
+/** The list over a first page (`total` made-up deliveries, or these items), optionally paused. */
+async function renderList(
+  page: number | DeliveryListItem[],
+  { onOpen = () => {}, paused = false }: { onOpen?: () => void; paused?: boolean } = {},
+) {
+  const items = typeof page === 'number' ? makePage(1, page) : page;
   const fake = createFakeClient({
-    'deliveries.list': () => ({ items: makePage(1, total), total }),
+    'deliveries.list': () => ({ items, total: items.length }),
     'deliveries.get': ({ id }) => makeDetail(id),
   });
   const frames = createManualFrames();
@@ -24,9 +29,13 @@ async function renderList(total: number, onOpen = () => {}) {
   const store = stores.list;
   store.getState().start();
   await act(settle);
+  const follow = createFollowStore(store);
+  if (paused) follow.getState().pause();
   render(
     <DeliveriesProvider stores={stores}>
-      <DeliveryList onOpen={onOpen} empty={<p data-testid="empty-state">empty</p>} />
+      <FollowProvider store={follow}>
+        <DeliveryList onOpen={onOpen} empty={<p data-testid="empty-state">empty</p>} />
+      </FollowProvider>
     </DeliveriesProvider>,
   );
   return { fake, frames, store, stores };
@@ -159,8 +168,10 @@ describe('DeliveryList', () => {
 
   it('moves the selection with arrow keys and j/k, selects on click, and opens on Enter', async () => {
     let opened = 0;
-    const { stores } = await renderList(50, () => {
-      opened += 1;
+    const { stores } = await renderList(50, {
+      onOpen: () => {
+        opened += 1;
+      },
     });
     const list = screen.getByTestId('delivery-list');
     fireEvent.keyDown(list, { key: 'ArrowDown' });
@@ -210,20 +221,7 @@ describe('DeliveryList', () => {
   });
 
   it('paused, keeps each delivery in its own element while arrivals push rows down', async () => {
-    const fake = createFakeClient({ 'deliveries.list': () => ({ items: makePage(1, 3), total: 3 }) });
-    const frames = createManualFrames();
-    const stores = createDeliveriesStores(fake.client, { scheduleFrame: frames.schedule });
-    stores.list.getState().start();
-    await act(settle);
-    const follow = createFollowStore(stores.list);
-    follow.getState().pause();
-    render(
-      <DeliveriesProvider stores={stores}>
-        <FollowProvider store={follow}>
-          <DeliveryList onOpen={() => {}} empty={<p>empty</p>} />
-        </FollowProvider>
-      </DeliveriesProvider>,
-    );
+    const { fake, frames } = await renderList(3, { paused: true });
     const before = new Map(screen.getAllByTestId('delivery-row').map((row) => [row.dataset.deliveryId, row]));
     fake.emit('delivery.added', { items: [makeItem(4)] });
     act(() => frames.run());
@@ -249,18 +247,7 @@ describe('DeliveryList', () => {
   it('a row that could not render stays with its delivery when arrivals push it down, and its old place renders again', async () => {
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
     const broken = { ...makeItem(2), summary: null } as unknown as DeliveryListItem;
-    const fake = createFakeClient({
-      'deliveries.list': () => ({ items: [makeItem(3), broken, makeItem(1)], total: 3 }),
-    });
-    const frames = createManualFrames();
-    const stores = createDeliveriesStores(fake.client, { scheduleFrame: frames.schedule });
-    stores.list.getState().start();
-    await act(settle);
-    render(
-      <DeliveriesProvider stores={stores}>
-        <DeliveryList onOpen={() => {}} empty={<p>empty</p>} />
-      </DeliveriesProvider>,
-    );
+    const { fake, frames } = await renderList([makeItem(3), broken, makeItem(1)]);
     expect(screen.getByTestId('broken-row').getAttribute('aria-rowindex')).toBe('3');
     fake.emit('delivery.added', { items: [makeItem(4)] });
     act(() => frames.run());
