@@ -21,13 +21,12 @@ export class SqliteInserter {
         received_at, inbox, method, path, query, headers, remote_address, body, body_size, body_omitted,
         response_status, response_body, problem, duplicate_of, platform, kind, update_id,
         user_id, user_name, user_username, user_language, chat_id, chat_type, text, sort_key)
-      VALUES (@receivedAt, @inbox, @method, @path, @query, @headers, @remoteAddress, @body, @bodySize,
-        @bodyOmitted, @responseStatus, @responseBody, @problem, @duplicateOf, @platform, @kind, @updateId,
-        @userId, @userName, @userUsername, @userLanguage, @chatId, @chatType, @text,
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
         -- The next key of that millisecond (time-key.ts): one seek in the key's own index. The
-        -- millisecond comes as a double (JavaScript's number): integer arithmetic keeps the key exact.
-        (SELECT coalesce(max(sort_key) + 1, CAST(@keyMs AS INTEGER) * 1048576) FROM deliveries
-         WHERE sort_key BETWEEN CAST(@keyMs AS INTEGER) * 1048576 AND CAST(@keyMs AS INTEGER) * 1048576 + 1048575))`);
+        -- millisecond (the last three values) comes as a double (JavaScript's number): integer
+        -- arithmetic keeps the key exact.
+        (SELECT coalesce(max(sort_key) + 1, CAST(? AS INTEGER) * 1048576) FROM deliveries
+         WHERE sort_key BETWEEN CAST(? AS INTEGER) * 1048576 AND CAST(? AS INTEGER) * 1048576 + 1048575))`);
     this.firstCopy = db.prepare(
       // Only an accepted copy counts as the first: a 404 before the inbox existed does not.
       'SELECT id FROM deliveries WHERE inbox = ? AND update_id = ? AND duplicate_of IS NULL AND response_status < 300 ORDER BY id LIMIT 1',
@@ -51,33 +50,38 @@ export class SqliteInserter {
         ? null
         : (this.firstCopy.get(row.inbox, summary.updateId)?.id ?? null);
     const problem = duplicateOf !== null ? 'duplicate' : row.problem;
-    const result = this.insert.run({
-      receivedAt: row.receivedAt,
-      keyMs: keyMs(row.receivedAt),
-      inbox: row.inbox,
-      method: row.method,
-      path: row.path,
-      query: row.query,
-      headers: JSON.stringify(row.headers),
-      remoteAddress: row.remoteAddress,
-      body: row.body,
-      bodySize: row.bodySize,
-      bodyOmitted: row.bodyOmitted ? 1 : 0,
-      responseStatus: row.responseStatus,
-      responseBody: row.responseBody,
+    const ms = keyMs(row.receivedAt);
+    // Positional, in the columns' order, the millisecond once for each of its three places: binding by
+    // name cost a quarter of the insert (4 µs a row), and a subquery naming it once cost 2 µs more.
+    const result = this.insert.run(
+      row.receivedAt,
+      row.inbox,
+      row.method,
+      row.path,
+      row.query,
+      JSON.stringify(row.headers),
+      row.remoteAddress,
+      row.body,
+      row.bodySize,
+      row.bodyOmitted ? 1 : 0,
+      row.responseStatus,
+      row.responseBody,
       problem,
       duplicateOf,
-      platform: summary.platform,
-      kind: summary.kind,
-      updateId: summary.updateId,
-      userId: summary.user?.id ?? null,
-      userName: summary.user?.name ?? null,
-      userUsername: summary.user?.username ?? null,
-      userLanguage: summary.user?.language ?? null,
-      chatId: summary.chat?.id ?? null,
-      chatType: summary.chat?.type ?? null,
-      text: summary.text,
-    });
+      summary.platform,
+      summary.kind,
+      summary.updateId,
+      summary.user?.id ?? null,
+      summary.user?.name ?? null,
+      summary.user?.username ?? null,
+      summary.user?.language ?? null,
+      summary.chat?.id ?? null,
+      summary.chat?.type ?? null,
+      summary.text,
+      ms,
+      ms,
+      ms,
+    );
     const id = Number(result.lastInsertRowid);
     if (row.invocation) {
       const inv = row.invocation;
