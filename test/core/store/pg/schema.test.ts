@@ -113,4 +113,11 @@ describe('the PostgreSQL schema', () => {
     expect(urls.sort()).toEqual(Array.from({ length: 40 }, (_, i) => `http://127.0.0.1:9/${i + 1}`).sort());
     expect(taken.flat().every((j) => j.attempts === 1)).toBe(true);
   });
+
+  it('keeps the search index’s pending list small, so no insert stops long to merge it', async (ctx) => {
+    const sql = await migrated(await pg.freshDatabase(ctx));
+    const [index] = await sql<{ reloptions: string[] | null }[]>`
+      SELECT reloptions FROM pg_class WHERE relname = 'deliveries_search'`;
+    expect(index?.reloptions).toEqual(['gin_pending_list_limit=256']);
+  });
 });

@@ -8,6 +8,7 @@ import { sql as people } from './0006-people';
 import { sql as replayTargets } from './0007-replay-targets';
 import { sql as inboxSecretCheck } from './0008-inbox-secret-check';
 import { sql as timeOrder } from './0009-time-order';
+import { sql as searchPendingList } from './0010-search-pending-list';
 
 /**
  * The team server's schema, in order. Append only once released: a
@@ -24,4 +25,5 @@ export const pgMigrations: readonly Migration[] = [
   { version: 7, name: 'replay-targets', sql: replayTargets },
   { version: 8, name: 'inbox-secret-check', sql: inboxSecretCheck },
   { version: 9, name: 'time-order', sql: timeOrder },
+  { version: 10, name: 'search-pending-list', sql: searchPendingList },
 ];
