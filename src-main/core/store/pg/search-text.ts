@@ -100,8 +100,34 @@ function fitLexeme(token: string): string {
   return token.slice(0, end);
 }
 
+/** Any character past ASCII (a UTF-16 unit, so surrogates too); nearly no body or search has one. */
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/**
+ * The tokens of ASCII text: its runs of letters and digits, lower-cased,
+ * which is what the general path below makes of it, found by a scan of
+ * char codes instead of a Unicode regex and a match object per token (the
+ * group commit tokenizes every body).
+ */
+function asciiTokens(text: string): string[] {
+  const tokens: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0;
+    const wordChar = (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+    if (wordChar) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      tokens.push(fitLexeme(text.slice(start, i).toLowerCase()));
+      start = -1;
+    }
+  }
+  return tokens;
+}
+
 /** The tokens FTS5's unicode61 tokenizer (remove_diacritics 2) makes of `text`, in order. */
 export function searchTokens(text: string): string[] {
+  if (!NON_ASCII.test(text)) return asciiTokens(text);
   const tokens: string[] = [];
   for (const [run] of text.matchAll(tokenPattern())) {
     // ASCII, the usual case, folds with one call.
@@ -111,8 +137,12 @@ export function searchTokens(text: string): string[] {
   return tokens;
 }
 
+/** What a lexeme must escape; nearly none has either. */
+const NEEDS_ESCAPES = /['\\]/;
+
 /** A lexeme quoted for tsvector and tsquery input: nothing in it is read as syntax. */
-const quoteLexeme = (lexeme: string): string => `'${lexeme.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+const quoteLexeme = (lexeme: string): string =>
+  NEEDS_ESCAPES.test(lexeme) ? `'${lexeme.replaceAll('\\', '\\\\').replaceAll("'", "''")}'` : `'${lexeme}'`;
 
 /**
  * What a delivery's `search` column holds, as a tsvector literal: the tokens
@@ -130,16 +160,21 @@ export function searchVector(text: string | null, body: string): string {
   const add = (source: string) => {
     for (const token of searchTokens(source)) {
       position += 1;
-      const list = positions.get(token) ?? [];
       const at = Math.min(position, MAX_POSITION);
-      if (list.length < MAX_POSITIONS_PER_LEXEME && list[list.length - 1] !== at) list.push(at);
-      positions.set(token, list);
+      const list = positions.get(token);
+      if (list === undefined) positions.set(token, [at]);
+      else if (list.length < MAX_POSITIONS_PER_LEXEME && list[list.length - 1] !== at) list.push(at);
     }
   };
   add(text ?? '');
   position += 1;
   add(body);
-  return [...positions].map(([lexeme, at]) => `${quoteLexeme(lexeme)}:${at.join(',')}`).join(' ');
+  // Concatenated, not mapped and joined: this runs for every delivery of a group commit.
+  let vector = '';
+  for (const [lexeme, at] of positions) {
+    vector += `${vector === '' ? '' : ' '}${quoteLexeme(lexeme)}:${at.join(',')}`;
+  }
+  return vector;
 }
 
 /**

@@ -27,6 +27,15 @@ describe('searchTokens', () => {
     expect(searchTokens(input)).toEqual(expected);
   });
 
+  it('makes of ASCII text (its own fast path) the runs of letters and digits, lower-cased', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary-ascii', maxLength: 80 }), (input) => {
+        const runs = input.match(/[0-9A-Za-z]+/g) ?? [];
+        expect(searchTokens(input)).toEqual(runs.map((run) => run.toLowerCase()));
+      }),
+    );
+  });
+
   it('cuts a token longer than PostgreSQL takes at 2046 bytes, between code points', () => {
     const [cut] = searchTokens('日'.repeat(1000));
     expect(cut).toBe('日'.repeat(682));
