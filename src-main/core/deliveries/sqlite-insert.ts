@@ -14,7 +14,7 @@ export class SqliteInserter {
   private readonly insert: Statement;
   private readonly firstCopy: Statement<[string, number], { id: number }>;
   private readonly insertInvocation: Statement;
-  private readonly batch: (rows: NewDelivery[]) => DeliveryListItem[];
+  private readonly batch: (rows: NewDelivery[]) => Inserted[];
 
   constructor(db: Database) {
     this.insert = db.prepare(`INSERT INTO deliveries (
@@ -39,11 +39,18 @@ export class SqliteInserter {
     this.batch = db.transaction((rows: NewDelivery[]) => rows.map((row) => this.insertOne(row)));
   }
 
+  /** Inserts the rows in one transaction; returns them as the list shows them. */
   insertBatch(rows: NewDelivery[]): DeliveryListItem[] {
+    const inserted = this.batch(rows);
+    return rows.map((row, i) => listItemOf(row, inserted[i] as Inserted));
+  }
+
+  /** The same, returning only what the insert decided: the writer thread's caller has the rest. */
+  commitBatch(rows: NewDelivery[]): Inserted[] {
     return this.batch(rows);
   }
 
-  private insertOne(row: NewDelivery): DeliveryListItem {
+  private insertOne(row: NewDelivery): Inserted {
     const { summary } = row;
     const duplicateOf =
       summary.updateId === null || row.responseStatus >= 300
@@ -101,26 +108,38 @@ export class SqliteInserter {
         responseTruncated: inv.responseTruncated ? 1 : 0,
       });
     }
-    return toListItem({
-      id,
-      received_at: row.receivedAt,
-      inbox: row.inbox,
-      method: row.method,
-      path: row.path,
-      response_status: row.responseStatus,
-      problem,
-      duplicate_of: duplicateOf,
-      body_size: row.bodySize,
-      platform: summary.platform,
-      kind: summary.kind,
-      update_id: summary.updateId,
-      user_id: summary.user?.id ?? null,
-      user_name: summary.user?.name ?? null,
-      user_username: summary.user?.username ?? null,
-      user_language: summary.user?.language ?? null,
-      chat_id: summary.chat?.id ?? null,
-      chat_type: summary.chat?.type ?? null,
-      text: summary.text,
-    });
+    return { id, duplicateOf };
   }
+}
+
+/** What the insert decided for a row: its id and, for a duplicate, its first copy's. */
+export interface Inserted {
+  id: number;
+  duplicateOf: number | null;
+}
+
+/** A row as the list shows it once inserted. */
+export function listItemOf(row: NewDelivery, { id, duplicateOf }: Inserted): DeliveryListItem {
+  const { summary } = row;
+  return toListItem({
+    id,
+    received_at: row.receivedAt,
+    inbox: row.inbox,
+    method: row.method,
+    path: row.path,
+    response_status: row.responseStatus,
+    problem: duplicateOf !== null ? 'duplicate' : row.problem,
+    duplicate_of: duplicateOf,
+    body_size: row.bodySize,
+    platform: summary.platform,
+    kind: summary.kind,
+    update_id: summary.updateId,
+    user_id: summary.user?.id ?? null,
+    user_name: summary.user?.name ?? null,
+    user_username: summary.user?.username ?? null,
+    user_language: summary.user?.language ?? null,
+    chat_id: summary.chat?.id ?? null,
+    chat_type: summary.chat?.type ?? null,
+    text: summary.text,
+  });
 }

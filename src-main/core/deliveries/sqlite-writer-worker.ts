@@ -5,9 +5,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import { IndexPacer } from './index-pacer';
 import type { NewDelivery } from './records';
-import { SqliteInserter } from './sqlite-insert';
+import { type Inserted, SqliteInserter } from './sqlite-insert';
 import { SqliteSearchIndexer } from './sqlite-search-index';
 import type { FromWriter, ToWriter, WriterSetup } from './writer-messages';
+import { fromWire } from './writer-wire';
 
 const port = parentPort;
 if (!port) throw new Error('sqlite-writer-worker runs as a worker thread.');
@@ -33,9 +34,6 @@ const INDEX_STEP = 500;
 let indexScheduled = false;
 /** Index steps failed in a row (a busy database): the next try waits longer. */
 let indexFailures = 0;
-
-/** Structured clone turns a Buffer into a plain Uint8Array: give the bytes their Buffer back. */
-const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 function scheduleIndex(): void {
   if (indexScheduled) return;
@@ -115,14 +113,13 @@ function drain(): void {
   const batches = queued;
   queued = [];
   if (batches.length === 0) return;
-  for (const batch of batches) for (const row of batch.rows) row.body = asBuffer(row.body);
   try {
     const rows = batches.flatMap((b) => b.rows);
-    const items = inserter.insertBatch(rows);
+    const inserted = inserter.commitBatch(rows);
     pacer.committed(rows.length);
     let at = 0;
     for (const batch of batches) {
-      post({ type: 'inserted', id: batch.id, items: items.slice(at, at + batch.rows.length) });
+      answer(batch.id, inserted.slice(at, at + batch.rows.length));
       at += batch.rows.length;
     }
   } catch (error) {
@@ -135,12 +132,22 @@ function drain(): void {
 
 function insertAlone({ id, rows }: { id: number; rows: NewDelivery[] }): void {
   try {
-    const items = inserter.insertBatch(rows);
+    const inserted = inserter.commitBatch(rows);
     pacer.committed(rows.length);
-    post({ type: 'inserted', id, items });
+    answer(id, inserted);
   } catch (error) {
     fail(id, error);
   }
+}
+
+/** The ids (and first copies) only: the main thread holds the rows and makes their list items. */
+function answer(id: number, inserted: Inserted[]): void {
+  post({
+    type: 'inserted',
+    id,
+    ids: inserted.map((r) => r.id),
+    duplicatesOf: inserted.map((r) => r.duplicateOf),
+  });
 }
 
 function fail(id: number, error: unknown): void {
@@ -155,7 +162,7 @@ function fail(id: number, error: unknown): void {
 
 port.on('message', (message: ToWriter) => {
   if (message.type === 'insert') {
-    queued.push({ id: message.id, rows: message.rows });
+    queued.push({ id: message.id, rows: message.rows.map(fromWire) });
     if (!drainScheduled) {
       drainScheduled = true;
       setImmediate(drain);

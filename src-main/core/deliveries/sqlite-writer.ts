@@ -1,11 +1,15 @@
 import { Worker } from 'node:worker_threads';
 import type { DeliveryListItem } from '@contract';
 import type { NewDelivery } from './records';
+import { listItemOf } from './sqlite-insert';
 // Bundled as its own file by electron-vite (and by the test config's stand-in); this is its path.
 import workerPath from './sqlite-writer-worker?modulePath';
 import type { FromWriter, ToWriter, WriterSetup } from './writer-messages';
+import { toWire } from './writer-wire';
 
 interface Pending {
+  /** Kept here: the thread answers with ids, and the list items are made of these. */
+  rows: NewDelivery[];
   resolve: (items: DeliveryListItem[]) => void;
   reject: (error: Error) => void;
 }
@@ -56,8 +60,8 @@ export class SqliteWriter {
     if (this.closing) return Promise.reject(new WriterError('The writer is closing.', null));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.post({ type: 'insert', id, rows });
+      this.pending.set(id, { rows, resolve, reject });
+      this.post({ type: 'insert', id, rows: rows.map(toWire) });
     });
   }
 
@@ -122,9 +126,16 @@ export class SqliteWriter {
 
   private receive(message: FromWriter): void {
     switch (message.type) {
-      case 'inserted':
-        this.settle(message.id)?.resolve(message.items);
+      case 'inserted': {
+        const found = this.settle(message.id);
+        const { ids, duplicatesOf } = message;
+        found?.resolve(
+          found.rows.map((row, i) =>
+            listItemOf(row, { id: ids[i] as number, duplicateOf: duplicatesOf[i] ?? null }),
+          ),
+        );
         break;
+      }
       case 'failed':
         this.settle(message.id)?.reject(new WriterError(message.message, message.code));
         break;
