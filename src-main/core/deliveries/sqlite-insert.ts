@@ -56,7 +56,7 @@ export class SqliteInserter {
       summary.updateId === null || row.responseStatus >= 300
         ? null
         : (this.firstCopy.get(row.inbox, summary.updateId)?.id ?? null);
-    const problem = duplicateOf !== null ? 'duplicate' : row.problem;
+    const problem = problemOf(row, duplicateOf);
     const ms = keyMs(row.receivedAt);
     // Positional, in the columns' order, the millisecond once for each of its three places: binding by
     // name cost a quarter of the insert (4 µs a row), and a subquery naming it once cost 2 µs more.
@@ -118,6 +118,10 @@ export interface Inserted {
   duplicateOf: number | null;
 }
 
+/** A copy of an update already stored is a duplicate, whatever else it was. */
+const problemOf = (row: NewDelivery, duplicateOf: number | null) =>
+  duplicateOf !== null ? 'duplicate' : row.problem;
+
 /** A row as the list shows it once inserted. */
 export function listItemOf(row: NewDelivery, { id, duplicateOf }: Inserted): DeliveryListItem {
   const { summary } = row;
@@ -128,7 +132,7 @@ export function listItemOf(row: NewDelivery, { id, duplicateOf }: Inserted): Del
     method: row.method,
     path: row.path,
     response_status: row.responseStatus,
-    problem: duplicateOf !== null ? 'duplicate' : row.problem,
+    problem: problemOf(row, duplicateOf),
     duplicate_of: duplicateOf,
     body_size: row.bodySize,
     platform: summary.platform,

@@ -146,7 +146,7 @@ function answer(id: number, inserted: Inserted[]): void {
     type: 'inserted',
     id,
     ids: inserted.map((r) => r.id),
-    duplicatesOf: inserted.map((r) => r.duplicateOf),
+    firstCopies: inserted.map((r) => r.duplicateOf),
   });
 }
 

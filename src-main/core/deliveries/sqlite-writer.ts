@@ -29,8 +29,9 @@ export class WriterError extends Error {
 }
 
 /**
- * The main thread's side of the writer thread: batches go over, list items
- * come back once committed. A thread that dies fails what it had in hand
+ * The main thread's side of the writer thread: batches go over, and once
+ * committed their ids come back, of which (with the rows kept here) the
+ * list items are made. A thread that dies fails what it had in hand
  * (the receiver answers 503 and the platforms retry) and is started again.
  */
 export class SqliteWriter {
@@ -60,8 +61,9 @@ export class SqliteWriter {
     if (this.closing) return Promise.reject(new WriterError('The writer is closing.', null));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { rows, resolve, reject });
+      // Posted first: a batch that cannot be sent (cloned) fails here, and is not left pending.
       this.post({ type: 'insert', id, rows: rows.map(toWire) });
+      this.pending.set(id, { rows, resolve, reject });
     });
   }
 
@@ -128,12 +130,17 @@ export class SqliteWriter {
     switch (message.type) {
       case 'inserted': {
         const found = this.settle(message.id);
-        const { ids, duplicatesOf } = message;
-        found?.resolve(
-          found.rows.map((row, i) =>
-            listItemOf(row, { id: ids[i] as number, duplicateOf: duplicatesOf[i] ?? null }),
-          ),
-        );
+        const { ids, firstCopies } = message;
+        // Committed, whatever happens here: a row that cannot be shown still settles its caller.
+        try {
+          found?.resolve(
+            found.rows.map((row, i) =>
+              listItemOf(row, { id: ids[i] as number, duplicateOf: firstCopies[i] ?? null }),
+            ),
+          );
+        } catch (error) {
+          found?.reject(error as Error);
+        }
         break;
       }
       case 'failed':

@@ -17,7 +17,7 @@ export type ToWriter =
 export type FromWriter =
   | { type: 'ready'; indexedUpTo: number }
   /** Per row, in order: its id, and for a duplicate its first copy's (else null). */
-  | { type: 'inserted'; id: number; ids: number[]; duplicatesOf: Array<number | null> }
+  | { type: 'inserted'; id: number; ids: number[]; firstCopies: Array<number | null> }
   | { type: 'failed'; id: number; message: string; code: string | null }
   | { type: 'indexed'; upTo: number }
   | { type: 'log'; message: string }

@@ -130,4 +130,14 @@ describe('SqliteWriter (inserts on a thread of their own)', () => {
     expect(updates).toEqual([10, 12, 13]);
     expect(await store.count()).toBe(3);
   });
+
+  it('settles its caller when a committed row cannot be made a list item, or a batch cannot be sent', async () => {
+    const { writer } = await open();
+    // Past what a Date can hold: stored (its time key is clamped), but it has no ISO time to show.
+    await expect(writer.insertAll([delivery(20, { receivedAt: 9e15 })])).rejects.toThrow(RangeError);
+    // A value structured clone refuses: the batch fails at once and is not left pending.
+    const uncloneable = delivery(21, { responseBody: (() => undefined) as unknown as string });
+    await expect(writer.insertAll([uncloneable])).rejects.toThrow(/could not be cloned/);
+    expect((await writer.insertAll([delivery(22)]))[0]?.updateId).toBe(22);
+  });
 });

@@ -130,14 +130,14 @@ export function searchTokens(text: string): string[] {
   if (!NON_ASCII.test(text)) return asciiTokens(text);
   const tokens: string[] = [];
   for (const [run] of text.matchAll(tokenPattern())) {
-    // ASCII, the usual case, folds with one call.
+    // An ASCII run (in text that has other characters too) folds with one call.
     const token = /^[0-9A-Za-z]*$/.test(run) ? run.toLowerCase() : [...run].map(foldCodePoint).join('');
     if (token !== '') tokens.push(fitLexeme(token));
   }
   return tokens;
 }
 
-/** What a lexeme must escape; nearly none has either. */
+/** What a lexeme must escape: no token holds either (they are letters, numbers and marks), but a literal stays safe. */
 const NEEDS_ESCAPES = /['\\]/;
 
 /** A lexeme quoted for tsvector and tsquery input: nothing in it is read as syntax. */
