@@ -1,8 +1,9 @@
 import { type DeliveryFilter, type DeliveryListItem, TOTAL_COUNTED_UP_TO } from '@contract';
 import type postgres from 'postgres';
 import { notifyChange } from '../store/pg/changes';
+import { CommitOrder } from '../store/pg/commit-order';
 import type { Sql, TransactionSql } from '../store/pg/connect';
-import { settleFirstCopies } from '../store/pg/first-copies';
+import { type InsertedCopy, settleFirstCopies } from '../store/pg/first-copies';
 import { searchQuery } from '../store/pg/search-text';
 import { pgText } from '../store/pg/text-value';
 import { idVariants, STATUS_CLASS } from './filter-sql';
@@ -24,6 +25,20 @@ import { sourceFromRow, storedFromRow, toListItem, toSeenUser } from './to-contr
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 /**
+ * Promise.all that waits for every statement before it fails: one that
+ * fails first must not let the transaction roll back while another is
+ * still queueing statements, which would then run outside it.
+ */
+async function allOrFirstError<T extends readonly unknown[]>(
+  work: { [K in keyof T]: Promise<T[K]> },
+): Promise<T> {
+  const outcomes = await Promise.allSettled(work);
+  const failed = outcomes.find((o) => o.status === 'rejected');
+  if (failed !== undefined) throw (failed as PromiseRejectedResult).reason;
+  return outcomes.map((o) => (o as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
+/**
  * Deliveries in PostgreSQL, shared by every replica of a team server: the
  * same results as SqliteDeliveryStore for the same data (one conformance
  * suite runs against both). What must hold across replicas is decided by
@@ -40,6 +55,7 @@ export class PgDeliveryStore implements DeliveryStore {
   /** The list columns, with times as ms like SQLite's, for the shared row mappers. */
   private readonly listColumns: postgres.Fragment;
   private readonly deleter: PgDeleter;
+  private readonly order = new CommitOrder();
 
   /** @param origin this replica's id, sent with change notices so it can ignore its own. */
   constructor(
@@ -68,35 +84,64 @@ export class PgDeliveryStore implements DeliveryStore {
   /**
    * The group commit: one transaction, one INSERT for the batch, then the
    * duplicate rule, the invocations, and the notice other replicas act on
-   * once it commits.
+   * once it commits. Two may be under way, in the order CommitOrder keeps.
+   *
+   * The claims, the invocations and the notice need only the new ids, so
+   * they go out together: one round trip, not three. Each round trip waits
+   * behind whatever the event loop is doing, and under load that is most of
+   * a commit's time. sql.begin, not a reserved connection: it rolls back
+   * and gives up when its connection drops mid-way.
    */
   async insertAll(rows: NewDelivery[]): Promise<DeliveryListItem[]> {
     if (rows.length === 0) return [];
     const values = rows.map(pgDeliveryValues);
-    return this.sql.begin(async (tx) => {
-      const ids = await this.insertDeliveries(tx, values);
-      const duplicates = await settleFirstCopies(
-        tx,
-        values.map((v, i) => ({
-          id: ids[i] as number,
-          inbox: v.list.inbox,
-          updateId: v.list.update_id,
-          responseStatus: v.list.response_status,
-        })),
-      );
-      await this.insertInvocations(tx, rows, ids);
-      await notifyChange(tx, this.origin, 'deliveries', ids);
-      return values.map((v, i) => {
-        const id = ids[i] as number;
-        const duplicateOf = duplicates.get(id) ?? null;
-        return toListItem({
-          ...v.list,
-          id,
-          problem: duplicateOf === null ? v.list.problem : 'duplicate',
-          duplicate_of: duplicateOf,
+    const turn = this.order.take();
+    let givenUp = false;
+    try {
+      // A batch waiting for its turn to insert holds no connection.
+      await turn.insertedBefore;
+      return await this.sql.begin(async (tx) => {
+        let ids: number[];
+        try {
+          ids = await this.insertDeliveries(tx, values);
+        } finally {
+          turn.inserted();
+        }
+        await turn.settledBefore;
+        // The connection dropped while this batch waited, and sql.begin has failed it: any statement,
+        // even its ROLLBACK, would go to a closed socket (postgres.js then throws outside any promise).
+        if (givenUp) return new Promise<never>(() => undefined);
+        const [duplicates] = await allOrFirstError([
+          settleFirstCopies(tx, this.copiesOf(values, ids)),
+          this.insertInvocations(tx, rows, ids),
+          notifyChange(tx, this.origin, 'deliveries', ids),
+        ] as const);
+        return values.map((v, i) => {
+          const id = ids[i] as number;
+          const duplicateOf = duplicates.get(id) ?? null;
+          return toListItem({
+            ...v.list,
+            id,
+            problem: duplicateOf === null ? v.list.problem : 'duplicate',
+            duplicate_of: duplicateOf,
+          });
         });
       });
-    });
+    } catch (error) {
+      givenUp = true;
+      throw error;
+    } finally {
+      turn.settled();
+    }
+  }
+
+  private copiesOf(values: PgDeliveryValues[], ids: number[]): InsertedCopy[] {
+    return values.map((v, i) => ({
+      id: ids[i] as number,
+      inbox: v.list.inbox,
+      updateId: v.list.update_id,
+      responseStatus: v.list.response_status,
+    }));
   }
 
   /** Returns the new ids in the order of `values`. */

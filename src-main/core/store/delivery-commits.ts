@@ -32,7 +32,9 @@ export function deliveryCommits(shared: SharedState, events: EventHub): Delivery
       setImmediate(() => events.emit('delivery.added', { items }));
     },
     // The writer thread queues batches and commits what waits together: the next is parsed while the
-    // disk syncs the last. PostgreSQL gets one at a time, its batches growing with the round trip.
-    { maxInFlight: stores.engine === 'sqlite' ? 4 : 1, eager: true },
+    // disk syncs the last. PostgreSQL gets two, the next one's INSERT running while the last one
+    // settles and commits (pg-store.ts keeps their commits in id order), its batches growing with
+    // the round trip.
+    { maxInFlight: stores.engine === 'sqlite' ? 4 : 2, eager: true },
   );
 }

@@ -51,6 +51,106 @@ describe('PgDeliveryStore', () => {
     ]);
   });
 
+  it('keeps two group commits in flight in id order: the later batch commits after, with larger ids', async (ctx) => {
+    const db = await pg.freshDatabase(ctx);
+    const store = new PgDeliveryStore(await migrated(db), 'replica-1');
+    const heard = await listen(db);
+    // The small batch would commit long before the big one if nothing kept their order.
+    const big = Array.from({ length: 2000 }, (_, n) => delivery(n + 1));
+    const settledOrder: string[] = [];
+    const [bigItems, smallItems] = await Promise.all([
+      store.insertAll(big).then((items) => {
+        settledOrder.push('big');
+        return items;
+      }),
+      store.insertAll([delivery(5000)]).then((items) => {
+        settledOrder.push('small');
+        return items;
+      }),
+    ]);
+    expect(settledOrder).toEqual(['big', 'small']);
+    const largestOfBig = Math.max(...bigItems.map((i) => i.id));
+    expect(smallItems[0]?.id).toBeGreaterThan(largestOfBig);
+    // A reader catching up after the largest id it has seen misses nothing: notices come in id order.
+    const ids = [...bigItems, ...smallItems].map((i) => i.id);
+    await waitFor(() => heard.flatMap((c) => c.ids ?? []).length >= ids.length, {
+      what: 'every id announced',
+    });
+    expect(heard.flatMap((c) => c.ids ?? [])).toEqual(ids);
+  });
+
+  it('lets the next batch commit when the one before it fails, and gives back every connection', async (ctx) => {
+    const db = await pg.freshDatabase(ctx);
+    // Two connections: a failed batch that kept its connection would leave the next ones waiting forever.
+    const store = new PgDeliveryStore(db.connect({ max: 2 }), 'replica-1');
+    await migratePostgres(db.connect({ max: 1 }), pgMigrations);
+    const broken = () =>
+      delivery(null, { invocation: invocation({ durationMs: null as unknown as number }) });
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, n) =>
+        store.insertAll(n % 2 === 0 ? [delivery(n + 1), broken()] : [delivery(n + 1)]),
+      ),
+    );
+    expect(outcomes.map((o) => o.status)).toEqual([
+      'rejected',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+    ]);
+    // Nothing of a failed batch stays, not even the rows inserted before its invocations failed.
+    expect(await store.count()).toBe(3);
+    expect((await store.insertAll([delivery(100)])).length).toBe(1);
+  });
+
+  it('keeps the order when the batch in the middle fails at its INSERT while the first still commits', async (ctx) => {
+    const db = await pg.freshDatabase(ctx);
+    const store = new PgDeliveryStore(await migrated(db), 'replica-1');
+    const settledOrder: string[] = [];
+    const noted =
+      (name: string) =>
+      <T>(value: T): T => {
+        settledOrder.push(name);
+        return value;
+      };
+    const big = store.insertAll(Array.from({ length: 2000 }, (_, n) => delivery(n + 1))).then(noted('big'));
+    // 2^40 is out of range for the status column: this batch's INSERT fails.
+    const failing = store.insertAll([delivery(3000, { responseStatus: 2 ** 40 })]).catch(noted('failed'));
+    const small = store.insertAll([delivery(5000)]).then(noted('small'));
+    const [bigItems, failure, smallItems] = await Promise.all([big, failing, small]);
+    expect(failure).toBeInstanceOf(Error);
+    expect(settledOrder).toEqual(['failed', 'big', 'small']);
+    expect(smallItems[0]?.id).toBeGreaterThan(Math.max(...bigItems.map((i) => i.id)));
+    expect(await store.count()).toBe(2001);
+  });
+
+  it('gives up, rather than waits forever, when a batch’s connection drops while it waits its turn', async (ctx) => {
+    const db = await pg.freshDatabase(ctx);
+    const store = new PgDeliveryStore(await migrated(db), 'replica-1');
+    // Another session holds first_updates, so the first batch stops at its claims.
+    const gate = await db.connect({ max: 1 }).reserve();
+    await gate`BEGIN`;
+    await gate`LOCK TABLE first_updates IN EXCLUSIVE MODE`;
+    const gatePid = (await gate<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0]?.pid ?? 0;
+    const first = store.insertAll([delivery(1)]);
+    const second = store.insertAll([delivery(2)]);
+    // The second has inserted and waits, idle in its transaction, for the first to commit.
+    const admin = db.connect({ max: 1 });
+    const waiting = async () =>
+      admin<{ pid: number }[]>`SELECT pid FROM pg_stat_activity
+        WHERE datname = current_database() AND state = 'idle in transaction' AND pid <> ${gatePid}`;
+    const pid = await waitFor(async () => (await waiting())[0]?.pid, { what: 'the second batch waiting' });
+    await admin`SELECT pg_terminate_backend(${pid})`;
+    await expect(second).rejects.toThrow();
+    await gate`COMMIT`;
+    gate.release();
+    expect((await first).length).toBe(1);
+    // Nothing waits on the dropped batch: the next one commits.
+    expect((await store.insertAll([delivery(3)])).length).toBe(1);
+    expect(await store.count()).toBe(2);
+  });
+
   it('returns a group commit of 2,000 in input order, its ids announced in order', async (ctx) => {
     const db = await pg.freshDatabase(ctx);
     const store = new PgDeliveryStore(await migrated(db), 'replica-1');
