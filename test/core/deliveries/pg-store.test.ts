@@ -104,9 +104,38 @@ describe('PgDeliveryStore', () => {
     expect((await store.insertAll([delivery(100)])).length).toBe(1);
   });
 
+  /**
+   * Another session holding first_updates, so a batch with an update id stops at its claims; and
+   * the store's batches that have inserted and wait, idle in their transactions, for their turn.
+   */
+  const claimsGate = async (db: TestDatabase) => {
+    const gate = await db.connect({ max: 1 }).reserve();
+    await gate`BEGIN`;
+    await gate`LOCK TABLE first_updates IN EXCLUSIVE MODE`;
+    const gatePid = (await gate<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0]?.pid ?? 0;
+    const admin = db.connect({ max: 1 });
+    return {
+      /** Sessions stopped at the gate's lock. */
+      blocked: async () =>
+        admin<{ pid: number }[]>`SELECT pid FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      /** Batches that inserted and now wait for the one before them. */
+      waitingTurn: async () =>
+        admin<{ pid: number }[]>`SELECT pid FROM pg_stat_activity
+          WHERE datname = current_database() AND state = 'idle in transaction' AND pid <> ${gatePid}
+            AND query LIKE '%INSERT INTO deliveries%'`,
+      terminate: async (pid: number) => admin`SELECT pg_terminate_backend(${pid})`,
+      open: async () => {
+        await gate`COMMIT`;
+        gate.release();
+      },
+    };
+  };
+
   it('keeps the order when the batch in the middle fails at its INSERT while the first still commits', async (ctx) => {
     const db = await pg.freshDatabase(ctx);
     const store = new PgDeliveryStore(await migrated(db), 'replica-1');
+    const gate = await claimsGate(db);
     const settledOrder: string[] = [];
     const noted =
       (name: string) =>
@@ -114,37 +143,35 @@ describe('PgDeliveryStore', () => {
         settledOrder.push(name);
         return value;
       };
-    const big = store.insertAll(Array.from({ length: 2000 }, (_, n) => delivery(n + 1))).then(noted('big'));
+    const big = store.insertAll(Array.from({ length: 200 }, (_, n) => delivery(n + 1))).then(noted('big'));
+    await waitFor(async () => (await gate.blocked()).length > 0, { what: 'the big batch at its claims' });
     // 2^40 is out of range for the status column: this batch's INSERT fails.
-    const failing = store.insertAll([delivery(3000, { responseStatus: 2 ** 40 })]).catch(noted('failed'));
-    const small = store.insertAll([delivery(5000)]).then(noted('small'));
-    const [bigItems, failure, smallItems] = await Promise.all([big, failing, small]);
-    expect(failure).toBeInstanceOf(Error);
-    expect(settledOrder).toEqual(['failed', 'big', 'small']);
+    await expect(store.insertAll([delivery(3000, { responseStatus: 2 ** 40 })])).rejects.toThrow();
+    // No update id, so no claims: nothing but the order stops it from committing before the big one.
+    const small = store.insertAll([delivery(null)]).then(noted('small'));
+    await waitFor(async () => settledOrder.length > 0 || (await gate.waitingTurn()).length > 0, {
+      what: 'the small batch committed or waiting its turn',
+    });
+    await gate.open();
+    const [bigItems, smallItems] = await Promise.all([big, small]);
+    expect(settledOrder).toEqual(['big', 'small']);
     expect(smallItems[0]?.id).toBeGreaterThan(Math.max(...bigItems.map((i) => i.id)));
-    expect(await store.count()).toBe(2001);
+    expect(await store.count()).toBe(201);
   });
 
   it('gives up, rather than waits forever, when a batch’s connection drops while it waits its turn', async (ctx) => {
     const db = await pg.freshDatabase(ctx);
     const store = new PgDeliveryStore(await migrated(db), 'replica-1');
-    // Another session holds first_updates, so the first batch stops at its claims.
-    const gate = await db.connect({ max: 1 }).reserve();
-    await gate`BEGIN`;
-    await gate`LOCK TABLE first_updates IN EXCLUSIVE MODE`;
-    const gatePid = (await gate<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0]?.pid ?? 0;
+    const gate = await claimsGate(db);
     const first = store.insertAll([delivery(1)]);
+    await waitFor(async () => (await gate.blocked()).length > 0, { what: 'the first batch at its claims' });
     const second = store.insertAll([delivery(2)]);
-    // The second has inserted and waits, idle in its transaction, for the first to commit.
-    const admin = db.connect({ max: 1 });
-    const waiting = async () =>
-      admin<{ pid: number }[]>`SELECT pid FROM pg_stat_activity
-        WHERE datname = current_database() AND state = 'idle in transaction' AND pid <> ${gatePid}`;
-    const pid = await waitFor(async () => (await waiting())[0]?.pid, { what: 'the second batch waiting' });
-    await admin`SELECT pg_terminate_backend(${pid})`;
+    const pid = await waitFor(async () => (await gate.waitingTurn())[0]?.pid, {
+      what: 'the second batch waiting its turn',
+    });
+    await gate.terminate(pid);
     await expect(second).rejects.toThrow();
-    await gate`COMMIT`;
-    gate.release();
+    await gate.open();
     expect((await first).length).toBe(1);
     // Nothing waits on the dropped batch: the next one commits.
     expect((await store.insertAll([delivery(3)])).length).toBe(1);
